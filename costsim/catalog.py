@@ -1,0 +1,91 @@
+"""`costsim models`: the price tables as a person reads them, with each model's tier and one request's cost."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+from datetime import date
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from costsim.money import usd
+from costsim.policy import Policy
+from costsim.prices import PriceBook, request_cost_usd
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    provider: str
+    model: str
+    name: str
+    input_usd_per_mtok: Decimal
+    output_usd_per_mtok: Decimal
+    cache_read_usd_per_mtok: Decimal
+    cache_write_5m_usd_per_mtok: Decimal
+    cache_write_1h_usd_per_mtok: Decimal
+    price_from: date
+    long_context_above_tokens: int | None
+    tier: str
+    request_cost_usd: Decimal
+
+
+def model_rows(book: PriceBook, policy: Policy, day: date, *, provider: str | None, sort: str,
+               input_tokens: int, output_tokens: int) -> list[ModelRow]:
+    tiers = {}
+    for tier, model in policy.tier_models.items():
+        tiers.setdefault(model, []).append(str(tier))
+    rows = []
+    for model in book.models.values():
+        if provider and model.provider != provider.lower():
+            continue
+        period = model.period_at(day)
+        if period.starts > day:  # not released yet on that day
+            continue
+        r = period.rates
+        rows.append(ModelRow(model.provider, model.id, model.name, r.input, r.output, r.cache_read, r.cache_write_5m,
+                             r.cache_write_1h, period.starts,
+                             period.long_context.above_prompt_tokens if period.long_context else None,
+                             ",".join(tiers.get(model.id, [])),
+                             request_cost_usd(r, {"input": input_tokens, "output": output_tokens})))
+    if provider and not rows:
+        known = sorted({m.provider for m in book.models.values()})
+        from costsim.errors import ConfigError
+        raise ConfigError(f"--provider {provider!r}: no models (providers: {', '.join(known)})")
+    key = {"cost": lambda m: (m.request_cost_usd, m.model), "name": lambda m: m.model,
+           "provider": lambda m: (m.provider, m.model)}[sort]
+    return sorted(rows, key=key)
+
+
+def render_models(rows: list[ModelRow], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        console.file.write(json.dumps([{k: (str(v) if isinstance(v, (Decimal, date)) else v)
+                                         for k, v in asdict(r).items()} for r in rows], indent=2) + "\n")
+        return
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(asdict(rows[0])) if rows else ["model"], lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: str(v) if v is not None else "" for k, v in asdict(r).items()})
+        console.file.write(out.getvalue())
+        return
+    header = ["Provider", "Model", "Input", "Output", "Cache read", "Cache write 5m/1h", "Tier", "One request"]
+    cells = [[r.provider, r.model, f"${r.input_usd_per_mtok}", f"${r.output_usd_per_mtok}",
+              f"${r.cache_read_usd_per_mtok}", f"${r.cache_write_5m_usd_per_mtok} / ${r.cache_write_1h_usd_per_mtok}",
+              r.tier, usd(r.request_cost_usd)] for r in rows]
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(c) + " |" for c in cells]
+        console.file.write("\n".join(lines) + "\n\nPrices in USD per million tokens.\n")
+        return
+    table = Table(title="Models (USD per million tokens)", title_justify="left", header_style="bold")
+    for i, name in enumerate(header):
+        table.add_column(name, justify="right" if i >= 2 and i != 6 else "left")
+    for c in cells:
+        table.add_row(*(Text(x) for x in c))
+    console.print(table)

@@ -1,0 +1,57 @@
+"""Request → tier: the one classification path that `estimate`, `classify` and library users share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from costsim.policy import Policy, load_policy
+from costsim.rules import Decision, approx_tokens, keyword_tier
+
+Classifier = Callable[[Sequence[str]], list[Decision]]
+
+
+def make_classifier(policy: Policy) -> tuple[str, Classifier]:
+    """The classifier the policy names, as (name, function over a batch of prompts)."""
+    rules = policy.rules
+    return "keywords", lambda prompts: [keyword_tier(p, rules) for p in prompts]
+
+
+def classify_prompt(prompt: str, policy: Policy | None = None) -> Decision:
+    """Tier and reason for one prompt under the policy (the bundled one by default)."""
+    _, classifier = make_classifier(policy or load_policy())
+    return classifier([prompt])[0]
+
+
+def size_only(prompt_tokens: pd.Series, policy: Policy) -> tuple[pd.Series, pd.Series]:
+    """Requests logged without their text: only the document's token-count heuristic can place them."""
+    rules = policy.rules
+    short = prompt_tokens < rules.short_below_tokens
+    tiers = pd.Series(rules.default_tier, index=prompt_tokens.index).where(~short, 1)
+    reasons = pd.Series(f"no prompt text; prompt of {rules.short_below_tokens:,}+ tokens → default tier {rules.default_tier}",
+                        index=prompt_tokens.index, dtype="object")
+    reasons[short] = f"no prompt text; prompt under {rules.short_below_tokens:,} tokens → tier 1"
+    return tiers, reasons
+
+
+def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> pd.DataFrame:
+    """Fill `tier` and add `reason`: a logged tier wins, then the prompt text, then prompt size alone."""
+    from costsim.frame import prompt_tokens_per_request
+
+    out = df.copy()
+    reason = pd.Series("tier given in the log", index=df.index, dtype="object")
+    need = out["tier"].isna()
+    has_text = need & out["prompt"].notna() & (out["prompt"].fillna("").str.strip() != "")
+    if has_text.any():
+        decisions = classifier(out.loc[has_text, "prompt"].tolist())
+        out.loc[has_text, "tier"] = [d.tier for d in decisions]
+        reason[has_text] = [d.reason for d in decisions]
+    no_text = need & ~has_text
+    if no_text.any():
+        out.loc[no_text, "tier"], reason[no_text] = size_only(prompt_tokens_per_request(out[no_text]), policy)
+    out["reason"] = reason.astype("category")
+    return out
+
+
+__all__ = ["Decision", "classify_prompt", "classify_frame", "make_classifier", "approx_tokens"]

@@ -1,0 +1,188 @@
+"""Usage frame × prices × strategies → Report. Pure: no I/O, no printing.
+
+Pricing is two steps so a million rows stay fast and exact: each chunk is reduced to integer token
+sums grouped by everything a price depends on (model, price period, long-context cliff, batch) —
+the *line items* — and only those few lines are multiplied by Decimal prices at the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+from costsim.frame import INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
+from costsim.policy import TIERS, Policy
+from costsim.prices import MTOK, ModelPrice, PriceBook
+from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
+                            percent_of)
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A way to serve every request: which model each row goes to."""
+
+    key: str
+    label: str
+    description: str
+
+    def models(self, df: pd.DataFrame, policy: Policy) -> pd.Series:
+        if self.key == "as_logged":
+            return df["model"]
+        if self.key == "all_frontier":
+            return pd.Series(policy.frontier, index=df.index, dtype="string")
+        if self.key == "all_mid":
+            return pd.Series(policy.mid, index=df.index, dtype="string")
+        if self.key == "smart":
+            return df["tier"].astype("int64").map(policy.tier_models).astype("string")
+        raise KeyError(self.key)
+
+
+AS_LOGGED = Strategy("as_logged", "As logged", "each request on the model the log names")
+ALL_FRONTIER = Strategy("all_frontier", "All frontier", "every request on the tier-3 model")
+ALL_MID = Strategy("all_mid", "All mid-tier", "every request on the tier-2 model")
+SMART = Strategy("smart", "Smart routing", "each request on its tier's model")
+SCENARIO_STRATEGIES = (ALL_FRONTIER, ALL_MID, SMART)
+LOG_STRATEGIES = (AS_LOGGED, ALL_FRONTIER, ALL_MID, SMART)
+
+GROUP_KEYS = ["strategy", "tier", "model", "period", "long_context", "batch", "view"]
+
+
+def _days(df: pd.DataFrame, default_day: date, as_of: date | None) -> np.ndarray:
+    """The day each row is priced at: `as_of` when given, else its timestamp's UTC day, else `default_day`."""
+    if as_of is not None:
+        return np.full(len(df), np.datetime64(as_of, "D"))
+    days = df["timestamp"].dt.tz_convert(None).to_numpy().astype("datetime64[D]")
+    return np.where(np.isnat(days), np.datetime64(default_day, "D"), days)
+
+
+def _period_index(model: ModelPrice, days: np.ndarray) -> np.ndarray:
+    starts = np.array([p.starts for p in model.periods], dtype="datetime64[D]")
+    return np.maximum(np.searchsorted(starts, days, side="right") - 1, 0)
+
+
+@dataclass
+class Pricer:
+    """Reduces classified chunks to line items under every strategy; `report` prices them exactly."""
+
+    book: PriceBook
+    policy: Policy
+    strategies: tuple[Strategy, ...]
+    as_of: date | None = None
+    default_day: date = field(default_factory=date.today)
+    view: str | None = None
+    _lines: list[pd.DataFrame] = field(default_factory=list)
+    unknown_models: Counter = field(default_factory=Counter)
+    before_first: Counter = field(default_factory=Counter)
+    token_totals: Counter = field(default_factory=Counter)
+    requests: int = 0
+
+    def add(self, df: pd.DataFrame, view: pd.Series | None = None) -> None:
+        """Fold one classified chunk (tier filled) into the running line items."""
+        if df.empty:
+            return
+        days = _days(df, self.default_day, self.as_of)
+        prompt = prompt_tokens_per_request(df).to_numpy()
+        view = view if view is not None else pd.Series("", index=df.index)
+        self.requests += int(df["requests"].sum())
+        for column in (*TOKEN_COLUMNS, "reasoning_tokens"):
+            self.token_totals[column] += int(df[column].sum())
+        for strategy in self.strategies:
+            names = strategy.models(df, self.policy)
+            for name, rows in names.groupby(names, sort=False, dropna=False).groups.items():
+                self._add_model(df.loc[rows], strategy, name, days[df.index.get_indexer(rows)],
+                                prompt[df.index.get_indexer(rows)], view.loc[rows])
+
+    def _add_model(self, part, strategy, name, days, prompt, view) -> None:
+        model = None if name is None or pd.isna(name) else self.book.find(name)
+        if model is None:
+            label = "(no model in log)" if name is None or pd.isna(name) else str(name)
+            if strategy.key == AS_LOGGED.key:
+                self.unknown_models[label] += int(part["requests"].sum())
+            else:
+                self.book.resolve(label)  # a policy model must have a price: raise the named error
+            return
+        period = _period_index(model, days)
+        first_start = np.datetime64(model.periods[0].starts, "D")
+        early = int(part["requests"].to_numpy()[days < first_start].sum())
+        if early:
+            self.before_first[model.id] += early
+        long_context = np.zeros(len(part), dtype=bool)
+        for i, p in enumerate(model.periods):
+            if p.long_context is not None:
+                long_context |= (period == i) & (prompt > p.long_context.above_prompt_tokens)
+        keys = pd.DataFrame({"strategy": strategy.key, "tier": part["tier"].astype("int64").to_numpy(),
+                             "model": model.id, "period": period, "long_context": long_context,
+                             "batch": part["batch"].to_numpy(), "view": view.astype(str).to_numpy()})
+        sums = pd.concat([keys, part[list(INT_COLUMNS)].reset_index(drop=True)], axis=1)
+        self._lines.append(sums.groupby(GROUP_KEYS, sort=False, as_index=False)[list(INT_COLUMNS)].sum())
+        if len(self._lines) > 64:
+            self._lines = [self._combine()]
+
+    def _combine(self) -> pd.DataFrame:
+        if not self._lines:
+            return pd.DataFrame(columns=[*GROUP_KEYS, *INT_COLUMNS])
+        return pd.concat(self._lines).groupby(GROUP_KEYS, sort=False, as_index=False)[list(INT_COLUMNS)].sum()
+
+    def line_items(self) -> list[LineItem]:
+        """Every group of identical pricing, with its exact cost."""
+        items = []
+        for row in self._combine().itertuples(index=False):
+            model = self.book.models[row.model]
+            period = model.periods[row.period]
+            rates = period.long_context.rates if row.long_context else period.rates
+            tokens = {kind: int(getattr(row, f"{kind}_tokens")) for kind in RATE_KINDS}
+            cost = sum((Decimal(tokens[k]) * rates.usd_per_mtok(k) for k in RATE_KINDS), Decimal(0)) / MTOK
+            if row.batch and model.batch_discount_pct:
+                cost = cost * (100 - model.batch_discount_pct) / 100
+            items.append(LineItem(strategy=row.strategy, tier=int(row.tier), model=model.id,
+                                  price_from=period.starts, long_context=bool(row.long_context), batch=bool(row.batch),
+                                  view=row.view, requests=int(row.requests), tokens=tokens, cost_usd=cost))
+        return items
+
+    def report(self, *, kind: str, accounting: Accounting, notes: list[str] | None = None,
+               extra: dict | None = None) -> Report:
+        items = self.line_items()
+        results = []
+        for strategy in self.strategies:
+            mine = [i for i in items if i.strategy == strategy.key]
+            missing = sum(self.unknown_models.values()) if strategy.key == AS_LOGGED.key else 0
+            results.append(StrategyResult(
+                key=strategy.key, label=strategy.label, description=strategy.description,
+                models=tuple(sorted({i.model for i in mine})),
+                cost_usd=sum((i.cost_usd for i in mine), Decimal(0)),
+                requests=sum(i.requests for i in mine), unpriced_requests=missing,
+                by_tier=_by_tier(mine, self.policy), by_model=_by_model(mine)))
+        frontier = next((r for r in results if r.key == ALL_FRONTIER.key), None)
+        if frontier is not None:
+            results = [r.with_savings(frontier.cost_usd) for r in results]
+        used = {(i.model, i.price_from) for i in items}
+        prices = tuple(PriceUsed(model=m, price_from=d, source_url=self.book.models[m].source_url,
+                                 requests_before_first_period=self.before_first.get(m, 0))
+                       for m, d in sorted(used))
+        return Report(kind=kind, strategies=tuple(results), prices_used=prices, accounting=accounting,
+                      token_totals=dict(self.token_totals), tier_models=dict(self.policy.tier_models),
+                      tier_names=dict(self.policy.tier_names), unknown_models=dict(self.unknown_models),
+                      as_of=self.as_of, line_items=tuple(items), notes=tuple(notes or ()), extra=extra or {})
+
+
+def _by_tier(items: list[LineItem], policy: Policy) -> tuple[TierCost, ...]:
+    total = sum((i.cost_usd for i in items), Decimal(0))
+    out = []
+    for tier in TIERS:
+        mine = [i for i in items if i.tier == tier]
+        cost = sum((i.cost_usd for i in mine), Decimal(0))
+        out.append(TierCost(tier=tier, name=policy.tier_names[tier], requests=sum(i.requests for i in mine),
+                            models=tuple(sorted({i.model for i in mine})), cost_usd=cost,
+                            share_of_spend_pct=percent_of(cost, total)))
+    return tuple(out)
+
+
+def _by_model(items: list[LineItem]) -> tuple[ModelCost, ...]:
+    models = sorted({i.model for i in items})
+    return tuple(ModelCost(model=m, requests=sum(i.requests for i in items if i.model == m),
+                           cost_usd=sum((i.cost_usd for i in items if i.model == m), Decimal(0))) for m in models)

@@ -1,0 +1,23 @@
+"""`--explain N`: sample requests per tier with the rule that placed them."""
+
+from __future__ import annotations
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+PREVIEW_CHARS = 70
+
+
+def draw_explain(sample: pd.DataFrame, per_tier: int, console: Console) -> None:
+    table = Table(title=f"Why requests landed where they did ({per_tier} per tier)", title_justify="left",
+                  header_style="bold")
+    for name in ("Tier", "Request", "Reason", "Source"):
+        table.add_column(name)
+    for tier, rows in sample.groupby("tier", sort=True):
+        for row in rows.head(per_tier).itertuples(index=False):
+            text = "" if pd.isna(row.prompt) else " ".join(str(row.prompt).split())
+            preview = text[:PREVIEW_CHARS] + ("…" if len(text) > PREVIEW_CHARS else "") or "(no prompt text)"
+            table.add_row(str(tier), Text(preview), Text(str(row.reason)), Text(str(row.source)))
+    console.print(table)

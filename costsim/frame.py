@@ -1,0 +1,61 @@
+"""The usage frame: one row per billable call (or per `requests` identical calls), integer token counts.
+
+Every reader and every scenario produces this shape, and everything after ingest reads only it.
+Token columns hold the row's totals; `requests` is how many identical calls the row stands for
+(1 for a log line, N for a scenario tier), so sums stay exact integers either way.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+RATE_KINDS = ("input", "output", "cache_read", "cache_write_5m", "cache_write_1h")
+TOKEN_COLUMNS = tuple(f"{kind}_tokens" for kind in RATE_KINDS)
+PROMPT_COLUMNS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
+INT_COLUMNS = ("requests", *TOKEN_COLUMNS, "reasoning_tokens")
+
+# column -> dtype; absent optional columns are filled with these defaults by `normalize`
+COLUMNS: dict[str, str] = {
+    "id": "string",
+    "timestamp": "datetime64[ns, UTC]",
+    "model": "string",           # as logged; <NA> for scenarios and logs without a model
+    "requests": "int64",
+    **{c: "int64" for c in TOKEN_COLUMNS},
+    "reasoning_tokens": "int64",  # informational: already inside output_tokens
+    "tier": "Int64",             # logged tier, or <NA> until classified
+    "prompt": "string",
+    "session": "string",
+    "project": "string",
+    "batch": "bool",
+    "latency_ms": "Float64",
+    "source": "string",          # file:line
+}
+
+
+def normalize(df: pd.DataFrame) -> pd.DataFrame:
+    """Add missing optional columns with their defaults and cast every column to its dtype."""
+    out = {}
+    n = len(df)
+    for column, dtype in COLUMNS.items():
+        if column in df.columns:
+            values = df[column]
+        elif column in INT_COLUMNS:
+            values = pd.Series(1 if column == "requests" else 0, index=df.index)
+        elif column == "batch":
+            values = pd.Series(False, index=df.index)
+        else:
+            values = pd.Series([pd.NA] * n, index=df.index, dtype="object")
+        if dtype.startswith("datetime"):
+            out[column] = pd.to_datetime(values, utc=True)
+        else:
+            out[column] = values.astype(dtype)
+    return pd.DataFrame(out, index=df.index)
+
+
+def empty() -> pd.DataFrame:
+    return normalize(pd.DataFrame())
+
+
+def prompt_tokens_per_request(df: pd.DataFrame) -> pd.Series:
+    """Whole prompt of one request (uncached + cache read + cache writes): what long-context thresholds see."""
+    return df[list(PROMPT_COLUMNS)].sum(axis=1) // df["requests"]

@@ -1,0 +1,29 @@
+"""Display rounding for money and percentages: the only place figures are rounded."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def usd(value: Decimal | None) -> str:
+    """$7.00, $1,234.57, and for amounts under $1 four significant digits ($0.7930 → $0.793, $0.0005)."""
+    if value is None:
+        return "—"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value >= 1 or value == 0:
+        return f"{sign}${value.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    digits = 4 - value.adjusted() - 1  # decimal places for 4 significant digits
+    text = f"{value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP):f}".rstrip("0")
+    whole, _, frac = text.partition(".")
+    return f"{sign}${whole}.{frac.ljust(2, '0')}"
+
+
+def pct(value: Decimal | None, places: int = 1) -> str:
+    if value is None:
+        return "—"
+    return f"{value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)}%"
+
+
+def tokens(value: int) -> str:
+    return f"{value:,}"

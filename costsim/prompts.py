@@ -1,0 +1,49 @@
+"""Reading prompts to classify: JSONL records with `prompt` (and an optional `id`), a JSON list, or text lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from costsim.errors import InputError
+
+
+def read_prompts(path: Path) -> list[tuple[str | None, str]]:
+    """(id, prompt) pairs. JSONL records need `prompt`; a .txt file is one prompt per non-empty line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    if not text.strip():
+        raise InputError("file is empty", path=path)
+    if path.suffix == ".txt":
+        return [(None, line) for line in text.splitlines() if line.strip()]
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from None
+        return [_record(item, path, i + 1) for i, item in enumerate(items)]
+    records = []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"malformed JSON: {exc.msg}", path=path, line=line_no) from None
+        records.append(_record(item, path, line_no))
+    return records
+
+
+def _record(item, path: Path, line: int) -> tuple[str | None, str]:
+    if isinstance(item, str):
+        prompt, record_id = item, None
+    elif isinstance(item, dict):
+        prompt, record_id = item.get("prompt"), item.get("id")
+    else:
+        raise InputError("expected a prompt string or an object with `prompt`", path=path, line=line)
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise InputError("empty or missing `prompt`", path=path, line=line)
+    return (None if record_id is None else str(record_id)), prompt

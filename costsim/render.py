@@ -1,0 +1,142 @@
+"""Report → table (rich) | json | csv | markdown. One function per format behind `render`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from costsim.money import pct, tokens, usd
+from costsim.report import Report, StrategyResult
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def render(report: Report, fmt: str, console: Console) -> None:
+    if fmt == "json":
+        console.file.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    elif fmt == "csv":
+        console.file.write(to_csv(report))
+    elif fmt == "markdown":
+        console.file.write(to_markdown(report))
+    else:
+        draw_tables(report, console)
+
+
+# ---- the rows every format shares -------------------------------------------------------------
+
+def strategy_rows(report: Report) -> list[list[str]]:
+    rows = []
+    for s in report.strategies:
+        total = usd(s.cost_usd) + (f" (+{s.unpriced_requests:,} unpriced)" if s.unpriced_requests else "")
+        saving = "baseline" if s.key == "all_frontier" else pct(s.savings_vs_frontier_pct)
+        rows.append([s.label, models_label(s, report), total, usd(s.cost_per_request_usd), saving])
+    return rows
+
+
+STRATEGY_HEADER = ["Strategy", "Model(s)", "Total", "Per request", "Savings vs all-frontier"]
+TIER_HEADER = ["Tier", "Requests", "Model", "Cost", "Share of spend"]
+
+
+def models_label(s: StrategyResult, report: Report) -> str:
+    if s.key == "smart":
+        return "3-tier mix"
+    if len(s.models) <= 2:
+        return ", ".join(s.models) or "—"
+    return f"{len(s.models)} models"
+
+
+def tier_rows(report: Report) -> list[list[str]]:
+    smart = report.strategy("smart")
+    return [[f"{t.tier} · {t.name}", f"{t.requests:,}", ", ".join(t.models) or report.tier_models[t.tier],
+             usd(t.cost_usd), pct(t.share_of_spend_pct)] for t in smart.by_tier]
+
+
+def price_line(report: Report) -> str:
+    used = ", ".join(f"{p.model} from {p.price_from}" for p in report.prices_used)
+    when = f"prices in force on {report.as_of}" if report.as_of else "each request at the prices in force on its day"
+    return f"Prices: {when} ({used})."
+
+
+def accounting_lines(report: Report) -> list[str]:
+    a = report.accounting
+    if report.kind != "estimate":
+        return []
+    lines = [f"Records: {a.records_read:,} read · {a.priced:,} priced · {a.skipped_total:,} skipped · "
+             f"{a.duplicates:,} duplicates"]
+    lines += [f"  skipped, {reason}: {n:,}" for reason, n in sorted(a.skipped.items())]
+    t = report.token_totals
+    lines.append("Tokens: " + " · ".join(f"{tokens(t.get(k + '_tokens', 0))} {k.replace('_', ' ')}"
+                                          for k in ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output")))
+    for model, n in sorted(report.unknown_models.items()):
+        lines.append(f"Unpriced as logged: {n:,} requests on {model!r} (no price table has it; add one with --pricing)")
+    return lines
+
+
+def claim_rows(report: Report) -> list[list[str]]:
+    fmt = lambda c, v: usd(v) if c.unit == "usd" else pct(v)  # noqa: E731
+    return [[c.item, fmt(c, c.claimed), fmt(c, c.computed), "yes" if c.matches else "NO", c.explanation]
+            for c in report.claims]
+
+
+CLAIM_HEADER = ["Claim", "Document", "costsim", "Agrees", "costsim's arithmetic"]
+
+
+def claims_title(report: Report) -> str:
+    return f"The source document's figures, recomputed at its prices ({report.extra.get('claims_as_of', '')})"
+
+
+# ---- formats -----------------------------------------------------------------------------------
+
+def draw_tables(report: Report, console: Console) -> None:
+    console.print(_table("Strategies", STRATEGY_HEADER, strategy_rows(report), right={2, 3, 4}))
+    console.print(_table("Smart routing by tier", TIER_HEADER, tier_rows(report), right={1, 3, 4}))
+    if report.claims:
+        console.print(_table(claims_title(report), CLAIM_HEADER, claim_rows(report), right={1, 2}))
+    for line in [price_line(report), *accounting_lines(report), *report.notes]:
+        console.print(Text(line))
+
+
+def _table(title: str, header: list[str], rows: list[list[str]], right: set[int]) -> Table:
+    table = Table(title=title, title_justify="left", header_style="bold")
+    for i, name in enumerate(header):
+        table.add_column(name, justify="right" if i in right else "left")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def to_markdown(report: Report) -> str:
+    parts = ["### Strategies", "", _md(STRATEGY_HEADER, strategy_rows(report)), "",
+             "### Smart routing by tier", "", _md(TIER_HEADER, tier_rows(report)), ""]
+    if report.claims:
+        parts += [f"### {claims_title(report)}", "", _md(CLAIM_HEADER, claim_rows(report)), ""]
+    parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *report.notes]]
+    return "\n".join(parts) + "\n"
+
+
+def _md(header: list[str], rows: list[list[str]]) -> str:
+    cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def to_csv(report: Report) -> str:
+    """Long form: one row per strategy (tier "all") and per strategy × tier, exact decimal money."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["strategy", "tier", "models", "requests", "cost_usd", "cost_per_request_usd",
+                     "savings_vs_all_frontier_pct", "share_of_spend_pct"])
+    data = report.to_dict()
+    for s in data["strategies"]:
+        writer.writerow([s["key"], "all", " ".join(s["models"]), s["requests"], s["cost_usd"],
+                         s["cost_per_request_usd"], s["savings_vs_all_frontier_pct"], "100"])
+        for t in s["tiers"]:
+            writer.writerow([s["key"], t["tier"], " ".join(t["models"]), t["requests"], t["cost_usd"], "", "",
+                             t["share_of_spend_pct"]])
+    return out.getvalue()

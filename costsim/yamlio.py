@@ -1,0 +1,126 @@
+"""Reading YAML files strictly: syntax errors with their line, unknown or missing keys by name.
+
+Every YAML file costsim reads (price tables, routing policy, scenarios, configs) goes through here,
+so every one of them fails the same way: one line naming the file, the field and what is wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from costsim.errors import CostsimError
+
+
+def load_yaml(path: str | Path, error: type[CostsimError] = CostsimError) -> Any:
+    """Parse a YAML file; a missing file, an empty file or a syntax error raises `error`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error("file not found", path=path) from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read: {exc.__class__.__name__}", path=path) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line = mark.line + 1 if mark is not None else None
+        raise error(f"YAML syntax error: {problem}", path=path, line=line) from None
+    if data is None:
+        raise error("file is empty", path=path)
+    return data
+
+
+class Fields:
+    """A strict view of one YAML mapping: every key is known, every required key present.
+
+    `where` is the human path to the mapping ("models[2] (gpt-5).prices[0]") used in messages.
+    """
+
+    def __init__(self, data: Any, *, allowed: set[str], required: set[str] = frozenset(),
+                 path: str | Path, where: str = "", error: type[CostsimError] = CostsimError):
+        self.path = path
+        self.where = where
+        self.error = error
+        if not isinstance(data, dict):
+            self.fail(f"expected a mapping, got {type(data).__name__}")
+        unknown = sorted(str(k) for k in data if str(k) not in allowed)
+        if unknown:
+            self.fail(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+        missing = sorted(required - {str(k) for k in data})
+        if missing:
+            self.fail(f"missing required key {missing[0]!r}")
+        self.data = {str(k): v for k, v in data.items()}
+
+    def field(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def fail(self, message: str, key: str | None = None):
+        where = self.field(key) if key else self.where
+        raise self.error(f"{where}: {message}" if where else message, path=self.path)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def str(self, key: str, default: str | None = None) -> str | None:
+        value = self.data.get(key, default)
+        if value is not None and not isinstance(value, str):
+            self.fail(f"must be text, got {value!r}", key)
+        return value
+
+    def decimal(self, key: str, *, minimum: Decimal = Decimal(0), maximum: Decimal | None = None) -> Decimal | None:
+        """A non-negative exact number (YAML number or quoted string), or None when absent."""
+        if key not in self.data:
+            return None
+        return to_decimal(self.data[key], lambda m: self.fail(m, key), minimum=minimum, maximum=maximum)
+
+    def int(self, key: str, *, minimum: int = 0, default: int | None = None) -> int | None:
+        value = self.data.get(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.fail(f"must be a whole number >= {minimum}, got {value!r}", key)
+        return value
+
+    def date(self, key: str) -> date | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"must be a date like 2026-05-14, got {value!r}", key)
+
+    def list(self, key: str) -> list:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            self.fail(f"must be a list, got {type(value).__name__}", key)
+        return value
+
+
+def to_decimal(value: Any, fail, *, minimum: Decimal | None = Decimal(0), maximum: Decimal | None = None) -> Decimal:
+    """Exact Decimal from a YAML/JSON/CLI number; floats go through their shortest repr (0.1 -> "0.1")."""
+    if isinstance(value, bool) or value is None:
+        fail(f"must be a number, got {value!r}")
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        fail(f"must be a number, got {value!r}")
+    if not number.is_finite():
+        fail(f"must be a finite number, got {value!r}")
+    if minimum is not None and number < minimum:
+        fail(f"must be >= {minimum}, got {value}")
+    if maximum is not None and number > maximum:
+        fail(f"must be <= {maximum}, got {value}")
+    return number
