@@ -1,0 +1,1 @@
+"""costsim: offline LLM cost simulator."""
