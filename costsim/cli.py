@@ -11,7 +11,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -59,7 +58,7 @@ def handles_errors(command):
         except CostsimError as exc:
             stderr().print(f"error: {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
-        except (typer.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+        except typer.Exit:
             raise
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
