@@ -16,9 +16,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from costsim import api
-from costsim.errors import ConfigError, CostsimError, ExitCode
+from costsim.errors import ConfigError, CostsimError, ExitCode, UnknownModelError
 from costsim.policy import Policy, load_policy
-from costsim.prices import PriceBook, load_price_book
+from costsim.prices import PriceBook, load_price_book, unknown_model_message
 from costsim.render import render
 
 app = typer.Typer(
@@ -175,7 +175,7 @@ def estimate(
                                       strict=strict, progress=tick)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
-        book.resolve(model)  # raises the named error with "did you mean"
+        raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))
     console = stdout(out)
     render(report, fmt.value, console)
     if explain and fmt == Format.table:

@@ -77,6 +77,7 @@ class Pricer:
     view: str | None = None
     _lines: list[pd.DataFrame] = field(default_factory=list)
     unknown_models: Counter = field(default_factory=Counter)
+    unknown_first_seen: dict = field(default_factory=dict)  # model name -> "file:line" of its first request
     before_first: Counter = field(default_factory=Counter)
     token_totals: Counter = field(default_factory=Counter)
     requests: int = 0
@@ -103,6 +104,7 @@ class Pricer:
             label = "(no model in log)" if name is None or pd.isna(name) else str(name)
             if strategy.key == AS_LOGGED.key:
                 self.unknown_models[label] += int(part["requests"].sum())
+                self.unknown_first_seen.setdefault(label, str(part["source"].iloc[0]))
             else:
                 self.book.resolve(label)  # a policy model must have a price: raise the named error
             return
@@ -167,6 +169,7 @@ class Pricer:
         return Report(kind=kind, strategies=tuple(results), prices_used=prices, accounting=accounting,
                       token_totals=dict(self.token_totals), tier_models=dict(self.policy.tier_models),
                       tier_names=dict(self.policy.tier_names), unknown_models=dict(self.unknown_models),
+                      unknown_first_seen=dict(self.unknown_first_seen),
                       as_of=self.as_of, line_items=tuple(items), notes=tuple(notes or ()), extra=extra or {})
 
 

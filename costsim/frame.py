@@ -39,6 +39,8 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
     for column, dtype in COLUMNS.items():
         if column in df.columns:
             values = df[column]
+            if column in INT_COLUMNS:
+                values = values.fillna(1 if column == "requests" else 0)
         elif column in INT_COLUMNS:
             values = pd.Series(1 if column == "requests" else 0, index=df.index)
         elif column == "batch":

@@ -114,7 +114,7 @@ class PriceBook:
 
 def unknown_model_message(name: str, known: dict[str, str]) -> str:
     close = difflib.get_close_matches(str(name).lower(), list(known), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(sorted({known[c] for c in close}))}?" if close else ""
+    hint = f"; did you mean {', '.join(dict.fromkeys(known[c] for c in close))}?" if close else ""
     return f"unknown model {name!r}: no price table has it{hint} (add it with --pricing FILE)"
 
 
@@ -150,10 +150,11 @@ def parse_table(path: Path) -> list[ModelPrice]:
 
 
 def parse_model(raw, provider: str, default_source: str, path: Path, where: str) -> ModelPrice:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        where = f"{where} ({raw['id'].strip().lower()})"
     f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "prices"},
                required={"id", "prices"}, path=path, where=where, error=PricingError)
     model_id = f.str("id").strip().lower()
-    f.where = f"{where} ({model_id})"
     aliases = f.list("aliases")
     if not all(isinstance(a, str) and a.strip() for a in aliases):
         f.fail("must be a list of model names", "aliases")

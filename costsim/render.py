@@ -57,9 +57,12 @@ def tier_rows(report: Report) -> list[list[str]]:
 
 
 def price_line(report: Report) -> str:
-    used = ", ".join(f"{p.model} from {p.price_from}" for p in report.prices_used)
-    when = f"prices in force on {report.as_of}" if report.as_of else "each request at the prices in force on its day"
-    return f"Prices: {when} ({used})."
+    used = ", ".join(f"{p.model} (from {p.price_from})" for p in report.prices_used)
+    when = f"Prices in force on {report.as_of}" if report.as_of else "Each request at the prices in force on its day"
+    early = [f"{p.model}: {p.requests_before_first_period:,}" for p in report.prices_used if p.requests_before_first_period]
+    note = (f" Requests dated before a model's first recorded price took that first price ({', '.join(early)})."
+            if early else "")
+    return f"{when}: {used}.{note}"
 
 
 def accounting_lines(report: Report) -> list[str]:
@@ -104,7 +107,7 @@ def draw_tables(report: Report, console: Console) -> None:
 def _table(title: str, header: list[str], rows: list[list[str]], right: set[int]) -> Table:
     table = Table(title=title, title_justify="left", header_style="bold")
     for i, name in enumerate(header):
-        table.add_column(name, justify="right" if i in right else "left")
+        table.add_column(name, justify="right" if i in right else "left", no_wrap=name.startswith("Model"))
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     return table

@@ -130,6 +130,7 @@ class Report:
     tier_models: dict[int, str]
     tier_names: dict[int, str]
     unknown_models: dict[str, int] = field(default_factory=dict)
+    unknown_first_seen: dict[str, str] = field(default_factory=dict)
     as_of: date | None = None
     line_items: tuple[LineItem, ...] = ()
     notes: tuple[str, ...] = ()

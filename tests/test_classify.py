@@ -1,0 +1,88 @@
+"""Keyword rules (the document's), `costsim classify`, and the library call."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from costsim import classify_prompt
+from costsim.rules import KeywordRules, keyword_tier
+
+
+@pytest.mark.parametrize("prompt,tier,keyword", [
+    ("Please add comment lines to this function", 1, "add comment"),
+    ("Rename foo to bar", 1, "rename"),
+    ("Implement the login endpoint", 2, "implement"),
+    ("write tests for slugify", 2, "write test"),
+    ("Help me debug this flaky test", 3, "debug"),
+    ("Review the security of this handler", 3, "security"),
+    # tier 3 keywords are checked first: the document says "anything with" them goes to tier 3
+    ("Rename the variable, then debug the race", 3, "debug"),
+])
+def test_document_keywords(prompt, tier, keyword):
+    decision = keyword_tier(prompt)
+    assert decision.tier == tier
+    assert f'"{keyword}"' in decision.reason
+
+
+def test_token_heuristics():
+    rules = KeywordRules()
+    assert keyword_tier("what does this do?").tier == 1  # under 500 tokens, no keyword
+    mid = "x" * (4 * 1000)  # ~1,000 tokens at four characters a token
+    assert keyword_tier(mid).tier == rules.default_tier
+    long_multi = "see app/models.py and app/views.py " + "y" * (4 * 3100)
+    assert keyword_tier(long_multi).tier == 3
+    long_single = "see app/models.py " + "y" * (4 * 3100)
+    assert keyword_tier(long_single).tier == 2
+
+
+def test_library_call_is_the_same_function():
+    assert classify_prompt("Rename foo to bar").tier == 1
+
+
+def test_cli_one_prompt(cli):
+    result = cli("classify", "Rename foo to bar")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("tier 1 (Mechanical → gpt-5-nano)")
+
+
+def test_cli_stdin(cli):
+    result = cli("classify", input="debug this deadlock\n")
+    assert result.stdout.startswith("tier 3")
+
+
+def test_cli_file_jsonl(cli, tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"id": "x1", "prompt": "Rename foo"}\n{"prompt": "implement a cache"}\n')
+    result = cli("classify", "--file", str(path), "--format", "jsonl")
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["tier"]) for r in lines] == [("x1", 1), (None, 2)]
+    assert all(r["reason"] for r in lines)
+
+
+def test_cli_plain_list_of_prompts(cli, tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text('["Rename foo", "debug the race"]')
+    result = cli("classify", "--file", str(path), "--format", "jsonl")
+    assert [json.loads(line)["tier"] for line in result.stdout.splitlines()] == [1, 3]
+
+
+@pytest.mark.parametrize("content,message", [
+    ('{"id": 1}\n', ":1: empty or missing `prompt`"),
+    ('{"prompt": "ok"}\n{oops\n', ":2: malformed JSON"),
+    ("", "file is empty"),
+])
+def test_cli_bad_file(cli, tmp_path, content, message):
+    path = tmp_path / "p.jsonl"
+    path.write_text(content)
+    result = cli("classify", "--file", str(path), "--format", "jsonl")
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_cli_empty_prompt(cli):
+    result = cli("classify", input="  \n")
+    assert result.exit_code == 2
+    assert "no prompt given" in result.stderr
