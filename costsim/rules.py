@@ -289,7 +289,7 @@ def _first_match(signals: tuple[tuple[str, re.Pattern[str]], ...], text: str) ->
     return None
 
 
-def smart_rules_tier(prompt: str) -> Decision:
+def smart_rules_tier(prompt: str, *, _prose: tuple[str, str] | None = None) -> Decision:
     """Keyword rules done right.
 
     * Only the request's own words count: fenced code, pasted logs and
@@ -303,8 +303,11 @@ def smart_rules_tier(prompt: str) -> Decision:
       scary name ("fix the typo in the security banner") stays tier 1.
     * Length of a paste is not evidence by itself.
     """
-    earlier, _ = new_message(prompt)
-    prose = request_prose(prompt)
+    if _prose is None:  # (earlier turns, request prose) may be passed in by the featurizer
+        earlier, _ = new_message(prompt)
+        prose = request_prose(prompt)
+    else:
+        earlier, prose = _prose
     multi = " (new message)" if earlier else ""
 
     hit1 = _first_match(_T1_ACTIONS, prose)
