@@ -195,7 +195,9 @@ def request_prose(prompt: str, mask_inline_code: bool = True, keep_earlier: bool
 # --------------------------------------------------------------------------
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+    # Matched against lower-cased prose (faster than re.IGNORECASE); the inline-code
+    # placeholder "CODE" is written in capitals in the patterns for readability.
+    return re.compile("|".join(f"(?:{a})" for a in alternatives).replace("CODE", "code"))
 
 
 # Signals that the hardest part of the answer needs inference, diagnosis or design.
@@ -308,6 +310,7 @@ def smart_rules_tier(prompt: str, *, _prose: tuple[str, str] | None = None) -> D
         prose = request_prose(prompt)
     else:
         earlier, prose = _prose
+    prose = prose.lower()
     multi = " (new message)" if earlier else ""
 
     hit1 = _first_match(_T1_ACTIONS, prose)
