@@ -73,17 +73,18 @@ def _explain_strategy(s, report: Report) -> str:
 
 def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: str | None = None,
              as_of: date | None = None, strict: bool = False, today: date | None = None,
+             classifier: str | None = None,
              progress: Callable[[int], None] | None = None) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain)."""
     for model in policy.tier_models.values():
         book.resolve(model)
     stats = IngestStats(strict=strict)
-    name, classifier = make_classifier(policy)
+    name, classify_many = make_classifier(policy, classifier)
     pricer = Pricer(book, policy, LOG_STRATEGIES, as_of=as_of, default_day=today or date.today())
     samples = []
     for chunk in read_logs(inputs, stats, log_format):
-        classified = classify_frame(chunk, policy, classifier)
+        classified = classify_frame(chunk, policy, classify_many)
         pricer.add(classified)
         samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
         if progress:

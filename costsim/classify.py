@@ -7,13 +7,25 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from costsim.policy import Policy, load_policy
-from costsim.rules import Decision, approx_tokens, keyword_tier
+from costsim.rules import Decision, approx_tokens, keyword_tier, smart_rules_tier
 
 Classifier = Callable[[Sequence[str]], list[Decision]]
 
 
-def make_classifier(policy: Policy) -> tuple[str, Classifier]:
-    """The classifier the policy names, as (name, function over a batch of prompts)."""
+def make_classifier(policy: Policy, choice: str | None = None) -> tuple[str, Classifier]:
+    """The classifier `choice` names (keywords, rules, learned, or a weights file from `costsim train`),
+    else the policy's, as (name, function over a batch of prompts)."""
+    from costsim.policy import CLASSIFIERS
+
+    name = choice or policy.classifier
+    weights_path = None if name in CLASSIFIERS else name
+    if weights_path is not None or name == "learned":
+        from costsim.learned import LearnedClassifier
+
+        model = LearnedClassifier.load(weights_path)
+        return ("learned" if weights_path is None else f"learned ({weights_path})"), model.predict
+    if name == "rules":
+        return "rules", lambda prompts: [smart_rules_tier(p) for p in prompts]
     rules = policy.rules
     return "keywords", lambda prompts: [keyword_tier(p, rules) for p in prompts]
 

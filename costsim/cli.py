@@ -95,6 +95,7 @@ PricingOpt = typer.Option(None, "--pricing", help="Extra or overriding price tab
 Tier1Opt = typer.Option(None, "--tier1", help="Model for tier 1 (mechanical).")
 Tier2Opt = typer.Option(None, "--tier2", help="Model for tier 2 (standard implementation).")
 Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoning).")
+ClassifierOpt = typer.Option(None, "--classifier", help="keywords (the document's rules), rules, learned (default), or a weights file from `costsim train`.")
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.")
 OutOpt = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout.", dir_okay=False)
 
@@ -152,6 +153,7 @@ def estimate(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price every request at this date's prices (default: each at its own timestamp)."),
     explain: int = typer.Option(0, "--explain", min=0, help="Show N sample requests per tier with the rule that placed them."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first malformed record or unpriced model (exit 2)."),
+    classifier: Optional[str] = ClassifierOpt,
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
@@ -172,7 +174,7 @@ def estimate(
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of),
-                                      strict=strict, progress=tick)
+                                      strict=strict, classifier=classifier, progress=tick)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))
@@ -200,6 +202,7 @@ def classify(
     prompt: Optional[str] = typer.Argument(None, help="The prompt text; omit to read it from stdin."),
     file: Optional[Path] = typer.Option(None, "--file", help="Classify each request of a file: JSONL with `prompt` (and optional `id`), a JSON list of prompts, or one prompt per line of a .txt file.", dir_okay=False),
     fmt: str = typer.Option("text", "--format", "-f", help="text (one prompt) or jsonl (one line per request)."),
+    classifier: Optional[str] = ClassifierOpt,
     policy: Optional[Path] = PolicyOpt,
 ):
     """Tier (1, 2, 3) and reason for one prompt, or for every request of a file.
@@ -217,7 +220,7 @@ def classify(
     if fmt not in {"text", "jsonl"}:
         raise ConfigError(f"--format {fmt!r}: use text or jsonl")
     pol = load_policy(policy)
-    _, classifier = make_classifier(pol)
+    _, classify_many = make_classifier(pol, classifier)
     if file is not None:
         records = read_prompts(file)
     else:
@@ -225,7 +228,7 @@ def classify(
         if not text.strip():
             raise ConfigError("no prompt given (pass it as an argument or on stdin)")
         records = [(None, text)]
-    decisions = classifier([p for _, p in records])
+    decisions = classify_many([p for _, p in records])
     console = stdout()
     for (record_id, _), decision in zip(records, decisions):
         if fmt == "jsonl":

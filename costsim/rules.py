@@ -1,14 +1,46 @@
-"""The source document's keyword rules and token-count heuristics, as a pure function over one prompt."""
+"""Rule-based request-complexity classifiers.
+
+Two pure classifiers that map a coding-agent request to a routing tier
+(1 = mechanical, 2 = standard implementation, 3 = complex reasoning):
+
+* :func:`keyword_tier` -- the naive keyword rules from the source document
+  (case-insensitive substring match, tier 3 checked first, then token-count
+  heuristics).  Kept deliberately naive: it is the baseline the other
+  classifiers are measured against.
+* :func:`smart_rules_tier` -- "rules done right": judge the request's own
+  words (not pasted code, logs or earlier conversation turns), and tell the
+  asked action apart from the object it names.
+
+Both return a :class:`Decision`.  No I/O happens here.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
+
+__all__ = [
+    "Decision",
+    "KeywordRules",
+    "DEFAULT_KEYWORD_RULES",
+    "keyword_tier",
+    "smart_rules_tier",
+    "request_prose",
+    "new_message",
+    "approx_tokens",
+    "count_file_references",
+]
 
 
 @dataclass(frozen=True)
 class Decision:
-    """A classifier's verdict on one request: the tier and a sentence saying why."""
+    """A routing decision.
+
+    ``reason`` is a short human sentence (``keyword "rename" → tier 1``);
+    ``confidence`` is a probability for learned classifiers (None for rules);
+    ``features`` lists ``(name, contribution)`` pairs that explain the choice.
+    """
 
     tier: int
     reason: str
@@ -16,41 +48,287 @@ class Decision:
     features: tuple[tuple[str, float], ...] = ()
 
 
-@dataclass(frozen=True)
-class KeywordRules:
-    """Keywords per tier (case-insensitive substrings) and the document's token thresholds."""
-
-    keywords: dict[int, tuple[str, ...]] = field(default_factory=lambda: {
+def _default_keywords() -> dict[int, tuple[str, ...]]:
+    return {
         1: ("add comment", "rename", "format", "type annotation"),
         2: ("implement", "write test", "refactor"),
         3: ("architect", "debug", "security", "optimize performance"),
-    })
+    }
+
+
+@dataclass(frozen=True)
+class KeywordRules:
+    """Parameters of the naive keyword classifier (the source document's rules)."""
+
+    keywords: dict[int, tuple[str, ...]] = field(default_factory=_default_keywords)
     short_below_tokens: int = 500
     long_above_tokens: int = 3000
     long_min_files: int = 2
     default_tier: int = 2
 
 
-_FILE_REF = re.compile(r"\b[\w./-]+\.(?:py|ts|tsx|js|jsx|go|rs|java|kt|rb|cs|cpp|c|h|hpp|sql|ya?ml|json|toml|md|sh|php|swift|scala)\b")
+DEFAULT_KEYWORD_RULES = KeywordRules()
+
+TokenCounter = Callable[[str], int]
 
 
 def approx_tokens(text: str) -> int:
-    """About four characters per token: good enough for a threshold, and free."""
+    """Token count approximated as ``len(text) / 4`` (rounded down)."""
     return len(text) // 4
 
 
-def keyword_tier(prompt: str, rules: KeywordRules | None = None, count_tokens=approx_tokens) -> Decision:
-    """The document's rules: tier-3 keywords first (err towards escalation), then 2, then 1; then prompt size."""
-    rules = rules or KeywordRules()
-    text = prompt.lower()
-    for tier in (3, 2, 1):
-        for keyword in rules.keywords.get(tier, ()):
-            if keyword in text:
-                return Decision(tier, f'keyword "{keyword}" → tier {tier}')
-    tokens = count_tokens(prompt)
-    files = len(set(_FILE_REF.findall(prompt)))
-    if tokens > rules.long_above_tokens and files >= rules.long_min_files:
-        return Decision(3, f"no keyword; {tokens:,} tokens > {rules.long_above_tokens:,} and {files} files referenced → tier 3")
-    if tokens < rules.short_below_tokens:
-        return Decision(1, f"no keyword; {tokens:,} tokens < {rules.short_below_tokens:,} → tier 1")
-    return Decision(rules.default_tier, f"no keyword; {tokens:,} tokens → default tier {rules.default_tier}")
+_FILE_REF_RE = re.compile(
+    r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|go|java|kt|kts|cs|rs|rb|php|"
+    r"cpp|cc|cxx|hpp|h|c|swift|scala|sql|ya?ml|json|toml|ini|cfg|conf|tf|sh|md|html|css|scss|"
+    r"vue|svelte|xml|gradle|proto|env|lock|txt|dockerfile))\b",
+    re.IGNORECASE,
+)
+
+
+def count_file_references(text: str) -> int:
+    """Number of distinct file names (``src/app.py``, ``values.yaml``…) mentioned."""
+    return len({m.group(1).lower() for m in _FILE_REF_RE.finditer(text)})
+
+
+def keyword_tier(
+    prompt: str,
+    rules: KeywordRules = DEFAULT_KEYWORD_RULES,
+    count_tokens: TokenCounter | None = None,
+) -> Decision:
+    """The source document's naive routing rules.
+
+    Keywords are case-insensitive substrings; tier 3 keywords are checked
+    first, then tier 2, then tier 1 (err towards escalation).  Without a
+    keyword: fewer than ``short_below_tokens`` tokens → tier 1; more than
+    ``long_above_tokens`` tokens and 2+ referenced files → tier 3; otherwise
+    ``default_tier``.
+    """
+    lowered = prompt.lower()
+    for tier in sorted(rules.keywords, reverse=True):
+        for kw in rules.keywords[tier]:
+            if kw.lower() in lowered:
+                return Decision(tier, f'keyword "{kw}" → tier {tier}', None, ((f"kw:{kw}", 1.0),))
+    n_tokens = (count_tokens or approx_tokens)(prompt)
+    if n_tokens < rules.short_below_tokens:
+        return Decision(
+            1, f"no keyword, short ({n_tokens} < {rules.short_below_tokens} tokens) → tier 1", None,
+            (("tokens", float(n_tokens)),),
+        )
+    n_files = count_file_references(prompt)
+    if n_tokens > rules.long_above_tokens and n_files >= rules.long_min_files:
+        return Decision(
+            3, f"no keyword, long ({n_tokens} tokens) and {n_files} files → tier 3", None,
+            (("tokens", float(n_tokens)), ("files", float(n_files))),
+        )
+    return Decision(
+        rules.default_tier, f"no keyword → default tier {rules.default_tier}", None,
+        (("tokens", float(n_tokens)),),
+    )
+
+
+# --------------------------------------------------------------------------
+# Request prose: the requester's own words
+# --------------------------------------------------------------------------
+
+_FENCE_RE = re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.S)
+_NEW_MESSAGE_RE = re.compile(r"\[New message\]", re.IGNORECASE)
+_EARLIER_RE = re.compile(r"\[Earlier in this conversation\]", re.IGNORECASE)
+_INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
+_LOG_LINE_RE = re.compile(
+    r"""^\s*(?:
+        Traceback\ \(most\ recent\ call\ last\)
+      | File\ ".*",\ line\ \d+
+      | at\ [\w$.<>]+\(.*\)
+      | \d{4}-\d{2}-\d{2}[T\ ]\d{2}:\d{2}
+      | \[?\d{2}:\d{2}:\d{2}
+      | \[(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\]
+      | (?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)[\s:]
+      | [\w.]*(?:Error|Exception|Panic)(?::|\s*$)
+      | panic:
+      | goroutine\ \d+
+      | \|                      # markdown table rows
+      | [-*]\ \#\d+              # pasted PR / changelog lists
+      | [{}\[\]]\s*$           # bare JSON brackets
+      | (?:\$|>>>|\#)\ 
+      | diff\ --git | @@\ | \+\+\+\ | ---\ 
+    )""",
+    re.VERBOSE,
+)
+_INDENTED_RE = re.compile(r"^(?: {4,}|\t)\S")
+
+
+def new_message(prompt: str) -> tuple[str, str]:
+    """Split a multi-turn prompt into ``(earlier_context, new_message)``.
+
+    Single-turn prompts return ``("", prompt)``.
+    """
+    parts = _NEW_MESSAGE_RE.split(prompt)
+    if len(parts) < 2:
+        return "", prompt
+    earlier = _EARLIER_RE.sub("", "[New message]".join(parts[:-1])).strip()
+    return earlier, parts[-1].strip()
+
+
+def request_prose(prompt: str, mask_inline_code: bool = True, keep_earlier: bool = False) -> str:
+    """The request's own words.
+
+    Drops fenced code blocks, pasted log / traceback / table / diff lines and
+    indented code; for multi-turn prompts keeps only the new message (unless
+    ``keep_earlier``).  Inline ``code`` spans become the placeholder ``CODE``
+    when ``mask_inline_code`` so identifiers such as ``debug_mode`` are not read
+    as request words.
+    """
+    earlier, text = new_message(prompt)
+    if keep_earlier and earlier:
+        text = earlier + "\n" + text
+    text = _FENCE_RE.sub("\n", text)
+    lines = [
+        ln for ln in text.splitlines() if not _LOG_LINE_RE.match(ln) and not _INDENTED_RE.match(ln)
+    ]
+    text = "\n".join(lines)
+    if mask_inline_code:
+        text = _INLINE_CODE_RE.sub(" CODE ", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+# --------------------------------------------------------------------------
+# Smart rules
+# --------------------------------------------------------------------------
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    # Matched against lower-cased prose (faster than re.IGNORECASE); the inline-code
+    # placeholder "CODE" is written in capitals in the patterns for readability.
+    return re.compile("|".join(f"(?:{a})" for a in alternatives).replace("CODE", "code"))
+
+
+# Signals that the hardest part of the answer needs inference, diagnosis or design.
+_T3_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("intermittent failure", _rx(r"\bintermittent", r"\bsometimes\b", r"\boccasionally\b", r"\bevery (?:few|couple|other)\b",
+                                 r"\bonce (?:a|every|per) (?:week|day|month|few)", r"\bflaky\b", r"\bnon-?deterministic",
+                                 r"\brandomly\b", r"\bfrom time to time\b", r"\bnow and then\b", r"\bhappens? (?:about|roughly)\b",
+                                 r"\ba few times a (?:day|week)", r"\bnot always\b", r"\bcan't reproduce", r"\bcannot reproduce",
+                                 r"\bonly in prod", r"\bonly on (?:prod|ci)\b", r"\bin prod(?:uction)? (?:about|every|once)")),
+    ("concurrency", _rx(r"\brace\b", r"\brace condition", r"\bconcurren", r"\bcontention\b", r"\bdeadlock", r"\bthread[- ]safe",
+                        r"\bdouble[- ](?:book|charg|spend|process|send)", r"\block-free\b", r"\batomic", r"\bunder load\b",
+                        r"\bduplicate(?:s|d)? (?:rows|orders|charges|emails|events|records)", r"\btwo (?:rows|workers|pods|requests)",
+                        r"\bout of order\b", r"\breorder", r"\bexactly[- ]once", r"\bidempoten", r"\bgunicorn workers",
+                        r"\bloses? (?:items|updates|messages|writes|events|data)", r"\blost (?:updates|writes|messages)")),
+    ("performance diagnosis", _rx(r"\btail latency", r"\bp9\d\b", r"\blatency (?:spike|jump|regress)", r"\bmemory (?:grows|growth|leak|keeps)",
+                                  r"\bleak", r"\bregress", r"\bquery plan", r"\bgot slower", r"\bslower (?:since|after)",
+                                  r"\bheap\b", r"\bgc pause", r"\bthroughput (?:drops|dropped|collaps)", r"\boom\b", r"\bkilled\b")),
+    ("design", _rx(r"\barchitecture (?:decision|review|for|of (?:our|the|this))", r"\bhow (?:should|would|do) (?:we|i|you) architect", r"\bwhere do i (?:even )?start",
+                   r"\bhow (?:should|would|do|can) we (?:handle|guarantee|ensure|make sure|avoid|prevent)", r"\bwhat are (?:the|our) options", r"\bwhich (?:approach|option|one) ", r"\bdesign (?:the|a|an|our)\b", r"\bsystem design", r"\btrade-?offs?\b", r"\bshould we (?:use|move|split|switch|go)",
+                   r"\bhow (?:should|would) (?:we|you|i) (?:design|structure|architect|model|make)", r"\bwhat'?s wrong with the design",
+                   r"\bmulti-?region", r"\bshard", r"\bsync protocol", r"\bconflict resolution", r"\beventual(?:ly)? consisten",
+                   r"\bconsistency\b", r"\breconcile", r"\bscale (?:to|this)\b", r"\bmigrat\w* (?:from|to) (?:a )?(?:monolith|microservice)")),
+    ("security review", _rx(r"\bsecurity review", r"\breview (?:this|the|our)? ?(?:\w+ )?(?:for|from a) (?:security|vulnerab)",
+                            r"\bvulnerabilit", r"\bthreat model", r"\bsecurity audit", r"\baudit (?:this|the|our) (?!log)", r"\battack surface", r"\bpentest",
+                            r"\bexploitable", r"\bis (?:this|it) (?:safe|secure)\b")),
+    ("zero-downtime change", _rx(r"\bzero[- ]downtime", r"\bwithout downtime", r"\bcan'?t take (?:any )?downtime", r"\bno downtime",
+                                 r"\b(?:several|four|five|three|multiple|many) (?:other )?services (?:read|consume|use|depend)",
+                                 r"\bdebezium\b", r"\bcdc\b", r"\bisolation level", r"\bpool sizes?\b.*\bpods?\b")),
+    ("root cause unknown", _rx(r"\bwhy (?:does|do|is|are|would|did) (?:this|it|the|our|some)\b.*\b(?:lose|lost|hang|stall|drop|duplicate|differ|disagree|slow)",
+                               r"\bdisagree\b", r"\bdoesn'?t add up", r"\bmismatch", r"\bhangs?\b", r"\bstalls?\b",
+                               r"\bgoes up for a few days", r"\bkeeps going up", r"\bcorrupt", r"\bclimbs?\b", r"\bdropped from\b", r"\bhammer",
+                               r"\bbarely better", r"\boffline but\b", r"\bworks (?:locally|in staging|on my machine) but", r"\bwhat'?s going on\b",
+                               r"\bfalls over\b", r"\bcharged twice", r"\bhappened to (?:a few|several)", r"\bwalk me through what",
+                               r"\bdrop (?:a few|some|hundreds)", r"\bhalf the time", r"\bonly fails", r"\bpasses alone", r"\bworth it\b",
+                               r"\s(?:vs\.?|versus)\s", r"\bwhich and why", r"\breview (?:this|the|our) architecture", r"\bsecurity (?:problems|issues|holes)",
+                               r"\bpropose (?:a|the) (?:target )?design", r"\bthundering herd", r"\bspikes?\b", r"\bstale\b", r"\bold data\b")),
+)
+
+# Tier-2 work: implement from a spec, tests, refactors, visible-cause fixes,
+# renames that need compatibility shims, ports, named security fixes.
+_T2_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("implement", _rx(r"\bimplement", r"\bwrite (?:a|an|the)? ?(?:\w+ )?(?:function|method|class|endpoint|script|handler|parser|cli|hook|component|query)",
+                      r"^\s*write CODE", r"\bcrud\b", r"\bendpoints?\b", r"\bbuild (?:a|an)\b", r"\bcreate (?:a|an) (?:\w+ )?(?:function|endpoint|class|component|service)")),
+    ("tests", _rx(r"\b(?:write|add)\b.{0,30}\btests?\b(?! names?)", r"\bunit tests?\b", r"\btest suite", r"\bregression tests?\b")),
+    ("refactor", _rx(r"\brefactor", r"\bextract (?:a|the)\b", r"\bsplit (?:this|the) (?:function|class|module)")),
+    ("bug fix", _rx(r"\bfix (?:the|this) (?:bug|error|crash|exception)", r"\bcrash", r"\berror\b", r"\bexception\b", r"\bfails?\b",
+                    r"\bdebug (?:this|it)\b", r"\bwrong (?:result|total|value|output)", r"\boff[- ]by[- ]one", r"\bdivision by zero")),
+    ("compatibility shim", _rx(r"\bdeprecat", r"\balias\b", r"\bold (?:mobile )?clients", r"\bbackward", r"\bother teams import",
+                               r"\bkeep \w+ working", r"\baccept either", r"\bmaintenance window", r"\bmigration (?:script|file)")),
+    ("port", _rx(r"\bport (?:this|it|the)\b", r"\b(?:rewrite|translate) (?:this|it)\b.{0,30}; ", r"\buse \S+ and \S+", r"\bmap the (?:libraries|flags)")),
+    ("standard security fix", _rx(r"\bsql injection", r"\bparameteri[sz]", r"\bbcrypt", r"\bsecurity headers", r"\bcsrf", r"\bescape\b")),
+    ("textbook optimisation", _rx(r"\boptimi[sz]e", r"\bpaginat", r"\bnested loop", r"\bn\+1\b", r"\badd an? index")),
+)
+
+# Mechanical actions: tier 1 unless a tier-2/3 signal says otherwise.
+_T1_ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("comment/docstring", _rx(r"\b(?:add|write|update|put|sprinkle)\b.{0,40}\b(?:comments?|docstrings?|jsdoc|javadoc|kdoc|doc ?comments?)\b",
+                              r"\bdocstrings?\b", r"\bdocument (?:the|these|this|each|every|all)\b", r"\bdoc comments\b", r"\bcaption\b",
+                              r"\bdocstrings?\b", r"\bkommentar", r"\bcomentario", r"\bcommentaire", r"注释", r"コメント")),
+    ("rename", _rx(r"\brename\b", r"\bchange (?:the )?(?:name|path)\b", r"\breplace every\b", r"\bupdate the import", r"\bbenenne\b", r"\brenomm",
+                   r"\brenombr", r"\brenome", r"重命名", r"名前を")),
+    ("formatting", _rx(r"\bre-?format", r"\bformat (?:this|the|these)\b", r"\bindent", r"\bsort (?:the|these) imports", r"\blint", r"\bfmt\b", r"-format\b",
+                       r"\bprettier\b", r"\bblack\b", r"\balphabetical", r"\bconsistent\b", r"\bmoderni[sz]e", r"\bheading levels", r"\bquote (?:the|every)",
+                       r"\bshebang", r"\bbadges?\b", r"\balt text", r"\baria-", r"\blabels? (?:to|everywhere)\b", r"\bformatier", r"\bformate", r"\buniform\b", r"\bmarkdown (?:sections|table)", r"\breadable\b",
+                       r"\buppercase", r"\bbreak this into lines")),
+    ("typo/string edit", _rx(r"\btypos?\b", r"\bspell-?check", r"\bspelling\b", r"\bwording\b", r"\bcorrect \"", r"\bfix \"", r"\bcopyright\b", r"\bfaute", r"\btippfehler", r"\berrata", r"ortograf", r"コミット", r"提交信息", r"\bchange the (?:text|label|message|string|copy)")),
+    ("type annotations", _rx(r"\btype (?:hints?|annotations?)\b", r"\btype the (?:params|parameters|arguments|fields)", r"\bannotat", r"\btyp-?hinweise", r"\btypage", r"型")),
+    ("config value edit", _rx(r"\bset \S+ (?:to|=)\b", r"\bchange (?:every|all|the)\b.{0,40}\bto\b", r"\bturn \w+ (?:off|on)\b", r"\bbump\b", r"\bupdate the version",
+                            r"\bchange \S+ to \S+", r"\bconfig change", r"\bto the environment\b", r"\bextract these (?:numbers|values|strings) into constants",
+                            r"\bconvert (?:this|these) \w+ to \w+", r"\bstrip out\b", r"\bupgrade .{0,30} to (?:the latest|\d)", r"\bturn off\b", r"\bfix these imports", r"\binstead of \d+",
+                            r"\bconvert to\b", r"\bturn this .{0,30} into\b", r"\bconverte\b", r"\bbad name\b", r"\bremove (?:the|my|all|these)? ?(?:debug|print|console)")),
+    ("translation", _rx(r"\btranslat", r"\b(?:italian|german|french|spanish|japanese|portuguese|chinese|polish|dutch|korean|swedish) version",
+                        r"\bone-to-one\b", r"\bkeep the same names", r"\blocale file", r"\btradu", r"\bübersetz", r"翻译", r"翻訳")),
+    ("summary text", _rx(r"\bcommit (?:message|subject)", r"\bpostmortem summary", r"\bchangelog", r"\brelease notes", r"\bsummari[sz]e (?:this|these|the)",
+                          r"\bpr description", r"\bsummary (?:of|for) (?:the|this)")),
+    ("boilerplate", _rx(r"\.gitignore", r"\bboilerplate", r"\bbasic dockerfile", r"\bremove (?:the )?unused", r"\bname (?:the|these)\b.{0,20}\btests", r"\btest (?:function )?names", r"\bscaffold", r"\bstub\b",
+                        r"\bissue template", r"\b(?:struct|dataclass|interface|model|class) (?:with|deriving)\b.{0,60}\bfields?\b", r"\bstruct with json tags",
+                        r"\bunused\b", r"\benum\b", r"\bskeleton\b", r"\bdata ?class (?:called|with|for)", r"\bclass with (?:fromjson|these fields)",
+                        r"\bheader .{0,40}to the top\b", r"\b(?:add|with) \w+ and \w+ tags\b", r"\bderive\(", r"\bdescriptive names", r"\bnames for these",
+                        r"\bmermaid\b", r"\bdraft the (?:slack|email|message)", r"\bhelp texts?\b", r"\bpostmortem summary", r"\b(?:record|struct|typeddict) (?:called )?CODE", r"\bbarrel file", r"\bminimal CODE template",
+                        r"\bnamed constants", r"\bf-strings", r"\btemplate literals", r"\brewrite these imports", r"\badr\b", r"\bpr title",
+                        r"\boptimi[sz]e (?:the )?imports?")),
+)
+
+
+def _first_match(signals: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> tuple[str, str] | None:
+    for name, rx in signals:
+        m = rx.search(text)
+        if m:
+            return name, m.group(0).strip()
+    return None
+
+
+def smart_rules_tier(prompt: str, *, _prose: tuple[str, str] | None = None) -> Decision:
+    """Keyword rules done right.
+
+    * Only the request's own words count: fenced code, pasted logs and
+      tracebacks, tables, diffs and inline code spans are removed first
+      (``logger.debug`` or ``fromisoformat`` in a paste do not count).
+    * Multi-turn prompts are judged by the new message.
+    * Signals describe what must be *done*: intermittent / concurrent /
+      cross-component symptoms, diagnosis, design, reviews → tier 3, even when
+      the asked action is mechanical ("add a comment explaining why this stack
+      loses items under contention").  A mechanical action on an object with a
+      scary name ("fix the typo in the security banner") stays tier 1.
+    * Length of a paste is not evidence by itself.
+    """
+    if _prose is None:  # (earlier turns, request prose) may be passed in by the featurizer
+        earlier, _ = new_message(prompt)
+        prose = request_prose(prompt)
+    else:
+        earlier, prose = _prose
+    prose = prose.lower()
+    multi = " (new message)" if earlier else ""
+
+    hit1 = _first_match(_T1_ACTIONS, prose)
+    if hit1 and (hit1[0] == "summary text" or (earlier and hit1[0] == "comment/docstring" and "?" not in prose)):
+        # Writing up analysis that already happened (commit message, postmortem
+        # summary, a comment summarising an earlier explanation) is mechanical.
+        name, text = hit1
+        return Decision(1, f'mechanical follow-up "{text}"{multi} → tier 1', None, ((f"t1:{name}", 1.0),))
+    hit3 = _first_match(_T3_SIGNALS, prose)
+    if hit3:
+        name, text = hit3
+        return Decision(3, f'{name} signal "{text}"{multi} → tier 3', None, ((f"t3:{name}", 1.0),))
+    hit2 = _first_match(_T2_SIGNALS, prose)
+    if hit1 and (hit1[0] == "boilerplate" or not hit2 or hit2 and hit2[0] not in {"compatibility shim", "tests", "implement", "port"}):
+        name, text = hit1
+        return Decision(1, f'mechanical action "{text}"{multi} → tier 1', None, ((f"t1:{name}", 1.0),))
+    if hit2:
+        name, text = hit2
+        return Decision(2, f'{name} signal "{text}"{multi} → tier 2', None, ((f"t2:{name}", 1.0),))
+    return Decision(2, f"no clear signal{multi} → default tier 2", None, (("default", 1.0),))

@@ -42,20 +42,20 @@ def test_library_call_is_the_same_function():
 
 
 def test_cli_one_prompt(cli):
-    result = cli("classify", "Rename foo to bar")
+    result = cli("classify", "Rename foo to bar", "--classifier", "keywords")
     assert result.exit_code == 0
     assert result.stdout.startswith("tier 1 (Mechanical → gpt-5-nano)")
 
 
 def test_cli_stdin(cli):
-    result = cli("classify", input="debug this deadlock\n")
+    result = cli("classify", "--classifier", "keywords", input="debug this deadlock\n")
     assert result.stdout.startswith("tier 3")
 
 
 def test_cli_file_jsonl(cli, tmp_path):
     path = tmp_path / "p.jsonl"
     path.write_text('{"id": "x1", "prompt": "Rename foo"}\n{"prompt": "implement a cache"}\n')
-    result = cli("classify", "--file", str(path), "--format", "jsonl")
+    result = cli("classify", "--file", str(path), "--format", "jsonl", "--classifier", "keywords")
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["id"], r["tier"]) for r in lines] == [("x1", 1), (None, 2)]
@@ -65,7 +65,7 @@ def test_cli_file_jsonl(cli, tmp_path):
 def test_cli_plain_list_of_prompts(cli, tmp_path):
     path = tmp_path / "p.json"
     path.write_text('["Rename foo", "debug the race"]')
-    result = cli("classify", "--file", str(path), "--format", "jsonl")
+    result = cli("classify", "--file", str(path), "--format", "jsonl", "--classifier", "keywords")
     assert [json.loads(line)["tier"] for line in result.stdout.splitlines()] == [1, 3]
 
 

@@ -167,7 +167,8 @@ def test_missing_file(cli):
 
 
 def test_explain_shows_the_rule(cli):
-    result = cli("estimate", str(SAMPLES / "neutral.jsonl"), "--explain", "2", "--as-of", DOC_DAY)
+    result = cli("estimate", str(SAMPLES / "neutral.jsonl"), "--explain", "2", "--as-of", DOC_DAY,
+                 "--classifier", "keywords")
     assert result.exit_code == 0
     assert 'keyword "rename" → tier 1' in result.stdout
     assert "no keyword; " in result.stdout and "tokens < 500 → tier 1" in result.stdout

@@ -1,0 +1,132 @@
+"""Measure a router's decisions against labels, in accuracy and in dollars.
+
+Cost model for mistakes (money is Decimal):
+
+* under-routed (predicted tier < true tier): the cheap attempt fails and the
+  request is retried on the right tier, so the *extra* cost is the whole
+  cost at the predicted tier;
+* over-routed (predicted tier > true tier): the extra cost is
+  cost(predicted tier) - cost(true tier).
+
+``request_cost_usd(tier, prompt) -> Decimal`` supplies per-request costs;
+:func:`make_request_cost` builds one from per-Mtok prices with input tokens
+approximated as len(prompt) / 4 and a fixed output profile per tier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Mapping, Sequence
+
+__all__ = ["Evaluation", "evaluate", "make_request_cost", "RequestCost", "TierPrice"]
+
+TIERS = (1, 2, 3)
+RequestCost = Callable[[int, str], Decimal]
+
+
+@dataclass(frozen=True)
+class TierPrice:
+    """USD per million input / output tokens."""
+
+    input_per_mtok: Decimal
+    output_per_mtok: Decimal
+
+
+def make_request_cost(
+    prices: Mapping[int, TierPrice | tuple[Decimal | str | float, Decimal | str | float]],
+    output_tokens: int | Mapping[int, int] = 1000,
+    count_tokens: Callable[[str], int] | None = None,
+) -> RequestCost:
+    """``request_cost_usd(tier, prompt)`` from per-tier prices.
+
+    Input tokens = ``count_tokens(prompt)`` (default len/4, rounded down);
+    output tokens = ``output_tokens`` (one number, or one per tier).
+    """
+    table: dict[int, TierPrice] = {}
+    for tier, p in prices.items():
+        if isinstance(p, TierPrice):
+            table[tier] = p
+        else:
+            table[tier] = TierPrice(Decimal(str(p[0])), Decimal(str(p[1])))
+    counter = count_tokens or (lambda text: len(text) // 4)
+    million = Decimal(10**6)
+
+    def request_cost_usd(tier: int, prompt: str) -> Decimal:
+        price = table[tier]
+        n_out = output_tokens[tier] if isinstance(output_tokens, Mapping) else output_tokens
+        return (Decimal(counter(prompt)) * price.input_per_mtok + Decimal(n_out) * price.output_per_mtok) / million
+
+    return request_cost_usd
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    n: int
+    accuracy: float
+    confusion: tuple[tuple[int, int, int], ...]  # confusion[true-1][pred-1]
+    under_routed: int  # predicted lower than true
+    over_routed: int  # predicted higher than true
+    tier3_sent_lower: int
+    tier3_total: int
+    tier2_sent_to_tier1: int
+    mistake_cost_usd: Decimal  # extra spend caused by wrong decisions
+    under_cost_usd: Decimal
+    over_cost_usd: Decimal
+    ideal_cost_usd: Decimal  # every request on its true tier
+    routed_cost_usd: Decimal  # ideal + mistakes
+
+    @property
+    def tier3_sent_lower_rate(self) -> float:
+        return self.tier3_sent_lower / self.tier3_total if self.tier3_total else 0.0
+
+    @property
+    def under_rate(self) -> float:
+        return self.under_routed / self.n if self.n else 0.0
+
+    @property
+    def over_rate(self) -> float:
+        return self.over_routed / self.n if self.n else 0.0
+
+
+def evaluate(
+    true_tiers: Sequence[int],
+    predicted_tiers: Sequence[int],
+    prompts: Sequence[str],
+    request_cost_usd: RequestCost,
+) -> Evaluation:
+    """Compare predictions with labels; see the module docstring for the cost model."""
+    if not (len(true_tiers) == len(predicted_tiers) == len(prompts)):
+        raise ValueError("true_tiers, predicted_tiers and prompts must have the same length")
+    cm = [[0, 0, 0] for _ in TIERS]
+    under = over = 0
+    under_cost = over_cost = ideal = Decimal(0)
+    for t, p, prompt in zip(true_tiers, predicted_tiers, prompts):
+        if t not in TIERS or p not in TIERS:
+            raise ValueError(f"tiers must be 1, 2 or 3 (got true={t!r}, predicted={p!r})")
+        cm[t - 1][p - 1] += 1
+        right = request_cost_usd(t, prompt)
+        ideal += right
+        if p < t:
+            under += 1
+            under_cost += request_cost_usd(p, prompt)
+        elif p > t:
+            over += 1
+            over_cost += request_cost_usd(p, prompt) - right
+    n = len(true_tiers)
+    correct = sum(cm[k][k] for k in range(3))
+    return Evaluation(
+        n=n,
+        accuracy=correct / n if n else 0.0,
+        confusion=tuple(tuple(row) for row in cm),  # type: ignore[misc]
+        under_routed=under,
+        over_routed=over,
+        tier3_sent_lower=cm[2][0] + cm[2][1],
+        tier3_total=sum(cm[2]),
+        tier2_sent_to_tier1=cm[1][0],
+        mistake_cost_usd=under_cost + over_cost,
+        under_cost_usd=under_cost,
+        over_cost_usd=over_cost,
+        ideal_cost_usd=ideal,
+        routed_cost_usd=ideal + under_cost + over_cost,
+    )

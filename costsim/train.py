@@ -1,0 +1,187 @@
+"""Train the learned classifier: multinomial logistic regression in pure numpy.
+
+``train(records) -> weights dict`` (the JSON document that
+:meth:`costsim.learned.LearnedClassifier.load` reads) and ``save_weights``.
+L2-regularised softmax regression on sparse features, fitted full-batch with
+Adam from zero initialisation, so training is deterministic.  Tier 3 is the
+thinnest class, so class weights default to "balanced" (n / (3 * n_k)).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .learned import FORMAT, TIERS, VERSION, FeaturizerConfig, featurize
+
+__all__ = ["TrainingError", "load_records", "train", "save_weights", "fit_softmax", "vectorize"]
+
+
+class TrainingError(ValueError):
+    """The labeled records cannot be used for training."""
+
+
+def load_records(path: str | Path) -> list[dict]:
+    """Read ``{"prompt", "tier"}`` records from a JSONL file."""
+    records = []
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise TrainingError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+            records.append(rec)
+    return records
+
+
+def _check(records: Sequence[Mapping]) -> tuple[list[str], np.ndarray]:
+    prompts, labels = [], []
+    for i, r in enumerate(records):
+        p, t = r.get("prompt"), r.get("tier")
+        if not isinstance(p, str) or t not in TIERS:
+            raise TrainingError(f"record {i}: needs a string 'prompt' and 'tier' in {TIERS}")
+        prompts.append(p)
+        labels.append(TIERS.index(t))
+    if not prompts:
+        raise TrainingError("no records")
+    return prompts, np.asarray(labels)
+
+
+def vectorize(
+    feature_dicts: Sequence[Mapping[str, float]], vocab: Mapping[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR arrays ``(indptr, indices, data)`` for the features present in ``vocab``."""
+    indptr, indices, data = [0], [], []
+    for f in feature_dicts:
+        for k, v in f.items():
+            j = vocab.get(k)
+            if j is not None:
+                indices.append(j)
+                data.append(v)
+        indptr.append(len(indices))
+    return np.asarray(indptr), np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=float)
+
+
+def fit_softmax(
+    csr: tuple[np.ndarray, np.ndarray, np.ndarray],
+    y: np.ndarray,
+    n_features: int,
+    l2: float = 1e-3,
+    sample_weight: np.ndarray | None = None,
+    iterations: int = 400,
+    learning_rate: float = 0.1,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Minimise weighted mean cross-entropy + l2/2 * ||W||^2 (bias unpenalised) with Adam."""
+    indptr, indices, data = csr
+    n = len(indptr) - 1
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    sw = sw / sw.sum()
+    Y = np.eye(3)[y]
+    W = np.zeros((n_features, 3))
+    b = np.zeros(3)
+    mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros(3), np.zeros(3)
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, iterations + 1):
+        XW = data[:, None] * W[indices]
+        Z = np.stack([np.bincount(rows, weights=XW[:, k], minlength=n) for k in range(3)], axis=1) + b
+        Z -= Z.max(axis=1, keepdims=True)
+        P = np.exp(Z)
+        P /= P.sum(axis=1, keepdims=True)
+        G = (P - Y) * sw[:, None]
+        gW = np.stack(
+            [np.bincount(indices, weights=data * G[rows, k], minlength=n_features) for k in range(3)], axis=1
+        ) + l2 * W
+        gb = G.sum(axis=0)
+        mW = beta1 * mW + (1 - beta1) * gW
+        vW = beta2 * vW + (1 - beta2) * gW * gW
+        mb = beta1 * mb + (1 - beta1) * gb
+        vb = beta2 * vb + (1 - beta2) * gb * gb
+        c1, c2 = 1 - beta1**t, 1 - beta2**t
+        W -= learning_rate * (mW / c1) / (np.sqrt(vW / c2) + eps)
+        b -= learning_rate * (mb / c1) / (np.sqrt(vb / c2) + eps)
+    return W, b
+
+
+def _class_weights(y: np.ndarray, class_weight: str | Sequence[float] | None) -> np.ndarray:
+    if class_weight is None:
+        return np.ones(len(y))
+    if class_weight == "balanced":
+        counts = np.bincount(y, minlength=3).astype(float)
+        per = np.where(counts > 0, len(y) / (3 * np.maximum(counts, 1)), 0.0)
+    else:
+        per = np.asarray(class_weight, dtype=float)
+        if per.shape != (3,):
+            raise TrainingError("class_weight needs 3 values")
+    return per[y]
+
+
+def train(
+    records: Sequence[Mapping],
+    config: FeaturizerConfig = FeaturizerConfig(),
+    l2: float = 1e-3,
+    min_df: int = 2,
+    class_weight: str | Sequence[float] | None = "balanced",
+    iterations: int = 400,
+    cautious_offsets: Sequence[float] = (0.0, 0.0, 0.0),
+    prune_below: float = 1e-4,
+    decimals: int = 5,
+) -> dict:
+    """Fit on ``records`` (dicts with ``prompt`` and ``tier``) and return the weights document."""
+    prompts, y = _check(records)
+    feats = [featurize(p, config) for p in prompts]
+    df: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            df[k] = df.get(k, 0) + 1
+    names = sorted(k for k, c in df.items() if c >= min_df or k.startswith(("d:", "r:")))
+    vocab = {k: i for i, k in enumerate(names)}
+    W, b = fit_softmax(
+        vectorize(feats, vocab), y, len(names), l2=l2,
+        sample_weight=_class_weights(y, class_weight), iterations=iterations,
+    )
+    W = W - W.mean(axis=1, keepdims=True)  # softmax is shift-invariant; centre for readability
+    keep = np.abs(W).max(axis=1) >= prune_below
+    digest = hashlib.sha256("\n".join(f"{t}\t{p}" for p, t in zip(prompts, y)).encode()).hexdigest()
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "tiers": list(TIERS),
+        "featurizer": config.to_json(),
+        "vocab": [n for n, k in zip(names, keep) if k],
+        "weights": np.round(W[keep], decimals).tolist(),
+        "bias": np.round(b - b.mean(), decimals).tolist(),
+        "offsets": [0.0, 0.0, 0.0],
+        "cautious_offsets": [float(x) for x in cautious_offsets],
+        "t3": None,
+        "training": {
+            "records": len(prompts),
+            "per_tier": np.bincount(y, minlength=3).tolist(),
+            "sha256": digest,
+            "l2": l2,
+            "min_df": min_df,
+            "class_weight": class_weight if isinstance(class_weight, (str, type(None))) else list(class_weight),
+            "iterations": iterations,
+        },
+    }
+
+
+def save_weights(weights: Mapping, path: str | Path) -> Path:
+    """Write the weights document as compact JSON (atomically)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(weights, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def train_file(path: str | Path, out: str | Path, **kwargs) -> Path:
+    """``costsim train LABELED.jsonl --out model.json`` in one call."""
+    return save_weights(train(load_records(path), **kwargs), out)
