@@ -171,4 +171,4 @@ def test_explain_shows_the_rule(cli):
                  "--classifier", "keywords")
     assert result.exit_code == 0
     assert 'keyword "rename" → tier 1' in result.stdout
-    assert "no keyword; " in result.stdout and "tokens < 500 → tier 1" in result.stdout
+    assert "no keyword, short (16 < 500 tokens) → tier 1" in result.stdout  # "Add docstrings…" is 65 chars
