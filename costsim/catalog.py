@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from rich.console import Console
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -61,7 +62,7 @@ def model_rows(book: PriceBook, policy: Policy, day: date, *, provider: str | No
     return sorted(rows, key=key)
 
 
-def render_models(rows: list[ModelRow], fmt: str, console: Console) -> None:
+def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str = "") -> None:
     if fmt == "json":
         console.file.write(json.dumps([{k: (str(v) if isinstance(v, (Decimal, date)) else v)
                                          for k, v in asdict(r).items()} for r in rows], indent=2) + "\n")
@@ -74,18 +75,20 @@ def render_models(rows: list[ModelRow], fmt: str, console: Console) -> None:
             writer.writerow({k: str(v) if v is not None else "" for k, v in asdict(r).items()})
         console.file.write(out.getvalue())
         return
-    header = ["Provider", "Model", "Input", "Output", "Cache read", "Cache write 5m/1h", "Tier", "One request"]
-    cells = [[r.provider, r.model, f"${r.input_usd_per_mtok}", f"${r.output_usd_per_mtok}",
-              f"${r.cache_read_usd_per_mtok}", f"${r.cache_write_5m_usd_per_mtok} / ${r.cache_write_1h_usd_per_mtok}",
+    header = ["Provider", "Model", "Input", "Output", "Cache read", "Write 5m", "Write 1h", "Tier", "Request"]
+    cells = [[r.provider, r.model, f"{r.input_usd_per_mtok}", f"{r.output_usd_per_mtok}",
+              f"{r.cache_read_usd_per_mtok}", f"{r.cache_write_5m_usd_per_mtok}", f"{r.cache_write_1h_usd_per_mtok}",
               r.tier, usd(r.request_cost_usd)] for r in rows]
+    title = (f"Models: prices in USD per million tokens; Request = one request of{profile}; "
+             "a cache price the provider does not list bills at the input price")
     if fmt == "markdown":
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(c) + " |" for c in cells]
-        console.file.write("\n".join(lines) + "\n\nPrices in USD per million tokens.\n")
+        console.file.write("\n".join(lines) + f"\n\n{title}.\n")
         return
-    table = Table(title="Models (USD per million tokens)", title_justify="left", header_style="bold")
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     for i, name in enumerate(header):
-        table.add_column(name, justify="right" if i >= 2 and i != 6 else "left")
+        table.add_column(name, justify="right" if 2 <= i <= 6 or i == 8 else "left", no_wrap=i in (0, 1, 8))
     for c in cells:
         table.add_row(*(Text(x) for x in c))
     console.print(table)

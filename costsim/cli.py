@@ -90,8 +90,10 @@ def setup(policy_file: Path | None, pricing_files: list[Path] | None,
     return book, policy
 
 
-PolicyOpt = typer.Option(None, "--policy", help="Routing policy YAML (tier models, classifier rules).", dir_okay=False)
-PricingOpt = typer.Option(None, "--pricing", help="Extra or overriding price table (YAML); repeatable.", dir_okay=False)
+PolicyOpt = typer.Option(None, "--policy", help="Routing policy YAML (tier models, classifier rules).", dir_okay=False,
+                         metavar="FILE")
+PricingOpt = typer.Option(None, "--pricing", help="Extra or overriding price table (YAML); repeatable.", dir_okay=False,
+                          metavar="FILE")
 Tier1Opt = typer.Option(None, "--tier1", help="Model for tier 1 (mechanical).")
 Tier2Opt = typer.Option(None, "--tier2", help="Model for tier 2 (standard implementation).")
 Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoning).")
@@ -263,10 +265,11 @@ def models(
         raise ConfigError(f"--sort {sort!r}: use cost, name or provider")
     book, pol = setup(policy, pricing, (None, None, None))
     profile = pol.profiles[2]
+    input_tokens = profile.input_tokens if input_tokens is None else input_tokens
+    output_tokens = profile.output_tokens if output_tokens is None else output_tokens
     rows = model_rows(book, pol, parse_day(as_of) or date.today(), provider=provider, sort=sort,
-                      input_tokens=profile.input_tokens if input_tokens is None else input_tokens,
-                      output_tokens=profile.output_tokens if output_tokens is None else output_tokens)
-    render_models(rows, fmt.value, stdout())
+                      input_tokens=input_tokens, output_tokens=output_tokens)
+    render_models(rows, fmt.value, stdout(), profile=f" {input_tokens:,} input + {output_tokens:,} output tokens")
 
 
 def main() -> None:

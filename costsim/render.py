@@ -7,6 +7,7 @@ import io
 import json
 
 from rich.console import Console
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -38,7 +39,7 @@ def strategy_rows(report: Report) -> list[list[str]]:
     return rows
 
 
-STRATEGY_HEADER = ["Strategy", "Model(s)", "Total", "Per request", "Savings vs all-frontier"]
+STRATEGY_HEADER = ["Strategy", "Model(s)", "Total", "Per request", "Savings"]
 TIER_HEADER = ["Tier", "Requests", "Model", "Cost", "Share of spend"]
 
 
@@ -96,7 +97,7 @@ def claims_title(report: Report) -> str:
 # ---- formats -----------------------------------------------------------------------------------
 
 def draw_tables(report: Report, console: Console) -> None:
-    console.print(_table("Strategies", STRATEGY_HEADER, strategy_rows(report), right={2, 3, 4}))
+    console.print(_table("Strategies (savings against all-frontier)", STRATEGY_HEADER, strategy_rows(report), right={2, 3, 4}))
     console.print(_table("Smart routing by tier", TIER_HEADER, tier_rows(report), right={1, 3, 4}))
     if report.claims:
         console.print(_table(claims_title(report), CLAIM_HEADER, claim_rows(report), right={1, 2}))
@@ -105,7 +106,7 @@ def draw_tables(report: Report, console: Console) -> None:
 
 
 def _table(title: str, header: list[str], rows: list[list[str]], right: set[int]) -> Table:
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     for i, name in enumerate(header):
         table.add_column(name, justify="right" if i in right else "left", no_wrap=name.startswith("Model"))
     for row in rows:
@@ -114,7 +115,7 @@ def _table(title: str, header: list[str], rows: list[list[str]], right: set[int]
 
 
 def to_markdown(report: Report) -> str:
-    parts = ["### Strategies", "", _md(STRATEGY_HEADER, strategy_rows(report)), "",
+    parts = ["### Strategies (savings against all-frontier)", "", _md(STRATEGY_HEADER, strategy_rows(report)), "",
              "### Smart routing by tier", "", _md(TIER_HEADER, tier_rows(report)), ""]
     if report.claims:
         parts += [f"### {claims_title(report)}", "", _md(CLAIM_HEADER, claim_rows(report)), ""]

@@ -99,7 +99,7 @@ def test_csv_and_markdown(cli):
     total = next(r for r in rows if r["strategy"] == "smart" and r["tier"] == "all")
     assert Decimal(total["cost_usd"]) == Decimal("0.793")
     md = cli("compare", "--as-of", DOC_DAY, "-f", "markdown").stdout
-    assert "| Strategy | Model(s) | Total |" in md and "| Smart routing | 3-tier mix | $0.793 |" in md
+    assert "| Strategy | Model(s) | Total | Per request | Savings |" in md and "| Smart routing | 3-tier mix | $0.793 |" in md
 
 
 @pytest.mark.parametrize("text,expected", [
