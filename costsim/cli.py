@@ -72,6 +72,12 @@ def handles_errors(command):
     return wrapper
 
 
+def today() -> date:
+    """Today's date, or COSTSIM_TODAY (YYYY-MM-DD) for reproducible output (the README's examples use it)."""
+    pinned = os.environ.get("COSTSIM_TODAY")
+    return parse_day(pinned, "COSTSIM_TODAY") if pinned else date.today()
+
+
 def parse_day(value: str | None, option: str = "--as-of") -> date | None:
     if value is None:
         return None
@@ -143,7 +149,7 @@ def compare(
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3, policy))
     if customised:
         plan = replace(plan, claims=None)  # the document's figures are about its own case only
-    report = api.compare(plan, book, pol, parse_day(as_of) or date.today())
+    report = api.compare(plan, book, pol, parse_day(as_of) or today())
     render(report, fmt.value, stdout(out))
 
 
@@ -175,7 +181,7 @@ def estimate(
 
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     with progress_bar("Reading logs") as tick:
-        report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of),
+        report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of), today=today(),
                                       strict=strict, classifier=classifier, progress=tick)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
@@ -267,7 +273,7 @@ def models(
     profile = pol.profiles[2]
     input_tokens = profile.input_tokens if input_tokens is None else input_tokens
     output_tokens = profile.output_tokens if output_tokens is None else output_tokens
-    rows = model_rows(book, pol, parse_day(as_of) or date.today(), provider=provider, sort=sort,
+    rows = model_rows(book, pol, parse_day(as_of) or today(), provider=provider, sort=sort,
                       input_tokens=input_tokens, output_tokens=output_tokens)
     render_models(rows, fmt.value, stdout(), profile=f" {input_tokens:,} input + {output_tokens:,} output tokens")
 
