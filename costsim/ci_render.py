@@ -138,7 +138,7 @@ def render_diff(result: DiffResult, fmt: str, console: Console, env: Mapping[str
 def _table(header: list[str], rows: list[list[str]], right: set[int]) -> Table:
     table = Table(header_style="bold")
     for i, name in enumerate(header):
-        table.add_column(name, justify="right" if i in right else "left")
+        table.add_column(name, justify="right" if i in right else "left", overflow="fold")
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     return table

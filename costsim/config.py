@@ -177,7 +177,11 @@ def _resolve(value: str, here: Path, keep_dash: bool = False) -> str:
 
 
 def _paths(f: Fields, key: str, here: Path, keep_dash: bool = False) -> list[str]:
-    values = f.list(key) if f.get(key) is not None else f.fail("must be a list of paths", key)
+    if not f.has(key):
+        return []
+    values = f.get(key)
+    if not isinstance(values, list):
+        f.fail("must be a list of paths", key)
     if not all(isinstance(v, str) and v.strip() for v in values):
         f.fail("must be a list of paths", key)
     return [_resolve(v.strip(), here, keep_dash) for v in values]
