@@ -241,3 +241,12 @@ def test_markdown_out_file(tmp_path):
     result = run("--max-monthly-cost", "500", "--requests-per-day", "2000", "--format", "markdown", "--out", str(out))
     assert result.exit_code == 0
     assert out.read_text().startswith("## costsim check: ✅ within caps")
+
+
+def test_sample_config_passes_at_the_document_date():
+    from costsim.paths import bundled
+
+    result = run("--config", str(bundled("samples/costsim.yaml")), "--format", "json")
+    # $237.90 < warn $400; $0.003965 < warn $0.005; 88.67% > warn 85%; all three models in `warn`.
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["status"] == "ok"
