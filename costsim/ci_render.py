@@ -16,7 +16,7 @@ from rich.text import Text
 
 from costsim.budget import FAIL, OK, WARN, Verdict
 from costsim.config import DAYS_PER_MONTH
-from costsim.diff import DiffResult, _signed_pct, _signed_usd
+from costsim.diff import DiffResult, signed_pct, signed_usd
 from costsim.money import usd
 from costsim.render import _md
 
@@ -105,9 +105,9 @@ def _diff_rows(result: DiffResult) -> list[list[str]]:
     rows = []
     for c in result.changes:
         item = "total" if c.scope == "total" else ("tier " if c.scope == "tier" else "") + c.item
-        pct_text = "—" if c.delta_usd == 0 and c.delta_pct is None else _signed_pct(c.delta_pct)
+        pct_text = "—" if c.delta_usd == 0 and c.delta_pct is None else signed_pct(c.delta_pct)
         rows.append([c.strategy if c.scope == "total" else "", item, usd(c.base_usd), usd(c.head_usd),
-                     _signed_usd(c.delta_usd), pct_text])
+                     signed_usd(c.delta_usd), pct_text])
     return rows
 
 

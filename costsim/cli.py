@@ -277,6 +277,15 @@ CiFormatOpt = typer.Option(CiFormat.table, "--format", "-f",
                            help="table, markdown (PR comment), github (step summary + annotations) or json.")
 
 
+def _emit(draw, out: Path | None) -> None:
+    """Draw to stdout, or to `--out FILE` (closed before the exit code is returned)."""
+    if out is None:
+        draw(stdout())
+        return
+    with out.open("w", encoding="utf-8") as handle:
+        draw(Console(file=handle, width=120, no_color=True, highlight=False))
+
+
 def _flag_decimal(value: str | None, option: str):
     """An exact, non-negative number from a command-line cap; None when not given."""
     from costsim.yamlio import to_decimal
@@ -354,11 +363,7 @@ def check(
     )
     book, pol = setup(Path(cfg.policy) if cfg.policy else None, [Path(p) for p in cfg.pricing], (tier1, tier2, tier3))
     verdict = run_check(cfg, book, pol, date.today())
-    if out is not None:
-        with out.open("w", encoding="utf-8") as handle:
-            render_check(verdict, fmt.value, Console(file=handle, width=120, no_color=True, highlight=False))
-    else:
-        render_check(verdict, fmt.value, stdout())
+    _emit(lambda console: render_check(verdict, fmt.value, console), out)
     raise typer.Exit(verdict.exit_code)
 
 
@@ -386,11 +391,7 @@ def diff(
     result = diff_reports(base, head, strategy=strategy,
                           warn=parse_increase(warn_on_increase, "--warn-on-increase"),
                           fail=parse_increase(fail_on_increase, "--fail-on-increase"))
-    if out is not None:
-        with out.open("w", encoding="utf-8") as handle:
-            render_diff(result, fmt.value, Console(file=handle, width=120, no_color=True, highlight=False))
-    else:
-        render_diff(result, fmt.value, stdout())
+    _emit(lambda console: render_diff(result, fmt.value, console), out)
     raise typer.Exit(result.exit_code)
 
 

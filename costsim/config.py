@@ -9,7 +9,7 @@ A month is 30 days everywhere: `requests_per_day × 30`, and a log's span is sca
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from datetime import date
 from pathlib import Path
@@ -47,10 +47,6 @@ class Caps:
     min_savings_vs_frontier_pct: Level = Level()
     models_allowed: ModelsAllowed = ModelsAllowed()
 
-    @property
-    def empty(self) -> bool:
-        return self == Caps()
-
 
 @dataclass(frozen=True)
 class Projection:
@@ -73,7 +69,6 @@ class CheckConfig:
     policy: str | None = None
     pricing: tuple[str, ...] = ()
     path: str | None = None           # the file this came from, for messages
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 # ---- validation of one cap -------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from costsim.budget import FAIL, OK, WARN, worst
+from costsim.budget import FAIL, OK, WARN
 from costsim.errors import ConfigError, ExitCode, InputError
 from costsim.money import pct, usd
 from costsim.report import SCHEMA_VERSION, percent_of
@@ -102,7 +102,7 @@ class DiffResult:
     @property
     def message(self) -> str:
         held = self.held
-        change = f"{_signed_usd(held.delta_usd)} ({_signed_pct(held.delta_pct)})"
+        change = f"{signed_usd(held.delta_usd)} ({signed_pct(held.delta_pct)})"
         crossed = {FAIL: self.fail, WARN: self.warn}.get(self.status)
         if crossed is None:
             return f"{self.strategy} cost changes {change}: within the caps"
@@ -113,11 +113,11 @@ class DiffResult:
         return ExitCode.CAP_EXCEEDED if self.status == FAIL else ExitCode.OK
 
 
-def _signed_usd(value: Decimal) -> str:
+def signed_usd(value: Decimal) -> str:
     return ("+" if value > 0 else "") + usd(value)
 
 
-def _signed_pct(value: Decimal | None) -> str:
+def signed_pct(value: Decimal | None) -> str:
     if value is None:
         return "new"
     return ("+" if value > 0 else "") + pct(value)
