@@ -95,7 +95,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     notes = [f"Classifier: {name} (policy {policy.path})."]
     report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
                            extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
-                                  "classifier": name})
+                                  "classifier": name, **pricer.span_extra()})
     sample = pd.concat(samples) if samples else pd.DataFrame(columns=["tier", "reason", "prompt", "source", "model"])
     return report, sample
 

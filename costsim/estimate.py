@@ -81,6 +81,8 @@ class Pricer:
     before_first: Counter = field(default_factory=Counter)
     token_totals: Counter = field(default_factory=Counter)
     requests: int = 0
+    first_timestamp: pd.Timestamp | None = None   # earliest and latest logged timestamps (the log's span)
+    last_timestamp: pd.Timestamp | None = None
 
     def add(self, df: pd.DataFrame, view: pd.Series | None = None) -> None:
         """Fold one classified chunk (tier filled) into the running line items."""
@@ -90,6 +92,7 @@ class Pricer:
         prompt = prompt_tokens_per_request(df).to_numpy()
         view = view if view is not None else pd.Series("", index=df.index)
         self.requests += int(df["requests"].sum())
+        self._note_span(df["timestamp"])
         for column in (*TOKEN_COLUMNS, "reasoning_tokens"):
             self.token_totals[column] += int(df[column].sum())
         for strategy in self.strategies:
@@ -97,6 +100,19 @@ class Pricer:
             for name, rows in names.groupby(names, sort=False, dropna=False).groups.items():
                 self._add_model(df.loc[rows], strategy, name, days[df.index.get_indexer(rows)],
                                 prompt[df.index.get_indexer(rows)], view.loc[rows])
+
+    def _note_span(self, stamps: pd.Series) -> None:
+        stamps = stamps.dropna()
+        if stamps.empty:
+            return
+        low, high = stamps.min(), stamps.max()
+        self.first_timestamp = low if self.first_timestamp is None else min(self.first_timestamp, low)
+        self.last_timestamp = high if self.last_timestamp is None else max(self.last_timestamp, high)
+
+    def span_extra(self) -> dict:
+        """The log's first and last timestamps (ISO 8601, UTC) for the report, or None when none was logged."""
+        iso = lambda t: None if t is None else t.isoformat()  # noqa: E731
+        return {"first_timestamp": iso(self.first_timestamp), "last_timestamp": iso(self.last_timestamp)}
 
     def _add_model(self, part, strategy, name, days, prompt, view) -> None:
         model = None if name is None or pd.isna(name) else self.book.find(name)
