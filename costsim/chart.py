@@ -17,7 +17,7 @@ from rich.text import Text
 from costsim.money import pct, usd
 from costsim.report import Report, _money
 
-BAR_WIDTH = 50
+BAR_WIDTH = 40
 
 
 def _bar(value: Decimal | None, target: Decimal, style: str, width: int = BAR_WIDTH) -> Text:
@@ -42,7 +42,7 @@ def draw_sweep(result: dict, console: Console) -> None:
     table = Table(title=f"Savings vs all-frontier as the tier-{vary} share moves (as of {result['as_of']}; "
                         f"│ marks the {pct(target, 0)} target)", title_justify="left", header_style="bold")
     what_if = result["curves"].get("what_if")
-    width = 25 if what_if else BAR_WIDTH
+    width = 20 if what_if else BAR_WIDTH
     table.add_column(f"Tier {vary}", justify="right", no_wrap=True)
     table.add_column("Savings", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
