@@ -151,3 +151,22 @@ def test_cli_bad_simulation_options_exit_2_with_one_line(args, words):
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:") and words in lines[0]
+
+
+def test_cli_estimate_pinned_and_latency(tmp_path):
+    log = tmp_path / "log.jsonl"
+    rows = [("rename x", "a", 800), ("debug the race", "a", 4000), ("add comment to f", "b", 300),
+            ("implement endpoint", "b", 1200)]
+    log.write_text("".join(
+        f'{{"timestamp": "2026-05-14T10:0{i}:00Z", "model": "gpt-5-nano", "input_tokens": 2000, '
+        f'"output_tokens": 1000, "prompt": "{p}", "session": "{s}", "latency_ms": {ms}}}\n'
+        for i, (p, s, ms) in enumerate(rows)), encoding="utf-8")
+    result = CliRunner().invoke(app, ["estimate", str(log), "--as-of", "2026-05-14", "--pinned", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+    data = json.loads(result.stdout)
+    pinned = next(s for s in data["strategies"] if s["key"] == "pinned")
+    # session a (tiers 1, 3) → 2 on opus; session b (tiers 1, 2) → 2 on flash
+    assert Decimal(pinned["cost_usd"]) == (2 * OPUS + 2 * FLASH) / M
+    assert data["accounting"]["priced"] == 4
+    assert {(r["tier"], r["p50_ms"]) for r in data["latency"]} == {(1, 550.0), (2, 1200.0), (3, 4000.0)}
