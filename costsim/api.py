@@ -9,18 +9,24 @@ import pandas as pd
 
 from costsim.classify import classify_frame, make_classifier
 from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, Pricer
+from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
 from costsim.policy import Policy
 from costsim.prices import PriceBook
 from costsim.report import Accounting, ClaimCheck, Report
 from costsim.scenario import Scenario, scenario_frame
+from costsim.simulate import SimOptions
 
 
-def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date) -> Report:
-    """Price a planned task mix under every scenario strategy, and check the scenario's stated claims."""
+def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None) -> Report:
+    """Price a planned task mix under every scenario strategy, and check the scenario's stated claims.
+
+    `sim` adds the simulated effects (classifier overhead, escalation, under-routing) as strategies."""
     for model in policy.tier_models.values():
         book.resolve(model)
     report = _price_scenario(scenario, book, policy, as_of)
+    if sim is not None and sim.active:
+        report = _simulate_scenario(report, scenario, book, policy, as_of, sim)
     if scenario.claims is not None:
         at_claim_date = _price_scenario(scenario, book, policy, scenario.claims.as_of)
         report = replace(report, claims=check_claims(scenario, at_claim_date, book),
@@ -38,6 +44,23 @@ def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: 
              + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
              + "."]
     return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests), notes=notes)
+
+
+def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
+                       sim: SimOptions) -> Report:
+    from costsim import simulate
+
+    classifier = book.resolve(sim.classifier_model).id if sim.classifier_model else None
+    helpers = simulate.helper_strategies(sim, classifier)
+    pricer = Pricer(book, policy, SCENARIO_STRATEGIES + helpers, as_of=as_of,
+                    separate=frozenset({simulate.CLASSIFIER_KEY}))
+    frame = scenario_frame(scenario, as_of)
+    pricer.add(frame)
+    if classifier:
+        pricer.add(simulate.classifier_frame(frame, sim), only=tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY))
+    priced = pricer.report(kind="compare", accounting=report.accounting, notes=list(report.notes), extra=report.extra)
+    rates = book.models[classifier].period_at(as_of).rates if classifier else None
+    return simulate.apply(priced, sim, policy, rates)
 
 
 def check_claims(scenario: Scenario, report: Report, book: PriceBook) -> tuple[ClaimCheck, ...]:
@@ -61,6 +84,17 @@ def check_claims(scenario: Scenario, report: Report, book: PriceBook) -> tuple[C
         checks.append(ClaimCheck(f"Tier {tier} cost", claimed, t.cost_usd, "usd",
                                  f"{t.requests} × ({profile.input_tokens:,} × ${rates.input} + "
                                  f"{profile.output_tokens:,} × ${rates.output}) / 1e6 on {model.id}"))
+    if claims.classifier is not None:
+        from costsim.simulate import classifier_cost_per_request
+
+        c = claims.classifier
+        model = book.resolve(c["model"])
+        rates = model.period_at(claims.as_of).rates
+        computed = classifier_cost_per_request(c["input_tokens"], c["output_tokens"], rates)
+        times = f"; the document's figure is {(c['usd_per_request'] / computed).normalize():f}× that" if computed else ""
+        checks.append(ClaimCheck("Classifier overhead per request", c["usd_per_request"], computed, "usd",
+                                 f"({c['input_tokens']:,} × ${rates.input} + {c['output_tokens']:,} × ${rates.output})"
+                                 f" / 1e6 on {model.id}{times}"))
     return tuple(checks)
 
 
@@ -74,21 +108,39 @@ def _explain_strategy(s, report: Report) -> str:
 def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: str | None = None,
              as_of: date | None = None, strict: bool = False, today: date | None = None,
              classifier: str | None = None,
-             progress: Callable[[int], None] | None = None) -> tuple[Report, pd.DataFrame]:
+             progress: Callable[[int], None] | None = None,
+             sim: SimOptions | None = None) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
-    sample of classified rows (for --explain)."""
+    sample of classified rows (for --explain).
+
+    `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
+    until the end, since a session's hardest request can come in any chunk."""
+    from costsim import simulate
+
     for model in policy.tier_models.values():
         book.resolve(model)
+    sim = sim if sim is not None and sim.active else None
+    classifier_model = book.resolve(sim.classifier_model).id if sim and sim.classifier_model else None
+    helpers = simulate.helper_strategies(sim, classifier_model) if sim else ()
+    pinned = (simulate.PINNED,) if sim and sim.pinned else ()
+    classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
     stats = IngestStats(strict=strict)
     name, classify_many = make_classifier(policy, classifier)
-    pricer = Pricer(book, policy, LOG_STRATEGIES, as_of=as_of, default_day=today or date.today())
-    samples = []
+    pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
+                    separate=frozenset(s.key for s in classifier_only + pinned))
+    samples, held = [], []
     for chunk in read_logs(inputs, stats, log_format):
         classified = classify_frame(chunk, policy, classify_many)
         pricer.add(classified)
+        if classifier_only:
+            pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
+        if pinned:
+            held.append(classified[simulate.PINNED_COLUMNS])
         samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
         if progress:
             progress(len(chunk))
+    if held:
+        pricer.add(pd.concat(held, ignore_index=True), only=pinned)
     priced = pricer.requests
     accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
                             duplicates=stats.duplicates, files=tuple(stats.files))
@@ -96,8 +148,22 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
                            extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
                                   "classifier": name, **pricer.span_extra()})
+    if sim:
+        rates = book.models[classifier_model].period_at(as_of or today or date.today()).rates if classifier_model else None
+        report = simulate.apply(report, sim, policy, rates)
     sample = pd.concat(samples) if samples else pd.DataFrame(columns=["tier", "reason", "prompt", "source", "model"])
     return report, sample
+
+
+def empirical_tokens(inputs: list[str], policy: Policy, log_format: str | None = None) -> dict:
+    """Per-tier per-request token lengths of logged requests, for the Monte Carlo to draw from."""
+    from costsim.montecarlo import empirical_tokens as collect
+
+    stats = IngestStats()
+    _, classifier = make_classifier(policy)
+    frames = [classify_frame(chunk, policy, classifier)[["tier", "requests", *PROMPT_COLUMNS, "output_tokens"]]
+              for chunk in read_logs(inputs, stats, log_format)]
+    return collect(frames)
 
 
 __all__ = ["compare", "estimate", "check_claims"]

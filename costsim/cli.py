@@ -106,6 +106,32 @@ Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoni
 ClassifierOpt = typer.Option(None, "--classifier", help="keywords (the document's rules), rules, learned (default), or a weights file from `costsim train`.")
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.")
 OutOpt = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout.", dir_okay=False)
+ClassifierModelOpt = typer.Option(None, "--classifier-model", help="Price a classifier model reading every request (e.g. gpt-5-nano): a line of its own under smart routing.")
+ClassifierInOpt = typer.Option(200, "--classifier-input-tokens", min=0, help="Classifier input tokens per request.")
+ClassifierOutOpt = typer.Option(5, "--classifier-output-tokens", min=0, help="Classifier output tokens per request.")
+EscalationOpt = typer.Option(None, "--escalation-rate", help="Confidence-based escalation: all to tier 2, this share (0.1 or 10%) sent again to tier 3.")
+MisrouteOpt = typer.Option(None, "--misroute-rate", help="Under-routing: this share of tier-3 requests first fails on a cheap model.")
+ReworkOpt = typer.Option(2, "--rework-turns", help="Extra tier-3 turns a misrouted request costs before its tier-3 call.")
+MisrouteTierOpt = typer.Option(2, "--misroute-tier", help="Tier whose model a misrouted hard request goes to (1 or 2).")
+WhatIfOpt = typer.Option(None, "--what-if", help='Change one price, e.g. "claude-opus-4-7.input=-30%" or "gpt-5-nano.output=0.5".')
+
+
+def sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
+                misroute_rate, rework_turns, misroute_tier, pinned=False):
+    """The simulated effects the command line asks for (rates checked: 0–1 or 0%–100%)."""
+    from costsim.simulate import SimOptions, parse_rate
+
+    return SimOptions(classifier_model=classifier_model, classifier_input_tokens=classifier_input_tokens,
+                      classifier_output_tokens=classifier_output_tokens,
+                      escalation_rate=parse_rate(escalation_rate, "--escalation-rate"),
+                      misroute_rate=parse_rate(misroute_rate, "--misroute-rate"),
+                      rework_turns=rework_turns, misroute_tier=misroute_tier, pinned=pinned)
+
+
+def with_what_if(book: PriceBook, what_if: str | None) -> PriceBook:
+    from costsim.sweep import apply_what_if, parse_what_if
+
+    return book if what_if is None else apply_what_if(book, parse_what_if(what_if, book))
 
 
 @app.command()
@@ -120,6 +146,15 @@ def compare(
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
+    classifier_model: Optional[str] = ClassifierModelOpt, classifier_input_tokens: int = ClassifierInOpt,
+    classifier_output_tokens: int = ClassifierOutOpt, escalation_rate: Optional[str] = EscalationOpt,
+    misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
+    what_if: Optional[str] = WhatIfOpt,
+    samples: Optional[int] = typer.Option(None, "--samples", help="Monte Carlo samples (default 2000 when --distribution has ranges)."),
+    seed: int = typer.Option(0, "--seed", help="Monte Carlo seed: the same seed gives the same numbers."),
+    concentration: Optional[float] = typer.Option(None, "--concentration", help="Monte Carlo mix: Dirichlet(K × shares) around the point shares."),
+    token_spread: float = typer.Option(0.0, "--token-spread", help="Monte Carlo: coefficient of variation of each tier's mean token lengths around the profile."),
+    tokens_from: Optional[list[str]] = typer.Option(None, "--tokens-from", help="Monte Carlo: draw token lengths from these logs' requests of each tier."),
 ):
     """Compare all-frontier, all-mid and smart routing for a planned task mix.
 
@@ -131,14 +166,25 @@ def compare(
       costsim compare
       costsim compare --as-of 2026-05-14
       costsim compare --distribution 70/20/10 --requests 5000 --tier3 gpt-5.5
+      costsim compare --classifier-model gpt-5-nano --escalation-rate 15% --misroute-rate 20%
+      costsim compare --distribution 60-70/20-30/5-10 --samples 5000 --seed 7 --token-spread 0.3
     """
     from costsim.scenario import load_scenario, parse_distribution
     from dataclasses import replace
     from costsim.policy import TokenProfile
 
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    from costsim import montecarlo
+
+    book = with_what_if(book, what_if)
+    sim = sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
+                      misroute_rate, rework_turns, misroute_tier)
     plan = load_scenario(scenario, pol)
-    if distribution is not None:
+    ranges = None
+    if distribution is not None and montecarlo.is_range(distribution):
+        ranges = montecarlo.parse_ranges(distribution)
+        plan = replace(plan, shares=ranges.point())
+    elif distribution is not None:
         plan = replace(plan, shares=parse_distribution(distribution))
     if requests is not None:
         plan = replace(plan, requests=requests)
@@ -146,10 +192,18 @@ def compare(
         plan = replace(plan, profiles={t: TokenProfile(input_tokens if input_tokens is not None else p.input_tokens,
                                                        output_tokens if output_tokens is not None else p.output_tokens)
                                        for t, p in plan.profiles.items()})
-    customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3, policy))
+    customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
+                                              policy, what_if))
     if customised:
         plan = replace(plan, claims=None)  # the document's figures are about its own case only
-    report = api.compare(plan, book, pol, parse_day(as_of) or today())
+    day = parse_day(as_of) or today()
+    report = api.compare(plan, book, pol, day, sim)
+    if samples is not None or ranges is not None or concentration is not None or token_spread or tokens_from:
+        empirical = api.empirical_tokens(tokens_from, pol) if tokens_from else None
+        spec = montecarlo.MonteCarloSpec(samples=samples or 2000, seed=seed, ranges=ranges,
+                                         concentration=concentration, token_spread=token_spread, empirical=empirical)
+        mc = montecarlo.run(spec, plan.requests, plan.shares, plan.profiles, book, pol, day, sim)
+        report = replace(report, extra={**report.extra, "monte_carlo": mc})
     render(report, fmt.value, stdout(out))
 
 
@@ -165,6 +219,11 @@ def estimate(
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
+    classifier_model: Optional[str] = ClassifierModelOpt, classifier_input_tokens: int = ClassifierInOpt,
+    classifier_output_tokens: int = ClassifierOutOpt, escalation_rate: Optional[str] = EscalationOpt,
+    misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
+    pinned: bool = typer.Option(False, "--pinned", help="Add a strategy keeping each session on the model of its hardest request (holds the rows in memory)."),
+    what_if: Optional[str] = WhatIfOpt,
 ):
     """Estimate what your own logged requests cost as logged, all-frontier, all-mid and with smart routing.
 
@@ -180,9 +239,12 @@ def estimate(
     from costsim.progress import progress_bar
 
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    book = with_what_if(book, what_if)
+    sim = sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
+                      misroute_rate, rework_turns, misroute_tier, pinned)
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of), today=today(),
-                                      strict=strict, classifier=classifier, progress=tick)
+                                      strict=strict, classifier=classifier, progress=tick, sim=sim)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))
@@ -405,6 +467,75 @@ def diff(
                           fail=parse_increase(fail_on_increase, "--fail-on-increase"))
     _emit(lambda console: render_diff(result, fmt.value, console), out)
     raise typer.Exit(result.exit_code)
+
+
+@app.command()
+@handles_errors
+def sweep(
+    vary: int = typer.Option(3, "--vary", help="The tier whose share moves (3 or 1); the other two keep their relative shares."),
+    target_savings: float = typer.Option(90, "--target-savings", help="Savings (percent vs all-frontier) whose break-even share to find."),
+    step: float = typer.Option(5, "--step", help="Sweep step, in percentage points of share."),
+    what_if: Optional[str] = WhatIfOpt,
+    distribution: Optional[str] = typer.Option(None, "--distribution", "-d", help="Shares 1/2/3 that fix the other tiers' relative shares (default: the scenario's)."),
+    input_tokens: Optional[int] = typer.Option(None, "--input-tokens", min=0, help="Input tokens per request (all tiers)."),
+    output_tokens: Optional[int] = typer.Option(None, "--output-tokens", min=0, help="Output tokens per request (all tiers)."),
+    scenario: Optional[Path] = typer.Option(None, "--scenario", help="Scenario YAML for the token profiles and shares (default: the document's sprint).", dir_okay=False),
+    classifier_model: Optional[str] = ClassifierModelOpt, classifier_input_tokens: int = ClassifierInOpt,
+    classifier_output_tokens: int = ClassifierOutOpt,
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
+    tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
+    policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
+    fmt: Format = FormatOpt,
+    export: Optional[Path] = typer.Option(None, "--export", help="Also save the chart as SVG or HTML (by the file's extension).", dir_okay=False),
+):
+    """Savings as the tier-3 (or tier-1) share moves, and the share where they cross a target.
+
+    The other two tiers keep their relative shares. The break-even share is computed in closed form
+    and checked against the sweep's own steps; --what-if shows the curve with one price changed.
+
+    \b
+    Examples:
+      costsim sweep --as-of 2026-05-14
+      costsim sweep --vary 1 --target-savings 90
+      costsim sweep --what-if "claude-opus-4-7.input=-30%" --export chart.svg
+      costsim sweep --target-savings 90 --format json
+    """
+    from decimal import Decimal
+
+    from costsim.chart import draw_sweep, sweep_csv, sweep_json
+    from costsim.policy import TokenProfile
+    from costsim.scenario import load_scenario, parse_distribution
+    from costsim.sweep import parse_what_if, sweep as run_sweep
+
+    if export is not None and export.suffix.lower() not in {".svg", ".html", ".htm"}:
+        raise ConfigError(f"--export {str(export)!r}: give a file ending in .svg or .html")
+    book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    plan = load_scenario(scenario, pol)
+    shares = parse_distribution(distribution) if distribution is not None else plan.shares
+    profiles = {t: TokenProfile(input_tokens if input_tokens is not None else p.input_tokens,
+                                output_tokens if output_tokens is not None else p.output_tokens)
+                for t, p in plan.profiles.items()}
+    change = parse_what_if(what_if, book) if what_if is not None else None
+    if classifier_model is not None:
+        classifier_model = book.resolve(classifier_model).id
+    result = run_sweep(book, pol, profiles, shares, vary=vary, step_pct=Decimal(str(step)),
+                       target_pct=Decimal(str(target_savings)), day=parse_day(as_of) or date.today(), what_if=change,
+                       overhead_model=classifier_model, overhead_tokens=(classifier_input_tokens, classifier_output_tokens))
+    console = stdout()
+    if fmt == Format.json:
+        console.file.write(sweep_json(result))
+    elif fmt == Format.csv:
+        console.file.write(sweep_csv(result))
+    else:
+        draw_sweep(result, console)
+    if export is not None:
+        recorder = Console(record=True, width=110, file=open(os.devnull, "w"))
+        draw_sweep(result, recorder)
+        if export.suffix.lower() == ".svg":
+            recorder.save_svg(str(export), title="costsim sweep")
+        else:
+            recorder.save_html(str(export))
+        stderr().print(f"chart saved to {escape(str(export))}")
 
 
 def main() -> None:

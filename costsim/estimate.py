@@ -15,6 +15,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from costsim.latency import LatencyCollector
 from costsim.frame import INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
 from costsim.policy import TIERS, Policy
 from costsim.prices import MTOK, ModelPrice, PriceBook
@@ -83,19 +84,28 @@ class Pricer:
     requests: int = 0
     first_timestamp: pd.Timestamp | None = None   # earliest and latest logged timestamps (the log's span)
     last_timestamp: pd.Timestamp | None = None
+    latency: LatencyCollector = field(default_factory=LatencyCollector)
+    separate: frozenset = frozenset()  # strategy keys priced only from rows passed with `only=`
 
-    def add(self, df: pd.DataFrame, view: pd.Series | None = None) -> None:
-        """Fold one classified chunk (tier filled) into the running line items."""
+    def add(self, df: pd.DataFrame, view: pd.Series | None = None,
+            only: tuple[Strategy, ...] | None = None) -> None:
+        """Fold one classified chunk (tier filled) into the running line items.
+
+        `only`: price these strategies alone and leave the request and token counts as they are
+        (for rows that are not requests of their own, like a classifier's calls, or deferred rows)."""
         if df.empty:
             return
         days = _days(df, self.default_day, self.as_of)
         prompt = prompt_tokens_per_request(df).to_numpy()
         view = view if view is not None else pd.Series("", index=df.index)
-        self.requests += int(df["requests"].sum())
-        self._note_span(df["timestamp"])
-        for column in (*TOKEN_COLUMNS, "reasoning_tokens"):
-            self.token_totals[column] += int(df[column].sum())
-        for strategy in self.strategies:
+        if only is None:
+            self.requests += int(df["requests"].sum())
+            self._note_span(df["timestamp"])
+            for column in (*TOKEN_COLUMNS, "reasoning_tokens"):
+                self.token_totals[column] += int(df[column].sum())
+            self.latency.add(df)
+        for strategy in (only if only is not None else
+                         [s for s in self.strategies if s.key not in self.separate]):
             names = strategy.models(df, self.policy)
             for name, rows in names.groupby(names, sort=False, dropna=False).groups.items():
                 self._add_model(df.loc[rows], strategy, name, days[df.index.get_indexer(rows)],
@@ -186,7 +196,8 @@ class Pricer:
                       token_totals=dict(self.token_totals), tier_models=dict(self.policy.tier_models),
                       tier_names=dict(self.policy.tier_names), unknown_models=dict(self.unknown_models),
                       unknown_first_seen=dict(self.unknown_first_seen),
-                      as_of=self.as_of, line_items=tuple(items), notes=tuple(notes or ()), extra=extra or {})
+                      as_of=self.as_of, line_items=tuple(items), notes=tuple(notes or ()),
+                      extra={**(extra or {}), **self.latency.extra()})
 
 
 def _by_tier(items: list[LineItem], policy: Policy) -> tuple[TierCost, ...]:

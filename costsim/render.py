@@ -11,6 +11,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from costsim import chart
 from costsim.money import pct, tokens, usd
 from costsim.report import Report, StrategyResult
 
@@ -44,8 +45,8 @@ TIER_HEADER = ["Tier", "Requests", "Model", "Cost", "Share of spend"]
 
 
 def models_label(s: StrategyResult, report: Report) -> str:
-    if s.key == "smart":
-        return "3-tier mix"
+    if s.key in {"smart", "smart_classifier", "under_routing", "pinned"}:
+        return "3-tier mix" + (" + classifier" if s.key == "smart_classifier" else "")
     if len(s.models) <= 2:
         return ", ".join(s.models) or "—"
     return f"{len(s.models)} models"
@@ -53,8 +54,9 @@ def models_label(s: StrategyResult, report: Report) -> str:
 
 def tier_rows(report: Report) -> list[list[str]]:
     smart = report.strategy("smart")
-    return [[f"{t.tier} · {t.name}", f"{t.requests:,}", ", ".join(t.models) or report.tier_models[t.tier],
+    rows = [[f"{t.tier} · {t.name}", f"{t.requests:,}", ", ".join(t.models) or report.tier_models[t.tier],
              usd(t.cost_usd), pct(t.share_of_spend_pct)] for t in smart.by_tier]
+    return rows + chart.classifier_tier_rows(report)
 
 
 def price_line(report: Report) -> str:
@@ -101,7 +103,13 @@ def draw_tables(report: Report, console: Console) -> None:
     console.print(_table("Smart routing by tier", TIER_HEADER, tier_rows(report), right={1, 3, 4}))
     if report.claims:
         console.print(_table(claims_title(report), CLAIM_HEADER, claim_rows(report), right={1, 2}))
-    for line in [price_line(report), *accounting_lines(report), *report.notes]:
+    if chart.monte_carlo_rows(report):
+        console.print(_table(chart.monte_carlo_title(report), chart.MC_HEADER, chart.monte_carlo_rows(report),
+                             right={1, 2, 3, 4, 5, 6}))
+    if chart.latency_rows(report):
+        console.print(_table("Latency per tier and model", chart.LATENCY_HEADER, chart.latency_rows(report),
+                             right={2, 3, 4}))
+    for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report), *report.notes]:
         console.print(Text(line))
 
 
@@ -119,7 +127,12 @@ def to_markdown(report: Report) -> str:
              "### Smart routing by tier", "", _md(TIER_HEADER, tier_rows(report)), ""]
     if report.claims:
         parts += [f"### {claims_title(report)}", "", _md(CLAIM_HEADER, claim_rows(report)), ""]
-    parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *report.notes]]
+    if chart.monte_carlo_rows(report):
+        parts += [f"### {chart.monte_carlo_title(report)}", "", _md(chart.MC_HEADER, chart.monte_carlo_rows(report)), ""]
+    if chart.latency_rows(report):
+        parts += ["### Latency per tier and model", "", _md(chart.LATENCY_HEADER, chart.latency_rows(report)), ""]
+    parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report),
+                                       *report.notes]]
     return "\n".join(parts) + "\n"
 
 

@@ -165,8 +165,19 @@ class Report:
             "claims": [{"item": c.item, "claimed": _money(c.claimed), "computed": _money(c.computed), "unit": c.unit,
                         "matches": c.matches, "explanation": c.explanation} for c in self.claims],
             "notes": list(self.notes),
-            **self.extra,
+            **_jsonable(self.extra),
         }
+
+
+def _jsonable(value):
+    """Decimals inside `extra` (simulation figures) become exact decimal strings too."""
+    if isinstance(value, Decimal):
+        return _money(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
 
 
 def _iso(day: date | None) -> str | None:

@@ -27,6 +27,7 @@ class Claims:
     strategy_cost_usd: dict[str, Decimal] = field(default_factory=dict)
     savings_pct: dict[str, Decimal] = field(default_factory=dict)
     tier_cost_usd: dict[int, Decimal] = field(default_factory=dict)
+    classifier: dict | None = None  # {model, input_tokens, output_tokens, usd_per_request}: a per-request overhead
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _profile(raw, path: Path, where: str) -> TokenProfile:
 
 
 def _claims(raw, path: Path) -> Claims:
-    f = Fields(raw, allowed={"source", "as_of", "strategy_cost_usd", "savings_pct", "tier_cost_usd"},
+    f = Fields(raw, allowed={"source", "as_of", "strategy_cost_usd", "savings_pct", "tier_cost_usd", "classifier"},
                required={"as_of"}, path=path, where="claims", error=ConfigError)
 
     def numbers(key: str, keys_are_tiers: bool = False) -> dict:
@@ -110,7 +111,17 @@ def _claims(raw, path: Path) -> Claims:
                 for k, v in raw_map.items()}
 
     return Claims(f.str("source", ""), f.date("as_of"), numbers("strategy_cost_usd"), numbers("savings_pct"),
-                  numbers("tier_cost_usd", keys_are_tiers=True))
+                  numbers("tier_cost_usd", keys_are_tiers=True),
+                  _classifier_claim(f.get("classifier"), path) if f.has("classifier") else None)
+
+
+def _classifier_claim(raw, path: Path) -> dict:
+    f = Fields(raw, allowed={"model", "input_tokens", "output_tokens", "usd_per_request"},
+               required={"model", "input_tokens", "usd_per_request"}, path=path, where="claims.classifier",
+               error=ConfigError)
+    return {"model": f.str("model"), "input_tokens": f.int("input_tokens"),
+            "output_tokens": f.int("output_tokens", default=0),
+            "usd_per_request": to_decimal(f.get("usd_per_request"), lambda m: f.fail(m, "usd_per_request"))}
 
 
 def scenario_frame(scenario: Scenario, day: date) -> pd.DataFrame:

@@ -52,7 +52,7 @@ def test_changes_per_strategy_tier_and_model(reports):
     assert Decimal(smart["base_usd"]) == BASE_SMART and Decimal(smart["head_usd"]) == HEAD_SMART
     assert Decimal(smart["change_usd"]) == INCREASE
     assert Decimal(smart["change_pct"]) == INCREASE_PCT
-    tier3 = rows[("smart", "tier", "3 · Complex reasoning")]
+    tier3 = rows[("smart", "tier", "3 · Complex")]
     assert Decimal(tier3["change_usd"]) == 10 * OPUS / 10**6          # 10 more tier-3 requests on Opus
     assert Decimal(tier3["change_pct"]) == 50                          # 20 → 30 requests
     nano = rows[("smart", "model", "gpt-5-nano")]
