@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 import pandas as pd
 
+from costsim.billing import BillingOptions
 from costsim.classify import classify_frame, make_classifier
 from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, Pricer
 from costsim.ingest import IngestStats, read_logs
@@ -16,20 +17,25 @@ from costsim.report import Accounting, ClaimCheck, Report
 from costsim.scenario import Scenario, scenario_frame
 
 
-def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date) -> Report:
-    """Price a planned task mix under every scenario strategy, and check the scenario's stated claims."""
+def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
+            billing: BillingOptions = BillingOptions()) -> Report:
+    """Price a planned task mix under every scenario strategy, and check the scenario's stated claims.
+
+    Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
     for model in policy.tier_models.values():
         book.resolve(model)
-    report = _price_scenario(scenario, book, policy, as_of)
+    billing = replace(billing, time_of_day=False)
+    report = _price_scenario(scenario, book, policy, as_of, billing)
     if scenario.claims is not None:
-        at_claim_date = _price_scenario(scenario, book, policy, scenario.claims.as_of)
+        at_claim_date = _price_scenario(scenario, book, policy, scenario.claims.as_of, billing)
         report = replace(report, claims=check_claims(scenario, at_claim_date, book),
                          extra={**report.extra, "claims_as_of": scenario.claims.as_of.isoformat()})
     return report
 
 
-def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date) -> Report:
-    pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of)
+def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
+                    billing: BillingOptions = BillingOptions(time_of_day=False)) -> Report:
+    pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of, billing=billing)
     pricer.add(scenario_frame(scenario, as_of))
     requests = scenario.requests
     notes = [f"Scenario: {scenario.name} — {requests:,} requests, tiers "
@@ -73,14 +79,15 @@ def _explain_strategy(s, report: Report) -> str:
 
 def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: str | None = None,
              as_of: date | None = None, strict: bool = False, today: date | None = None,
-             progress: Callable[[int], None] | None = None) -> tuple[Report, pd.DataFrame]:
+             progress: Callable[[int], None] | None = None,
+             billing: BillingOptions = BillingOptions()) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain)."""
     for model in policy.tier_models.values():
         book.resolve(model)
     stats = IngestStats(strict=strict)
     name, classifier = make_classifier(policy)
-    pricer = Pricer(book, policy, LOG_STRATEGIES, as_of=as_of, default_day=today or date.today())
+    pricer = Pricer(book, policy, LOG_STRATEGIES, as_of=as_of, default_day=today or date.today(), billing=billing)
     samples = []
     for chunk in read_logs(inputs, stats, log_format):
         classified = classify_frame(chunk, policy, classifier)

@@ -20,6 +20,7 @@ from costsim.errors import ConfigError, CostsimError, ExitCode
 from costsim.policy import Policy, load_policy
 from costsim.prices import PriceBook, load_price_book
 from costsim.render import render
+from costsim import pricing_cli as billing_cli
 
 app = typer.Typer(
     name="costsim",
@@ -29,6 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+app.add_typer(billing_cli.pricing_app, name="pricing")
 
 
 class Format(str, Enum):
@@ -111,6 +113,9 @@ def compare(
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
+    batch: bool = billing_cli.BatchOpt, off_peak: bool = billing_cli.OffPeakOpt,
+    currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
+    max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
 ):
     """Compare all-frontier, all-mid and smart routing for a planned task mix.
 
@@ -127,7 +132,9 @@ def compare(
     from dataclasses import replace
     from costsim.policy import TokenProfile
 
+    cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    billing_cli.warn_stale(book, max_price_age_days)
     plan = load_scenario(scenario, pol)
     if distribution is not None:
         plan = replace(plan, shares=parse_distribution(distribution))
@@ -138,10 +145,11 @@ def compare(
                                                        output_tokens if output_tokens is not None else p.output_tokens)
                                        for t, p in plan.profiles.items()})
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3, policy))
-    if customised:
+    if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
         plan = replace(plan, claims=None)  # the document's figures are about its own case only
-    report = api.compare(plan, book, pol, parse_day(as_of) or date.today())
-    render(report, fmt.value, stdout(out))
+    report = api.compare(plan, book, pol, parse_day(as_of) or date.today(), billing_cli.billing_options(batch, off_peak))
+    with billing_cli.display(cur):
+        render(billing_cli.with_currency(report, cur), fmt.value, stdout(out))
 
 
 @app.command()
@@ -155,6 +163,9 @@ def estimate(
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
+    batch: bool = billing_cli.BatchOpt,
+    currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
+    max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
 ):
     """Estimate what your own logged requests cost as logged, all-frontier, all-mid and with smart routing.
 
@@ -169,15 +180,18 @@ def estimate(
     """
     from costsim.progress import progress_bar
 
+    cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    billing_cli.warn_stale(book, max_price_age_days)
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of),
-                                      strict=strict, progress=tick)
+                                      strict=strict, progress=tick, billing=billing_cli.billing_options(batch))
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         book.resolve(model)  # raises the named error with "did you mean"
     console = stdout(out)
-    render(report, fmt.value, console)
+    with billing_cli.display(cur):
+        render(billing_cli.with_currency(report, cur), fmt.value, console)
     if explain and fmt == Format.table:
         from costsim.explain import draw_explain
         draw_explain(sample, explain, console)

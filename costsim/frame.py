@@ -27,6 +27,7 @@ COLUMNS: dict[str, str] = {
     "session": "string",
     "project": "string",
     "batch": "bool",
+    "service_tier": "string",    # provider service tier as logged (OpenAI flex/priority); <NA> = list price
     "latency_ms": "Float64",
     "source": "string",          # file:line
 }
