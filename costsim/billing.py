@@ -62,7 +62,7 @@ def off_peak_mask(period_of_row: np.ndarray, model: ModelPrice, timestamps: pd.S
             continue
         valid = stamps.notna().to_numpy()
         minutes = (stamps.dt.hour * 60 + stamps.dt.minute).fillna(-1).astype("int64").to_numpy()
-        weekdays = stamps.dt.dayofweek.fillna(-1).astype("int64").to_numpy()
+        weekdays = stamps.dt.day_of_week.fillna(-1).astype("int64").to_numpy()
         mask |= here & valid & _in_windows(period.off_peak, minutes, weekdays)
     return mask
 

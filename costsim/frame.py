@@ -46,6 +46,8 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
             values = pd.Series(False, index=df.index)
         else:
             values = pd.Series([pd.NA] * n, index=df.index, dtype="object")
+        if column == "batch":  # a record without `batch` next to one with it is not batched (NaN is truthy)
+            values = values.astype("boolean").fillna(False)
         if dtype.startswith("datetime"):
             out[column] = pd.to_datetime(values, utc=True)
         else:
