@@ -241,11 +241,12 @@ def parse_table(path: Path, *, bundled_table: bool = False) -> list[ModelPrice]:
 
 
 def parse_model(raw, provider: str, default_source: str, path: Path, where: str) -> ModelPrice:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        where = f"{where} ({raw['id'].strip().lower()})"  # name the model in every message, unknown keys too
     f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "batch_discount_excludes",
                              "prices"},
                required={"id", "prices"}, path=path, where=where, error=PricingError)
     model_id = f.str("id").strip().lower()
-    f.where = f"{where} ({model_id})"
     aliases = f.list("aliases")
     if not all(isinstance(a, str) and a.strip() for a in aliases):
         f.fail("must be a list of model names", "aliases")
