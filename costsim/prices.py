@@ -177,11 +177,14 @@ def load_price_book(extra_files: tuple[str | Path, ...] | list = ()) -> PriceBoo
             book.add(model, Path(path), override=True)
         book.files.append(str(path))
         discounts = parse_discounts(Path(path))
+        by_id = {}
+        for name, pct in discounts.models.items():  # aliases allowed; an unknown name is an error, not ignored
+            model = book.find(name)
+            if model is None:
+                raise UnknownModelError(f"discounts.models: {unknown_model_message(name, book._index)}", path=path)
+            by_id[model.id] = pct
         book.discounts = Discounts({**book.discounts.providers, **discounts.providers},
-                                   {**book.discounts.models, **discounts.models})
-    for model_id in book.discounts.models:
-        if model_id not in book.models:
-            raise UnknownModelError(f"discounts.models: {unknown_model_message(model_id, book._index)}")
+                                   {**book.discounts.models, **by_id})
     return book
 
 

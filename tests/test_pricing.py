@@ -68,9 +68,11 @@ def test_bad_price_file_is_one_line_naming_file_model_and_field_exit_2(tmp_path,
 
 
 def test_discount_on_an_unknown_model_is_a_named_error(tmp_path):
-    result, _ = validate(tmp_path, "discounts:\n  models: {gpt-55: 10}\n")
+    result, path = validate(tmp_path, "discounts:\n  models: {gpt-55: 10}\n")
     assert result.exit_code == 2
-    assert "discounts.models: unknown model 'gpt-55'" in result.stderr
+    assert f"error: {path}: discounts.models: unknown model 'gpt-55'" in result.stderr
+    alias, _ = validate(tmp_path, "discounts:\n  models: {claude-opus-4.7: 10}\n", name="alias.yaml")
+    assert alias.exit_code == 0, alias.output
 
 
 def test_bundled_tables_need_a_checked_date(tmp_path):
