@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 import pandas as pd
 
+from costsim.billing import BillingOptions
 from costsim.classify import classify_frame, make_classifier
 from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, Pricer
 from costsim.frame import PROMPT_COLUMNS
@@ -18,24 +19,28 @@ from costsim.scenario import Scenario, scenario_frame
 from costsim.simulate import SimOptions
 
 
-def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None) -> Report:
+def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None,
+            billing: BillingOptions = BillingOptions()) -> Report:
     """Price a planned task mix under every scenario strategy, and check the scenario's stated claims.
 
-    `sim` adds the simulated effects (classifier overhead, escalation, under-routing) as strategies."""
+    `sim` adds the simulated effects (classifier overhead, escalation, under-routing) as strategies.
+    Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
     for model in policy.tier_models.values():
         book.resolve(model)
-    report = _price_scenario(scenario, book, policy, as_of)
+    billing = replace(billing, time_of_day=False)
+    report = _price_scenario(scenario, book, policy, as_of, billing)
     if sim is not None and sim.active:
-        report = _simulate_scenario(report, scenario, book, policy, as_of, sim)
+        report = _simulate_scenario(report, scenario, book, policy, as_of, sim, billing)
     if scenario.claims is not None:
-        at_claim_date = _price_scenario(scenario, book, policy, scenario.claims.as_of)
+        at_claim_date = _price_scenario(scenario, book, policy, scenario.claims.as_of, billing)
         report = replace(report, claims=check_claims(scenario, at_claim_date, book),
                          extra={**report.extra, "claims_as_of": scenario.claims.as_of.isoformat()})
     return report
 
 
-def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date) -> Report:
-    pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of)
+def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
+                    billing: BillingOptions = BillingOptions(time_of_day=False)) -> Report:
+    pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of, billing=billing)
     pricer.add(scenario_frame(scenario, as_of))
     requests = scenario.requests
     notes = [f"Scenario: {scenario.name} — {requests:,} requests, tiers "
@@ -47,13 +52,13 @@ def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: 
 
 
 def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
-                       sim: SimOptions) -> Report:
+                       sim: SimOptions, billing: BillingOptions) -> Report:
     from costsim import simulate
 
     classifier = book.resolve(sim.classifier_model).id if sim.classifier_model else None
     helpers = simulate.helper_strategies(sim, classifier)
     pricer = Pricer(book, policy, SCENARIO_STRATEGIES + helpers, as_of=as_of,
-                    separate=frozenset({simulate.CLASSIFIER_KEY}))
+                    separate=frozenset({simulate.CLASSIFIER_KEY}), billing=billing)
     frame = scenario_frame(scenario, as_of)
     pricer.add(frame)
     if classifier:
@@ -109,7 +114,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
              as_of: date | None = None, strict: bool = False, today: date | None = None,
              classifier: str | None = None,
              progress: Callable[[int], None] | None = None,
-             sim: SimOptions | None = None) -> tuple[Report, pd.DataFrame]:
+             sim: SimOptions | None = None,
+             billing: BillingOptions = BillingOptions()) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
@@ -127,7 +133,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     stats = IngestStats(strict=strict)
     name, classify_many = make_classifier(policy, classifier)
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
-                    separate=frozenset(s.key for s in classifier_only + pinned))
+                    separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
     samples, held = [], []
     for chunk in read_logs(inputs, stats, log_format):
         classified = classify_frame(chunk, policy, classify_many)

@@ -20,6 +20,7 @@ from costsim.errors import ConfigError, CostsimError, ExitCode, UnknownModelErro
 from costsim.policy import Policy, load_policy
 from costsim.prices import PriceBook, load_price_book, unknown_model_message
 from costsim.render import render
+from costsim import pricing_cli as billing_cli
 
 app = typer.Typer(
     name="costsim",
@@ -29,6 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+app.add_typer(billing_cli.pricing_app, name="pricing")
 
 
 class Format(str, Enum):
@@ -155,6 +157,9 @@ def compare(
     concentration: Optional[float] = typer.Option(None, "--concentration", help="Monte Carlo mix: Dirichlet(K × shares) around the point shares."),
     token_spread: float = typer.Option(0.0, "--token-spread", help="Monte Carlo: coefficient of variation of each tier's mean token lengths around the profile."),
     tokens_from: Optional[list[str]] = typer.Option(None, "--tokens-from", help="Monte Carlo: draw token lengths from these logs' requests of each tier."),
+    batch: bool = billing_cli.BatchOpt, off_peak: bool = billing_cli.OffPeakOpt,
+    currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
+    max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
 ):
     """Compare all-frontier, all-mid and smart routing for a planned task mix.
 
@@ -173,7 +178,9 @@ def compare(
     from dataclasses import replace
     from costsim.policy import TokenProfile
 
+    cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    billing_cli.warn_stale(book, max_price_age_days)
     from costsim import montecarlo
 
     book = with_what_if(book, what_if)
@@ -194,17 +201,18 @@ def compare(
                                        for t, p in plan.profiles.items()})
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
                                               policy, what_if))
-    if customised:
+    if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
         plan = replace(plan, claims=None)  # the document's figures are about its own case only
     day = parse_day(as_of) or today()
-    report = api.compare(plan, book, pol, day, sim)
+    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak))
     if samples is not None or ranges is not None or concentration is not None or token_spread or tokens_from:
         empirical = api.empirical_tokens(tokens_from, pol) if tokens_from else None
         spec = montecarlo.MonteCarloSpec(samples=samples or 2000, seed=seed, ranges=ranges,
                                          concentration=concentration, token_spread=token_spread, empirical=empirical)
         mc = montecarlo.run(spec, plan.requests, plan.shares, plan.profiles, book, pol, day, sim)
         report = replace(report, extra={**report.extra, "monte_carlo": mc})
-    render(report, fmt.value, stdout(out))
+    with billing_cli.display(cur):
+        render(billing_cli.with_currency(report, cur), fmt.value, stdout(out))
 
 
 @app.command()
@@ -224,6 +232,9 @@ def estimate(
     misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
     pinned: bool = typer.Option(False, "--pinned", help="Add a strategy keeping each session on the model of its hardest request (holds the rows in memory)."),
     what_if: Optional[str] = WhatIfOpt,
+    batch: bool = billing_cli.BatchOpt,
+    currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
+    max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
 ):
     """Estimate what your own logged requests cost as logged, all-frontier, all-mid and with smart routing.
 
@@ -238,18 +249,22 @@ def estimate(
     """
     from costsim.progress import progress_bar
 
+    cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    billing_cli.warn_stale(book, max_price_age_days)
     book = with_what_if(book, what_if)
     sim = sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
                       misroute_rate, rework_turns, misroute_tier, pinned)
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of), today=today(),
-                                      strict=strict, classifier=classifier, progress=tick, sim=sim)
+                                      strict=strict, classifier=classifier, progress=tick, sim=sim,
+                                      billing=billing_cli.billing_options(batch))
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))
     console = stdout(out)
-    render(report, fmt.value, console)
+    with billing_cli.display(cur):
+        render(billing_cli.with_currency(report, cur), fmt.value, console)
     if explain and fmt == Format.table:
         from costsim.explain import draw_explain
         draw_explain(sample, explain, console)
@@ -436,7 +451,7 @@ def check(
         models_allowed=allow_model or None,
     )
     book, pol = setup(Path(cfg.policy) if cfg.policy else None, [Path(p) for p in cfg.pricing], (tier1, tier2, tier3))
-    verdict = run_check(cfg, book, pol, date.today())
+    verdict = run_check(cfg, book, pol, today())
     _emit(lambda console: render_check(verdict, fmt.value, console), out)
     raise typer.Exit(verdict.exit_code)
 
@@ -519,7 +534,7 @@ def sweep(
     if classifier_model is not None:
         classifier_model = book.resolve(classifier_model).id
     result = run_sweep(book, pol, profiles, shares, vary=vary, step_pct=Decimal(str(step)),
-                       target_pct=Decimal(str(target_savings)), day=parse_day(as_of) or date.today(), what_if=change,
+                       target_pct=Decimal(str(target_savings)), day=parse_day(as_of) or today(), what_if=change,
                        overhead_model=classifier_model, overhead_tokens=(classifier_input_tokens, classifier_output_tokens))
     console = stdout()
     if fmt == Format.json:

@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from costsim.latency import LatencyCollector
+from costsim.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
 from costsim.frame import INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
 from costsim.policy import TIERS, Policy
-from costsim.prices import MTOK, ModelPrice, PriceBook
+from costsim.prices import ModelPrice, PriceBook
 from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
                             percent_of)
 
@@ -50,7 +51,7 @@ SMART = Strategy("smart", "Smart routing", "each request on its tier's model")
 SCENARIO_STRATEGIES = (ALL_FRONTIER, ALL_MID, SMART)
 LOG_STRATEGIES = (AS_LOGGED, ALL_FRONTIER, ALL_MID, SMART)
 
-GROUP_KEYS = ["strategy", "tier", "model", "period", "long_context", "batch", "view"]
+GROUP_KEYS = ["strategy", "tier", "model", "period", "long_context", "batch", "view", "service_tier", "off_peak"]
 
 
 def _days(df: pd.DataFrame, default_day: date, as_of: date | None) -> np.ndarray:
@@ -76,7 +77,9 @@ class Pricer:
     as_of: date | None = None
     default_day: date = field(default_factory=date.today)
     view: str | None = None
+    billing: BillingOptions = field(default_factory=BillingOptions)
     _lines: list[pd.DataFrame] = field(default_factory=list)
+    _days_seen: list = field(default_factory=list)
     unknown_models: Counter = field(default_factory=Counter)
     unknown_first_seen: dict = field(default_factory=dict)  # model name -> "file:line" of its first request
     before_first: Counter = field(default_factory=Counter)
@@ -86,6 +89,8 @@ class Pricer:
     last_timestamp: pd.Timestamp | None = None
     latency: LatencyCollector = field(default_factory=LatencyCollector)
     separate: frozenset = frozenset()  # strategy keys priced only from rows passed with `only=`
+    tier_gaps: Counter = field(default_factory=Counter)
+    batch_gaps: Counter = field(default_factory=Counter)
 
     def add(self, df: pd.DataFrame, view: pd.Series | None = None,
             only: tuple[Strategy, ...] | None = None) -> None:
@@ -96,6 +101,7 @@ class Pricer:
         if df.empty:
             return
         days = _days(df, self.default_day, self.as_of)
+        self._days_seen = [min([*self._days_seen, days.min()]), max([*self._days_seen, days.max()])]
         prompt = prompt_tokens_per_request(df).to_numpy()
         view = view if view is not None else pd.Series("", index=df.index)
         if only is None:
@@ -145,7 +151,9 @@ class Pricer:
                 long_context |= (period == i) & (prompt > p.long_context.above_prompt_tokens)
         keys = pd.DataFrame({"strategy": strategy.key, "tier": part["tier"].astype("int64").to_numpy(),
                              "model": model.id, "period": period, "long_context": long_context,
-                             "batch": part["batch"].to_numpy(), "view": view.astype(str).to_numpy()})
+                             "batch": part["batch"].to_numpy() | self.billing.batch, "view": view.astype(str).to_numpy(),
+                             "service_tier": normalize_service_tiers(part["service_tier"]),
+                             "off_peak": off_peak_mask(period, model, part["timestamp"], self.billing)})
         sums = pd.concat([keys, part[list(INT_COLUMNS)].reset_index(drop=True)], axis=1)
         self._lines.append(sums.groupby(GROUP_KEYS, sort=False, as_index=False)[list(INT_COLUMNS)].sum())
         if len(self._lines) > 64:
@@ -159,22 +167,33 @@ class Pricer:
     def line_items(self) -> list[LineItem]:
         """Every group of identical pricing, with its exact cost."""
         items = []
+        self.tier_gaps.clear()
+        self.batch_gaps.clear()
         for row in self._combine().itertuples(index=False):
             model = self.book.models[row.model]
             period = model.periods[row.period]
-            rates = period.long_context.rates if row.long_context else period.rates
+            rates, tier_gap = rates_for(period, long_context=bool(row.long_context), service_tier=row.service_tier,
+                                        off_peak=bool(row.off_peak))
             tokens = {kind: int(getattr(row, f"{kind}_tokens")) for kind in RATE_KINDS}
-            cost = sum((Decimal(tokens[k]) * rates.usd_per_mtok(k) for k in RATE_KINDS), Decimal(0)) / MTOK
-            if row.batch and model.batch_discount_pct:
-                cost = cost * (100 - model.batch_discount_pct) / 100
+            discount = self.book.discount_pct(model)
+            cost = line_cost_usd(model, rates, tokens, batch=bool(row.batch), discount_pct=discount)
             items.append(LineItem(strategy=row.strategy, tier=int(row.tier), model=model.id,
                                   price_from=period.starts, long_context=bool(row.long_context), batch=bool(row.batch),
-                                  view=row.view, requests=int(row.requests), tokens=tokens, cost_usd=cost))
+                                  view=row.view, requests=int(row.requests), tokens=tokens, cost_usd=cost,
+                                  service_tier="" if tier_gap else row.service_tier, off_peak=bool(row.off_peak),
+                                  discount_pct=discount))
+            if tier_gap:
+                self.tier_gaps[(model.id, row.service_tier)] += int(row.requests)
+            if row.batch and not model.batch_discount_pct:
+                self.batch_gaps[model.id] += int(row.requests)
         return items
 
     def report(self, *, kind: str, accounting: Accounting, notes: list[str] | None = None,
                extra: dict | None = None) -> Report:
         items = self.line_items()
+        from costsim.billing_report import billing_notes
+        more_notes, more_extra = billing_notes(self, items)
+        notes, extra = [*(notes or ()), *more_notes], {**(extra or {}), **more_extra}
         results = []
         for strategy in self.strategies:
             mine = [i for i in items if i.strategy == strategy.key]

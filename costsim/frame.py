@@ -27,6 +27,7 @@ COLUMNS: dict[str, str] = {
     "session": "string",
     "project": "string",
     "batch": "bool",
+    "service_tier": "string",    # provider service tier as logged (OpenAI flex/priority); <NA> = list price
     "latency_ms": "Float64",
     "source": "string",          # file:line
 }
@@ -47,6 +48,8 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
             values = pd.Series(False, index=df.index)
         else:
             values = pd.Series([pd.NA] * n, index=df.index, dtype="object")
+        if column == "batch":  # a record without `batch` next to one with it is not batched (NaN is truthy)
+            values = values.astype("boolean").fillna(False)
         if dtype.startswith("datetime"):
             out[column] = pd.to_datetime(values, utc=True)
         else:

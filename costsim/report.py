@@ -33,6 +33,9 @@ class LineItem:
     requests: int
     tokens: dict[str, int]
     cost_usd: Decimal
+    service_tier: str = ""         # "" = list price; else the logged tier whose rates were used
+    off_peak: bool = False         # priced at the period's off-peak (time-of-day) rates
+    discount_pct: Decimal | None = None  # negotiated discount from a --pricing overlay
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ CLASSIFIER_KEY = "classifier"
 ALL_CHEAP = CheapStrategy("all_cheap", "All tier-1 model", "every request on the tier-1 model", tier=1)
 PINNED = PinnedStrategy("pinned", "Pinned conversations",
                         "each session on the model of its hardest request (per-session routing)")
-PINNED_COLUMNS = ["tier", "session", "timestamp", "batch", *INT_COLUMNS]
+PINNED_COLUMNS = ["tier", "session", "timestamp", "batch", "service_tier", *INT_COLUMNS]
 
 
 def classifier_strategy(model: str) -> ClassifierStrategy:

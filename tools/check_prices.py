@@ -105,7 +105,8 @@ def period_at(model: dict, when: dt.date | None) -> dict | None:
 
 def flatten_ours(model: dict, period: dict) -> dict[str, Decimal | int | None]:
     out: dict[str, Decimal | int | None] = {}
-    prices = period["usd_per_mtok"]
+    # DeepSeek: the maps' default is the off-peak rate (see the docstring), so compare our off_peak block
+    prices = (period.get("off_peak") or {}).get("usd_per_mtok") or period["usd_per_mtok"]
     for k in PRICE_KEYS:
         out[k] = _dec(prices.get(k))
     lc = period.get("long_context")

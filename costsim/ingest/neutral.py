@@ -2,7 +2,8 @@
 
 Required: timestamp, model, input_tokens, output_tokens. Optional: id, cache_read_tokens,
 cache_write_tokens (5-minute writes), cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens
-(informational, already inside output_tokens), prompt, tier, session, project, batch, latency_ms.
+(informational, already inside output_tokens), prompt, tier, session, project, batch, latency_ms,
+service_tier (OpenAI flex/priority; default/auto = list price).
 `input_tokens` is *uncached* input: cache reads and writes are counted apart from it.
 """
 
@@ -18,7 +19,7 @@ from costsim.ingest.common import CHUNK_RECORDS, IngestStats, display_name, open
 
 REQUIRED = ("timestamp", "model", "input_tokens", "output_tokens")
 OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens")
-OPTIONAL_TEXT = ("id", "prompt", "session", "project")
+OPTIONAL_TEXT = ("id", "prompt", "session", "project", "service_tier")
 FIELDS = (*REQUIRED, *OPTIONAL_TOKENS, "cache_write_tokens", *OPTIONAL_TEXT, "tier", "batch", "latency_ms")
 
 

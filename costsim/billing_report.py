@@ -1,0 +1,58 @@
+"""What a report says about how it was billed: the date range of prices used, and every gap.
+
+A request whose logged service tier has no rates, or that is batched on a model with no batch API,
+is priced at the list price and named here — never silently, never at $0.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import numpy as np
+
+
+def _day(value) -> date:
+    return value.astype("datetime64[D]").astype(date) if isinstance(value, np.datetime64) else value
+
+
+def billing_notes(pricer, items) -> tuple[list[str], dict]:
+    """Notes (one line each) and JSON fields describing the billing of `items`."""
+    notes, extra = [], {}
+    if items:
+        starts = sorted({i.price_from for i in items})
+        extra["price_periods"] = {"from": starts[0].isoformat(), "to": starts[-1].isoformat()}
+        line = f"Price periods used: starting {starts[0]} to {starts[-1]}"
+        if pricer._days_seen:
+            first, last = (_day(d) for d in pricer._days_seen)
+            extra["price_periods"]["requests_priced_from"] = first.isoformat()
+            extra["price_periods"]["requests_priced_to"] = last.isoformat()
+            line += f"; requests priced at the prices in force {first} to {last}"
+        notes.append(line + ".")
+    if pricer.billing.batch:
+        notes.append("--batch: every request priced as if sent through the provider's batch API.")
+    off_peak = Counter()
+    for i in items:
+        if i.off_peak:
+            off_peak[i.model] += i.requests
+    if off_peak:
+        notes.append("Off-peak (time-of-day) rates: " + ", ".join(f"{n:,} requests on {m}"
+                                                                   for m, n in sorted(off_peak.items())) + ".")
+    has_off_peak = any(p.off_peak is not None for i in items for p in pricer.book.models[i.model].periods
+                       if p.starts == i.price_from)
+    if not pricer.billing.time_of_day and has_off_peak:
+        mode = "off-peak rates where a model has them (--off-peak)" if pricer.billing.off_peak else \
+            "list (standard) prices; --off-peak prices at off-peak rates where a model has them"
+        notes.append(f"Time of day: scenario priced at {mode}.")
+    for (model, tier), n in sorted(pricer.tier_gaps.items()):
+        notes.append(f"Service tier gap: {n:,} requests logged service_tier {tier!r} on {model}, which has no "
+                     f"{tier} rates in its price period: priced at the list price.")
+    for model, n in sorted(pricer.batch_gaps.items()):
+        notes.append(f"Batch gap: {n:,} batched requests on {model}, which has no batch discount: priced at the list price.")
+    discounts = sorted({(i.model, i.discount_pct) for i in items if i.discount_pct})
+    if discounts:
+        notes.append("Negotiated discounts (--pricing): " + ", ".join(f"{m} {d.normalize():f}% off" for m, d in discounts) + ".")
+        extra["discounts_pct"] = {m: format(d.normalize(), "f") for m, d in discounts}
+    extra["billing_gaps"] = {"service_tier": {f"{m}/{t}": n for (m, t), n in sorted(pricer.tier_gaps.items())},
+                             "batch": dict(sorted(pricer.batch_gaps.items()))}
+    return notes, extra

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Dev-only: price usage records covering every billing rule with costsim and with genai-prices.
+
+NOT part of the costsim package; genai-prices is not a dependency (install the `peers` extra, or use a
+scratch venv). Prints the markdown comparison table the README's "Billing rules" section shows:
+
+    PYTHONPATH=/tmp/pricevenv/lib/python3.11/site-packages python tools/peer_compare.py
+
+tests/test_billing_peers.py runs the same records and skips when genai-prices is not installed.
+Every record where the two differ carries a KNOWN_DIFFERENCES entry saying which side is right and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Record:
+    rule: str
+    model: str
+    provider: str
+    when: str                                   # UTC, "YYYY-MM-DD HH:MM"
+    tokens: dict = field(default_factory=dict)  # costsim's columns: input = uncached input
+    batch: bool = False
+    service_tier: str | None = None
+
+
+RECORDS = [
+    Record("cache read", "claude-opus-4-7", "anthropic", "2026-06-01 12:00",
+           {"input": 1000, "cache_read": 10000, "output": 500}),
+    Record("5-minute cache write", "claude-opus-4-7", "anthropic", "2026-06-01 12:00", {"cache_write_5m": 2000}),
+    Record("1-hour cache write", "claude-opus-4-7", "anthropic", "2026-06-01 12:00", {"cache_write_1h": 3000}),
+    Record("OpenAI cached input", "gpt-5", "openai", "2026-06-01 12:00",
+           {"input": 2000, "cache_read": 8000, "output": 1000}),
+    Record("long-context cliff (whole prompt)", "claude-sonnet-4-5", "anthropic", "2025-10-15 12:00",
+           {"input": 1000, "cache_read": 150000, "cache_write_5m": 50000, "output": 2000}),
+    Record("reasoning inside output", "gpt-5", "openai", "2026-06-01 12:00", {"output": 3000, "reasoning": 2000}),
+    Record("batch (Anthropic)", "claude-opus-4-7", "anthropic", "2026-11-01 12:00",
+           {"input": 1000, "cache_read": 1000, "output": 1000}, batch=True),
+    Record("batch before 2026-10-14", "claude-opus-4-7", "anthropic", "2026-06-01 12:00",
+           {"input": 1000, "output": 1000}, batch=True),
+    Record("batch, cached input not discounted", "gpt-4.1", "openai", "2026-11-01 12:00",
+           {"input": 1000, "cache_read": 1000, "output": 1000}, batch=True),
+    Record("service tier flex", "gpt-5", "openai", "2026-11-01 12:00", {"input": 1000, "output": 1000},
+           service_tier="flex"),
+    Record("service tier priority", "gpt-5", "openai", "2026-11-01 12:00", {"input": 1000, "output": 1000},
+           service_tier="priority"),
+    Record("peak hour (weekday)", "deepseek-v4-flash", "deepseek", "2026-11-25 02:00", {"input": 1000, "output": 1000}),
+    Record("off-peak hour (weekday)", "deepseek-v4-flash", "deepseek", "2026-11-25 12:00", {"input": 1000, "output": 1000}),
+    Record("weekend, peak hour", "deepseek-v4-flash", "deepseek", "2026-11-28 02:00", {"input": 1000, "output": 1000}),
+    Record("V4 period, off-peak", "deepseek-v4-flash", "deepseek", "2026-08-20 12:00", {"input": 1000, "output": 1000}),
+    Record("V4 period, peak", "deepseek-v4-flash", "deepseek", "2026-08-20 02:00", {"input": 1000, "output": 1000}),
+    Record("V3 off-peak window (2025)", "deepseek-chat", "deepseek", "2025-03-01 00:15", {"input": 1000, "output": 1000}),
+    Record("deepseek-chat today", "deepseek-chat", "deepseek", "2026-11-25 12:00", {"input": 1000, "output": 1000}),
+    Record("effective date: before a price cut", "o3", "openai", "2025-05-01 12:00", {"input": 1000, "output": 1000}),
+    Record("effective date: after a price cut", "o3", "openai", "2025-07-01 12:00", {"input": 1000, "output": 1000}),
+]
+
+# rule -> (genai-prices' figure, who is right and why). Checked by tests/test_billing_peers.py.
+KNOWN_DIFFERENCES = {
+    "1-hour cache write": (Decimal("0.01875"), "genai-prices has one cache-write price (the 5-minute $6.25); "
+                           "Anthropic bills 1-hour writes at 2x input ($10). costsim is right."),
+    "batch before 2026-10-14": (Decimal("0.030"), "genai-prices models Anthropic batch rates only from 2026-10-14; "
+                                "the 50% Message Batches discount predates Opus 4.7. costsim is right."),
+    "weekend, peak hour": (Decimal("0.0015"), "genai-prices cannot express DeepSeek's all-day weekend off-peak "
+                           "(its own comment calls weekend peak prices an upper bound). costsim is right."),
+    "V4 period, peak": (Decimal("0.0015"), "genai-prices' peak windows carry no start date, so a 2026-08 peak-hour "
+                        "request gets the V4.1 rate ($0.30/$1.20); costsim uses the V4 standard rate "
+                        "($0.44/$1.32, DeepSeek's 2x off-peak rule; no map records it). Neither is confirmed."),
+    "deepseek-chat today": (Decimal("0.00137"), "genai-prices still has the 2025 V3 rates with the off-peak window "
+                            "DeepSeek cancelled on 2025-09-05; costsim has V3.2 ($0.28/$0.42, as litellm). "
+                            "costsim is right."),
+}
+
+
+def _stamp(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+
+
+def ours(record: Record) -> Decimal:
+    """costsim's cost for one record (as logged), through the same Pricer `costsim estimate` uses."""
+    from datetime import date
+
+    import pandas as pd
+
+    from costsim.billing import BillingOptions
+    from costsim.estimate import AS_LOGGED, Pricer
+    from costsim.frame import normalize
+    from costsim.policy import load_policy
+    from costsim.prices import load_price_book
+    from costsim.report import Accounting
+
+    row = {f"{k}_tokens": v for k, v in record.tokens.items()}
+    row.update(model=record.model, tier=1, timestamp=pd.Timestamp(_stamp(record.when)), batch=record.batch,
+               service_tier=record.service_tier)
+    pricer = Pricer(load_price_book(), load_policy(None), (AS_LOGGED,), billing=BillingOptions(),
+                    default_day=date(2026, 11, 27))
+    pricer.add(normalize(pd.DataFrame([row])))
+    return pricer.report(kind="estimate", accounting=Accounting(1, 1)).strategy("as_logged").cost_usd
+
+
+def theirs(record: Record) -> Decimal:
+    """genai-prices' cost for the same record. Its input_tokens is the whole prompt, cache included."""
+    import genai_prices
+    from genai_prices import Usage
+
+    t = record.tokens
+    writes = t.get("cache_write_5m", 0) + t.get("cache_write_1h", 0)  # one cache-write field only
+    usage = Usage(input_tokens=t.get("input", 0) + t.get("cache_read", 0) + writes,
+                  cache_read_tokens=t.get("cache_read", 0), cache_write_tokens=writes,
+                  output_tokens=t.get("output", 0))
+    context = {}
+    if record.batch:
+        context["processing"] = "batch"
+    if record.service_tier:
+        context["service_tier"] = record.service_tier
+    result = genai_prices.calc_price(usage, record.model, provider_id=record.provider,
+                                     genai_request_timestamp=_stamp(record.when), price_context=context or None)
+    return Decimal(result.total_price)
+
+
+def table() -> str:
+    lines = ["| Rule | Model | When (UTC) | costsim | genai-prices | Verdict |", "|---|---|---|---|---|---|"]
+    for r in RECORDS:
+        a, b = ours(r), theirs(r)
+        verdict = "agree" if a == b else KNOWN_DIFFERENCES.get(r.rule, (None, "UNEXPLAINED"))[1]
+        lines.append(f"| {r.rule} | {r.model} | {r.when} | ${a.normalize():f} | ${b.normalize():f} | {verdict} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    print(table())
