@@ -154,6 +154,7 @@ def estimate(
     explain: int = typer.Option(0, "--explain", min=0, help="Show N sample requests per tier with the rule that placed them."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first malformed record or unpriced model (exit 2)."),
     classifier: Optional[str] = ClassifierOpt,
+    cautious: bool = typer.Option(False, "--cautious", help="Err towards escalation (learned classifier): fewer hard requests sent to cheap models, more over-routing."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
@@ -172,6 +173,8 @@ def estimate(
     from costsim.progress import progress_bar
 
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    if cautious:
+        classifier = (classifier or pol.classifier) + ":cautious"
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of),
                                       strict=strict, classifier=classifier, progress=tick)

@@ -165,3 +165,23 @@ def train_labeled(path: str | Path, out: str | Path) -> tuple[Path, int]:
     weights = train([{"prompt": r.prompt, "tier": r.tier} for r in records])
     weights["training"]["source"] = Path(path).name
     return save_weights(weights, out), len(records)
+
+
+def measured_quality(choice: str) -> str:
+    """One sentence on a classifier's held-out quality, from the figures stored in its weights file."""
+    from costsim.learned import ClassifierFileError, LearnedClassifier
+
+    cautious = choice.endswith(CAUTIOUS_SUFFIX)
+    base = choice.removesuffix(CAUTIOUS_SUFFIX)
+    key = base if base in ("keywords", "rules", "learned") else "learned"
+    try:
+        meta = LearnedClassifier.load(None if base in ("keywords", "rules", "learned") else base).meta
+    except ClassifierFileError:
+        return "held-out quality unknown"
+    heldout = meta.get("heldout") or {}
+    figures = (heldout.get("sets") or {}).get(heldout.get("summary_set", ""), {}).get(key + (":cautious" if cautious else ""))
+    if not figures:
+        return "not measured on held-out data (run `costsim evaluate LABELED.jsonl --classifier ...`)"
+    return (f"held-out quality ({heldout['summary_set']}, {figures['n']} requests it never saw): accuracy "
+            f"{figures['accuracy']:.0%}, tier-3 sent lower {figures['tier3_sent_lower']:.0%}, "
+            f"mistake cost {figures['mistake_cost_vs_keywords']:.2f}× the keyword rules'")
