@@ -286,14 +286,14 @@ _T1_ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bunused\b", r"\benum\b", r"\bskeleton\b", r"\bdata ?class (?:called|with|for)", r"\bclass with (?:fromjson|these fields)",
                         r"\bheader .{0,40}to the top\b", r"\b(?:add|with) \w+ and \w+ tags\b", r"\bderive\(", r"\b(?:descriptive|better|clearer) names", r"\bnames for these", r"\bjust the names\b",
                         r"\bmermaid\b", r"\bdraft the (?:slack|email|message)", r"\bhelp texts?\b", r"\bpostmortem summary", r"\b(?:record|struct|typeddict) (?:called )?CODE", r"\bbarrel file", r"\bminimal CODE template",
-                        r"\bnamed constants", r"\b(?:to|into|use|with) f-strings\b(?! from)", r"\btemplate literals", r"\brewrite these imports", r"\badr\b", r"\bpr title",
+                        r"\bnamed constants", r"\b(?:convert|change|switch|rewrite|replace|use)\b.{0,60}\bf-strings\b", r"\btemplate literals", r"\brewrite these imports", r"\badr\b", r"\bpr title",
                         r"\boptimi[sz]e (?:the )?imports?")),
 )
 
 
 _CONCURRENT_CODE_RE = re.compile(
     r"\bthreading\b|\bThread\(|\bsynchronized\b|\bgo func\b|\bsync\.Mutex\b|\bgoroutines?\b|\bstd::thread\b|"
-    r"\bpthread_|\bExecutorService\b|\bmultiprocessing\b|\bthreads\b")
+    r"\bpthread_|\bExecutorService\b|\bmultiprocessing\b")
 
 
 def _first_match(signals: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> tuple[str, str] | None:
@@ -337,8 +337,7 @@ def smart_rules_tier(prompt: str, *, _prose: tuple[str, str] | None = None) -> D
         name, text = hit3
         return Decision(3, f'{name} signal "{text}"{multi} → tier 3', None, ((f"t3:{name}", 1.0),))
     hit2 = _first_match(_T2_SIGNALS, prose)
-    if (hit2 and hit2[0] == "port" or hit1 and hit1[0] == "translation") and _CONCURRENT_CODE_RE.search(
-            new_message(prompt)[1] if _prose is None else prompt):
+    if (hit2 and hit2[0] == "port" or hit1 and hit1[0] == "translation") and _CONCURRENT_CODE_RE.search(new_message(prompt)[1]):
         # A port of threaded code must preserve semantics the source got implicitly (GIL, memory model).
         return Decision(3, f"port of concurrent code{multi} → tier 3", None, (("t3:concurrent port", 1.0),))
     if hit1 and (hit1[0] == "boilerplate" or not hit2 or hit2 and hit2[0] not in {"compatibility shim", "tests", "implement", "port"}):

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
+from decimal import Decimal
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +39,7 @@ def scores(truth, pred, prompts, cost) -> dict:
     ev = evaluate(truth, pred, prompts, cost)
     return {"n": ev.n, "accuracy": round(ev.accuracy, 4), "tier3_sent_lower": round(ev.tier3_sent_lower_rate, 4),
             "tier2_sent_to_tier1": ev.tier2_sent_to_tier1, "over_routed": ev.over_routed,
-            "mistake_cost_usd": str(ev.mistake_cost_usd.quantize(__import__("decimal").Decimal("0.000001")))}
+            "mistake_cost_usd": str(ev.mistake_cost_usd.quantize(Decimal("0.000001")))}
 
 
 def table(records, model: LearnedClassifier, cost) -> dict:
@@ -46,9 +48,9 @@ def table(records, model: LearnedClassifier, cost) -> dict:
            "rules": scores(truth, [smart_rules_tier(p).tier for p in prompts], prompts, cost),
            "learned": scores(truth, [d.tier for d in model.predict(prompts, explain=0)], prompts, cost),
            "learned:cautious": scores(truth, [d.tier for d in model.cautious().predict(prompts, explain=0)], prompts, cost)}
-    base = __import__("decimal").Decimal(out["keywords"]["mistake_cost_usd"])
+    base = Decimal(out["keywords"]["mistake_cost_usd"])
     for v in out.values():
-        v["mistake_cost_vs_keywords"] = round(float(__import__("decimal").Decimal(v["mistake_cost_usd"]) / base), 3) if base else None
+        v["mistake_cost_vs_keywords"] = round(float(Decimal(v["mistake_cost_usd"]) / base), 3) if base else None
     return out
 
 
@@ -62,8 +64,7 @@ def main() -> None:
     held_ids = set(json.loads((DATA / "split.json").read_text())["ids"])
     fit = [r for r in train_recs if r["id"] not in held_ids]
     test = [r for r in train_recs if r["id"] in held_ids]
-    split_model = LearnedClassifier.from_dict(train(fit))
-    split_model = split_model.__class__(**{**split_model.__dict__, "cautious_offsets": shipped.cautious_offsets})
+    split_model = replace(LearnedClassifier.from_dict(train(fit)), cautious_offsets=shipped.cautious_offsets)
     results = {"family-split": table(test, split_model, cost)}
     for name, file in (("authored-a", "holdout_authored.jsonl"), ("authored-b", "holdout_authored_b.jsonl")):
         recs = [{"prompt": r.prompt, "tier": r.tier} for r in load_labeled(DATA / file)]
