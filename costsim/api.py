@@ -150,7 +150,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     priced = pricer.requests
     accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
                             duplicates=stats.duplicates, files=tuple(stats.files))
-    notes = [f"Classifier: {name} (policy {policy.path})."]
+    from costsim.quality import measured_quality
+    notes = [f"Classifier: {name} (policy {policy.path}); {measured_quality(classifier or policy.classifier)}."]
     report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
                            extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
                                   "classifier": name, **pricer.span_extra()})

@@ -18,12 +18,18 @@ def make_classifier(policy: Policy, choice: str | None = None) -> tuple[str, Cla
     from costsim.policy import CLASSIFIERS
 
     name = choice or policy.classifier
+    cautious = name.endswith(":cautious")  # err towards escalation (learned classifiers only)
+    name = name.removesuffix(":cautious")
     weights_path = None if name in CLASSIFIERS else name
     if weights_path is not None or name == "learned":
         from costsim.learned import LearnedClassifier
 
-        model = LearnedClassifier.load(weights_path)
-        return ("learned" if weights_path is None else f"learned ({weights_path})"), model.predict
+        model = LearnedClassifier.load(weights_path, cautious=cautious)
+        label = "learned" if weights_path is None else f"learned ({weights_path})"
+        return label + (", cautious" if cautious else ""), model.predict
+    if cautious:
+        from costsim.errors import ConfigError
+        raise ConfigError(f"--cautious: the {name} classifier has no probabilities to shift; use learned")
     if name == "rules":
         return "rules", lambda prompts: [smart_rules_tier(p) for p in prompts]
     rules = policy.rules

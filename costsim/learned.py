@@ -29,6 +29,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from .errors import CostsimError
 from .rules import Decision, new_message, request_prose, smart_rules_tier
 
 __all__ = [
@@ -49,13 +50,12 @@ VERSION = 1
 TIERS = (1, 2, 3)
 
 
-class ClassifierFileError(Exception):
+class ClassifierFileError(CostsimError):
     """A classifier weights file is unreadable, corrupt, or of another format/version."""
 
     def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = str(path)
+        super().__init__(problem, path=path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 def default_classifier_path() -> Path:

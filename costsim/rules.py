@@ -207,18 +207,23 @@ _T3_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"\bonce (?:a|every|per) (?:week|day|month|few)", r"\bflaky\b", r"\bnon-?deterministic",
                                  r"\brandomly\b", r"\bfrom time to time\b", r"\bnow and then\b", r"\bhappens? (?:about|roughly)\b",
                                  r"\ba few times a (?:day|week)", r"\bnot always\b", r"\bcan't reproduce", r"\bcannot reproduce",
-                                 r"\bonly in prod", r"\bonly on (?:prod|ci)\b", r"\bin prod(?:uction)? (?:about|every|once)")),
+                                 r"\bonly in prod", r"\bonly on (?:prod|ci)\b", r"\bon some (?:days|runs|requests|machines|nodes)\b", r"\bbut not (?:others|always)\b",
+                                 r"\bde temps en temps\b", r"\bparfois\b", r"\ba veces\b", r"\bde vez en cuando\b", r"\bmanchmal\b",
+                                 r"\bab und zu\b", r"\bgelegentlich", r"\bàs vezes\b", r"\bde vez em quando\b", r"時々", r"ときどき", r"偶尔", r"有时", r"\bin prod(?:uction)? (?:about|every|once)")),
     ("concurrency", _rx(r"\brace\b", r"\brace condition", r"\bconcurren", r"\bcontention\b", r"\bdeadlock", r"\bthread[- ]safe",
                         r"\bdouble[- ](?:book|charg|spend|process|send)", r"\block-free\b", r"\batomic", r"\bunder load\b",
                         r"\bduplicate(?:s|d)? (?:rows|orders|charges|emails|events|records)", r"\btwo (?:rows|workers|pods|requests)",
                         r"\bout of order\b", r"\breorder", r"\bexactly[- ]once", r"\bidempoten", r"\bgunicorn workers",
-                        r"\bloses? (?:items|updates|messages|writes|events|data)", r"\blost (?:updates|writes|messages)")),
+                        r"\bloses? (?:items|updates|messages|writes|events|data)", r"\b(?:two|both|several|multiple)\b.{0,60}\bat (?:once|the same time)\b", r"\bsimultaneous",
+                        r"\b(?:on|across|behind) (?:\d+|several|multiple|many|two|three|four|six|eight) (?:pods|replicas|instances|nodes|servers|workers)\b",
+                        r"\bbehind an? (?:load balancer|lb)\b", r"\bnegative balances?", r"\blost (?:updates|writes|messages)")),
     ("performance diagnosis", _rx(r"\btail latency", r"\bp9\d\b", r"\blatency (?:spike|jump|regress)", r"\bmemory (?:grows|growth|leak|keeps)",
                                   r"\bleak", r"\bregress", r"\bquery plan", r"\bgot slower", r"\bslower (?:since|after)",
                                   r"\bheap\b", r"\bgc pause", r"\bthroughput (?:drops|dropped|collaps)", r"\boom\b", r"\bkilled\b")),
     ("design", _rx(r"\barchitecture (?:decision|review|for|of (?:our|the|this))", r"\bhow (?:should|would|do) (?:we|i|you) architect", r"\bwhere do i (?:even )?start",
                    r"\bhow (?:should|would|do|can) we (?:handle|guarantee|ensure|make sure|avoid|prevent)", r"\bwhat are (?:the|our) options", r"\bwhich (?:approach|option|one) ", r"\bdesign (?:the|a|an|our)\b", r"\bsystem design", r"\btrade-?offs?\b", r"\bshould we (?:use|move|split|switch|go)",
-                   r"\bhow (?:should|would) (?:we|you|i) (?:design|structure|architect|model|make)", r"\bwhat'?s wrong with the design",
+                   r"\bhow (?:should|would) (?:we|you|i) (?:design|structure|architect|model|make)", r"\bshould (?:we|i)\b[^?.]{0,120}\bor\b",
+                   r"\bmonolith", r"\b(?:mono|poly)-?repo or\b", r"\bwhich (?:\w+ )?would you\b", r"\bservice boundar", r"\bwhat'?s wrong with the design",
                    r"\bmulti-?region", r"\bshard", r"\bsync protocol", r"\bconflict resolution", r"\beventual(?:ly)? consisten",
                    r"\bconsistency\b", r"\breconcile", r"\bscale (?:to|this)\b", r"\bmigrat\w* (?:from|to) (?:a )?(?:monolith|microservice)")),
     ("security review", _rx(r"\bsecurity review", r"\breview (?:this|the|our)? ?(?:\w+ )?(?:for|from a) (?:security|vulnerab)",
@@ -230,7 +235,8 @@ _T3_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("root cause unknown", _rx(r"\bwhy (?:does|do|is|are|would|did) (?:this|it|the|our|some)\b.*\b(?:lose|lost|hang|stall|drop|duplicate|differ|disagree|slow)",
                                r"\bdisagree\b", r"\bdoesn'?t add up", r"\bmismatch", r"\bhangs?\b", r"\bstalls?\b",
                                r"\bgoes up for a few days", r"\bkeeps going up", r"\bcorrupt", r"\bclimbs?\b", r"\bdropped from\b", r"\bhammer",
-                               r"\bbarely better", r"\boffline but\b", r"\bworks (?:locally|in staging|on my machine) but", r"\bwhat'?s going on\b",
+                               r"\bbarely better", r"\boffline but\b", r"\bworks (?:locally|in staging|on my machine) but", r"\bpass(?:es)? (?:fine )?locally\b", r"\bdiffers? from\b",
+                               r"\bse bloquent\b", r"\bse bloque\b", r"\bse cuelga", r"\bhängt\b", r"\btrava\b", r"\bwhat'?s going on\b",
                                r"\bfalls over\b", r"\bcharged twice", r"\bhappened to (?:a few|several)", r"\bwalk me through what",
                                r"\bdrop (?:a few|some|hundreds)", r"\bhalf the time", r"\bonly fails", r"\bpasses alone", r"\bworth it\b",
                                r"\s(?:vs\.?|versus)\s", r"\bwhich and why", r"\breview (?:this|the|our) architecture", r"\bsecurity (?:problems|issues|holes)",
@@ -257,31 +263,37 @@ _T2_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _T1_ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment/docstring", _rx(r"\b(?:add|write|update|put|sprinkle)\b.{0,40}\b(?:comments?|docstrings?|jsdoc|javadoc|kdoc|doc ?comments?)\b",
                               r"\bdocstrings?\b", r"\bdocument (?:the|these|this|each|every|all)\b", r"\bdoc comments\b", r"\bcaption\b",
-                              r"\bdocstrings?\b", r"\bkommentar", r"\bcomentario", r"\bcommentaire", r"注释", r"コメント")),
-    ("rename", _rx(r"\brename\b", r"\bchange (?:the )?(?:name|path)\b", r"\breplace every\b", r"\bupdate the import", r"\bbenenne\b", r"\brenomm",
+                              r"\bdocstrings?\b", r"\bkommentar", r"\bcoment[aá]rio", r"\bcommentaire", r"注释", r"コメント")),
+    ("rename", _rx(r"\brename\b", r"\bumbenenn", r"\bchange (?:the )?(?:name|path)\b", r"\breplace every\b", r"\bupdate the import", r"\bbenenne\b", r"\brenomm",
                    r"\brenombr", r"\brenome", r"重命名", r"名前を")),
     ("formatting", _rx(r"\bre-?format", r"\bformat (?:this|the|these)\b", r"\bindent", r"\bsort (?:the|these) imports", r"\blint", r"\bfmt\b", r"-format\b",
                        r"\bprettier\b", r"\bblack\b", r"\balphabetical", r"\bconsistent\b", r"\bmoderni[sz]e", r"\bheading levels", r"\bquote (?:the|every)",
                        r"\bshebang", r"\bbadges?\b", r"\balt text", r"\baria-", r"\blabels? (?:to|everywhere)\b", r"\bformatier", r"\bformate", r"\buniform\b", r"\bmarkdown (?:sections|table)", r"\breadable\b",
-                       r"\buppercase", r"\bbreak this into lines")),
+                       r"\buppercase", r"\blowercase", r"\bbreak this into lines", r"统一", r"統一", r"格式化", r"\bwrap (?:the )?lines")),
     ("typo/string edit", _rx(r"\btypos?\b", r"\bspell-?check", r"\bspelling\b", r"\bwording\b", r"\bcorrect \"", r"\bfix \"", r"\bcopyright\b", r"\bfaute", r"\btippfehler", r"\berrata", r"ortograf", r"コミット", r"提交信息", r"\bchange the (?:text|label|message|string|copy)")),
     ("type annotations", _rx(r"\btype (?:hints?|annotations?)\b", r"\btype the (?:params|parameters|arguments|fields)", r"\bannotat", r"\btyp-?hinweise", r"\btypage", r"型")),
     ("config value edit", _rx(r"\bset \S+ (?:to|=)\b", r"\bchange (?:every|all|the)\b.{0,40}\bto\b", r"\bturn \w+ (?:off|on)\b", r"\bbump\b", r"\bupdate the version",
                             r"\bchange \S+ to \S+", r"\bconfig change", r"\bto the environment\b", r"\bextract these (?:numbers|values|strings) into constants",
                             r"\bconvert (?:this|these) \w+ to \w+", r"\bstrip out\b", r"\bupgrade .{0,30} to (?:the latest|\d)", r"\bturn off\b", r"\bfix these imports", r"\binstead of \d+",
-                            r"\bconvert to\b", r"\bturn this .{0,30} into\b", r"\bconverte\b", r"\bbad name\b", r"\bremove (?:the|my|all|these)? ?(?:debug|print|console)")),
+                            r"\bconvert to\b", r"\bconvert (?:these|the|all|every)\b.{0,40}\bto\b", r"\bstrip (?:the|all|out)?\b.{0,30}\b(?:lines|statements|calls|prints)\b",
+                            r"\bdon'?t (?:fix|change) anything\b", r"\bno need to fix\b", r"\bbyte-for-byte\b", r"\bredact", r"\b(?:put|paste|wrap) (?:this|it)\b.{0,40}\b(?:into|in) (?:a|our|the)\b.{0,20}\btemplate", r"\bturn this .{0,30} into\b", r"\bconverte\b", r"\bbad name\b", r"\bremove (?:the|my|all|these)? ?(?:debug|print|console)")),
     ("translation", _rx(r"\btranslat", r"\b(?:italian|german|french|spanish|japanese|portuguese|chinese|polish|dutch|korean|swedish) version",
                         r"\bone-to-one\b", r"\bkeep the same names", r"\blocale file", r"\btradu", r"\bübersetz", r"翻译", r"翻訳")),
     ("summary text", _rx(r"\bcommit (?:message|subject)", r"\bpostmortem summary", r"\bchangelog", r"\brelease notes", r"\bsummari[sz]e (?:this|these|the)",
                           r"\bpr description", r"\bsummary (?:of|for) (?:the|this)")),
-    ("boilerplate", _rx(r"\.gitignore", r"\bboilerplate", r"\bbasic dockerfile", r"\bremove (?:the )?unused", r"\bname (?:the|these)\b.{0,20}\btests", r"\btest (?:function )?names", r"\bscaffold", r"\bstub\b",
+    ("boilerplate", _rx(r"\.\w*ignore\b", r"\blicen[cs]e header", r"\bboilerplate", r"\bbasic dockerfile", r"\bremove (?:the )?unused", r"\bname (?:the|these)\b.{0,20}\btests", r"\btest (?:function )?names", r"\bscaffold", r"\bstub\b",
                         r"\bissue template", r"\b(?:struct|dataclass|interface|model|class) (?:with|deriving)\b.{0,60}\bfields?\b", r"\bstruct with json tags",
                         r"\bunused\b", r"\benum\b", r"\bskeleton\b", r"\bdata ?class (?:called|with|for)", r"\bclass with (?:fromjson|these fields)",
-                        r"\bheader .{0,40}to the top\b", r"\b(?:add|with) \w+ and \w+ tags\b", r"\bderive\(", r"\bdescriptive names", r"\bnames for these",
+                        r"\bheader .{0,40}to the top\b", r"\b(?:add|with) \w+ and \w+ tags\b", r"\bderive\(", r"\b(?:descriptive|better|clearer) names", r"\bnames for these", r"\bjust the names\b",
                         r"\bmermaid\b", r"\bdraft the (?:slack|email|message)", r"\bhelp texts?\b", r"\bpostmortem summary", r"\b(?:record|struct|typeddict) (?:called )?CODE", r"\bbarrel file", r"\bminimal CODE template",
-                        r"\bnamed constants", r"\bf-strings", r"\btemplate literals", r"\brewrite these imports", r"\badr\b", r"\bpr title",
+                        r"\bnamed constants", r"\b(?:convert|change|switch|rewrite|replace|use)\b.{0,60}\bf-strings\b", r"\btemplate literals", r"\brewrite these imports", r"\badr\b", r"\bpr title",
                         r"\boptimi[sz]e (?:the )?imports?")),
 )
+
+
+_CONCURRENT_CODE_RE = re.compile(
+    r"\bthreading\b|\bThread\(|\bsynchronized\b|\bgo func\b|\bsync\.Mutex\b|\bgoroutines?\b|\bstd::thread\b|"
+    r"\bpthread_|\bExecutorService\b|\bmultiprocessing\b")
 
 
 def _first_match(signals: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> tuple[str, str] | None:
@@ -325,6 +337,9 @@ def smart_rules_tier(prompt: str, *, _prose: tuple[str, str] | None = None) -> D
         name, text = hit3
         return Decision(3, f'{name} signal "{text}"{multi} → tier 3', None, ((f"t3:{name}", 1.0),))
     hit2 = _first_match(_T2_SIGNALS, prose)
+    if (hit2 and hit2[0] == "port" or hit1 and hit1[0] == "translation") and _CONCURRENT_CODE_RE.search(new_message(prompt)[1]):
+        # A port of threaded code must preserve semantics the source got implicitly (GIL, memory model).
+        return Decision(3, f"port of concurrent code{multi} → tier 3", None, (("t3:concurrent port", 1.0),))
     if hit1 and (hit1[0] == "boilerplate" or not hit2 or hit2 and hit2[0] not in {"compatibility shim", "tests", "implement", "port"}):
         name, text = hit1
         return Decision(1, f'mechanical action "{text}"{multi} → tier 1', None, ((f"t1:{name}", 1.0),))

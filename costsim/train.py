@@ -17,13 +17,14 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .errors import InputError
 from .learned import FORMAT, TIERS, VERSION, FeaturizerConfig, featurize
 
 __all__ = ["TrainingError", "load_records", "train", "save_weights", "fit_softmax", "vectorize"]
 
 
-class TrainingError(ValueError):
-    """The labeled records cannot be used for training."""
+class TrainingError(InputError, ValueError):
+    """The labeled records cannot be used for training (the CLI reports it as bad input, exit 2)."""
 
 
 def load_records(path: str | Path) -> list[dict]:

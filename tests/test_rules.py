@@ -1,3 +1,5 @@
+import pytest
+
 from costsim.rules import (
     Decision, KeywordRules, count_file_references, keyword_tier, new_message, request_prose, smart_rules_tier,
 )
@@ -153,3 +155,18 @@ def test_long_paste_is_not_hardness_by_itself():
     files = "\n\n".join(f"```python\n# file app/m{i}.py\n" + "def f():\n    return 1\n" * 200 + "```" for i in range(4))
     assert len(files) > 12000
     assert smart_rules_tier("Add docstrings to every function in these files.\n\n" + files).tier == 1
+
+
+# Signals added after the hand-written held-out set (datasets/classify/holdout_authored.jsonl) exposed them.
+@pytest.mark.parametrize("prompt, tier", [
+    ("Port this worker to Go.\n```python\nimport threading\nseen = {}\ndef w(q):\n    seen[q.get()] = 1\n```", 3),
+    ("Port this helper to Go.\n```python\ndef clamp(v, lo, hi):\n    return max(lo, min(v, hi))\n```", 2),
+    ("Translate these UI strings to German: 'Threads', 'Reply', 'Mark as read'", 1),
+    ("Nos workers Celery se bloquent de temps en temps sans erreur. Comment trouver la cause ?", 3),
+    ("Should we put the notification service behind a queue or keep calling it synchronously?", 3),
+    ("strip the console.log lines from this, they were for debugging", 1),
+    ("Our /search handler builds its SQL with f-strings; switch it to parameterized queries.", 2),
+    ("Add a .dockerignore that excludes node_modules and .git", 1),
+])
+def test_principled_signals(prompt, tier):
+    assert smart_rules_tier(prompt).tier == tier, smart_rules_tier(prompt).reason

@@ -1,0 +1,72 @@
+"""Draw a QualityReport (`costsim evaluate`): rich table, markdown or JSON — the same rows in each."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from costsim.money import usd
+from costsim.quality import QualityReport, QualityRow
+
+HEADERS = ("Classifier", "Acc", "T3 lower", "2→1", "Under", "Over", "Mistakes", "×kw", "Split 1/2/3", "Confusion")
+
+
+def _cells(row: QualityRow, report: QualityReport) -> list[str]:
+    ev = row.evaluation
+    base = report.baseline
+    ratio = "—"
+    if base is not None and base.evaluation.mistake_cost_usd:
+        ratio = f"{ev.mistake_cost_usd / base.evaluation.mistake_cost_usd:.2f}×"
+    t2 = sum(ev.confusion[1])
+    return [row.name, f"{ev.accuracy:.1%}", f"{ev.tier3_sent_lower_rate:.0%} ({ev.tier3_sent_lower}/{ev.tier3_total})",
+            f"{ev.tier2_sent_to_tier1}/{t2}", str(ev.under_routed), str(ev.over_routed),
+            usd(ev.mistake_cost_usd), ratio, "/".join(f"{s * 100:.0f}" for s in row.shares),
+            " ".join(",".join(str(c) for c in r) for r in ev.confusion)]
+
+
+def _title(report: QualityReport) -> str:
+    models = ", ".join(f"tier {t}: {m} ({report.output_tokens[t]:,} output tokens)" for t, m in report.tier_models.items())
+    return (f"Routing quality on {report.path} ({report.rows[0].evaluation.n:,} labeled requests), "
+            f"prices of {report.as_of.isoformat()}, {models}")
+
+
+def to_dict(report: QualityReport) -> dict:
+    rows = []
+    for row in report.rows:
+        ev = row.evaluation
+        rows.append({"classifier": row.name, "forced_split": row.forced, "n": ev.n, "accuracy": ev.accuracy,
+                     "confusion": [list(r) for r in ev.confusion], "tier3_sent_lower": ev.tier3_sent_lower,
+                     "tier3_total": ev.tier3_total, "tier2_sent_to_tier1": ev.tier2_sent_to_tier1,
+                     "under_routed": ev.under_routed, "over_routed": ev.over_routed,
+                     "mistake_cost_usd": str(ev.mistake_cost_usd), "under_cost_usd": str(ev.under_cost_usd),
+                     "over_cost_usd": str(ev.over_cost_usd), "ideal_cost_usd": str(ev.ideal_cost_usd),
+                     "shares": list(row.shares)})
+    return {"schema": "costsim.evaluate/1", "path": report.path, "as_of": report.as_of.isoformat(),
+            "tier_models": {str(t): m for t, m in report.tier_models.items()},
+            "output_tokens": {str(t): n for t, n in report.output_tokens.items()},
+            "target_shares": None if report.target_shares is None else list(report.target_shares),
+            "rows": rows, "notes": list(report.notes)}
+
+
+def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
+    if fmt == "json":
+        console.file.write(json.dumps(to_dict(report), indent=2) + "\n")
+        return
+    if fmt == "markdown":
+        lines = [f"**{_title(report)}**", "", "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in _cells(r, report)) + " |" for r in report.rows]
+        lines += [""] + [f"- {n}" for n in report.notes]
+        console.file.write("\n".join(lines) + "\n")
+        return
+    console.print(Text(_title(report)))
+    table = Table(header_style="bold", caption="Confusion: true tier 1 | 2 | 3, each as predicted 1,2,3", caption_justify="left")
+    for h in HEADERS:
+        table.add_column(h, justify="left" if h in (HEADERS[0], HEADERS[-1]) else "right", no_wrap=h != HEADERS[0])
+    for row in report.rows:
+        table.add_row(*(Text(c) for c in _cells(row, report)))
+    console.print(table)
+    for note in report.notes:
+        console.print(Text(f"note: {note}"))

@@ -1,0 +1,133 @@
+"""`costsim evaluate` and `costsim train` through the CLI: figures, bad labeled files, bad weights files."""
+
+import json
+from datetime import date
+from decimal import Decimal
+
+from typer.testing import CliRunner
+
+from costsim.cli import app
+from costsim.policy import load_policy
+from costsim.prices import load_price_book
+from costsim.tokens import count_tokens
+
+runner = CliRunner()
+AS_OF = "2026-05-14"
+LABELED = [
+    {"prompt": "rename x to y", "tier": 1},
+    {"prompt": "implement foo", "tier": 2},
+    {"prompt": "debug the race", "tier": 3},
+    {"prompt": "refactor the payment retries that sometimes double charge", "tier": 3},
+]
+
+
+def _write(tmp_path, lines, name="labeled.jsonl"):
+    path = tmp_path / name
+    path.write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_keywords_figures_by_hand(tmp_path):
+    path = _write(tmp_path, LABELED)
+    result = runner.invoke(app, ["evaluate", str(path), "--classifier", "keywords", "--as-of", AS_OF, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)["rows"][0]
+    # keywords: rename→1, implement→2, debug→3, refactor→2 (true 3): one under-routed tier-3 request
+    assert row["confusion"] == [[1, 0, 0], [0, 1, 0], [0, 1, 1]]
+    assert row["accuracy"] == 3 / 4
+    assert (row["tier3_sent_lower"], row["tier3_total"], row["tier2_sent_to_tier1"]) == (1, 2, 0)
+    assert (row["under_routed"], row["over_routed"]) == (1, 0)
+    # the wasted attempt on the tier-2 model: its input tokens × input price + the tier-2 profile's output × output price
+    policy = load_policy()
+    model = policy.tier_models[2]
+    rates = load_price_book().resolve(model).period_at(date(2026, 5, 14)).rates
+    prompt = LABELED[3]["prompt"]
+    expected = (Decimal(count_tokens(prompt, model)) * rates.input
+                + Decimal(policy.profiles[2].output_tokens) * rates.output) / 10**6
+    assert Decimal(row["mistake_cost_usd"]) == expected
+
+
+def test_evaluate_default_table_has_four_classifiers(tmp_path):
+    path = _write(tmp_path, LABELED)
+    result = runner.invoke(app, ["evaluate", str(path), "--as-of", AS_OF], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    for name in ("keywords", "rules", "learned", "learned:cautious"):
+        assert name in result.stdout
+    md = runner.invoke(app, ["evaluate", str(path), "--as-of", AS_OF, "-f", "markdown", "--classifier", "rules"])
+    assert md.exit_code == 0 and "| rules |" in md.stdout
+
+
+def test_target_distribution_forces_the_split(tmp_path):
+    lines = [{"prompt": f"rename var{i} to name{i}", "tier": 1} for i in range(6)] + [
+        {"prompt": "implement a parser for dates", "tier": 2}, {"prompt": "implement CRUD for invoices", "tier": 2},
+        {"prompt": "orders sometimes get charged twice under load in production, why?", "tier": 3},
+        {"prompt": "design the sync protocol for offline edits", "tier": 3}]
+    path = _write(tmp_path, lines)
+    result = runner.invoke(app, ["evaluate", str(path), "--classifier", "learned", "--as-of", AS_OF,
+                                 "--target-distribution", "60/20/20", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["rows"]
+    assert [r["forced_split"] for r in rows] == [False, True]
+    assert rows[1]["shares"] == [0.6, 0.2, 0.2]  # 6 / 2 / 2 of 10 requests
+
+
+def test_bad_labeled_files_name_file_and_line(tmp_path):
+    cases = {
+        "missing tier": ([LABELED[0], {"prompt": "x"}], ":2", "missing `tier`"),
+        "out of range": ([LABELED[0], LABELED[1], {"prompt": "x", "tier": 4}], ":3", "must be 1, 2 or 3"),
+        "empty prompt": ([{"prompt": "  ", "tier": 1}], ":1", "empty or missing `prompt`"),
+        "malformed": ([LABELED[0], "{not json"], ":2", "malformed JSON"),
+    }
+    for name, (lines, where, problem) in cases.items():
+        path = _write(tmp_path, lines, name.replace(" ", "_") + ".jsonl")
+        for command in (["evaluate", str(path), "--as-of", AS_OF], ["train", str(path), "--out", str(tmp_path / "m.json")]):
+            result = runner.invoke(app, command)
+            assert result.exit_code == 2, (name, command, result.output)
+            err = result.stderr.strip()
+            assert len(err.splitlines()) == 1 and f"{path.name}{where}" in err and problem in err, (name, err)
+
+
+def test_train_then_use_the_weights(tmp_path):
+    lines = LABELED * 3
+    path = _write(tmp_path, lines)
+    out = tmp_path / "model.json"
+    result = runner.invoke(app, ["train", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text())
+    assert doc["format"] == "costsim-classifier" and doc["training"]["records"] == 12
+    classified = runner.invoke(app, ["classify", "rename x to y", "--classifier", str(out)])
+    assert classified.exit_code == 0 and classified.stdout.startswith("tier 1")
+    scored = runner.invoke(app, ["evaluate", str(path), "--classifier", str(out), "--as-of", AS_OF, "-f", "json"])
+    assert scored.exit_code == 0 and json.loads(scored.stdout)["rows"][0]["classifier"] == str(out)
+
+
+def test_bad_weights_files_exit_2_with_one_line(tmp_path):
+    labeled = _write(tmp_path, LABELED)
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text('{"format": "costsim-classifier", "vers', encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"format": "costsim-classifier", "version": 99}), encoding="utf-8")
+    foreign = tmp_path / "foreign.json"
+    foreign.write_text(json.dumps({"format": "sklearn", "version": 1}), encoding="utf-8")
+    for path, problem in ((corrupt, "not valid JSON"), (other, "version 99"), (foreign, "format is 'sklearn'")):
+        for command in (["evaluate", str(labeled), "--classifier", str(path), "--as-of", AS_OF],
+                        ["classify", "rename x", "--classifier", str(path)]):
+            result = runner.invoke(app, command)
+            assert result.exit_code == 2, result.output
+            err = result.stderr.strip()
+            assert len(err.splitlines()) == 1 and path.name in err and problem in err, err
+
+
+def test_cautious_needs_a_learned_classifier(tmp_path):
+    labeled = _write(tmp_path, LABELED)
+    result = runner.invoke(app, ["evaluate", str(labeled), "--classifier", "keywords:cautious", "--as-of", AS_OF])
+    assert result.exit_code == 2 and "cautious" in result.stderr
+
+
+def test_estimate_states_classifier_and_held_out_quality():
+    result = runner.invoke(app, ["estimate", "samples/neutral.jsonl", "--as-of", AS_OF, "--cautious", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    notes = " ".join(json.loads(result.stdout)["notes"])
+    assert "Classifier: learned, cautious" in notes and "held-out quality" in notes and "accuracy" in notes
+    rules = runner.invoke(app, ["estimate", "samples/neutral.jsonl", "--as-of", AS_OF, "--cautious", "--classifier", "rules"])
+    assert rules.exit_code == 2 and "--cautious" in rules.stderr
