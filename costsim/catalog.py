@@ -10,8 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from rich.console import Console
-from rich import box
-from rich.table import Table
+from costsim.tables import new_table
 from rich.text import Text
 
 from costsim.money import usd
@@ -86,7 +85,7 @@ def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str
         lines += ["| " + " | ".join(c) + " |" for c in cells]
         console.file.write("\n".join(lines) + f"\n\n{title}.\n")
         return
-    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+    table = new_table(title)
     for i, name in enumerate(header):
         table.add_column(name, justify="right" if 2 <= i <= 6 or i == 8 else "left", no_wrap=i in (0, 1, 8))
     for c in cells:

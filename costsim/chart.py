@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 
 from rich.console import Console
-from rich.table import Table
+from costsim.tables import new_table
 from rich.text import Text
 
 from costsim.money import pct, usd
@@ -39,8 +39,8 @@ def _bar(value: Decimal | None, target: Decimal, style: str, width: int = BAR_WI
 def draw_sweep(result: dict, console: Console) -> None:
     vary = result["vary_tier"]
     target = result["target_savings_pct"]
-    table = Table(title=f"Savings vs all-frontier as the tier-{vary} share moves (as of {result['as_of']}; "
-                        f"│ marks the {pct(target, 0)} target)", title_justify="left", header_style="bold")
+    table = new_table(f"Savings vs all-frontier as the tier-{vary} share moves (as of {result['as_of']}; "
+                      f"│ marks the {pct(target, 0)} target)")
     what_if = result["curves"].get("what_if")
     width = 20 if what_if else BAR_WIDTH
     table.add_column(f"Tier {vary}", justify="right", no_wrap=True)

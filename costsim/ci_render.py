@@ -11,14 +11,13 @@ import os
 from collections.abc import Mapping
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from costsim.budget import FAIL, OK, WARN, Verdict
 from costsim.config import DAYS_PER_MONTH
 from costsim.diff import DiffResult, signed_pct, signed_usd
 from costsim.money import usd
-from costsim.render import _md
+from costsim.tables import markdown_table, table_of
 
 FORMATS = ("table", "markdown", "github", "json")
 BADGE = {OK: "✅ within caps", WARN: "⚠️ warning", FAIL: "❌ cap exceeded"}
@@ -63,7 +62,7 @@ def check_markdown(verdict: Verdict) -> str:
     parts = [f"## costsim check: {BADGE[verdict.status]}", ""]
     for s in verdict.subjects:
         parts += [f"**{_subject_line(s, verdict)}**", ""]
-        parts += [_md(CAP_HEADER, _cap_rows(s)) if s.caps else "_No caps configured._", ""]
+        parts += [markdown_table(CAP_HEADER, _cap_rows(s)) if s.caps else "_No caps configured._", ""]
     return "\n".join(parts) + "\n"
 
 
@@ -83,7 +82,7 @@ def render_check(verdict: Verdict, fmt: str, console: Console, env: Mapping[str,
         for s in verdict.subjects:
             console.print(Text(_subject_line(s, verdict)))
             if s.caps:
-                console.print(_table(CAP_HEADER, _cap_rows(s), right={1, 2, 3}))
+                console.print(table_of(CAP_HEADER, _cap_rows(s), right={1, 2, 3}))
         console.print(Text(f"costsim check: {BADGE[verdict.status]}"))
 
 
@@ -116,7 +115,7 @@ def diff_markdown(result: DiffResult) -> str:
     parts = [f"## costsim diff: {BADGE[result.status]}", "",
              f"**{result.message}**" + (f" (caps: {caps})" if caps else ""), "",
              f"Base `{result.base_path}` → head `{result.head_path}`", "",
-             _md(DIFF_HEADER, _diff_rows(result)), ""]
+             markdown_table(DIFF_HEADER, _diff_rows(result)), ""]
     return "\n".join(parts) + "\n"
 
 
@@ -129,20 +128,11 @@ def render_diff(result: DiffResult, fmt: str, console: Console, env: Mapping[str
         notes = [(result.status, result.message)] if result.status != OK else []
         _github(diff_markdown(result), notes, f"costsim diff: {result.status}", console, env)
     else:
-        console.print(_table(DIFF_HEADER, _diff_rows(result), right={2, 3, 4, 5}))
+        console.print(table_of(DIFF_HEADER, _diff_rows(result), right={2, 3, 4, 5}))
         console.print(Text(f"costsim diff: {BADGE[result.status]} — {result.message}"))
 
 
 # ---- shared ----------------------------------------------------------------------------------------
-
-def _table(header: list[str], rows: list[list[str]], right: set[int]) -> Table:
-    table = Table(header_style="bold")
-    for i, name in enumerate(header):
-        table.add_column(name, justify="right" if i in right else "left", overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
-
 
 def workflow_escape(text: str) -> str:
     """GitHub workflow-command data: %, CR and LF must be encoded or the line is cut short."""

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 from rich.console import Console
-from rich import box
-from rich.table import Table
+from costsim.tables import new_table
 from rich.text import Text
 
 PREVIEW_CHARS = 70
 
 
 def draw_explain(sample: pd.DataFrame, per_tier: int, console: Console) -> None:
-    table = Table(title=f"Why requests landed where they did ({per_tier} per tier)", title_justify="left",
-                  header_style="bold", box=box.SIMPLE_HEAD)
+    table = new_table(f"Why requests landed where they did ({per_tier} per tier)")
     for name in ("Tier", "Request", "Reason", "Source"):
         table.add_column(name)
     for tier, rows in sample.groupby("tier", sort=True):

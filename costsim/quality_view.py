@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from rich.table import Table
+from costsim.tables import new_table
 from rich.text import Text
 
 from costsim.money import usd
@@ -62,7 +62,7 @@ def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
         console.file.write("\n".join(lines) + "\n")
         return
     console.print(Text(_title(report)))
-    table = Table(header_style="bold", caption="Confusion: true tier 1 | 2 | 3, each as predicted 1,2,3", caption_justify="left")
+    table = new_table(caption="Confusion: true tier 1 | 2 | 3, each as predicted 1,2,3", caption_justify="left")
     for h in HEADERS:
         table.add_column(h, justify="left" if h in (HEADERS[0], HEADERS[-1]) else "right", no_wrap=h != HEADERS[0])
     for row in report.rows:

@@ -7,12 +7,11 @@ import io
 import json
 
 from rich.console import Console
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from costsim import chart
 from costsim.money import pct, tokens, usd
+from costsim.tables import markdown_table, table_of
 from costsim.report import Report, StrategyResult
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -99,48 +98,33 @@ def claims_title(report: Report) -> str:
 # ---- formats -----------------------------------------------------------------------------------
 
 def draw_tables(report: Report, console: Console) -> None:
-    console.print(_table("Strategies (savings against all-frontier)", STRATEGY_HEADER, strategy_rows(report), right={2, 3, 4}))
-    console.print(_table("Smart routing by tier", TIER_HEADER, tier_rows(report), right={1, 3, 4}))
+    console.print(table_of(STRATEGY_HEADER, strategy_rows(report), title="Strategies (savings against all-frontier)",
+                           right={2, 3, 4}, no_wrap={1}))
+    console.print(table_of(TIER_HEADER, tier_rows(report), title="Smart routing by tier", right={1, 3, 4}, no_wrap={2}))
     if report.claims:
-        console.print(_table(claims_title(report), CLAIM_HEADER, claim_rows(report), right={1, 2}))
+        console.print(table_of(CLAIM_HEADER, claim_rows(report), title=claims_title(report), right={1, 2}))
     if chart.monte_carlo_rows(report):
-        console.print(_table(chart.monte_carlo_title(report), chart.MC_HEADER, chart.monte_carlo_rows(report),
-                             right={1, 2, 3, 4, 5, 6}))
+        console.print(table_of(chart.MC_HEADER, chart.monte_carlo_rows(report), title=chart.monte_carlo_title(report),
+                               right={1, 2, 3, 4, 5, 6}))
     if chart.latency_rows(report):
-        console.print(_table("Latency per tier and model", chart.LATENCY_HEADER, chart.latency_rows(report),
-                             right={2, 3, 4}))
+        console.print(table_of(chart.LATENCY_HEADER, chart.latency_rows(report), title="Latency per tier and model",
+                               right={2, 3, 4}))
     for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report), *report.notes]:
         console.print(Text(line))
 
 
-def _table(title: str, header: list[str], rows: list[list[str]], right: set[int]) -> Table:
-    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
-    for i, name in enumerate(header):
-        table.add_column(name, justify="right" if i in right else "left", no_wrap=name.startswith("Model"))
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
-
-
 def to_markdown(report: Report) -> str:
-    parts = ["### Strategies (savings against all-frontier)", "", _md(STRATEGY_HEADER, strategy_rows(report)), "",
-             "### Smart routing by tier", "", _md(TIER_HEADER, tier_rows(report)), ""]
+    parts = ["### Strategies (savings against all-frontier)", "", markdown_table(STRATEGY_HEADER, strategy_rows(report)), "",
+             "### Smart routing by tier", "", markdown_table(TIER_HEADER, tier_rows(report)), ""]
     if report.claims:
-        parts += [f"### {claims_title(report)}", "", _md(CLAIM_HEADER, claim_rows(report)), ""]
+        parts += [f"### {claims_title(report)}", "", markdown_table(CLAIM_HEADER, claim_rows(report)), ""]
     if chart.monte_carlo_rows(report):
-        parts += [f"### {chart.monte_carlo_title(report)}", "", _md(chart.MC_HEADER, chart.monte_carlo_rows(report)), ""]
+        parts += [f"### {chart.monte_carlo_title(report)}", "", markdown_table(chart.MC_HEADER, chart.monte_carlo_rows(report)), ""]
     if chart.latency_rows(report):
-        parts += ["### Latency per tier and model", "", _md(chart.LATENCY_HEADER, chart.latency_rows(report)), ""]
+        parts += ["### Latency per tier and model", "", markdown_table(chart.LATENCY_HEADER, chart.latency_rows(report)), ""]
     parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report),
                                        *report.notes]]
     return "\n".join(parts) + "\n"
-
-
-def _md(header: list[str], rows: list[list[str]]) -> str:
-    cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def to_csv(report: Report) -> str:
