@@ -60,6 +60,7 @@ class ModelPrice:
     periods: tuple[PricePeriod, ...]
     batch_discount_pct: Decimal | None = None
     table: str = ""
+    token_factor: Decimal = Decimal(1)  # offline token counts for this model are multiplied by it
 
     def period_index(self, day: date) -> int:
         """Index of the period in force on `day`; a day before the first period takes the first."""
@@ -150,7 +151,7 @@ def parse_table(path: Path) -> list[ModelPrice]:
 
 
 def parse_model(raw, provider: str, default_source: str, path: Path, where: str) -> ModelPrice:
-    f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "prices"},
+    f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "prices", "token_factor"},
                required={"id", "prices"}, path=path, where=where, error=PricingError)
     model_id = f.str("id").strip().lower()
     f.where = f"{where} ({model_id})"
@@ -169,6 +170,7 @@ def parse_model(raw, provider: str, default_source: str, path: Path, where: str)
         aliases=tuple(dict.fromkeys(a.strip().lower() for a in [*aliases, *provider_names])),
         source_url=f.str("source_url") or default_source, periods=periods,
         batch_discount_pct=f.decimal("batch_discount_pct", maximum=Decimal(100)), table=path.name,
+        token_factor=f.decimal("token_factor", minimum=Decimal("0.01")) or Decimal(1),
     )
 
 
