@@ -73,28 +73,42 @@ def _explain_strategy(s, report: Report) -> str:
 
 def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: str | None = None,
              as_of: date | None = None, strict: bool = False, today: date | None = None,
-             progress: Callable[[int], None] | None = None) -> tuple[Report, pd.DataFrame]:
+             progress: Callable[[int], None] | None = None, by: str | None = None,
+             since: date | None = None, until: date | None = None,
+             columns: dict[str, str] | None = None) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
-    sample of classified rows (for --explain)."""
+    sample of classified rows (for --explain). `by` adds a breakdown; `since`/`until` (inclusive UTC
+    days) keep only requests inside them."""
+    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
+    from costsim.views import breakdown, check_view, view_keys
+
     for model in policy.tier_models.values():
         book.resolve(model)
-    stats = IngestStats(strict=strict)
+    by = check_view(by)
+    stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
+    estimated = 0
     name, classifier = make_classifier(policy)
     pricer = Pricer(book, policy, LOG_STRATEGIES, as_of=as_of, default_day=today or date.today())
     samples = []
     for chunk in read_logs(inputs, stats, log_format):
         classified = classify_frame(chunk, policy, classifier)
-        pricer.add(classified)
+        classified, n_estimated = fill_estimated_outputs(classified, policy)
+        estimated += n_estimated
+        pricer.add(classified, view=view_keys(classified, by) if by else None)
         samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
         if progress:
             progress(len(chunk))
     priced = pricer.requests
     accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
                             duplicates=stats.duplicates, files=tuple(stats.files))
-    notes = [f"Classifier: {name} (policy {policy.path})."]
+    notes = [f"Classifier: {name} (policy {policy.path}).", *ingest_notes(stats, estimated)]
     report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
                            extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
-                                  "classifier": name})
+                                  "classifier": name, "estimated_output_requests": estimated,
+                                  "counted_input_requests": stats.counted_inputs,
+                                  "approximate_count_models": dict(stats.approximate_models)})
+    if by:
+        report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
     sample = pd.concat(samples) if samples else pd.DataFrame(columns=["tier", "reason", "prompt", "source", "model"])
     return report, sample
 

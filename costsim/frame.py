@@ -27,6 +27,7 @@ COLUMNS: dict[str, str] = {
     "session": "string",
     "project": "string",
     "batch": "bool",
+    "output_estimated": "bool",  # output_tokens borrowed from the tier's profile (the log had none)
     "latency_ms": "Float64",
     "source": "string",          # file:line
 }
@@ -41,7 +42,7 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
             values = df[column]
         elif column in INT_COLUMNS:
             values = pd.Series(1 if column == "requests" else 0, index=df.index)
-        elif column == "batch":
+        elif column in ("batch", "output_estimated"):
             values = pd.Series(False, index=df.index)
         else:
             values = pd.Series([pd.NA] * n, index=df.index, dtype="object")

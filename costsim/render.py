@@ -12,6 +12,7 @@ from rich.text import Text
 
 from costsim.money import pct, tokens, usd
 from costsim.report import Report, StrategyResult
+from costsim.views import breakdown_table
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -97,6 +98,9 @@ def draw_tables(report: Report, console: Console) -> None:
     console.print(_table("Smart routing by tier", TIER_HEADER, tier_rows(report), right={1, 3, 4}))
     if report.claims:
         console.print(_table(claims_title(report), CLAIM_HEADER, claim_rows(report), right={1, 2}))
+    view = breakdown_table(report)
+    if view:
+        console.print(_table(view[0], view[1], view[2], right=set(range(1, len(view[1])))))
     for line in [price_line(report), *accounting_lines(report), *report.notes]:
         console.print(Text(line))
 
@@ -115,6 +119,9 @@ def to_markdown(report: Report) -> str:
              "### Smart routing by tier", "", _md(TIER_HEADER, tier_rows(report)), ""]
     if report.claims:
         parts += [f"### {claims_title(report)}", "", _md(CLAIM_HEADER, claim_rows(report)), ""]
+    view = breakdown_table(report)
+    if view:
+        parts += [f"### {view[0]}", "", _md(view[1], view[2]), ""]
     parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *report.notes]]
     return "\n".join(parts) + "\n"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError
@@ -32,7 +33,17 @@ class IngestStats:
     duplicates: int = 0
     problems: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    _seen_ids: set = field(default_factory=set)
+    since: datetime | None = None      # records before it are skipped as "outside --since/--until"
+    until: datetime | None = None      # records at or after it likewise (an --until day is included whole)
+    columns: dict[str, str] = field(default_factory=dict)  # --columns: frame field -> CSV header name
+    counted_inputs: int = 0            # rows whose input tokens were counted offline from their text
+    approximate_models: Counter = field(default_factory=Counter)  # counted with a non-native encoding
+    token_factor: object = None        # model -> Decimal correction for offline counts (from the price book)
+    names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)
+    _seen_ids: "SeenIds" = field(default_factory=lambda: SeenIds())
+
+    def display(self, path: str) -> str:
+        return self.names.get(path, display_name(path))
 
     def skip(self, reason: str, detail: str = "", *, path: str, line: int | None = None,
              malformed: bool = True) -> None:
@@ -50,11 +61,74 @@ class IngestStats:
         """True (and counted) when a record with this id was already read."""
         if record_id is None:
             return False
-        if record_id in self._seen_ids:
+        if self._seen_ids.seen(record_id):
             self.duplicates += 1
             return True
-        self._seen_ids.add(record_id)
         return False
+
+    def drop_duplicates(self, ids: pd.Series) -> np.ndarray:
+        """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are counted."""
+        keep = self._seen_ids.first_mask(ids)
+        self.duplicates += int((~keep).sum())
+        return keep
+
+
+class SeenIds:
+    """Record ids already read, held as 64-bit hashes (8 bytes per id, not a Python string each).
+
+    New hashes gather in a small set and are merged into one sorted numpy array now and then, so a
+    million ids cost ~8 MB. Two different ids colliding needs ~4e9 ids for even odds; a collision
+    would count one record as a duplicate.
+    """
+
+    MERGE_AT = 100_000
+
+    def __init__(self) -> None:
+        self._sorted = np.empty(0, dtype=np.uint64)
+        self._recent: set[int] = set()
+
+    @staticmethod
+    def hashes(ids) -> np.ndarray:
+        return pd.util.hash_array(np.asarray(ids, dtype=object))
+
+    def seen(self, record_id: str) -> bool:
+        """Whether this id was seen before; records it either way."""
+        h = int(self.hashes([record_id])[0])
+        if h in self._recent or self._in_sorted(np.array([h], dtype=np.uint64))[0]:
+            return True
+        self._recent.add(h)
+        if len(self._recent) >= self.MERGE_AT:
+            self._merge(np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent)))
+            self._recent.clear()
+        return False
+
+    def first_mask(self, ids: pd.Series) -> np.ndarray:
+        """True for rows whose id is missing or seen for the first time; records the new ids."""
+        keep = np.ones(len(ids), dtype=bool)
+        present = ids.notna().to_numpy()
+        if not present.any():
+            return keep
+        h = self.hashes(ids[present].to_numpy())
+        if self._recent:  # ids recorded one at a time join the array first
+            self._merge(np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent)))
+            self._recent.clear()
+        _, first = np.unique(h, return_index=True)
+        fresh = np.zeros(len(h), dtype=bool)
+        fresh[first] = True
+        fresh &= ~self._in_sorted(h)
+        keep[np.flatnonzero(present)] = fresh
+        self._merge(h[fresh])
+        return keep
+
+    def _in_sorted(self, h: np.ndarray) -> np.ndarray:
+        if not len(self._sorted):
+            return np.zeros(len(h), dtype=bool)
+        at = np.minimum(np.searchsorted(self._sorted, h), len(self._sorted) - 1)
+        return self._sorted[at] == h
+
+    def _merge(self, h: np.ndarray) -> None:
+        if len(h):
+            self._sorted = np.union1d(self._sorted, h)
 
 
 def expand(inputs: list[str]) -> list[str]:
@@ -138,6 +212,27 @@ def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = No
     from costsim.ingest.detect import reader_for
 
     for path in expand(inputs):
-        stats.files.append(display_name(path))
-        reader = reader_for(path, log_format)
+        if path == "-":
+            path = _spool_stdin(stats)
+        stats.files.append(stats.display(path))
+        reader = reader_for(path, log_format, stats)
         yield from reader(path, stats)
+
+
+def _spool_stdin(stats: IngestStats) -> str:
+    """Copy stdin to a temporary file (deleted at exit) so its format can be sniffed and then read."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    handle, spool = tempfile.mkstemp(prefix="costsim-stdin-")
+    with os.fdopen(handle, "wb") as out:
+        shutil.copyfileobj(sys.stdin.buffer, out, 1 << 20)
+    with open(spool, "rb") as check:
+        if check.read(2) == b"\x1f\x8b":  # gzip data on stdin
+            os.replace(spool, spool + ".gz")
+            spool += ".gz"
+    atexit.register(lambda: os.path.exists(spool) and os.unlink(spool))
+    stats.names[spool] = "<stdin>"
+    return spool
