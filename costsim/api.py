@@ -79,7 +79,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain). `by` adds a breakdown; `since`/`until` (inclusive UTC
     days) keep only requests inside them."""
-    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
+    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats, once_per_prompt
     from costsim.views import breakdown, check_view, view_keys
 
     for model in policy.tier_models.values():
@@ -88,6 +88,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     name, classifier = make_classifier(policy)
+    classifier = once_per_prompt(classifier)
     pricer = Pricer(book, policy, LOG_STRATEGIES, as_of=as_of, default_day=today or date.today())
     samples = []
     for chunk in read_logs(inputs, stats, log_format):

@@ -128,7 +128,8 @@ class SeenIds:
 
     def _merge(self, h: np.ndarray) -> None:
         if len(h):
-            self._sorted = np.union1d(self._sorted, h)
+            h = np.unique(h)
+            self._sorted = np.insert(self._sorted, np.searchsorted(self._sorted, h), h)
 
 
 def expand(inputs: list[str]) -> list[str]:
@@ -168,6 +169,15 @@ def open_text(path: str) -> io.TextIOBase:
     if path.endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
     return open(path, encoding="utf-8", errors="replace", newline="")
+
+
+def open_binary(path: str, name: str) -> io.BufferedReader:
+    """A buffered byte stream for a path or a .gz file (stdin is spooled to a file before reading)."""
+    try:
+        raw = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc}", path=name) from None
+    return io.BufferedReader(raw, 1 << 20) if path.endswith(".gz") else raw
 
 
 def display_name(path: str) -> str:

@@ -51,3 +51,15 @@ def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
         notes.append(f"Output tokens of {estimated_outputs:,} request(s) were not in the log and are estimated "
                      "from their tier's profile (policy `profiles`).")
     return notes
+
+
+def once_per_prompt(classifier):
+    """The same classifier, run once per distinct prompt of a batch (agent logs repeat prompts a lot)."""
+    def classify(prompts):
+        prompts = list(prompts)
+        distinct = list(dict.fromkeys(prompts))
+        if len(distinct) == len(prompts):
+            return classifier(prompts)
+        decided = dict(zip(distinct, classifier(distinct)))
+        return [decided[p] for p in prompts]
+    return classify

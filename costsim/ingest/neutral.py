@@ -14,6 +14,7 @@ record goes through the record-by-record path that names each problem's line.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 from itertools import islice
 
@@ -22,7 +23,7 @@ import pandas as pd
 
 from costsim.errors import InputError
 from costsim.frame import normalize
-from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_text, parse_timestamp, token_count
+from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_binary, open_text, parse_timestamp, token_count
 from costsim.ingest.records import Skip, finish_frame, finish_rows
 
 REQUIRED = ("model",)
@@ -89,64 +90,106 @@ def _slow_rows(block: list[tuple[int, object, str | None]], stats: IngestStats, 
 
 
 def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """Blocks of lines parsed in one `json.loads` call each; a block that does not parse cleanly (or a
+    file that is one pretty-printed JSON document) is read record by record."""
     name = stats.display(path)
+    with open_binary(path, name) as stream:
+        head = stream.peek(1 << 16)[:1 << 16].lstrip()[:1]
+        line_no = 0
+        while True:
+            try:
+                lines = list(islice(stream, CHUNK_RECORDS))
+            except EOFError as exc:
+                raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
+            if not lines:
+                return
+            first, line_no = line_no + 1, line_no + len(lines)
+            records = _parse_block(lines)
+            frame = None if records is None else _fast_frame(records, first, name)
+            if frame is not None:
+                stats.records_read += len(lines)
+                yield finish_frame(frame, stats)
+                continue
+            if first == 1 and head == b"[" or (first == 1 and _pretty_document(lines)):
+                break  # one JSON document: the record-by-record reader parses it whole
+            block = _parse_lines(lines, first)
+            stats.records_read += len(block)
+            rows = _slow_rows(block, stats, name)
+            if rows:
+                yield finish_rows(rows, stats)
     from costsim.ingest.records import json_records
 
     records = json_records(path, name)
-    while True:
-        block = list(islice(records, CHUNK_RECORDS))
-        if not block:
-            return
+    while block := list(islice(records, CHUNK_RECORDS)):
         stats.records_read += len(block)
-        frame = _fast_frame(block, name)
-        if frame is not None:
-            yield finish_frame(frame, stats)
-            continue
         rows = _slow_rows(block, stats, name)
         if rows:
             yield finish_rows(rows, stats)
 
 
+def _parse_block(lines: list[bytes]) -> list | None:
+    try:
+        records = json.loads(b"[" + b",".join(lines) + b"]")
+    except ValueError:
+        return None
+    return records if len(records) == len(lines) else None
+
+
+def _pretty_document(lines: list[bytes]) -> bool:
+    text = next((line.strip() for line in lines if line.strip()), b"")
+    if not text.startswith(b"{"):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return True
+    return False
+
+
+def _parse_lines(lines: list[bytes], first: int) -> list[tuple[int, object, str | None]]:
+    out = []
+    for line_no, raw in enumerate(lines, start=first):
+        if not raw.strip():
+            continue
+        try:
+            out.append((line_no, json.loads(raw), None))
+        except json.JSONDecodeError as exc:
+            out.append((line_no, None, exc.msg))
+        except ValueError as exc:  # bytes that are not UTF-8
+            out.append((line_no, None, str(exc)))
+    return out
+
+
 _FAST_TOKENS = ("input_tokens", "output_tokens", "cache_read_tokens", "cache_write_5m_tokens",
                 "cache_write_1h_tokens", "reasoning_tokens")
-_FAST_KNOWN = frozenset(("timestamp", "model", *_FAST_TOKENS, "id", "prompt", "session", "project"))
+_FAST_TEXT = ("id", "prompt", "session", "project")
+_FAST_KNOWN = frozenset(("timestamp", "model", *_FAST_TOKENS, *_FAST_TEXT))
 
 
-def _fast_frame(block: list[tuple[int, object, str | None]], name: str) -> pd.DataFrame | None:
-    """Columns straight from a block of plainly valid records, or None when any record needs a closer look."""
-    records = [r for _, r, _ in block]
-    if any(e is not None for _, _, e in block) or not all(type(r) is dict for r in records):
+def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
+    """Columns straight from a block of plainly valid records, or None when any record needs a closer look
+    (a missing or non-integer count, an unparseable timestamp, a field the fast path does not know)."""
+    if not all(map(dict.__instancecheck__, records)):
         return None
-    keys = set().union(*(r.keys() for r in records))
-    if not keys <= _FAST_KNOWN or "input_tokens" not in keys or "output_tokens" not in keys:
+    df = pd.DataFrame(records)
+    if not set(df.columns) <= _FAST_KNOWN or not {"model", "timestamp", "input_tokens", "output_tokens"} <= set(df.columns):
         return None
-    data = {}
     for key in _FAST_TOKENS:
-        values = [r.get(key, 0) for r in records]
-        if not all(type(v) is int for v in values):
+        if key in df.columns:
+            column = df[key]
+            if column.dtype.kind != "i" or (column.to_numpy() < 0).any():
+                return None  # nulls, floats, strings, or negative counts: the slow path names the line
+    for key in ("model", *_FAST_TEXT):
+        if key in df.columns and pd.api.types.infer_dtype(df[key], skipna=True) != "string":
             return None
-        array = np.array(values, dtype=np.int64)
-        if (array < 0).any():
-            return None
-        data[key] = array
-    models = [r.get("model") for r in records]
-    if not all(type(m) is str and m for m in models):
+    if df["model"].isna().any() or (df["model"] == "").any():
         return None
-    data["model"] = models
-    stamps = pd.to_datetime(pd.Series([r.get("timestamp") for r in records], dtype="object"),
-                            utc=True, format="ISO8601", errors="coerce")
+    stamps = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601", errors="coerce")
     if stamps.isna().any():
         return None
-    data["timestamp"] = stamps.to_numpy()
-    for key in ("id", "prompt", "session", "project"):
-        if key in keys:
-            values = [r.get(key) for r in records]
-            if not all(v is None or type(v) is str for v in values):
-                return None
-            data[key] = values
-    data["source"] = [f"{name}:{line}" for line, _, _ in block]
-    data["output_estimated"] = np.zeros(len(records), dtype=bool)
-    return normalize(pd.DataFrame(data))
+    df["timestamp"] = stamps
+    df["source"] = [f"{name}:{line}" for line in range(first, first + len(df))]
+    return normalize(df)
 
 
 def read_csv(path: str, stats: IngestStats, columns: dict[str, str] | None = None) -> Iterator[pd.DataFrame]:
