@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,8 +21,8 @@ import pandas as pd
 
 from costsim.errors import InputError
 from costsim.ingest.anthropic import usage_row
-from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_text
-from costsim.ingest.records import Skip, finish_rows, message_text, timestamp
+from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, open_binary
+from costsim.ingest.records import Skip, finish_table, message_text, timestamp
 
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
@@ -48,35 +49,124 @@ def project_and_session(path: str) -> tuple[str, str]:
 
 
 def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
-    name = stats.display(path)
+    """One session file, read in this process."""
+    result = scan_file(path, stats.display(path), stats.strict)
+    yield from _merge_result(result, stats)
+
+
+def read_sessions(paths: list[str], stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """Many session files: scanned by a pool of worker processes (one per core), merged in file order so
+    duplicates across files resolve the same way every run. --strict reads in this process, to stop at
+    the first problem."""
+    buffer: dict[str, list] = {k: [] for k in COLUMNS}
+    if stats.strict or len(paths) < 2 or (os.cpu_count() or 1) < 2 or _small(paths):
+        for path in paths:
+            stats.files.append(stats.display(path))
+            yield from _merge_result(scan_file(path, stats.display(path), stats.strict), stats, buffer)
+        yield from _flush(buffer, stats)
+        return
+    import concurrent.futures as cf
+    import multiprocessing
+
+    jobs = [(path, stats.display(path), False) for path in paths]
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    with cf.ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8), mp_context=context) as pool:
+        for (path, name, _), result in zip(jobs, pool.map(_scan_job, jobs, chunksize=4)):
+            stats.files.append(name)
+            yield from _merge_result(result, stats, buffer)
+    yield from _flush(buffer, stats)
+
+
+def _small(paths: list[str]) -> bool:
+    return sum(os.path.getsize(p) for p in paths if not p.endswith(".gz")) < 32 << 20
+
+
+def _scan_job(job: tuple[str, str, bool]) -> dict:
+    return scan_file(*job)
+
+
+def _merge_result(result: dict, stats: IngestStats, buffer: dict[str, list] | None = None) -> Iterator[pd.DataFrame]:
+    """Fold one file's accounting into `stats`; its rows join `buffer` (several files make one chunk)."""
+    stats.records_read += result["records_read"]
+    stats.duplicates += result["duplicates"]
+    stats.malformed += result["malformed"]
+    stats.skipped.update(result["skipped"])
+    room = MAX_PROBLEMS_SHOWN - len(stats.problems)
+    stats.problems.extend(result["problems"][:max(room, 0)])
+    own = buffer is None
+    buffer = {k: [] for k in COLUMNS} if own else buffer
+    for key in COLUMNS:
+        buffer[key].extend(result["columns"][key])
+    if own or len(buffer["model"]) >= CHUNK_RECORDS:
+        yield from _flush(buffer, stats)
+
+
+def _flush(buffer: dict[str, list], stats: IngestStats) -> Iterator[pd.DataFrame]:
+    if buffer["model"]:
+        table = pd.DataFrame({k: v for k, v in buffer.items()})
+        for values in buffer.values():
+            values.clear()
+        yield finish_table(table, stats)
+
+
+COLUMNS = ("source", "model", "input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
+           "output_tokens", "project", "session", "prompt", "timestamp", "id")
+
+
+_MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
+_USAGE = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})')
+_TAIL = re.compile(rb'\},"requestId":"([^"\\]*)","type":"assistant","uuid":"[^"\\]*",'
+                   rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
+
+
+def scan_file(path: str, name: str, strict: bool) -> dict:
+    """Rows and accounting of one session file (plain data, so a worker process can return it).
+
+    Assistant lines in Claude Code's usual layout are read by a byte scan that parses only the
+    `usage` object; any other layout, and every user line that may hold a prompt, goes through
+    `json.loads`. Tool-result lines (no prompt text) are only checked to be whole JSON objects."""
     project, session = project_and_session(path)
+    stats = IngestStats(strict=strict)
     pending: dict[str, dict] = {}
     rows: list[dict] = []
     prompt = None
-    with open_text(path) as stream:
+    with open_binary(path, name) as stream:
         try:
             for line_no, line in enumerate(stream, start=1):
-                if not line.strip():
+                line = line.strip()
+                if not line:
                     continue
                 stats.records_read += 1
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    stats.skip("malformed JSON", exc.msg, path=name, line=line_no)
+                if not (line.startswith(b"{") and line.endswith(b"}")):
+                    stats.skip("malformed JSON", "not a whole JSON object", path=name, line=line_no)
                     continue
-                if not isinstance(record, dict):
-                    stats.skip("not a JSON object", path=name, line=line_no)
-                    continue
-                kind = record.get("type")
-                if kind != "assistant":
-                    if kind == "user" and not record.get("isMeta"):
-                        prompt = _user_text(record) or prompt
+                row = None
+                if b'"type":"assistant"' in line:
+                    row = _fast_assistant(line, f"{name}:{line_no}", project, session, prompt)
+                elif b'"tool_result"' in line and b'"type":"user"' in line:
                     stats.skipped[NOT_A_REQUEST] += 1
                     continue
-                try:
-                    row = _assistant_row(record, f"{name}:{line_no}", project, session, prompt)
-                except Skip as skip:
-                    stats.skip(skip.reason, skip.detail, path=name, line=line_no, malformed=skip.malformed)
+                if row is None:
+                    try:
+                        record = json.loads(line)
+                    except ValueError as exc:
+                        stats.skip("malformed JSON", getattr(exc, "msg", str(exc)), path=name, line=line_no)
+                        continue
+                    if not isinstance(record, dict):
+                        stats.skip("not a JSON object", path=name, line=line_no)
+                        continue
+                    if record.get("type") != "assistant":
+                        if record.get("type") == "user" and not record.get("isMeta"):
+                            prompt = _user_text(record) or prompt
+                        stats.skipped[NOT_A_REQUEST] += 1
+                        continue
+                    try:
+                        row = _assistant_row(record, f"{name}:{line_no}", project, session, prompt)
+                    except Skip as skip:
+                        stats.skip(skip.reason, skip.detail, path=name, line=line_no, malformed=skip.malformed)
+                        continue
+                elif isinstance(row, Skip):
+                    stats.skip(row.reason, row.detail, path=name, line=line_no, malformed=row.malformed)
                     continue
                 key = row.get("id")
                 if key is None:
@@ -90,14 +180,44 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
                     pending[key] = row
                     if len(pending) > WINDOW_MESSAGES:
                         rows.append(pending.pop(next(iter(pending))))
-                if len(rows) >= CHUNK_RECORDS:
-                    yield finish_rows(rows, stats)
-                    rows = []
         except EOFError as exc:
             raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
     rows.extend(pending.values())
-    if rows:
-        yield finish_rows(rows, stats)
+    columns = {key: [row.get(key) for row in rows] for key in COLUMNS}
+    return {"columns": columns, "records_read": stats.records_read, "duplicates": stats.duplicates,
+            "malformed": stats.malformed, "skipped": dict(stats.skipped), "problems": stats.problems}
+
+
+def _fast_assistant(line: bytes, source: str, project: str, session: str, prompt: str | None):
+    """A row (or a Skip) from an assistant line in the usual layout; None to read it with json.loads."""
+    head = _MESSAGE_HEAD.search(line)
+    at = line.rfind(b'"usage":{')
+    if head is None or at < head.end():
+        return None
+    usage = _USAGE.match(line, at)
+    tail = usage and _TAIL.match(line, usage.end())
+    if not tail:
+        return None
+    model = head.group(2).decode()
+    if model == "<synthetic>":
+        return Skip(NO_USAGE, malformed=False)
+    try:
+        u = json.loads(usage.group(1))
+    except ValueError:
+        return None
+    counts = [u.get("input_tokens"), u.get("output_tokens", 0), u.get("cache_read_input_tokens", 0)]
+    split = u.get("cache_creation")
+    if type(split) is dict and ("ephemeral_5m_input_tokens" in split or "ephemeral_1h_input_tokens" in split):
+        counts += [split.get("ephemeral_5m_input_tokens", 0), split.get("ephemeral_1h_input_tokens", 0)]
+    else:
+        counts += [u.get("cache_creation_input_tokens", 0), 0]
+    if not all(type(c) is int and c >= 0 for c in counts):
+        return None  # nulls, strings, negatives: the careful path names the problem
+    message_id, request_id = head.group(1).decode(), tail.group(1).decode()
+    return {"source": source, "model": model, "input_tokens": counts[0], "output_tokens": counts[1],
+            "cache_read_tokens": counts[2], "cache_write_5m_tokens": counts[3], "cache_write_1h_tokens": counts[4],
+            "project": project, "session": session, "prompt": prompt, "timestamp": tail.group(2).decode(),
+            "id": f"{message_id}:{request_id}" if request_id else message_id}
 
 
 def _user_text(record: dict) -> str | None:
@@ -121,8 +241,7 @@ def _assistant_row(record: dict, source: str, project: str, session: str, prompt
     row = {"source": source, "model": str(model), **usage_row(usage), "project": project, "session": session,
            "prompt": prompt}
     stamp = timestamp(record.get("timestamp"), "timestamp")
-    if stamp is not None:
-        row["timestamp"] = stamp
+    row["timestamp"] = None if stamp is None else stamp.isoformat()
     message_id = message.get("id")
     if message_id:
         request_id = record.get("requestId")

@@ -221,12 +221,23 @@ def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = No
     """Yield usage-frame chunks from every input, each file read by its format's reader."""
     from costsim.ingest.detect import reader_for
 
+    from costsim.ingest import claude_code
+
+    sessions: list[str] = []  # consecutive Claude Code files are read together, in parallel
     for path in expand(inputs):
         if path == "-":
             path = _spool_stdin(stats)
-        stats.files.append(stats.display(path))
         reader = reader_for(path, log_format, stats)
+        if reader is claude_code.read_session:
+            sessions.append(path)
+            continue
+        if sessions:
+            yield from claude_code.read_sessions(sessions, stats)
+            sessions = []
+        stats.files.append(stats.display(path))
         yield from reader(path, stats)
+    if sessions:
+        yield from claude_code.read_sessions(sessions, stats)
 
 
 def _spool_stdin(stats: IngestStats) -> str:

@@ -183,7 +183,13 @@ def all_text(messages, system=None) -> str:
 
 def finish_rows(rows: list[dict], stats: IngestStats) -> pd.DataFrame:
     """Rows → a usage-frame chunk: count missing inputs offline, mark estimated outputs, then `finish_frame`."""
-    df = pd.DataFrame.from_records(rows)
+    return finish_table(pd.DataFrame.from_records(rows), stats)
+
+
+def finish_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
+    """A table of rows (columns named like the usage frame, plus `count_text`) → a finished chunk."""
+    if isinstance(df.get("timestamp"), pd.Series) and df["timestamp"].dtype == object:
+        df["timestamp"] = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601")
     if "count_text" in df.columns:
         df = _count_inputs(df, stats)
     if "output_tokens" not in df.columns:
