@@ -114,9 +114,10 @@ COLUMNS = ("source", "model", "input_tokens", "cache_read_tokens", "cache_write_
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
-_USAGE = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})')
-_TAIL = re.compile(rb'\},"requestId":"([^"\\]*)","type":"assistant","uuid":"[^"\\]*",'
-                   rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
+_TOOL_RESULT = b'"message":{"role":"user","content":[{"tool_use_id":'
+_USAGE_TAIL = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"([^"\\]*)",'
+                         rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
+_COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 
 def scan_file(path: str, name: str, strict: bool) -> dict:
@@ -141,11 +142,14 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                     stats.skip("malformed JSON", "not a whole JSON object", path=name, line=line_no)
                     continue
                 row = None
-                if b'"type":"assistant"' in line:
-                    row = _fast_assistant(line, f"{name}:{line_no}", project, session, prompt)
-                elif b'"tool_result"' in line and b'"type":"user"' in line:
-                    stats.skipped[NOT_A_REQUEST] += 1
-                    continue
+                at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
+                if at >= 0:
+                    head = _MESSAGE_HEAD.match(line, at)
+                    if head is not None:
+                        row = _fast_assistant(line, head, f"{name}:{line_no}", project, session, prompt)
+                    elif line.startswith(_TOOL_RESULT, at):
+                        stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
+                        continue
                 if row is None:
                     try:
                         record = json.loads(line)
@@ -188,35 +192,31 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
             "malformed": stats.malformed, "skipped": dict(stats.skipped), "problems": stats.problems}
 
 
-def _fast_assistant(line: bytes, source: str, project: str, session: str, prompt: str | None):
+def _fast_assistant(line: bytes, head: re.Match, source: str, project: str, session: str, prompt: str | None):
     """A row (or a Skip) from an assistant line in the usual layout; None to read it with json.loads."""
-    head = _MESSAGE_HEAD.search(line)
-    at = line.rfind(b'"usage":{')
-    if head is None or at < head.end():
+    at = line.rfind(b'"usage":{')  # message.usage is the message's last key, after any content
+    if at < head.end():
         return None
-    usage = _USAGE.match(line, at)
-    tail = usage and _TAIL.match(line, usage.end())
+    tail = _USAGE_TAIL.match(line, at)
     if not tail:
         return None
     model = head.group(2).decode()
     if model == "<synthetic>":
         return Skip(NO_USAGE, malformed=False)
-    try:
-        u = json.loads(usage.group(1))
-    except ValueError:
-        return None
-    counts = [u.get("input_tokens"), u.get("output_tokens", 0), u.get("cache_read_input_tokens", 0)]
-    split = u.get("cache_creation")
-    if type(split) is dict and ("ephemeral_5m_input_tokens" in split or "ephemeral_1h_input_tokens" in split):
-        counts += [split.get("ephemeral_5m_input_tokens", 0), split.get("ephemeral_1h_input_tokens", 0)]
+    usage = tail.group(1)
+    u = dict(_COUNT.findall(usage))
+    if b"input_tokens" not in u or b"output_tokens" not in u or b'_tokens":"' in usage or b":-" in usage \
+            or b"." in usage:
+        return None  # a count that is not a plain whole number: the careful path names it
+    if b"ephemeral_5m_input_tokens" in u or b"ephemeral_1h_input_tokens" in u:
+        write_5m, write_1h = int(u.get(b"ephemeral_5m_input_tokens", 0)), int(u.get(b"ephemeral_1h_input_tokens", 0))
     else:
-        counts += [u.get("cache_creation_input_tokens", 0), 0]
-    if not all(type(c) is int and c >= 0 for c in counts):
-        return None  # nulls, strings, negatives: the careful path names the problem
-    message_id, request_id = head.group(1).decode(), tail.group(1).decode()
-    return {"source": source, "model": model, "input_tokens": counts[0], "output_tokens": counts[1],
-            "cache_read_tokens": counts[2], "cache_write_5m_tokens": counts[3], "cache_write_1h_tokens": counts[4],
-            "project": project, "session": session, "prompt": prompt, "timestamp": tail.group(2).decode(),
+        write_5m, write_1h = int(u.get(b"cache_creation_input_tokens", 0)), 0
+    message_id, request_id = head.group(1).decode(), tail.group(2).decode()
+    return {"source": source, "model": model, "input_tokens": int(u[b"input_tokens"]),
+            "output_tokens": int(u[b"output_tokens"]), "cache_read_tokens": int(u.get(b"cache_read_input_tokens", 0)),
+            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
+            "project": project, "session": session, "prompt": prompt, "timestamp": tail.group(3).decode(),
             "id": f"{message_id}:{request_id}" if request_id else message_id}
 
 
