@@ -27,7 +27,7 @@ def view_keys(df: pd.DataFrame, by: str) -> pd.Series:
         if by == "day":
             keys = stamps.dt.strftime("%Y-%m-%d")
         elif by == "week":
-            keys = (stamps.dt.normalize() - pd.to_timedelta(stamps.dt.weekday, unit="D")).dt.strftime("%Y-%m-%d")
+            keys = (stamps.dt.normalize() - pd.to_timedelta(stamps.dt.day_of_week, unit="D")).dt.strftime("%Y-%m-%d")
         else:
             keys = stamps.dt.strftime("%Y-%m")
         return keys.astype("object").where(stamps.notna(), "(no timestamp)")
