@@ -44,7 +44,7 @@ def claude_code(n: int, out: Path) -> None:
         while len(lines) < LINES_PER_SESSION and written + len(lines) < n:
             ts = f"2026-05-{1 + session % 28:02d}T10:{len(lines) % 60:02d}:00.000Z"
             kind = rnd.random()
-            if kind < 0.15:
+            if kind < 0.15 or written + len(lines) == n - 1:  # room for one line only: a prompt
                 lines.append({"parentUuid": None, "isSidechain": False, "userType": "external", "cwd": "/home/dev",
                               "sessionId": sid, "version": "2.0.0", "type": "user", "uuid": f"u{written + len(lines)}",
                               "timestamp": ts, "message": {"role": "user", "content": PROMPTS[rnd.randrange(len(PROMPTS))]}})
