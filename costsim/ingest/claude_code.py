@@ -114,6 +114,14 @@ COLUMNS = ("source", "model", "input_tokens", "cache_read_tokens", "cache_write_
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
+# Claude Code's usual assistant line, usage keys in the API's order, matched in one step
+_USUAL_ASSISTANT = re.compile(
+    rb'"message":\{"id":"([^"\\]+)","type":"message","role":"assistant","model":"([^"\\]*)",.*'
+    rb'"usage":\{"input_tokens":(\d+),"cache_creation_input_tokens":(\d+),"cache_read_input_tokens":(\d+),'
+    rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d+),"ephemeral_1h_input_tokens":(\d+)\},)?'
+    rb'"output_tokens":(\d+)(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\]*"|\d+|null|\{[^{}]*\}))*\}\},'
+    rb'"requestId":"([^"\\]+)","type":"assistant","uuid":"[^"\\]*",'
+    rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
 _TOOL_RESULT = b'"message":{"role":"user","content":[{"tool_use_id":'
 _USAGE_TAIL = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"([^"\\]*)",'
                          rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
@@ -144,8 +152,19 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                 row = None
                 at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
                 if at >= 0:
-                    head = _MESSAGE_HEAD.match(line, at)
-                    if head is not None:
+                    whole = _USUAL_ASSISTANT.match(line, at)
+                    if whole is not None:
+                        g = whole.groups()
+                        split = g[5] is not None
+                        row = {"source": f"{name}:{line_no}", "model": g[1].decode(), "input_tokens": int(g[2]),
+                               "output_tokens": int(g[7]), "cache_read_tokens": int(g[4]),
+                               "cache_write_5m_tokens": int(g[5]) if split else int(g[3]),
+                               "cache_write_1h_tokens": int(g[6]) if split else 0,
+                               "project": project, "session": session, "prompt": prompt,
+                               "timestamp": g[9].decode(), "id": f"{g[0].decode()}:{g[8].decode()}"}
+                        if row["model"] == "<synthetic>":
+                            row = Skip(NO_USAGE, malformed=False)
+                    elif (head := _MESSAGE_HEAD.match(line, at)) is not None:
                         row = _fast_assistant(line, head, f"{name}:{line_no}", project, session, prompt)
                     elif line.startswith(_TOOL_RESULT, at):
                         stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
