@@ -9,7 +9,7 @@ import pandas as pd
 
 from costsim.classify import classify_frame, make_classifier
 from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, Pricer
-from costsim.ingest import IngestStats, read_logs
+from costsim.ingest import read_logs
 from costsim.policy import Policy
 from costsim.prices import PriceBook
 from costsim.report import Accounting, ClaimCheck, Report

@@ -76,15 +76,16 @@ class IngestStats:
 class SeenIds:
     """Record ids already read, held as 64-bit hashes (8 bytes per id, not a Python string each).
 
-    New hashes gather in a small set and are merged into one sorted numpy array now and then, so a
-    million ids cost ~8 MB. Two different ids colliding needs ~4e9 ids for even odds; a collision
-    would count one record as a duplicate.
+    Hashes live in sorted runs of at most RUN_CAP entries: a new chunk's hashes become a run, and
+    neighbouring runs of equal size are merged (like a binary counter), so memory is 8 bytes per
+    distinct id with no full-size copy ever made. Two different ids colliding needs ~4e9 ids for even odds; a collision would count
+    one record as a duplicate.
     """
 
-    MERGE_AT = 100_000
+    RUN_CAP = 1 << 20
 
     def __init__(self) -> None:
-        self._sorted = np.empty(0, dtype=np.uint64)
+        self._runs: list[np.ndarray] = []
         self._recent: set[int] = set()
 
     @staticmethod
@@ -94,12 +95,11 @@ class SeenIds:
     def seen(self, record_id: str) -> bool:
         """Whether this id was seen before; records it either way."""
         h = int(self.hashes([record_id])[0])
-        if h in self._recent or self._in_sorted(np.array([h], dtype=np.uint64))[0]:
+        if h in self._recent or self._in_runs(np.array([h], dtype=np.uint64))[0]:
             return True
         self._recent.add(h)
-        if len(self._recent) >= self.MERGE_AT:
-            self._merge(np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent)))
-            self._recent.clear()
+        if len(self._recent) >= self.RUN_CAP // 8:
+            self._flush_recent()
         return False
 
     def first_mask(self, ids: pd.Series) -> np.ndarray:
@@ -109,27 +109,35 @@ class SeenIds:
         if not present.any():
             return keep
         h = self.hashes(ids[present].to_numpy())
-        if self._recent:  # ids recorded one at a time join the array first
-            self._merge(np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent)))
-            self._recent.clear()
+        self._flush_recent()
         _, first = np.unique(h, return_index=True)
         fresh = np.zeros(len(h), dtype=bool)
         fresh[first] = True
-        fresh &= ~self._in_sorted(h)
+        fresh &= ~self._in_runs(h)
         keep[np.flatnonzero(present)] = fresh
-        self._merge(h[fresh])
+        self._add_run(np.sort(h[fresh]))
         return keep
 
-    def _in_sorted(self, h: np.ndarray) -> np.ndarray:
-        if not len(self._sorted):
-            return np.zeros(len(h), dtype=bool)
-        at = np.minimum(np.searchsorted(self._sorted, h), len(self._sorted) - 1)
-        return self._sorted[at] == h
+    def _flush_recent(self) -> None:
+        if self._recent:
+            self._add_run(np.sort(np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent))))
+            self._recent.clear()
 
-    def _merge(self, h: np.ndarray) -> None:
-        if len(h):
-            h = np.unique(h)
-            self._sorted = np.insert(self._sorted, np.searchsorted(self._sorted, h), h)
+    def _in_runs(self, h: np.ndarray) -> np.ndarray:
+        found = np.zeros(len(h), dtype=bool)
+        for run in self._runs:
+            at = np.minimum(np.searchsorted(run, h), len(run) - 1)
+            found |= run[at] == h
+        return found
+
+    def _add_run(self, run: np.ndarray) -> None:
+        if not len(run):
+            return
+        self._runs.append(run)
+        while (len(self._runs) > 1 and len(self._runs[-2]) <= len(self._runs[-1])
+               and len(self._runs[-1]) + len(self._runs[-2]) <= self.RUN_CAP):
+            last = self._runs.pop()
+            self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]))
 
 
 def expand(inputs: list[str]) -> list[str]:
