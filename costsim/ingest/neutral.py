@@ -13,18 +13,16 @@ record goes through the record-by-record path that names each problem's line.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from itertools import islice
 
-import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError
 from costsim.frame import normalize
-from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_binary, open_text, parse_timestamp, token_count
-from costsim.ingest.records import Skip, finish_frame, finish_rows
+from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_binary, parse_timestamp, token_count
+from costsim.ingest.records import Skip, finish_frame, finish_rows, read_csv_format
 
 REQUIRED = ("model",)
 OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens")
@@ -192,33 +190,13 @@ def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
     return normalize(df)
 
 
-def read_csv(path: str, stats: IngestStats, columns: dict[str, str] | None = None) -> Iterator[pd.DataFrame]:
-    """A neutral CSV, or any CSV whose headers `columns` maps onto neutral field names (--columns)."""
-    name = stats.display(path)
-    columns = columns if columns is not None else stats.columns
-    with open_text(path) as stream:
-        reader = csv.DictReader(stream)
-        header = reader.fieldnames or []
-        rename = _header_map(header, columns, name)
-        rows = []
-        try:
-            for record in reader:
-                stats.records_read += 1
-                line = reader.line_num
-                mapped = {field: record.get(column) for field, column in rename.items()}
-                try:
-                    rows.append(row_from_record(mapped, f"{name}:{line}"))
-                except Skip as skip:
-                    stats.skip(skip.reason, skip.detail, path=name, line=line, malformed=skip.malformed)
-                if len(rows) >= CHUNK_RECORDS:
-                    yield finish_rows(rows, stats)
-                    rows = []
-        except csv.Error as exc:
-            raise InputError(f"CSV cannot be read: {exc}", path=name, line=reader.line_num) from None
-        except EOFError as exc:
-            raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
-        if rows:
-            yield finish_rows(rows, stats)
+def read_csv(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """A neutral CSV, or any CSV whose headers --columns maps onto neutral field names."""
+    def make_extract(header: list[str], name: str):
+        rename = _header_map(header, stats.columns, name)
+        return lambda record, source: row_from_record({f: record.get(c) for f, c in rename.items()}, source)
+
+    return read_csv_format(path, stats, make_extract)
 
 
 def _header_map(header: list[str], columns: dict[str, str], name: str) -> dict[str, str]:

@@ -11,15 +11,14 @@ OpenRouter's activity CSV (read by header name): `tokens_prompt` INCLUDES `token
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 
 import pandas as pd
 
 from costsim.errors import InputError
-from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_text
-from costsim.ingest.records import Skip, finish_rows, last_user_text, read_json_format, timestamp, tokens
+from costsim.ingest.common import IngestStats
+from costsim.ingest.records import Skip, last_user_text, read_csv_format, read_json_format, timestamp, tokens
 
 OPENROUTER_HEADERS = ("generation_id", "created_at", "tokens_prompt", "tokens_completion", "model_permaslug")
 
@@ -95,26 +94,10 @@ def openrouter_row(record: dict, source: str) -> dict:
 
 
 def read_openrouter(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
-    name = stats.display(path)
-    with open_text(path) as stream:
-        reader = csv.DictReader(stream)
-        missing = [h for h in OPENROUTER_HEADERS if h not in (reader.fieldnames or [])]
+    def make_extract(header: list[str], name: str):
+        missing = [h for h in OPENROUTER_HEADERS if h not in header]
         if missing:
             raise InputError(f"not an OpenRouter activity export: no {missing[0]!r} column", path=name, line=1)
-        rows = []
-        try:
-            for record in reader:
-                stats.records_read += 1
-                try:
-                    rows.append(openrouter_row(record, f"{name}:{reader.line_num}"))
-                except Skip as skip:
-                    stats.skip(skip.reason, skip.detail, path=name, line=reader.line_num, malformed=skip.malformed)
-                if len(rows) >= CHUNK_RECORDS:
-                    yield finish_rows(rows, stats)
-                    rows = []
-        except csv.Error as exc:
-            raise InputError(f"CSV cannot be read: {exc}", path=name, line=reader.line_num) from None
-        except EOFError as exc:
-            raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
-    if rows:
-        yield finish_rows(rows, stats)
+        return openrouter_row
+
+    return read_csv_format(path, stats, make_extract)

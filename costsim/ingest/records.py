@@ -8,6 +8,7 @@ and the --since/--until window.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Callable, Iterator
 
@@ -112,6 +113,32 @@ def read_json_format(path: str, stats: IngestStats, extract: Callable[[dict, str
         if len(rows) >= CHUNK_RECORDS:
             yield finish_rows(rows, stats)
             rows = []
+    if rows:
+        yield finish_rows(rows, stats)
+
+
+def read_csv_format(path: str, stats: IngestStats,
+                    make_extract: Callable[[list[str], str], Callable[[dict, str], dict]]) -> Iterator[pd.DataFrame]:
+    """Read a CSV file: `make_extract(header, name)` checks the header and returns the record → row function."""
+    name = stats.display(path)
+    rows: list[dict] = []
+    with open_text(path) as stream:
+        reader = csv.DictReader(stream)
+        try:
+            extract = make_extract(reader.fieldnames or [], name)
+            for record in reader:
+                stats.records_read += 1
+                try:
+                    rows.append(extract(record, f"{name}:{reader.line_num}"))
+                except Skip as skip:
+                    stats.skip(skip.reason, skip.detail, path=name, line=reader.line_num, malformed=skip.malformed)
+                if len(rows) >= CHUNK_RECORDS:
+                    yield finish_rows(rows, stats)
+                    rows = []
+        except csv.Error as exc:
+            raise InputError(f"CSV cannot be read: {exc}", path=name, line=reader.line_num) from None
+        except EOFError as exc:
+            raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
     if rows:
         yield finish_rows(rows, stats)
 
