@@ -57,12 +57,13 @@ def test_claude_code_folder_dedups_and_keeps_final_usage():
 def test_claude_code_project_session_and_prompt():
     stats = IngestStats()
     frame = next(read_logs([str(LOGS / "claude-code")], stats))
-    by_id = frame.set_index("id")
-    assert by_id.loc["msg_1:req_1", "project"] == "-home-dev-shop"
-    assert by_id.loc["msg_3:req_3", "session"] == "sess-a"  # a subagent file belongs to its session
-    assert by_id.loc["msg_1:req_1", "prompt"] == "Implement the refund endpoint in api/refunds.py"
-    assert by_id.loc["msg_2:req_2", "prompt"] == "Implement the refund endpoint in api/refunds.py"  # tool results keep it
-    assert by_id.loc["msg_4:req_4", "prompt"] == "Debug the flaky refund test"
+    by_line = frame.set_index(frame["source"].str.rsplit("/", n=1).str[-1])  # a message keeps its first line
+    assert by_line.loc["sess-a.jsonl:3", "project"] == "-home-dev-shop"  # msg_1
+    assert by_line.loc["agent-1.jsonl:2", "session"] == "sess-a"  # msg_3: a subagent file belongs to its session
+    assert by_line.loc["sess-a.jsonl:3", "prompt"] == "Implement the refund endpoint in api/refunds.py"
+    assert by_line.loc["sess-a.jsonl:6", "prompt"] == "Implement the refund endpoint in api/refunds.py"  # msg_2
+    assert by_line.loc["sess-b.jsonl:3", "prompt"] == "Debug the flaky refund test"  # msg_4
+    assert by_line.loc["sess-a.jsonl:3", "output_tokens"] == 250  # the final snapshot's count
 
 
 def test_openai_chat_subtracts_cached_and_keeps_reasoning_inside_output():

@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError
 from costsim.ingest.anthropic import usage_row
-from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, open_binary
+from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
 from costsim.ingest.records import Skip, finish_table, message_text, timestamp
 
 NOT_A_REQUEST = "not a request (user, system or summary line)"
@@ -58,7 +59,7 @@ def read_sessions(paths: list[str], stats: IngestStats) -> Iterator[pd.DataFrame
     """Many session files: scanned by a pool of worker processes (one per core), merged in file order so
     duplicates across files resolve the same way every run. --strict reads in this process, to stop at
     the first problem."""
-    buffer: dict[str, list] = {k: [] for k in COLUMNS}
+    buffer: list[dict] = []
     if stats.strict or len(paths) < 2 or (os.cpu_count() or 1) < 2 or _small(paths):
         for path in paths:
             stats.files.append(stats.display(path))
@@ -85,7 +86,7 @@ def _scan_job(job: tuple[str, str, bool]) -> dict:
     return scan_file(*job)
 
 
-def _merge_result(result: dict, stats: IngestStats, buffer: dict[str, list] | None = None) -> Iterator[pd.DataFrame]:
+def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = None) -> Iterator[pd.DataFrame]:
     """Fold one file's accounting into `stats`; its rows join `buffer` (several files make one chunk)."""
     stats.records_read += result["records_read"]
     stats.duplicates += result["duplicates"]
@@ -94,26 +95,55 @@ def _merge_result(result: dict, stats: IngestStats, buffer: dict[str, list] | No
     room = MAX_PROBLEMS_SHOWN - len(stats.problems)
     stats.problems.extend(result["problems"][:max(room, 0)])
     own = buffer is None
-    buffer = {k: [] for k in COLUMNS} if own else buffer
-    for key in COLUMNS:
-        buffer[key].extend(result["columns"][key])
-    if own or len(buffer["model"]) >= CHUNK_RECORDS:
+    buffer = [] if own else buffer
+    if len(result["table"]["line"]):
+        buffer.append(result)
+    if own or sum(len(r["table"]["line"]) for r in buffer) >= CHUNK_RECORDS:
         yield from _flush(buffer, stats)
 
 
-def _flush(buffer: dict[str, list], stats: IngestStats) -> Iterator[pd.DataFrame]:
-    if buffer["model"]:
-        table = pd.DataFrame({k: v for k, v in buffer.items()})
-        for values in buffer.values():
-            values.clear()
-        yield finish_table(table, stats)
+TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
 
 
-COLUMNS = ("source", "model", "input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
-           "output_tokens", "project", "session", "prompt", "timestamp", "id")
+def _compact(rows: list[dict]) -> dict:
+    """One file's rows as arrays (cheap to send between processes): counts, ns timestamps, id hashes."""
+    models: dict[str, str] = {}
+    ids = [row.get("id") for row in rows]
+    present = np.array([i is not None for i in ids], dtype=bool)
+    hashes = np.zeros(len(rows), dtype=np.uint64)
+    if present.any():
+        hashes[present] = SeenIds.hashes([i for i in ids if i is not None])
+    stamps = pd.to_datetime(pd.Series([row.get("timestamp") for row in rows], dtype="object"), utc=True,
+                            format="ISO8601")
+    return {"line": np.array([row["line"] for row in rows], dtype=np.int64),
+            "model": [models.setdefault(row["model"], row["model"]) for row in rows],
+            "prompt": [row.get("prompt") for row in rows],
+            **{key: np.array([row.get(key, 0) for row in rows], dtype=np.int64) for key in TOKENS},
+            "timestamp": stamps.to_numpy(dtype="datetime64[ns]"), "id_hash": hashes, "has_id": present}
+
+
+def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
+    if not buffer:
+        return
+    tables = [r["table"] for r in buffer]
+    sizes = [len(t["line"]) for t in tables]
+    keep = stats.drop_duplicate_hashes(np.concatenate([t["id_hash"] for t in tables]),
+                                       np.concatenate([t["has_id"] for t in tables]))
+    frame = pd.DataFrame({
+        "source": [f"{r['name']}:{line}" for r in buffer for line in r["table"]["line"].tolist()],
+        "model": [m for t in tables for m in t["model"]],
+        "prompt": [p for t in tables for p in t["prompt"]],
+        "project": np.repeat([r["project"] for r in buffer], sizes),
+        "session": np.repeat([r["session"] for r in buffer], sizes),
+        **{key: np.concatenate([t[key] for t in tables]) for key in TOKENS},
+        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables]), utc=True),
+    })
+    buffer.clear()
+    yield finish_table(frame[keep] if not keep.all() else frame, stats)
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
+
 # Claude Code's usual assistant line, usage keys in the API's order, matched in one step
 _USUAL_ASSISTANT = re.compile(
     rb'"message":\{"id":"([^"\\]+)","type":"message","role":"assistant","model":"([^"\\]*)",.*'
@@ -156,7 +186,7 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                     if whole is not None:
                         g = whole.groups()
                         split = g[5] is not None
-                        row = {"source": f"{name}:{line_no}", "model": g[1].decode(), "input_tokens": int(g[2]),
+                        row = {"line": line_no, "model": g[1].decode(), "input_tokens": int(g[2]),
                                "output_tokens": int(g[7]), "cache_read_tokens": int(g[4]),
                                "cache_write_5m_tokens": int(g[5]) if split else int(g[3]),
                                "cache_write_1h_tokens": int(g[6]) if split else 0,
@@ -165,7 +195,7 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                         if row["model"] == "<synthetic>":
                             row = Skip(NO_USAGE, malformed=False)
                     elif (head := _MESSAGE_HEAD.match(line, at)) is not None:
-                        row = _fast_assistant(line, head, f"{name}:{line_no}", project, session, prompt)
+                        row = _fast_assistant(line, head, line_no, project, session, prompt)
                     elif line.startswith(_TOOL_RESULT, at):
                         stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
                         continue
@@ -184,7 +214,7 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                         stats.skipped[NOT_A_REQUEST] += 1
                         continue
                     try:
-                        row = _assistant_row(record, f"{name}:{line_no}", project, session, prompt)
+                        row = _assistant_row(record, line_no, project, session, prompt)
                     except Skip as skip:
                         stats.skip(skip.reason, skip.detail, path=name, line=line_no, malformed=skip.malformed)
                         continue
@@ -197,7 +227,7 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                 elif key in pending:
                     stats.duplicates += 1
                     if row["output_tokens"] >= pending[key]["output_tokens"]:
-                        row["source"], row["prompt"] = pending[key]["source"], pending[key]["prompt"]
+                        row["line"], row["prompt"] = pending[key]["line"], pending[key]["prompt"]
                         pending[key] = row
                 else:
                     pending[key] = row
@@ -206,12 +236,12 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
         except EOFError as exc:
             raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
     rows.extend(pending.values())
-    columns = {key: [row.get(key) for row in rows] for key in COLUMNS}
-    return {"columns": columns, "records_read": stats.records_read, "duplicates": stats.duplicates,
+    return {"table": _compact(rows), "name": name, "project": project, "session": session,
+            "records_read": stats.records_read, "duplicates": stats.duplicates,
             "malformed": stats.malformed, "skipped": dict(stats.skipped), "problems": stats.problems}
 
 
-def _fast_assistant(line: bytes, head: re.Match, source: str, project: str, session: str, prompt: str | None):
+def _fast_assistant(line: bytes, head: re.Match, line_no: int, project: str, session: str, prompt: str | None):
     """A row (or a Skip) from an assistant line in the usual layout; None to read it with json.loads."""
     at = line.rfind(b'"usage":{')  # message.usage is the message's last key, after any content
     if at < head.end():
@@ -232,7 +262,7 @@ def _fast_assistant(line: bytes, head: re.Match, source: str, project: str, sess
     else:
         write_5m, write_1h = int(u.get(b"cache_creation_input_tokens", 0)), 0
     message_id, request_id = head.group(1).decode(), tail.group(2).decode()
-    return {"source": source, "model": model, "input_tokens": int(u[b"input_tokens"]),
+    return {"line": line_no, "model": model, "input_tokens": int(u[b"input_tokens"]),
             "output_tokens": int(u[b"output_tokens"]), "cache_read_tokens": int(u.get(b"cache_read_input_tokens", 0)),
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
             "project": project, "session": session, "prompt": prompt, "timestamp": tail.group(3).decode(),
@@ -247,7 +277,7 @@ def _user_text(record: dict) -> str | None:
     return text or None
 
 
-def _assistant_row(record: dict, source: str, project: str, session: str, prompt: str | None) -> dict:
+def _assistant_row(record: dict, line_no: int, project: str, session: str, prompt: str | None) -> dict:
     message = record.get("message")
     if not isinstance(message, dict):
         raise Skip("missing required field", "message")
@@ -257,7 +287,7 @@ def _assistant_row(record: dict, source: str, project: str, session: str, prompt
         raise Skip(NO_USAGE, malformed=False)
     if not model:
         raise Skip("missing required field", "message.model")
-    row = {"source": source, "model": str(model), **usage_row(usage), "project": project, "session": session,
+    row = {"line": line_no, "model": str(model), **usage_row(usage), "project": project, "session": session,
            "prompt": prompt}
     stamp = timestamp(record.get("timestamp"), "timestamp")
     row["timestamp"] = None if stamp is None else stamp.isoformat()

@@ -66,6 +66,13 @@ class IngestStats:
             return True
         return False
 
+    def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
+        """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
+        keep = np.ones(len(present), dtype=bool)
+        keep[np.flatnonzero(present)] = self._seen_ids.first_of_hashes(hashes[present])
+        self.duplicates += int((~keep).sum())
+        return keep
+
     def drop_duplicates(self, ids: pd.Series) -> np.ndarray:
         """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are counted."""
         keep = self._seen_ids.first_mask(ids)
@@ -108,15 +115,18 @@ class SeenIds:
         present = ids.notna().to_numpy()
         if not present.any():
             return keep
-        h = self.hashes(ids[present].to_numpy())
+        keep[np.flatnonzero(present)] = self.first_of_hashes(self.hashes(ids[present].to_numpy()))
+        return keep
+
+    def first_of_hashes(self, h: np.ndarray) -> np.ndarray:
+        """True for each hash not seen before (its first occurrence here); records them."""
         self._flush_recent()
         _, first = np.unique(h, return_index=True)
         fresh = np.zeros(len(h), dtype=bool)
         fresh[first] = True
         fresh &= ~self._in_runs(h)
-        keep[np.flatnonzero(present)] = fresh
         self._add_run(np.sort(h[fresh]))
-        return keep
+        return fresh
 
     def _flush_recent(self) -> None:
         if self._recent:
