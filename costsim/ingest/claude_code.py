@@ -152,6 +152,7 @@ _USUAL_ASSISTANT = re.compile(
     rb'"output_tokens":(\d+)(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\]*"|\d+|null|\{[^{}]*\}))*\}\},'
     rb'"requestId":"([^"\\]+)","type":"assistant","uuid":"[^"\\]*",'
     rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
+_ASSISTANT_HEAD = b'"message":{"id":'
 _TOOL_RESULT = b'"message":{"role":"user","content":[{"tool_use_id":'
 _USAGE_TAIL = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"([^"\\]*)",'
                          rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
@@ -182,7 +183,7 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                 row = None
                 at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
                 if at >= 0:
-                    whole = _USUAL_ASSISTANT.match(line, at)
+                    whole = _USUAL_ASSISTANT.match(line, at) if line.startswith(_ASSISTANT_HEAD, at) else None
                     if whole is not None:
                         g = whole.groups()
                         split = g[5] is not None
