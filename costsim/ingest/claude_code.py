@@ -105,20 +105,15 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
 
 
-def _compact(rows: list[dict]) -> dict:
+def _compact(rows: _Rows) -> dict:
     """One file's rows as arrays (cheap to send between processes): counts, ns timestamps, id hashes."""
-    models: dict[str, str] = {}
-    ids = [row.get("id") for row in rows]
-    present = np.array([i is not None for i in ids], dtype=bool)
-    hashes = np.zeros(len(rows), dtype=np.uint64)
+    present = np.array([i is not None for i in rows.id], dtype=bool)
+    hashes = np.zeros(len(rows.id), dtype=np.uint64)
     if present.any():
-        hashes[present] = SeenIds.hashes([i for i in ids if i is not None])
-    stamps = pd.to_datetime(pd.Series([row.get("timestamp") for row in rows], dtype="object"), utc=True,
-                            format="ISO8601")
-    return {"line": np.array([row["line"] for row in rows], dtype=np.int64),
-            "model": [models.setdefault(row["model"], row["model"]) for row in rows],
-            "prompt": [row.get("prompt") for row in rows],
-            **{key: np.array([row.get(key, 0) for row in rows], dtype=np.int64) for key in TOKENS},
+        hashes[present] = SeenIds.hashes([i for i in rows.id if i is not None])
+    stamps = pd.to_datetime(pd.Series(rows.timestamp, dtype="object"), utc=True, format="ISO8601")
+    return {"line": np.array(rows.line, dtype=np.int64), "model": rows.model, "prompt": rows.prompt,
+            **{key: np.array(values, dtype=np.int64) for key, values in rows.counts.items()},
             "timestamp": stamps.to_numpy(dtype="datetime64[ns]"), "id_hash": hashes, "has_id": present}
 
 
@@ -159,6 +154,42 @@ _USAGE_TAIL = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"re
 _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 
+class _Rows:
+    """One file's rows as parallel lists; a message seen again updates its row in place when the new
+    snapshot's output count is at least as large (the final usage wins; the first line and prompt stay)."""
+
+    def __init__(self) -> None:
+        self.line, self.model, self.prompt, self.timestamp, self.id = [], [], [], [], []
+        self.counts = {key: [] for key in TOKENS}
+        self.index: dict[str, int] = {}  # message key -> row, for the last WINDOW_MESSAGES messages
+        self.duplicates = 0
+
+    def add(self, key, line_no, model, prompt, stamp, counts: tuple[int, int, int, int, int]) -> None:
+        at = self.index.get(key) if key is not None else None
+        if at is not None:
+            self.duplicates += 1
+            if counts[4] >= self.counts["output_tokens"][at]:
+                for name, value in zip(TOKENS, counts):
+                    self.counts[name][at] = value
+                self.model[at], self.timestamp[at] = model, stamp
+            return
+        if key is not None:
+            self.index[key] = len(self.line)
+            if len(self.index) > WINDOW_MESSAGES:
+                del self.index[next(iter(self.index))]
+        self.line.append(line_no)
+        self.model.append(model)
+        self.prompt.append(prompt)
+        self.timestamp.append(stamp)
+        self.id.append(key)
+        for name, value in zip(TOKENS, counts):
+            self.counts[name].append(value)
+
+    def add_row(self, row: dict) -> None:
+        self.add(row.get("id"), row["line"], row["model"], row.get("prompt"), row.get("timestamp"),
+                 tuple(row.get(name, 0) for name in TOKENS))
+
+
 def scan_file(path: str, name: str, strict: bool) -> dict:
     """Rows and accounting of one session file (plain data, so a worker process can return it).
 
@@ -167,8 +198,9 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
     `json.loads`. Tool-result lines (no prompt text) are only checked to be whole JSON objects."""
     project, session = project_and_session(path)
     stats = IngestStats(strict=strict)
-    pending: dict[str, dict] = {}
-    rows: list[dict] = []
+    rows = _Rows()
+    add = rows.add
+    models: dict[bytes, str] = {}
     prompt = None
     with open_binary(path, name) as stream:
         try:
@@ -186,16 +218,16 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                     whole = _USUAL_ASSISTANT.match(line, at) if line.startswith(_ASSISTANT_HEAD, at) else None
                     if whole is not None:
                         g = whole.groups()
+                        model = models.get(g[1]) or models.setdefault(g[1], g[1].decode())
+                        if model == "<synthetic>":
+                            stats.skipped[NO_USAGE] += 1
+                            continue
                         split = g[5] is not None
-                        row = {"line": line_no, "model": g[1].decode(), "input_tokens": int(g[2]),
-                               "output_tokens": int(g[7]), "cache_read_tokens": int(g[4]),
-                               "cache_write_5m_tokens": int(g[5]) if split else int(g[3]),
-                               "cache_write_1h_tokens": int(g[6]) if split else 0,
-                               "project": project, "session": session, "prompt": prompt,
-                               "timestamp": g[9].decode(), "id": f"{g[0].decode()}:{g[8].decode()}"}
-                        if row["model"] == "<synthetic>":
-                            row = Skip(NO_USAGE, malformed=False)
-                    elif (head := _MESSAGE_HEAD.match(line, at)) is not None:
+                        add(f"{g[0].decode()}:{g[8].decode()}", line_no, model, prompt, g[9].decode(),
+                            (int(g[2]), int(g[4]), int(g[5]) if split else int(g[3]), int(g[6]) if split else 0,
+                             int(g[7])))
+                        continue
+                    if (head := _MESSAGE_HEAD.match(line, at)) is not None:
                         row = _fast_assistant(line, head, line_no, project, session, prompt)
                     elif line.startswith(_TOOL_RESULT, at):
                         stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
@@ -222,23 +254,11 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                 elif isinstance(row, Skip):
                     stats.skip(row.reason, row.detail, path=name, line=line_no, malformed=row.malformed)
                     continue
-                key = row.get("id")
-                if key is None:
-                    rows.append(row)
-                elif key in pending:
-                    stats.duplicates += 1
-                    if row["output_tokens"] >= pending[key]["output_tokens"]:
-                        row["line"], row["prompt"] = pending[key]["line"], pending[key]["prompt"]
-                        pending[key] = row
-                else:
-                    pending[key] = row
-                    if len(pending) > WINDOW_MESSAGES:
-                        rows.append(pending.pop(next(iter(pending))))
+                rows.add_row(row)
         except EOFError as exc:
             raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
-    rows.extend(pending.values())
     return {"table": _compact(rows), "name": name, "project": project, "session": session,
-            "records_read": stats.records_read, "duplicates": stats.duplicates,
+            "records_read": stats.records_read, "duplicates": stats.duplicates + rows.duplicates,
             "malformed": stats.malformed, "skipped": dict(stats.skipped), "problems": stats.problems}
 
 
