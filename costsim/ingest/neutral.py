@@ -134,14 +134,8 @@ def _parse_block(lines: list[bytes]) -> list | None:
 
 
 def _pretty_document(lines: list[bytes]) -> bool:
-    text = next((line.strip() for line in lines if line.strip()), b"")
-    if not text.startswith(b"{"):
-        return False
-    try:
-        json.loads(text)
-    except ValueError:
-        return True
-    return False
+    """A pretty-printed JSON document starts with a line holding only `{` or `[`."""
+    return next((line.strip() for line in lines if line.strip()), b"") in (b"{", b"[")
 
 
 def _parse_lines(lines: list[bytes], first: int) -> list[tuple[int, object, str | None]]:

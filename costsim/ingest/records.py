@@ -48,7 +48,7 @@ def json_records(path: str, name: str) -> Iterator[tuple[int, object, str | None
             value, error = json.loads(text), None
         except json.JSONDecodeError as exc:
             value, error = None, exc.msg
-        if error is not None and text.lstrip()[:1] in "[{":
+        if error is not None and (text.strip() in ("{", "[") or text.lstrip()[:1] == "["):  # pretty-printed
             document = _whole_document(text, stream)
             if document is not None:
                 yield from _document_records(document, line_no)
