@@ -293,3 +293,25 @@ def test_claude_code_line_in_another_layout_reads_the_same(tmp_path):
     tokens, acc = tokens_and_accounting(str(tmp_path / "projects"))
     assert (acc["priced"], acc["duplicates"]) == (1, 1)
     assert (tokens["input"], tokens["cache_read"], tokens["output"]) == (3, 11, 7)
+
+
+def test_neutral_pretty_printed_array(tmp_path):
+    records = [json.loads(line) for line in (LOGS / "neutral.jsonl").read_text().splitlines()]
+    doc = tmp_path / "neutral.json"
+    doc.write_text(json.dumps(records, indent=2))
+    tokens, acc = tokens_and_accounting(str(doc))
+    assert (acc["records_read"], acc["priced"], acc["duplicates"]) == (4, 3, 1)
+    assert tokens["input"] == 1200 + 2000 + 500
+
+
+def test_claude_code_truncated_line_is_named(tmp_path):
+    folder = tmp_path / "projects" / "proj"
+    folder.mkdir(parents=True)
+    good = (LOGS / "claude-code" / "projects" / "-home-dev-shop" / "sess-b.jsonl").read_text()
+    (folder / "s.jsonl").write_text(good + good.splitlines()[2][:80] + "\n")  # a write cut short
+    result = runner.invoke(app, ["estimate", str(tmp_path / "projects"), "--as-of", "2026-05-14", "-f", "json"])
+    assert result.exit_code == 2
+    assert f"{folder / 's.jsonl'}:4" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["accounting"]["skipped"]["malformed JSON"] == 1
+    assert data["tokens"]["output"] == 120 + 700
