@@ -115,29 +115,39 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
              classifier: str | None = None,
              progress: Callable[[int], None] | None = None,
              sim: SimOptions | None = None,
-             billing: BillingOptions = BillingOptions()) -> tuple[Report, pd.DataFrame]:
+             billing: BillingOptions = BillingOptions(),
+             by: str | None = None, since: date | None = None, until: date | None = None,
+             columns: dict[str, str] | None = None) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
+    `by` adds a breakdown; `since`/`until` (inclusive UTC days) keep only requests inside them.
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk."""
     from costsim import simulate
+    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats, once_per_prompt
+    from costsim.views import breakdown, check_view, view_keys
 
     for model in policy.tier_models.values():
         book.resolve(model)
+    by = check_view(by)
     sim = sim if sim is not None and sim.active else None
     classifier_model = book.resolve(sim.classifier_model).id if sim and sim.classifier_model else None
     helpers = simulate.helper_strategies(sim, classifier_model) if sim else ()
     pinned = (simulate.PINNED,) if sim and sim.pinned else ()
     classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
-    stats = IngestStats(strict=strict)
+    stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
+    estimated = 0
     name, classify_many = make_classifier(policy, classifier)
+    classify_many = once_per_prompt(classify_many)
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
     samples, held = [], []
     for chunk in read_logs(inputs, stats, log_format):
         classified = classify_frame(chunk, policy, classify_many)
-        pricer.add(classified)
+        classified, n_estimated = fill_estimated_outputs(classified, policy)
+        estimated += n_estimated
+        pricer.add(classified, view=view_keys(classified, by) if by else None)
         if classifier_only:
             pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
         if pinned:
@@ -151,10 +161,16 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
                             duplicates=stats.duplicates, files=tuple(stats.files))
     from costsim.quality import measured_quality
-    notes = [f"Classifier: {name} (policy {policy.path}); {measured_quality(classifier or policy.classifier)}."]
+    notes = [f"Classifier: {name} (policy {policy.path}); {measured_quality(classifier or policy.classifier)}.",
+             *ingest_notes(stats, estimated)]
     report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
                            extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
-                                  "classifier": name, **pricer.span_extra()})
+                                  "classifier": name, "estimated_output_requests": estimated,
+                                  "counted_input_requests": stats.counted_inputs,
+                                  "approximate_count_models": dict(stats.approximate_models),
+                                  **pricer.span_extra()})
+    if by:
+        report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
     if sim:
         rates = book.models[classifier_model].period_at(as_of or today or date.today()).rates if classifier_model else None
         report = simulate.apply(report, sim, policy, rates)

@@ -218,8 +218,12 @@ def compare(
 @app.command()
 @handles_errors
 def estimate(
-    logs: list[str] = typer.Argument(..., help="Log files, folders or globs; - reads stdin."),
-    log_format: Optional[str] = typer.Option(None, "--log-format", help="Force a log format instead of detecting it."),
+    logs: Optional[list[str]] = typer.Argument(None, help="Log files, folders or globs; - reads stdin. None: Claude Code's ~/.claude/projects."),
+    log_format: Optional[str] = typer.Option(None, "--log-format", help="Force a log format instead of detecting it (see README, Log formats)."),
+    columns: Optional[str] = typer.Option(None, "--columns", help="CSV headers for costsim's fields: input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name,timestamp=created."),
+    by: Optional[str] = typer.Option(None, "--by", help="Add a breakdown: day, week, month, model, project, session or tier."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only requests on or after this UTC day (2026-05-01)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only requests on or before this UTC day."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price every request at this date's prices (default: each at its own timestamp)."),
     explain: int = typer.Option(0, "--explain", min=0, help="Show N sample requests per tier with the rule that placed them."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first malformed record or unpriced model (exit 2)."),
@@ -247,9 +251,15 @@ def estimate(
       costsim estimate samples/neutral.jsonl
       costsim estimate logs/*.jsonl.gz --format json --out report.json
       cat requests.csv | costsim estimate - --log-format neutral-csv
+      costsim estimate ~/.claude/projects --by day --since 2026-05-01
+      costsim estimate export.csv --columns input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name
     """
     from costsim.progress import progress_bar
 
+    from costsim.ingest.cli_inputs import default_inputs
+    from costsim.ingest.neutral import parse_columns
+
+    logs = default_inputs(logs, log_format, stderr())
     cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     billing_cli.warn_stale(book, max_price_age_days)
@@ -261,7 +271,9 @@ def estimate(
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of), today=today(),
                                       strict=strict, classifier=classifier, progress=tick, sim=sim,
-                                      billing=billing_cli.billing_options(batch))
+                                      billing=billing_cli.billing_options(batch), by=by,
+                                      since=parse_day(since, "--since"), until=parse_day(until, "--until"),
+                                      columns=parse_columns(columns))
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))

@@ -50,3 +50,7 @@ class UnknownModelError(PricingError):
 
 class ConfigError(CostsimError):
     """A policy, scenario option or command-line value that makes no sense."""
+
+
+class TokenizerError(CostsimError):
+    """A shipped tokenizer file is missing, corrupted or unknown."""

@@ -28,6 +28,7 @@ COLUMNS: dict[str, str] = {
     "project": "string",
     "batch": "bool",
     "service_tier": "string",    # provider service tier as logged (OpenAI flex/priority); <NA> = list price
+    "output_estimated": "bool",  # output_tokens borrowed from the tier's profile (the log had none)
     "latency_ms": "Float64",
     "source": "string",          # file:line
 }
@@ -44,7 +45,7 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
                 values = values.fillna(1 if column == "requests" else 0)
         elif column in INT_COLUMNS:
             values = pd.Series(1 if column == "requests" else 0, index=df.index)
-        elif column == "batch":
+        elif column in ("batch", "output_estimated"):
             values = pd.Series(False, index=df.index)
         else:
             values = pd.Series([pd.NA] * n, index=df.index, dtype="object")

@@ -92,6 +92,7 @@ class ModelPrice:
     batch_discount_pct: Decimal | None = None
     table: str = ""
     batch_discount_excludes: tuple[str, ...] = ()  # token kinds the batch discount leaves at full price
+    token_factor: Decimal = Decimal(1)  # offline token counts for this model are multiplied by it
 
     def period_index(self, day: date) -> int:
         """Index of the period in force on `day`; a day before the first period takes the first."""
@@ -247,7 +248,7 @@ def parse_model(raw, provider: str, default_source: str, path: Path, where: str)
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         where = f"{where} ({raw['id'].strip().lower()})"  # name the model in every message, unknown keys too
     f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "batch_discount_excludes",
-                             "prices"},
+                             "prices", "token_factor"},
                required={"id", "prices"}, path=path, where=where, error=PricingError)
     model_id = f.str("id").strip().lower()
     aliases = f.list("aliases")
@@ -273,6 +274,7 @@ def parse_model(raw, provider: str, default_source: str, path: Path, where: str)
         source_url=f.str("source_url") or default_source, periods=periods,
         batch_discount_pct=f.decimal("batch_discount_pct", maximum=Decimal(100)), table=path.name,
         batch_discount_excludes=tuple(excludes),
+        token_factor=f.decimal("token_factor", minimum=Decimal("0.01")) or Decimal(1),
     )
 
 

@@ -13,6 +13,7 @@ from costsim import chart
 from costsim.money import pct, tokens, usd
 from costsim.tables import markdown_table, table_of
 from costsim.report import Report, StrategyResult
+from costsim.views import breakdown_table
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -109,6 +110,9 @@ def draw_tables(report: Report, console: Console) -> None:
     if chart.latency_rows(report):
         console.print(table_of(chart.LATENCY_HEADER, chart.latency_rows(report), title="Latency per tier and model",
                                right={2, 3, 4}))
+    view = breakdown_table(report)
+    if view:
+        console.print(table_of(view[1], view[2], title=view[0], right=set(range(1, len(view[1]))), no_wrap={0}))
     for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report), *report.notes]:
         console.print(Text(line))
 
@@ -122,6 +126,9 @@ def to_markdown(report: Report) -> str:
         parts += [f"### {chart.monte_carlo_title(report)}", "", markdown_table(chart.MC_HEADER, chart.monte_carlo_rows(report)), ""]
     if chart.latency_rows(report):
         parts += ["### Latency per tier and model", "", markdown_table(chart.LATENCY_HEADER, chart.latency_rows(report)), ""]
+    view = breakdown_table(report)
+    if view:
+        parts += [f"### {view[0]}", "", markdown_table(view[1], view[2]), ""]
     parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report),
                                        *report.notes]]
     return "\n".join(parts) + "\n"

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import tiktoken
 
+from costsim.errors import TokenizerError  # re-exported: costsim.tokens.TokenizerError still works
+
 TOKENIZER_DIR = Path(__file__).resolve().parent / "tokenizers"
 
 # sha256 of the shipped rank files; identical to tiktoken 0.14.0's
@@ -83,10 +85,6 @@ _O200K_MODEL_PATTERN = re.compile(
 _CL100K_MODEL_PATTERN = re.compile(
     r"^(?:gpt-4(?:-|$)|gpt-3\.5-turbo|gpt-35-turbo|text-embedding-3-|text-embedding-ada-002)"
 )
-
-
-class TokenizerError(Exception):
-    """A shipped tokenizer file is missing, corrupted or unknown."""
 
 
 def tokenizer_path(encoding_name: str) -> Path:

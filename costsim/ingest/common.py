@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError
@@ -32,7 +33,17 @@ class IngestStats:
     duplicates: int = 0
     problems: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    _seen_ids: set = field(default_factory=set)
+    since: datetime | None = None      # records before it are skipped as "outside --since/--until"
+    until: datetime | None = None      # records at or after it likewise (an --until day is included whole)
+    columns: dict[str, str] = field(default_factory=dict)  # --columns: frame field -> CSV header name
+    counted_inputs: int = 0            # rows whose input tokens were counted offline from their text
+    approximate_models: Counter = field(default_factory=Counter)  # counted with a non-native encoding
+    token_factor: object = None        # model -> Decimal correction for offline counts (from the price book)
+    names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)
+    _seen_ids: "SeenIds" = field(default_factory=lambda: SeenIds())
+
+    def display(self, path: str) -> str:
+        return self.names.get(path, display_name(path))
 
     def skip(self, reason: str, detail: str = "", *, path: str, line: int | None = None,
              malformed: bool = True) -> None:
@@ -50,11 +61,93 @@ class IngestStats:
         """True (and counted) when a record with this id was already read."""
         if record_id is None:
             return False
-        if record_id in self._seen_ids:
+        if self._seen_ids.seen(record_id):
             self.duplicates += 1
             return True
-        self._seen_ids.add(record_id)
         return False
+
+    def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
+        """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
+        keep = np.ones(len(present), dtype=bool)
+        keep[np.flatnonzero(present)] = self._seen_ids.first_of_hashes(hashes[present])
+        self.duplicates += int((~keep).sum())
+        return keep
+
+    def drop_duplicates(self, ids: pd.Series) -> np.ndarray:
+        """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are counted."""
+        keep = self._seen_ids.first_mask(ids)
+        self.duplicates += int((~keep).sum())
+        return keep
+
+
+class SeenIds:
+    """Record ids already read, held as 64-bit hashes (8 bytes per id, not a Python string each).
+
+    Hashes live in sorted runs of at most RUN_CAP entries: a new chunk's hashes become a run, and
+    neighbouring runs of equal size are merged (like a binary counter), so memory is 8 bytes per
+    distinct id with no full-size copy ever made. Two different ids colliding needs ~4e9 ids for even odds; a collision would count
+    one record as a duplicate.
+    """
+
+    RUN_CAP = 1 << 20
+
+    def __init__(self) -> None:
+        self._runs: list[np.ndarray] = []
+        self._recent: set[int] = set()
+
+    @staticmethod
+    def hashes(ids) -> np.ndarray:
+        return pd.util.hash_array(np.asarray(ids, dtype=object))
+
+    def seen(self, record_id: str) -> bool:
+        """Whether this id was seen before; records it either way."""
+        h = int(self.hashes([record_id])[0])
+        if h in self._recent or self._in_runs(np.array([h], dtype=np.uint64))[0]:
+            return True
+        self._recent.add(h)
+        if len(self._recent) >= self.RUN_CAP // 8:
+            self._flush_recent()
+        return False
+
+    def first_mask(self, ids: pd.Series) -> np.ndarray:
+        """True for rows whose id is missing or seen for the first time; records the new ids."""
+        keep = np.ones(len(ids), dtype=bool)
+        present = ids.notna().to_numpy()
+        if not present.any():
+            return keep
+        keep[np.flatnonzero(present)] = self.first_of_hashes(self.hashes(ids[present].to_numpy()))
+        return keep
+
+    def first_of_hashes(self, h: np.ndarray) -> np.ndarray:
+        """True for each hash not seen before (its first occurrence here); records them."""
+        self._flush_recent()
+        _, first = np.unique(h, return_index=True)
+        fresh = np.zeros(len(h), dtype=bool)
+        fresh[first] = True
+        fresh &= ~self._in_runs(h)
+        self._add_run(np.sort(h[fresh]))
+        return fresh
+
+    def _flush_recent(self) -> None:
+        if self._recent:
+            self._add_run(np.sort(np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent))))
+            self._recent.clear()
+
+    def _in_runs(self, h: np.ndarray) -> np.ndarray:
+        found = np.zeros(len(h), dtype=bool)
+        for run in self._runs:
+            at = np.minimum(np.searchsorted(run, h), len(run) - 1)
+            found |= run[at] == h
+        return found
+
+    def _add_run(self, run: np.ndarray) -> None:
+        if not len(run):
+            return
+        self._runs.append(run)
+        while (len(self._runs) > 1 and len(self._runs[-2]) <= len(self._runs[-1])
+               and len(self._runs[-1]) + len(self._runs[-2]) <= self.RUN_CAP):
+            last = self._runs.pop()
+            self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]))
 
 
 def expand(inputs: list[str]) -> list[str]:
@@ -94,6 +187,15 @@ def open_text(path: str) -> io.TextIOBase:
     if path.endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
     return open(path, encoding="utf-8", errors="replace", newline="")
+
+
+def open_binary(path: str, name: str) -> io.BufferedReader:
+    """A buffered byte stream for a path or a .gz file (stdin is spooled to a file before reading)."""
+    try:
+        raw = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc}", path=name) from None
+    return io.BufferedReader(raw, 1 << 20) if path.endswith(".gz") else raw
 
 
 def display_name(path: str) -> str:
@@ -137,7 +239,39 @@ def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = No
     """Yield usage-frame chunks from every input, each file read by its format's reader."""
     from costsim.ingest.detect import reader_for
 
+    from costsim.ingest import claude_code
+
+    sessions: list[str] = []  # consecutive Claude Code files are read together, in parallel
     for path in expand(inputs):
-        stats.files.append(display_name(path))
-        reader = reader_for(path, log_format)
+        if path == "-":
+            path = _spool_stdin(stats)
+        reader = reader_for(path, log_format, stats)
+        if reader is claude_code.read_session:
+            sessions.append(path)
+            continue
+        if sessions:
+            yield from claude_code.read_sessions(sessions, stats)
+            sessions = []
+        stats.files.append(stats.display(path))
         yield from reader(path, stats)
+    if sessions:
+        yield from claude_code.read_sessions(sessions, stats)
+
+
+def _spool_stdin(stats: IngestStats) -> str:
+    """Copy stdin to a temporary file (deleted at exit) so its format can be sniffed and then read."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    handle, spool = tempfile.mkstemp(prefix="costsim-stdin-")
+    with os.fdopen(handle, "wb") as out:
+        shutil.copyfileobj(sys.stdin.buffer, out, 1 << 20)
+    with open(spool, "rb") as check:
+        if check.read(2) == b"\x1f\x8b":  # gzip data on stdin
+            os.replace(spool, spool + ".gz")
+            spool += ".gz"
+    atexit.register(lambda: os.path.exists(spool) and os.unlink(spool))
+    stats.names[spool] = "<stdin>"
+    return spool

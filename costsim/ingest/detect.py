@@ -1,28 +1,139 @@
-"""Choosing a reader for each input: by `--log-format`, else by what the file holds."""
+"""Choosing a reader for each input: by `--log-format`, else by what the file holds (its first records
+or its CSV header), never by its name alone."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Callable, Iterator
 
 import pandas as pd
 
-from costsim.errors import ConfigError
-from costsim.ingest import neutral
-from costsim.ingest.common import IngestStats
+from costsim.errors import ConfigError, InputError
+from costsim.ingest import anthropic, claude_code, neutral, openai, proxies
+from costsim.ingest.common import IngestStats, open_text
 
 Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
 
 READERS: dict[str, Reader] = {
     "neutral-jsonl": neutral.read_jsonl,
     "neutral-csv": neutral.read_csv,
+    "generic-csv": neutral.read_csv,  # any CSV, with --columns naming its headers
+    "claude-code": claude_code.read_session,
+    "openai-chat": openai.read_chat,
+    "openai-responses": openai.read_responses,
+    "openai-batch-output": openai.read_batch_output,
+    "openai-batch-input": openai.read_batch_input,
+    "anthropic": anthropic.read_messages,
+    "litellm": proxies.read_litellm,
+    "openrouter-csv": proxies.read_openrouter,
 }
+SNIFF_RECORDS = 20
+SNIFF_BYTES = 64 * 1024
+CLAUDE_CODE_TYPES = {"user", "assistant", "summary", "system", "file-history-snapshot", "queue-operation"}
 
 
-def reader_for(path: str, log_format: str | None) -> Reader:
-    """The reader `--log-format` names, or the one the file's name says."""
+def reader_for(path: str, log_format: str | None, stats: IngestStats | None = None) -> Reader:
+    """The reader `--log-format` names, else the one the file's content matches."""
     if log_format:
         if log_format not in READERS:
             raise ConfigError(f"--log-format {log_format!r}: unknown format (known: {', '.join(READERS)})")
         return READERS[log_format]
-    name = path.removesuffix(".gz")
-    return READERS["neutral-csv"] if name.endswith(".csv") else READERS["neutral-jsonl"]
+    name = stats.display(path) if stats else path
+    found = sniff(path, name, has_columns=bool(stats and stats.columns))
+    if found is None:
+        raise InputError("no known log format matches this file (known: " + ", ".join(READERS)
+                         + "); force one with --log-format NAME, or map a CSV's headers with "
+                         "--columns input_tokens=HEADER,output_tokens=HEADER,model=HEADER,timestamp=HEADER",
+                         path=name)
+    return READERS[found]
+
+
+def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
+    """The format name the file's first records (or CSV header) match, or None."""
+    head = _head(path, name)
+    if not head.strip():
+        return "neutral-jsonl"  # an empty file: any JSONL reader accounts for its zero records
+    first = head.lstrip()[:1]
+    if first in "[{":
+        records = _first_records(head, path, name)
+        for record in records:
+            found = json_format(record)
+            if found:
+                return found
+        return None
+    header = next(csv.reader(io.StringIO(head.splitlines()[0])), [])
+    return csv_format(header, has_columns)
+
+
+def json_format(record) -> str | None:
+    """The JSON format one record belongs to; None when it says nothing (a summary line, say)."""
+    if not isinstance(record, dict):
+        return None
+    if record.get("type") in CLAUDE_CODE_TYPES and ({"sessionId", "parentUuid", "leafUuid", "uuid"} & record.keys()):
+        return "claude-code"
+    if "custom_id" in record:
+        if "response" in record or ("error" in record and "body" not in record):
+            return "openai-batch-output"
+        if "body" in record and "url" in record:
+            return "openai-batch-input"
+        if "result" in record:
+            return "anthropic"
+    if "request_id" in record and ("spend" in record or "call_type" in record):
+        return "litellm"
+    usage = record.get("usage")
+    if record.get("type") == "message" and isinstance(usage, dict):
+        return "anthropic"
+    if record.get("object") == "chat.completion" or (isinstance(usage, dict) and "prompt_tokens" in usage and "choices" in record):
+        return "openai-chat"
+    if record.get("object") == "response" or (isinstance(usage, dict) and "input_tokens_details" in usage):
+        return "openai-responses"
+    if "model" in record and ("input_tokens" in record or "prompt" in record):
+        return "neutral-jsonl"
+    return None
+
+
+def csv_format(header: list[str], has_columns: bool) -> str | None:
+    names = {h.strip() for h in header}
+    if has_columns:
+        return "generic-csv"
+    if set(proxies.OPENROUTER_HEADERS) <= names:
+        return "openrouter-csv"
+    if "model" in names and ("input_tokens" in names or "prompt" in names):
+        return "neutral-csv"
+    return None
+
+
+def _head(path: str, name: str) -> str:
+    try:
+        with open_text(path) as stream:
+            return stream.read(SNIFF_BYTES)
+    except EOFError as exc:
+        raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc}", path=name) from None
+
+
+def _first_records(head: str, path: str, name: str) -> list:
+    records = []
+    for line in head.splitlines()[:SNIFF_RECORDS]:
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError:
+            break
+        records.extend(value[:SNIFF_RECORDS] if isinstance(value, list) else [value])
+    if records:
+        return records
+    from costsim.ingest.records import json_records  # a pretty-printed document: read it whole
+    for _, value, error in json_records(path, name):
+        if error is None:
+            records.append(value)
+        if len(records) >= SNIFF_RECORDS:
+            break
+    return records
+
+
+__all__ = ["READERS", "reader_for", "sniff"]

@@ -1,57 +1,64 @@
 """The neutral schema: JSONL (one object per line) or CSV (a header row) with costsim's own field names.
 
-Required: timestamp, model, input_tokens, output_tokens. Optional: id, cache_read_tokens,
-cache_write_tokens (5-minute writes), cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens
-(informational, already inside output_tokens), prompt, tier, session, project, batch, latency_ms,
-service_tier (OpenAI flex/priority; default/auto = list price).
+Required: model, and input_tokens or prompt text (counted offline when the count is missing).
+Optional: timestamp, output_tokens (estimated from the tier's profile when missing), id,
+cache_read_tokens, cache_write_tokens (5-minute writes), cache_write_5m_tokens, cache_write_1h_tokens,
+reasoning_tokens (informational, already inside output_tokens), prompt, tier, session, project, batch,
+latency_ms, service_tier (OpenAI flex/priority; default/auto = list price).
 `input_tokens` is *uncached* input: cache reads and writes are counted apart from it.
+
+JSONL takes a fast path: a block of lines is parsed and, when every record in it is plainly valid
+(whole-number counts, ISO timestamps), turned into columns directly; any block with a doubtful
+record goes through the record-by-record path that names each problem's line.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
+from itertools import islice
 
 import pandas as pd
 
-from costsim.ingest.common import CHUNK_RECORDS, IngestStats, display_name, open_text, parse_timestamp, rows_to_frame, token_count
+from costsim.errors import InputError
+from costsim.frame import normalize
+from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_binary, parse_timestamp, token_count
+from costsim.ingest.records import Skip, finish_frame, finish_rows, read_csv_format
 
-REQUIRED = ("timestamp", "model", "input_tokens", "output_tokens")
+REQUIRED = ("model",)
 OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens")
 OPTIONAL_TEXT = ("id", "prompt", "session", "project", "service_tier")
-FIELDS = (*REQUIRED, *OPTIONAL_TOKENS, "cache_write_tokens", *OPTIONAL_TEXT, "tier", "batch", "latency_ms")
+FIELDS = ("timestamp", "model", "input_tokens", "output_tokens", *OPTIONAL_TOKENS, "cache_write_tokens",
+          *OPTIONAL_TEXT, "tier", "batch", "latency_ms")
 
 
-def row_from_record(record: dict, stats: IngestStats, path: str, line: int) -> dict | None:
-    """Validate one neutral record into a frame row; None (and counted as skipped) when it is unusable."""
-    if not isinstance(record, dict):
-        stats.skip("not a JSON object", path=path, line=line)
-        return None
+def row_from_record(record: dict, source: str) -> dict:
+    """Validate one neutral record into a frame row, or raise Skip naming the field at fault."""
     missing = [k for k in REQUIRED if record.get(k) in (None, "")]
     if missing:
-        stats.skip("missing required field", missing[0], path=path, line=line)
-        return None
-    row = {"source": f"{path}:{line}", "model": str(record["model"])}
-    stamp = parse_timestamp(record["timestamp"])
-    if stamp is None:
-        stats.skip("bad timestamp", repr(record["timestamp"]), path=path, line=line)
-        return None
-    row["timestamp"] = stamp
+        raise Skip("missing required field", missing[0])
+    row = {"source": source, "model": str(record["model"])}
+    if record.get("timestamp") not in (None, ""):
+        stamp = parse_timestamp(record["timestamp"])
+        if stamp is None:
+            raise Skip("bad timestamp", repr(record["timestamp"]))
+        row["timestamp"] = stamp
     for key in ("input_tokens", "output_tokens", *OPTIONAL_TOKENS, "cache_write_tokens"):
-        if record.get(key) in (None, "") and key not in REQUIRED:
+        if record.get(key) in (None, ""):
             continue
         count = token_count(record.get(key))
         if count is None:
-            stats.skip("bad token count", f"{key} must be a whole number >= 0, got {record.get(key)!r}", path=path, line=line)
-            return None
+            raise Skip("bad token count", f"{key} must be a whole number >= 0, got {record.get(key)!r}")
         target = "cache_write_5m_tokens" if key == "cache_write_tokens" else key
         row[target] = row.get(target, 0) + count
+    if "input_tokens" not in row:
+        if record.get("prompt") in (None, ""):
+            raise Skip("missing required field", "input_tokens (or prompt text to count)")
+        row["count_text"] = str(record["prompt"])
     tier = record.get("tier")
     if tier not in (None, ""):
         if str(tier).strip() not in {"1", "2", "3"}:
-            stats.skip("bad tier", f"tier must be 1, 2 or 3, got {tier!r}", path=path, line=line)
-            return None
+            raise Skip("bad tier", f"tier must be 1, 2 or 3, got {tier!r}")
         row["tier"] = int(str(tier).strip())
     for key in OPTIONAL_TEXT:
         if record.get(key) not in (None, ""):
@@ -62,54 +69,164 @@ def row_from_record(record: dict, stats: IngestStats, path: str, line: int) -> d
         try:
             row["latency_ms"] = float(record["latency_ms"])
         except (TypeError, ValueError):
-            stats.skip("bad latency", f"latency_ms must be a number, got {record['latency_ms']!r}", path=path, line=line)
-            return None
+            raise Skip("bad latency", f"latency_ms must be a number, got {record['latency_ms']!r}") from None
     return row
 
 
-def _chunks(records: Iterator[tuple[int, dict | None, str | None]], stats: IngestStats, path: str) -> Iterator[pd.DataFrame]:
+def _slow_rows(block: list[tuple[int, object, str | None]], stats: IngestStats, name: str) -> list[dict]:
     rows = []
-    for line, record, error in records:
-        stats.records_read += 1
+    for line, record, error in block:
         if error is not None:
-            stats.skip("malformed JSON", error, path=path, line=line)
-            continue
-        row = row_from_record(record, stats, path, line)
-        if row is None or stats.is_duplicate(row.get("id")):
-            continue
-        rows.append(row)
-        if len(rows) >= CHUNK_RECORDS:
-            yield rows_to_frame(rows)
-            rows = []
-    if rows:
-        yield rows_to_frame(rows)
+            stats.skip("malformed JSON", error, path=name, line=line)
+        elif not isinstance(record, dict):
+            stats.skip("not a JSON object", path=name, line=line)
+        else:
+            try:
+                rows.append(row_from_record(record, f"{name}:{line}"))
+            except Skip as skip:
+                stats.skip(skip.reason, skip.detail, path=name, line=line, malformed=skip.malformed)
+    return rows
 
 
 def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
-    name = display_name(path)
-    with open_text(path) as stream:
-        yield from _chunks(_json_lines(stream), stats, name)
+    """Blocks of lines parsed in one `json.loads` call each; a block that does not parse cleanly (or a
+    file that is one pretty-printed JSON document) is read record by record."""
+    name = stats.display(path)
+    with open_binary(path, name) as stream:
+        head = stream.peek(1 << 16)[:1 << 16].lstrip()[:1]
+        line_no = 0
+        while True:
+            try:
+                lines = list(islice(stream, CHUNK_RECORDS))
+            except EOFError as exc:
+                raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
+            if not lines:
+                return
+            first, line_no = line_no + 1, line_no + len(lines)
+            records = _parse_block(lines)
+            frame = None if records is None else _fast_frame(records, first, name)
+            if frame is not None:
+                stats.records_read += len(lines)
+                yield finish_frame(frame, stats)
+                continue
+            if first == 1 and head == b"[" or (first == 1 and _pretty_document(lines)):
+                break  # one JSON document: the record-by-record reader parses it whole
+            block = _parse_lines(lines, first)
+            stats.records_read += len(block)
+            rows = _slow_rows(block, stats, name)
+            if rows:
+                yield finish_rows(rows, stats)
+    from costsim.ingest.records import json_records
+
+    records = json_records(path, name)
+    while block := list(islice(records, CHUNK_RECORDS)):
+        stats.records_read += len(block)
+        rows = _slow_rows(block, stats, name)
+        if rows:
+            yield finish_rows(rows, stats)
 
 
-def _json_lines(stream) -> Iterator[tuple[int, dict | None, str | None]]:
-    for line_no, line in enumerate(stream, start=1):
-        if not line.strip():
+def _parse_block(lines: list[bytes]) -> list | None:
+    try:
+        records = json.loads(b"[" + b",".join(lines) + b"]")
+    except ValueError:
+        return None
+    return records if len(records) == len(lines) else None
+
+
+def _pretty_document(lines: list[bytes]) -> bool:
+    """A pretty-printed JSON document starts with a line holding only `{` or `[`."""
+    return next((line.strip() for line in lines if line.strip()), b"") in (b"{", b"[")
+
+
+def _parse_lines(lines: list[bytes], first: int) -> list[tuple[int, object, str | None]]:
+    out = []
+    for line_no, raw in enumerate(lines, start=first):
+        if not raw.strip():
             continue
         try:
-            yield line_no, json.loads(line), None
+            out.append((line_no, json.loads(raw), None))
         except json.JSONDecodeError as exc:
-            yield line_no, None, exc.msg
+            out.append((line_no, None, exc.msg))
+        except ValueError as exc:  # bytes that are not UTF-8
+            out.append((line_no, None, str(exc)))
+    return out
+
+
+_FAST_TOKENS = ("input_tokens", "output_tokens", "cache_read_tokens", "cache_write_5m_tokens",
+                "cache_write_1h_tokens", "reasoning_tokens")
+_FAST_TEXT = ("id", "prompt", "session", "project")
+_FAST_KNOWN = frozenset(("timestamp", "model", *_FAST_TOKENS, *_FAST_TEXT))
+
+
+def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
+    """Columns straight from a block of plainly valid records, or None when any record needs a closer look
+    (a missing or non-integer count, an unparseable timestamp, a field the fast path does not know)."""
+    if not all(map(dict.__instancecheck__, records)):
+        return None
+    df = pd.DataFrame(records)
+    if not set(df.columns) <= _FAST_KNOWN or not {"model", "timestamp", "input_tokens", "output_tokens"} <= set(df.columns):
+        return None
+    for key in _FAST_TOKENS:
+        if key in df.columns:
+            column = df[key]
+            if column.dtype.kind != "i" or (column.to_numpy() < 0).any():
+                return None  # nulls, floats, strings, or negative counts: the slow path names the line
+    for key in ("model", *_FAST_TEXT):
+        if key in df.columns and pd.api.types.infer_dtype(df[key], skipna=True) != "string":
+            return None
+    if df["model"].isna().any() or (df["model"] == "").any():
+        return None
+    stamps = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601", errors="coerce")
+    if stamps.isna().any():
+        return None
+    df["timestamp"] = stamps
+    df["source"] = [f"{name}:{line}" for line in range(first, first + len(df))]
+    return normalize(df)
 
 
 def read_csv(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
-    name = display_name(path)
-    with open_text(path) as stream:
-        reader = csv.DictReader(stream)
-        header = reader.fieldnames or []
-        missing = [k for k in REQUIRED if k not in header]
-        if missing:
-            from costsim.errors import InputError
-            raise InputError(f"CSV header has no {missing[0]!r} column (neutral schema needs {', '.join(REQUIRED)})",
+    """A neutral CSV, or any CSV whose headers --columns maps onto neutral field names."""
+    def make_extract(header: list[str], name: str):
+        rename = _header_map(header, stats.columns, name)
+        return lambda record, source: row_from_record({f: record.get(c) for f, c in rename.items()}, source)
+
+    return read_csv_format(path, stats, make_extract)
+
+
+def _header_map(header: list[str], columns: dict[str, str], name: str) -> dict[str, str]:
+    """neutral field → CSV column: the --columns mapping first, then columns already named like the field."""
+    rename = {}
+    for field, column in columns.items():
+        if field not in FIELDS:
+            raise InputError(f"--columns {field}={column}: {field!r} is not a field (fields: {', '.join(FIELDS)})")
+        if column not in header:
+            raise InputError(f"--columns {field}={column}: the CSV header has no {column!r} column "
+                             f"(it has {', '.join(header)})", path=name, line=1)
+        rename[field] = column
+    for field in FIELDS:
+        if field not in rename and field in header:
+            rename[field] = field
+    for needed in ("model", "input_tokens"):
+        if needed not in rename and not (needed == "input_tokens" and "prompt" in rename):
+            raise InputError(f"CSV header has no {needed!r} column; map one with --columns {needed}=HEADER",
                              path=name, line=1)
-        # the header is line 1, so record n is on line n + 1 (for files without quoted newlines)
-        yield from _chunks(((reader.line_num, rec, None) for rec in reader), stats, name)
+    return rename
+
+
+def parse_columns(spec: str | None) -> dict[str, str]:
+    """`input_tokens=prompt_toks,model=model_name` → {"input_tokens": "prompt_toks", "model": "model_name"}."""
+    if not spec:
+        return {}
+    out = {}
+    for part in spec.split(","):
+        field, sep, column = part.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InputError(f"--columns {spec!r}: expected FIELD=HEADER pairs separated by commas")
+        if field.strip() not in FIELDS:
+            raise InputError(f"--columns: {field.strip()!r} is not a field (fields: {', '.join(FIELDS)})")
+        out[field.strip()] = column.strip()
+    return out
+
+
+__all__ = ["read_jsonl", "read_csv", "row_from_record", "parse_columns"]
