@@ -22,12 +22,12 @@ def billing_notes(pricer, items) -> tuple[list[str], dict]:
     if items:
         starts = sorted({i.price_from for i in items})
         extra["price_periods"] = {"from": starts[0].isoformat(), "to": starts[-1].isoformat()}
-        line = f"Price periods used: starting {starts[0]} to {starts[-1]}"
+        line = f"Price periods used began between {starts[0]} and {starts[-1]}"
         if pricer._days_seen:
             first, last = (_day(d) for d in pricer._days_seen)
             extra["price_periods"]["requests_priced_from"] = first.isoformat()
             extra["price_periods"]["requests_priced_to"] = last.isoformat()
-            line += f"; requests priced at the prices in force {first} to {last}"
+            line += f"; requests priced on {first}" if first == last else f"; requests priced from {first} to {last}"
         notes.append(line + ".")
     if pricer.billing.batch:
         notes.append("--batch: every request priced as if sent through the provider's batch API.")

@@ -1,12 +1,16 @@
 """Measure a router's decisions against labels, in accuracy and in dollars.
 
-Cost model for mistakes (money is Decimal):
+Cost model for mistakes (money is Decimal), as issue 7 states it — what a
+misrouted request pays:
 
-* under-routed (predicted tier < true tier): the cheap attempt fails and the
-  request is retried on the right tier, so the *extra* cost is the whole
-  cost at the predicted tier;
-* over-routed (predicted tier > true tier): the extra cost is
-  cost(predicted tier) - cost(true tier).
+* under-routed (predicted tier < true tier): it pays the cheap attempt *and*
+  the right tier's retry: cost(predicted) + cost(true);
+* over-routed (predicted tier > true tier): it pays the higher tier:
+  cost(predicted).
+
+``extra_cost_usd`` is the narrower figure, the spend above perfect routing:
+cost(predicted) for an under-routed request (the wasted attempt) and
+cost(predicted) - cost(true) for an over-routed one.
 
 ``request_cost_usd(tier, prompt) -> Decimal`` supplies per-request costs;
 :func:`make_request_cost` builds one from per-Mtok prices with input tokens
@@ -70,11 +74,12 @@ class Evaluation:
     tier3_sent_lower: int
     tier3_total: int
     tier2_sent_to_tier1: int
-    mistake_cost_usd: Decimal  # extra spend caused by wrong decisions
+    mistake_cost_usd: Decimal  # what the misrouted requests pay (under: attempt + retry; over: the higher tier)
     under_cost_usd: Decimal
     over_cost_usd: Decimal
     ideal_cost_usd: Decimal  # every request on its true tier
-    routed_cost_usd: Decimal  # ideal + mistakes
+    routed_cost_usd: Decimal  # what routing these decisions pays in all
+    extra_cost_usd: Decimal  # routed - ideal: the spend above perfect routing
 
     @property
     def tier3_sent_lower_rate(self) -> float:
@@ -100,7 +105,7 @@ def evaluate(
         raise ValueError("true_tiers, predicted_tiers and prompts must have the same length")
     cm = [[0, 0, 0] for _ in TIERS]
     under = over = 0
-    under_cost = over_cost = ideal = Decimal(0)
+    under_cost = over_cost = ideal = extra = Decimal(0)
     for t, p, prompt in zip(true_tiers, predicted_tiers, prompts):
         if t not in TIERS or p not in TIERS:
             raise ValueError(f"tiers must be 1, 2 or 3 (got true={t!r}, predicted={p!r})")
@@ -109,10 +114,14 @@ def evaluate(
         ideal += right
         if p < t:
             under += 1
-            under_cost += request_cost_usd(p, prompt)
+            attempt = request_cost_usd(p, prompt)
+            under_cost += attempt + right
+            extra += attempt
         elif p > t:
             over += 1
-            over_cost += request_cost_usd(p, prompt) - right
+            higher = request_cost_usd(p, prompt)
+            over_cost += higher
+            extra += higher - right
     n = len(true_tiers)
     correct = sum(cm[k][k] for k in range(3))
     return Evaluation(
@@ -128,5 +137,6 @@ def evaluate(
         under_cost_usd=under_cost,
         over_cost_usd=over_cost,
         ideal_cost_usd=ideal,
-        routed_cost_usd=ideal + under_cost + over_cost,
+        routed_cost_usd=ideal + extra,
+        extra_cost_usd=extra,
     )

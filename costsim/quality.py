@@ -151,9 +151,10 @@ def evaluate_file(path: str | Path, specs: Sequence[str], policy: Policy, book: 
         rows.append(QualityRow(f"{spec} @ " + "/".join(f"{s * 100:g}" for s in target_shares),
                                evaluate(truth, forced, prompts, cost), shares_of(forced), forced=True))
     outputs = {t: p.output_tokens for t, p in policy.profiles.items()}
-    notes.append("mistake cost: an under-routed request wastes its cheap attempt (then retries on the right tier); "
-                 "an over-routed one pays the price difference. Input tokens counted with tiktoken for each tier's "
-                 "model; output tokens from the policy's tier profile.")
+    notes.append("mistake cost: what misrouted requests pay — an under-routed one pays its cheap attempt and the "
+                 "right tier's retry, an over-routed one the higher tier (the JSON's extra_cost_usd is the narrower "
+                 "spend above perfect routing). Input tokens counted with tiktoken for each tier's model; output "
+                 "tokens from the policy's tier profile.")
     return QualityReport(str(path), tuple(rows), dict(policy.tier_models), outputs, as_of, target_shares, tuple(notes))
 
 

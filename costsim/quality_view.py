@@ -43,6 +43,7 @@ def to_dict(report: QualityReport) -> dict:
                      "under_routed": ev.under_routed, "over_routed": ev.over_routed,
                      "mistake_cost_usd": str(ev.mistake_cost_usd), "under_cost_usd": str(ev.under_cost_usd),
                      "over_cost_usd": str(ev.over_cost_usd), "ideal_cost_usd": str(ev.ideal_cost_usd),
+                     "extra_cost_usd": str(ev.extra_cost_usd),
                      "shares": list(row.shares)})
     return {"schema": "costsim.evaluate/1", "path": report.path, "as_of": report.as_of.isoformat(),
             "tier_models": {str(t): m for t, m in report.tier_models.items()},

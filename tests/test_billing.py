@@ -198,7 +198,7 @@ def test_each_request_at_its_own_dates_prices_and_the_report_states_the_range(bo
     assert cost == (1000 * 10 + 1000 * 40 + 1000 * 2 + 1000 * 8) / Decimal(M)
     assert report.extra["price_periods"] == {"from": "2025-04-16", "to": "2025-06-10",
                                              "requests_priced_from": "2025-05-01", "requests_priced_to": "2025-07-01"}
-    assert any(n.startswith("Price periods used: starting 2025-04-16 to 2025-06-10") for n in report.notes)
+    assert any(n.startswith("Price periods used began between 2025-04-16 and 2025-06-10") for n in report.notes)
 
 
 # overrides, discounts, currency, freshness --------------------------------------------------------

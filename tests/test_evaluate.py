@@ -31,13 +31,15 @@ def test_confusion_and_mistake_cost():
     c1 = (2000 * Decimal("0.05") + 1000 * Decimal("0.40")) / 10**6
     c2 = (2000 * Decimal("0.14") + 1000 * Decimal("0.28")) / 10**6
     c3 = Decimal(2000 * 5 + 1000 * 25) / 10**6
-    # under-routed: the wasted cheap attempt (the retry at the right tier is the ideal cost)
-    assert ev.under_cost_usd == c1 + c1 + c2
-    # over-routed: the price difference
-    assert ev.over_cost_usd == (c2 - c1) + (c3 - c2)
+    # under-routed (2->1, 3->1, 3->2): each pays the cheap attempt and the right tier's retry
+    assert ev.under_cost_usd == (c1 + c2) + (c1 + c3) + (c2 + c3)
+    # over-routed (1->2, 2->3): each pays the higher tier
+    assert ev.over_cost_usd == c2 + c3
     assert ev.mistake_cost_usd == ev.under_cost_usd + ev.over_cost_usd
     assert ev.ideal_cost_usd == 2 * c1 + 2 * c2 + 3 * c3
-    assert ev.routed_cost_usd == ev.ideal_cost_usd + ev.mistake_cost_usd
+    # above perfect routing: the wasted attempts, and the price differences
+    assert ev.extra_cost_usd == (c1 + c1 + c2) + (c2 - c1) + (c3 - c2)
+    assert ev.routed_cost_usd == ev.ideal_cost_usd + ev.extra_cost_usd
     assert isinstance(ev.mistake_cost_usd, Decimal)
 
 

@@ -37,14 +37,19 @@ def test_evaluate_keywords_figures_by_hand(tmp_path):
     assert row["accuracy"] == 3 / 4
     assert (row["tier3_sent_lower"], row["tier3_total"], row["tier2_sent_to_tier1"]) == (1, 2, 0)
     assert (row["under_routed"], row["over_routed"]) == (1, 0)
-    # the wasted attempt on the tier-2 model: its input tokens × input price + the tier-2 profile's output × output price
+    # the under-routed request pays the attempt on the tier-2 model and the retry on the tier-3 model:
+    # each its input tokens × input price + the tier profile's output × output price
     policy = load_policy()
-    model = policy.tier_models[2]
-    rates = load_price_book().resolve(model).period_at(date(2026, 5, 14)).rates
     prompt = LABELED[3]["prompt"]
-    expected = (Decimal(count_tokens(prompt, model)) * rates.input
-                + Decimal(policy.profiles[2].output_tokens) * rates.output) / 10**6
-    assert Decimal(row["mistake_cost_usd"]) == expected
+
+    def cost(tier):
+        model = policy.tier_models[tier]
+        rates = load_price_book().resolve(model).period_at(date(2026, 5, 14)).rates
+        return (Decimal(count_tokens(prompt, model)) * rates.input
+                + Decimal(policy.profiles[tier].output_tokens) * rates.output) / 10**6
+
+    assert Decimal(row["mistake_cost_usd"]) == cost(2) + cost(3)
+    assert Decimal(row["extra_cost_usd"]) == cost(2)
 
 
 def test_evaluate_default_table_has_four_classifiers(tmp_path):

@@ -161,7 +161,8 @@ def test_cli_estimate_pinned_and_latency(tmp_path):
         f'{{"timestamp": "2026-05-14T10:0{i}:00Z", "model": "gpt-5-nano", "input_tokens": 2000, '
         f'"output_tokens": 1000, "prompt": "{p}", "session": "{s}", "latency_ms": {ms}}}\n'
         for i, (p, s, ms) in enumerate(rows)), encoding="utf-8")
-    result = CliRunner().invoke(app, ["estimate", str(log), "--as-of", "2026-05-14", "--pinned", "--format", "json"])
+    result = CliRunner().invoke(app, ["estimate", str(log), "--as-of", "2026-05-14", "--pinned", "--format", "json",
+                                      "--classifier", "keywords"])
     assert result.exit_code == 0, result.output
     import json
     data = json.loads(result.stdout)

@@ -1,4 +1,4 @@
-"""Build datasets/classify/holdout_authored.jsonl: requests written by hand for issue 7, not from train templates."""
+"""Build datasets/classify/authored/earlier_a.jsonl (python earlier_a.py earlier_a.jsonl): requests written by hand for issue 7, not from train templates."""
 import json, sys
 
 R = []

@@ -1,4 +1,4 @@
-"""Build datasets/classify/holdout_authored_b.jsonl: a second hand-written batch, written after the rule
+"""Build datasets/classify/authored/earlier_b.jsonl (python earlier_b.py earlier_b.jsonl): a second hand-written batch, written after the rule
 changes and scored once, so it is untouched by them."""
 import json, sys
 R = []
