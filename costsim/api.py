@@ -161,7 +161,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
                             duplicates=stats.duplicates, files=tuple(stats.files))
     from costsim.quality import measured_quality
-    notes = [f"Classifier: {name} (policy {policy.path}); {measured_quality(classifier or policy.classifier)}.",
+    notes = [f"Classifier: {name} ({policy.label}); {measured_quality(classifier or policy.classifier)}.",
              *ingest_notes(stats, estimated)]
     report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
                            extra={"problems": list(stats.problems), "malformed_records": stats.malformed,

@@ -33,6 +33,11 @@ class Policy:
     path: str
 
     @property
+    def label(self) -> str:
+        """How reports name the policy: "bundled policy" or the user's file."""
+        return "bundled policy" if Path(self.path) == bundled("pricing") / POLICY_FILE else f"policy {self.path}"
+
+    @property
     def frontier(self) -> str:
         return self.tier_models[3]
 
