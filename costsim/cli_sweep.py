@@ -1,0 +1,84 @@
+"""`costsim sweep`: savings as one tier's share moves, the break-even share, and a chart to export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOutOpt, Format, FormatOpt, PolicyOpt,
+                                PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day, setup,
+                                stderr, stdout, today)
+from costsim.errors import ConfigError
+
+
+@handles_errors
+def sweep(
+    vary: int = typer.Option(3, "--vary", help="The tier whose share moves (3 or 1); the other two keep their relative shares."),
+    target_savings: float = typer.Option(90, "--target-savings", help="Savings (percent vs all-frontier) whose break-even share to find."),
+    step: float = typer.Option(5, "--step", help="Sweep step, in percentage points of share."),
+    what_if: Optional[str] = WhatIfOpt,
+    distribution: Optional[str] = typer.Option(None, "--distribution", "-d", help="Shares 1/2/3 that fix the other tiers' relative shares (default: the scenario's)."),
+    input_tokens: Optional[int] = typer.Option(None, "--input-tokens", min=0, help="Input tokens per request (all tiers)."),
+    output_tokens: Optional[int] = typer.Option(None, "--output-tokens", min=0, help="Output tokens per request (all tiers)."),
+    scenario: Optional[Path] = typer.Option(None, "--scenario", help="Scenario YAML for the token profiles and shares (default: the document's sprint).", dir_okay=False),
+    classifier_model: Optional[str] = ClassifierModelOpt, classifier_input_tokens: int = ClassifierInOpt,
+    classifier_output_tokens: int = ClassifierOutOpt,
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
+    tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
+    policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
+    fmt: Format = FormatOpt,
+    export: Optional[Path] = typer.Option(None, "--export", help="Also save the chart as SVG or HTML (by the file's extension).", dir_okay=False),
+):
+    """Savings as the tier-3 (or tier-1) share moves, and the share where they cross a target.
+
+    The other two tiers keep their relative shares. The break-even share is computed in closed form
+    and checked against the sweep's own steps; --what-if shows the curve with one price changed.
+
+    \b
+    Examples:
+      costsim sweep --as-of 2026-05-14
+      costsim sweep --vary 1 --target-savings 90
+      costsim sweep --what-if "claude-opus-4-7.input=-30%" --export chart.svg
+      costsim sweep --target-savings 90 --format json
+    """
+    from decimal import Decimal
+
+    from costsim.chart import draw_sweep, sweep_csv, sweep_json
+    from costsim.policy import TokenProfile
+    from costsim.scenario import load_scenario, parse_distribution
+    from costsim.sweep import parse_what_if, sweep as run_sweep
+
+    if export is not None and export.suffix.lower() not in {".svg", ".html", ".htm"}:
+        raise ConfigError(f"--export {str(export)!r}: give a file ending in .svg or .html")
+    book, pol = setup(policy, pricing, (tier1, tier2, tier3))
+    plan = load_scenario(scenario, pol)
+    shares = parse_distribution(distribution) if distribution is not None else plan.shares
+    profiles = {t: TokenProfile(input_tokens if input_tokens is not None else p.input_tokens,
+                                output_tokens if output_tokens is not None else p.output_tokens)
+                for t, p in plan.profiles.items()}
+    change = parse_what_if(what_if, book) if what_if is not None else None
+    if classifier_model is not None:
+        classifier_model = book.resolve(classifier_model).id
+    result = run_sweep(book, pol, profiles, shares, vary=vary, step_pct=Decimal(str(step)),
+                       target_pct=Decimal(str(target_savings)), day=parse_day(as_of) or today(), what_if=change,
+                       overhead_model=classifier_model, overhead_tokens=(classifier_input_tokens, classifier_output_tokens))
+    console = stdout()
+    if fmt == Format.json:
+        console.file.write(sweep_json(result))
+    elif fmt == Format.csv:
+        console.file.write(sweep_csv(result))
+    else:
+        draw_sweep(result, console)
+    if export is not None:
+        recorder = Console(record=True, width=110, file=open(os.devnull, "w"))
+        draw_sweep(result, recorder)
+        if export.suffix.lower() == ".svg":
+            recorder.save_svg(str(export), title="costsim sweep")
+        else:
+            recorder.save_html(str(export))
+        stderr().print(f"chart saved to {escape(str(export))}")
