@@ -1,6 +1,6 @@
 """Neutral JSONL blocks read by pyarrow's JSON reader (C++, multi-threaded): columns with no Python object per record.
 
-A block is ~16 MiB of whole lines. It becomes a usage-frame chunk only when every record in it is
+A block is ~32 MiB of whole lines. It becomes a usage-frame chunk only when every record in it is
 plainly valid — the same bar as the `json.loads` fast path in `neutral.py`: model, timestamp,
 input_tokens and output_tokens on every line, whole non-negative counts, ISO timestamps, no field
 the fast path does not price (tier, batch, service_tier, latency_ms, cache_write_tokens), one
@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - pyarrow is a base dependency; without 
 from costsim.frame import normalize
 
 AVAILABLE = pa is not None
-BLOCK_BYTES = 16 << 20
+BLOCK_BYTES = 32 << 20  # ~150,000 records: big enough for both cores to share one read_json call
 REQUIRED_TOKENS = ("input_tokens", "output_tokens")
 OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens")
 TEXT = ("id", "prompt", "session", "project")
