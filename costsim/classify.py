@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from costsim.policy import Policy, load_policy
@@ -57,18 +58,28 @@ def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> 
     """Fill `tier` and add `reason`: a logged tier wins, then the prompt text, then prompt size alone."""
     from costsim.frame import prompt_tokens_per_request
 
-    out = df.copy()
-    reason = pd.Series("tier given in the log", index=df.index, dtype="object")
-    need = out["tier"].isna()
-    has_text = need & out["prompt"].notna() & (out["prompt"].fillna("").str.strip() != "")
+    out = df.copy(deep=False)  # copy-on-write: columns set below never reach `df`
+    reason = np.full(len(df), "tier given in the log", dtype=object)
+    need = out["tier"].isna().to_numpy()
+    codes, distinct = pd.factorize(out["prompt"])  # each distinct prompt is stripped and classified once
+    blank = np.array([not str(text).strip() for text in distinct] + [True], dtype=bool)
+    has_text = need & ~blank[codes]  # code -1 (no prompt) picks the final True
     if has_text.any():
-        decisions = classifier(out.loc[has_text, "prompt"].tolist())
-        out.loc[has_text, "tier"] = [d.tier for d in decisions]
-        reason[has_text] = [d.reason for d in decisions]
+        used = np.unique(codes[has_text])
+        decisions = classifier([distinct[i] for i in used])
+        tier_of = np.zeros(len(distinct), dtype=np.int64)
+        reason_of = np.empty(len(distinct), dtype=object)
+        tier_of[used] = [d.tier for d in decisions]
+        reason_of[used] = [d.reason for d in decisions]
+        tiers = out["tier"].to_numpy(dtype="float64", na_value=np.nan)
+        tiers[has_text] = tier_of[codes[has_text]]
+        out["tier"] = pd.array(tiers, dtype="Int64")
+        reason[has_text] = reason_of[codes[has_text]]
     no_text = need & ~has_text
     if no_text.any():
-        out.loc[no_text, "tier"], reason[no_text] = size_only(prompt_tokens_per_request(out[no_text]), policy)
-    out["reason"] = reason.astype("category")
+        tiers, reasons = size_only(prompt_tokens_per_request(out[no_text]), policy)
+        out.loc[no_text, "tier"], reason[no_text] = tiers, reasons.to_numpy()
+    out["reason"] = pd.Categorical(reason)
     return out
 
 

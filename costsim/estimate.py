@@ -17,7 +17,7 @@ import pandas as pd
 
 from costsim.latency import LatencyCollector
 from costsim.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
-from costsim.frame import INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
+from costsim.frame import INT_COLUMNS, PROMPT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS
 from costsim.policy import TIERS, Policy
 from costsim.prices import ModelPrice, PriceBook
 from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
@@ -102,20 +102,25 @@ class Pricer:
             return
         days = _days(df, self.default_day, self.as_of)
         self._days_seen = [min([*self._days_seen, days.min()]), max([*self._days_seen, days.max()])]
-        prompt = prompt_tokens_per_request(df).to_numpy()
-        view = view if view is not None else pd.Series("", index=df.index)
+        prompt = df[list(PROMPT_COLUMNS)].to_numpy(dtype=np.int64).sum(axis=1) // df["requests"].to_numpy(dtype=np.int64)
         if only is None:
             self.requests += int(df["requests"].sum())
             self._note_span(df["timestamp"])
             for column in (*TOKEN_COLUMNS, "reasoning_tokens"):
                 self.token_totals[column] += int(df[column].sum())
             self.latency.add(df)
+        codes = _ChunkCodes.of(df, view)
         for strategy in (only if only is not None else
                          [s for s in self.strategies if s.key not in self.separate]):
             names = strategy.models(df, self.policy)
-            for name, rows in names.groupby(names, sort=False, dropna=False).groups.items():
-                self._add_model(df.loc[rows], strategy, name, days[df.index.get_indexer(rows)],
-                                prompt[df.index.get_indexer(rows)], view.loc[rows])
+            found, labels = pd.factorize(names)  # missing names get -1
+            groups = [(labels[k], np.flatnonzero(found == k)) for k in range(len(labels))]
+            if (found < 0).any():
+                groups.append((None, np.flatnonzero(found < 0)))
+            for name, rows in groups:
+                if len(groups) == 1:
+                    rows = slice(None)
+                self._add_model(df, rows, codes, strategy, name, days[rows], prompt[rows])
 
     def _note_span(self, stamps: pd.Series) -> None:
         stamps = stamps.dropna()
@@ -130,32 +135,52 @@ class Pricer:
         iso = lambda t: None if t is None else t.isoformat()  # noqa: E731
         return {"first_timestamp": iso(self.first_timestamp), "last_timestamp": iso(self.last_timestamp)}
 
-    def _add_model(self, part, strategy, name, days, prompt, view) -> None:
+    def _add_model(self, df, rows, codes: "_ChunkCodes", strategy, name, days, prompt) -> None:
+        """Sum the chunk's `rows` that `strategy` sends to model `name` into line items (grouped on integer codes)."""
         model = None if name is None or pd.isna(name) else self.book.find(name)
+        requests = codes.ints[rows, 0]
         if model is None:
             label = "(no model in log)" if name is None or pd.isna(name) else str(name)
             if strategy.key == AS_LOGGED.key:
-                self.unknown_models[label] += int(part["requests"].sum())
-                self.unknown_first_seen.setdefault(label, str(part["source"].iloc[0]))
+                self.unknown_models[label] += int(requests.sum())
+                self.unknown_first_seen.setdefault(label, str(df["source"].iloc[rows].iloc[0]))
             else:
                 self.book.resolve(label)  # a policy model must have a price: raise the named error
             return
         period = _period_index(model, days)
         first_start = np.datetime64(model.periods[0].starts, "D")
-        early = int(part["requests"].to_numpy()[days < first_start].sum())
+        early = int(requests[days < first_start].sum())
         if early:
             self.before_first[model.id] += early
-        long_context = np.zeros(len(part), dtype=bool)
+        long_context = np.zeros(len(period), dtype=bool)
         for i, p in enumerate(model.periods):
             if p.long_context is not None:
                 long_context |= (period == i) & (prompt > p.long_context.above_prompt_tokens)
-        keys = pd.DataFrame({"strategy": strategy.key, "tier": part["tier"].astype("int64").to_numpy(),
-                             "model": model.id, "period": period, "long_context": long_context,
-                             "batch": part["batch"].to_numpy() | self.billing.batch, "view": view.astype(str).to_numpy(),
-                             "service_tier": normalize_service_tiers(part["service_tier"]),
-                             "off_peak": off_peak_mask(period, model, part["timestamp"], self.billing)})
-        sums = pd.concat([keys, part[list(INT_COLUMNS)].reset_index(drop=True)], axis=1)
-        self._lines.append(sums.groupby(GROUP_KEYS, sort=False, as_index=False)[list(INT_COLUMNS)].sum())
+        if any(p.off_peak is not None for p in model.periods):
+            off_peak = off_peak_mask(period, model, df["timestamp"].iloc[rows], self.billing)
+        else:
+            off_peak = np.zeros(len(period), dtype=bool)
+        parts = [(codes.tier[rows], codes.tier_span), (period, len(model.periods)), (long_context, 2),
+                 (codes.batch[rows] | self.billing.batch, 2), (codes.view[rows], len(codes.view_labels)),
+                 (codes.service_tier[rows], len(codes.service_tier_labels)), (off_peak, 2)]
+        key = np.zeros(len(period), dtype=np.int64)
+        for values, size in parts:
+            key = key * size + values.astype(np.int64)
+        order = np.argsort(key, kind="stable")
+        ordered = key[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        sums = np.add.reduceat(codes.ints[rows][order], starts, axis=0)
+        unique = ordered[starts]
+        fields = []
+        for _, size in reversed(parts):
+            fields.append(unique % size)
+            unique = unique // size
+        off, service_tier, view, batch, lc, period_of, tier = fields
+        self._lines.append(pd.DataFrame({
+            "strategy": strategy.key, "tier": tier, "model": model.id, "period": period_of,
+            "long_context": lc.astype(bool), "batch": batch.astype(bool), "view": codes.view_labels[view],
+            "service_tier": codes.service_tier_labels[service_tier], "off_peak": off.astype(bool),
+            **{column: sums[:, i] for i, column in enumerate(INT_COLUMNS)}}))
         if len(self._lines) > 64:
             self._lines = [self._combine()]
 
@@ -217,6 +242,36 @@ class Pricer:
                       unknown_first_seen=dict(self.unknown_first_seen),
                       as_of=self.as_of, line_items=tuple(items), notes=tuple(notes or ()),
                       extra={**(extra or {}), **self.latency.extra()})
+
+
+@dataclass(frozen=True)
+class _ChunkCodes:
+    """A chunk's pricing inputs as integer arrays, computed once per chunk: the string columns
+    (view key, service tier) become codes into small label arrays, so grouping never hashes strings."""
+
+    ints: np.ndarray                  # INT_COLUMNS as an (n, k) int64 matrix
+    tier: np.ndarray
+    tier_span: int                    # tiers are 0 <= tier < tier_span
+    batch: np.ndarray
+    view: np.ndarray
+    view_labels: np.ndarray
+    service_tier: np.ndarray
+    service_tier_labels: np.ndarray
+
+    @classmethod
+    def of(cls, df: pd.DataFrame, view: pd.Series | None) -> "_ChunkCodes":
+        if view is None:
+            view_codes, view_labels = np.zeros(len(df), dtype=np.int64), np.array([""], dtype=object)
+        else:
+            view_codes, labels = pd.factorize(view.astype(str))
+            view_labels = np.asarray(labels, dtype=object)
+        found, labels = pd.factorize(df["service_tier"])  # missing -> -1 -> the last label (list price)
+        tier_labels = normalize_service_tiers(pd.Series([*labels, pd.NA], dtype="object"))
+        tier = df["tier"].astype("int64").to_numpy()
+        return cls(ints=df[list(INT_COLUMNS)].to_numpy(dtype=np.int64), tier=tier,
+                   tier_span=int(tier.max()) + 1 if len(tier) else 1, batch=df["batch"].to_numpy(dtype=bool),
+                   view=view_codes, view_labels=view_labels,
+                   service_tier=np.where(found < 0, len(labels), found), service_tier_labels=tier_labels)
 
 
 def _by_tier(items: list[LineItem], policy: Policy) -> tuple[TierCost, ...]:

@@ -15,6 +15,8 @@ import yaml
 
 from costsim.errors import CostsimError
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def load_yaml(path: str | Path, error: type[CostsimError] = CostsimError) -> Any:
     """Parse a YAML file; a missing file, an empty file or a syntax error raises `error`."""
@@ -26,7 +28,7 @@ def load_yaml(path: str | Path, error: type[CostsimError] = CostsimError) -> Any
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {exc.__class__.__name__}", path=path) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # libyaml (C) when built in: ~10x faster on the price tables
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -22,6 +22,7 @@ import pandas as pd
 
 from costsim.errors import InputError
 from costsim.frame import normalize
+from costsim.ingest import arrow_jsonl
 from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_binary, parse_timestamp, token_count
 from costsim.ingest.records import Skip, finish_frame, finish_rows, read_csv_format
 
@@ -95,9 +96,20 @@ def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     with open_binary(path, name) as stream:
         head = stream.peek(1 << 16)[:1 << 16].lstrip()[:1]
         line_no = 0
+        fast = arrow_jsonl.AVAILABLE and head == b"{" and stream.peek(1 << 16)[:1 << 16].lstrip().split(b"\n")[0].strip() != b"{"
         while True:
             try:
-                lines = list(islice(stream, CHUNK_RECORDS))
+                if fast:  # pyarrow reads the block's columns; a block it cannot vouch for is read below
+                    block = arrow_jsonl.next_block(stream)
+                    frame = arrow_jsonl.frame(block, line_no + 1, name) if block else None
+                    if frame is not None:
+                        line_no += len(frame)
+                        stats.records_read += len(frame)
+                        yield finish_frame(frame, stats)
+                        continue
+                    lines = arrow_jsonl.split_lines(block)
+                else:
+                    lines = list(islice(stream, CHUNK_RECORDS))
             except EOFError as exc:
                 raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
             if not lines:
