@@ -62,7 +62,9 @@ def tier_rows(report: Report) -> list[list[str]]:
 def price_line(report: Report) -> str:
     used = ", ".join(f"{p.model} (from {p.price_from})" for p in report.prices_used)
     when = f"Prices in force on {report.as_of}" if report.as_of else "Each request at the prices in force on its day"
-    early = [f"{p.model}: {p.requests_before_first_period:,}" for p in report.prices_used if p.requests_before_first_period]
+    early = [f"{model}: {n:,}" for model, n in
+             {p.model: p.requests_before_first_period for p in report.prices_used
+              if p.requests_before_first_period}.items()]
     note = (f" Requests dated before a model's first recorded price took that first price ({', '.join(early)})."
             if early else "")
     return f"{when}: {used}.{note}"

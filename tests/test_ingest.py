@@ -16,6 +16,7 @@ from costsim.ingest.common import SeenIds
 from costsim.ingest.detect import sniff
 
 LOGS = Path(__file__).resolve().parent.parent / "samples" / "logs"
+EXPORTS = LOGS.parent / "exports"
 runner = CliRunner()
 
 
@@ -145,11 +146,11 @@ def test_openrouter_activity_csv():
 
 
 def test_generic_csv_needs_columns_then_reads():
-    result = runner.invoke(app, ["estimate", str(LOGS / "generic.csv"), "--as-of", "2026-05-14"])
+    result = runner.invoke(app, ["estimate", str(EXPORTS / "generic.csv"), "--as-of", "2026-05-14"])
     assert result.exit_code == 2
     assert "no known log format" in result.output and "--columns" in result.output and "--log-format" in result.output
     tokens, acc = tokens_and_accounting(
-        str(LOGS / "generic.csv"),
+        str(EXPORTS / "generic.csv"),
         "--columns", "input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name,timestamp=created")
     assert acc["priced"] == 2
     assert (tokens["input"], tokens["output"]) == (1000 + 3000, 200 + 800)
@@ -160,10 +161,16 @@ def test_generic_csv_needs_columns_then_reads():
     ("openai-responses.json", "openai-responses"), ("openai-batch-output.jsonl", "openai-batch-output"),
     ("openai-batch-input.jsonl", "openai-batch-input"), ("anthropic-messages.jsonl", "anthropic"),
     ("litellm-spend-logs.json", "litellm"), ("openrouter-activity.csv", "openrouter-csv"),
-    ("claude-code/projects/-home-dev-shop/sess-a.jsonl", "claude-code"), ("generic.csv", None),
+    ("claude-code/projects/-home-dev-shop/sess-a.jsonl", "claude-code"), ("../exports/generic.csv", None),
 ])
 def test_sniff(name, expected):
     assert sniff(str(LOGS / name), name) == expected
+
+
+def test_the_sample_logs_folder_reads_in_one_go():
+    # every file in samples/logs is in a known format, so `costsim estimate samples/logs` just works
+    result = runner.invoke(app, ["estimate", str(LOGS), "--as-of", "2026-05-14", "--format", "json"])
+    assert result.exit_code == 0, result.output
 
 
 def test_gzip_stdin_and_several_inputs(tmp_path):
