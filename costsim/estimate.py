@@ -82,7 +82,7 @@ class Pricer:
     _days_seen: list = field(default_factory=list)
     unknown_models: Counter = field(default_factory=Counter)
     unknown_first_seen: dict = field(default_factory=dict)  # model name -> "file:line" of its first request
-    before_first: Counter = field(default_factory=Counter)
+    before_first: Counter = field(default_factory=Counter)  # (strategy, model) -> requests dated before its first price
     token_totals: Counter = field(default_factory=Counter)
     requests: int = 0
     first_timestamp: pd.Timestamp | None = None   # earliest and latest logged timestamps (the log's span)
@@ -151,7 +151,7 @@ class Pricer:
         first_start = np.datetime64(model.periods[0].starts, "D")
         early = int(requests[days < first_start].sum())
         if early:
-            self.before_first[model.id] += early
+            self.before_first[(strategy.key, model.id)] += early
         long_context = np.zeros(len(period), dtype=bool)
         for i, p in enumerate(model.periods):
             if p.long_context is not None:
@@ -183,6 +183,10 @@ class Pricer:
             **{column: sums[:, i] for i, column in enumerate(INT_COLUMNS)}}))
         if len(self._lines) > 64:
             self._lines = [self._combine()]
+
+    def _before_first(self, model_id: str) -> int:
+        """Requests dated before the model's first price, counted once (the most any one strategy sent it)."""
+        return max((n for (_, m), n in self.before_first.items() if m == model_id), default=0)
 
     def _combine(self) -> pd.DataFrame:
         if not self._lines:
@@ -234,7 +238,7 @@ class Pricer:
             results = [r.with_savings(frontier.cost_usd) for r in results]
         used = {(i.model, i.price_from) for i in items}
         prices = tuple(PriceUsed(model=m, price_from=d, source_url=self.book.models[m].source_url,
-                                 requests_before_first_period=self.before_first.get(m, 0))
+                                 requests_before_first_period=self._before_first(m))
                        for m, d in sorted(used))
         return Report(kind=kind, strategies=tuple(results), prices_used=prices, accounting=accounting,
                       token_totals=dict(self.token_totals), tier_models=dict(self.policy.tier_models),
