@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from costsim.errors import InputError
+
+
+def jsonl_objects(path: str | Path) -> Iterator[tuple[int, object]]:
+    """(line number, parsed value) for every non-empty line of a JSONL file; unreadable input is an InputError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read as UTF-8 text ({exc})", path=path) from None
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield line_no, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"malformed JSON: {exc.msg}", path=path, line=line_no) from None
 
 
 def read_prompts(path: Path) -> list[tuple[str | None, str]]:
@@ -25,16 +44,7 @@ def read_prompts(path: Path) -> list[tuple[str | None, str]]:
         except json.JSONDecodeError as exc:
             raise InputError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from None
         return [_record(item, path, i + 1) for i, item in enumerate(items)]
-    records = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc.msg}", path=path, line=line_no) from None
-        records.append(_record(item, path, line_no))
-    return records
+    return [_record(item, path, line_no) for line_no, item in jsonl_objects(path)]
 
 
 def _record(item, path: Path, line: int) -> tuple[str | None, str]:

@@ -7,7 +7,6 @@ for that tier's model (tiktoken, offline); output tokens are the policy's tier p
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,6 +17,7 @@ from costsim.errors import ConfigError, InputError
 from costsim.evaluate import Evaluation, evaluate
 from costsim.policy import Policy
 from costsim.prices import PriceBook
+from costsim.prompts import jsonl_objects
 
 DEFAULT_SPECS = ("keywords", "rules", "learned", "learned:cautious")
 CAUTIOUS_SUFFIX = ":cautious"
@@ -57,21 +57,8 @@ class QualityReport:
 
 def load_labeled(path: str | Path) -> list[LabeledRequest]:
     """Records with a non-empty ``prompt`` and ``tier`` 1-3; any other line is an error naming file and line."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read as UTF-8 text ({exc})", path=path) from None
     out = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON ({exc.msg})", path=path, line=line_no) from None
+    for line_no, rec in jsonl_objects(path):
         if not isinstance(rec, dict):
             raise InputError("expected an object with `prompt` and `tier`", path=path, line=line_no)
         prompt, tier = rec.get("prompt"), rec.get("tier")

@@ -28,18 +28,10 @@ class TrainingError(InputError, ValueError):
 
 
 def load_records(path: str | Path) -> list[dict]:
-    """Read ``{"prompt", "tier"}`` records from a JSONL file."""
-    records = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise TrainingError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-            records.append(rec)
-    return records
+    """Every JSON object of a JSONL file, as is (``prompt``, ``tier`` and whatever else, e.g. ``id``)."""
+    from costsim.prompts import jsonl_objects
+
+    return [record for _, record in jsonl_objects(path)]
 
 
 def _check(records: Sequence[Mapping]) -> tuple[list[str], np.ndarray]:
