@@ -250,6 +250,7 @@ class LearnedClassifier:
     offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)
     t3: float | None = None
     cautious_offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    rules_vote: float = 0.0  # weight of the smart rules' tier, added to the chosen tier's log-odds (an ensemble)
     meta: dict = field(default_factory=dict)
     feature_names: tuple[str, ...] = ()  # index -> name, derived from vocab
 
@@ -278,6 +279,7 @@ class LearnedClassifier:
             cautious = tuple(float(x) for x in data.get("cautious_offsets", (0, 0, 0)))
             t3 = data.get("t3")
             t3 = None if t3 is None else float(t3)
+            rules_vote = float(data.get("rules_vote", 0.0))
         except (KeyError, TypeError, ValueError) as exc:
             raise ClassifierFileError(path, f"missing or malformed field: {exc}") from None
         if list(data.get("tiers", TIERS)) != list(TIERS):
@@ -288,12 +290,15 @@ class LearnedClassifier:
             raise ClassifierFileError(path, f"weights shape {weights.shape} does not match vocab size {len(vocab_list)} x 3")
         if bias.shape != (3,) or len(offsets) != 3 or len(cautious) != 3:
             raise ClassifierFileError(path, "bias and offsets must have 3 entries")
+        if not (math.isfinite(rules_vote) and rules_vote >= 0):
+            raise ClassifierFileError(path, f"rules_vote must be a number >= 0, got {rules_vote!r}")
         if not (np.isfinite(weights).all() and np.isfinite(bias).all()):
             raise ClassifierFileError(path, "weights contain NaN or infinity")
         vocab = {v: i for i, v in enumerate(vocab_list)}
         if len(vocab) != len(vocab_list):
             raise ClassifierFileError(path, "vocab has duplicate entries")
-        return cls(vocab, weights, bias, config, offsets, t3, cautious, dict(data.get("training", {})))  # type: ignore[arg-type]
+        return cls(vocab, weights, bias, config, offsets, t3, cautious, rules_vote,  # type: ignore[arg-type]
+                   dict(data.get("training", {})))
 
     @classmethod
     def load(cls, path: str | Path | None = None, cautious: bool = False) -> "LearnedClassifier":
@@ -341,11 +346,24 @@ class LearnedClassifier:
             out[i] = val @ self.weights[idx] + self.bias if len(idx) else self.bias
         return out
 
+    def _rule_tiers(self, prompts: Sequence[str]) -> np.ndarray:
+        """0-based tier the smart rules give each prompt (only computed when they have a vote)."""
+        return np.array([smart_rules_tier(p).tier - 1 for p in prompts], dtype=np.int64)
+
+    def _scores(self, rows: list[tuple[np.ndarray, np.ndarray]], prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Ensemble log-odds: the linear model's logits plus ``rules_vote`` on the rules' tier."""
+        logits = self._logits(rows)
+        if not self.rules_vote:
+            return logits, None
+        rule_tiers = self._rule_tiers(prompts)
+        logits[np.arange(len(rows)), rule_tiers] += self.rules_vote
+        return logits, rule_tiers
+
     def predict_proba(self, prompts: Sequence[str]) -> np.ndarray:
-        """(n, 3) probabilities of tiers 1, 2, 3 (before the routing policy)."""
+        """(n, 3) probabilities of tiers 1, 2, 3 (the ensemble's, before the routing policy's offsets)."""
         if isinstance(prompts, str):
             raise TypeError("predict_proba takes a list of prompts, not a single string")
-        return _softmax(self._logits(self._rows(prompts))) if len(prompts) else np.zeros((0, 3))
+        return _softmax(self._scores(self._rows(prompts), prompts)[0]) if len(prompts) else np.zeros((0, 3))
 
     def predict(self, prompts: Sequence[str], explain: int = 5) -> list[Decision]:
         """One :class:`Decision` per prompt; ``features`` holds the top ``explain`` contributions."""
@@ -354,17 +372,20 @@ class LearnedClassifier:
         rows = self._rows(prompts)
         if not rows:
             return []
-        probs = _softmax(self._logits(rows))
+        scores, rule_tiers = self._scores(rows, prompts)
+        probs = _softmax(scores)
         chosen = decide(probs, self.offsets, self.t3)
         inv = self.feature_names
         out = []
-        for (idx, val), p, k in zip(rows, probs, chosen):
+        for i, ((idx, val), p, k) in enumerate(zip(rows, probs, chosen)):
             feats: tuple[tuple[str, float], ...] = ()
             if explain and len(idx):
                 w = self.weights[idx]
                 contrib = val * (w[:, k] - w.mean(axis=1))
                 top = np.argsort(-contrib)[:explain]
                 feats = tuple((inv[int(idx[j])], round(float(contrib[j]), 4)) for j in top if contrib[j] > 0)
+            if explain and rule_tiers is not None and rule_tiers[i] == k:
+                feats = ((f"rules:tier {int(k) + 1}", round(self.rules_vote * 2 / 3, 4)), *feats)[:explain]
             tier = TIERS[int(k)]
             policy = "" if int(k) == int(p.argmax()) else " (cautious policy)"
             reason = f"learned: P(tier {tier}) = {p[k]:.2f}{policy} → tier {tier}"

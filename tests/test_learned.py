@@ -122,3 +122,25 @@ def test_shipped_weights_load_and_route_obvious_cases():
         "Every few days we find two rows with the same `external_id` even though the code checks first.",
     ])]
     assert got == [1, 2, 3]
+
+
+def test_rules_vote_adds_to_the_rules_tier_log_odds():
+    from costsim.rules import smart_rules_tier
+
+    weights = _tiny_weights()
+    plain = LearnedClassifier.from_dict(weights)
+    voted = LearnedClassifier.from_dict({**weights, "rules_vote": 2.0})
+    prompts = ["debug this race condition in the worker pool", "Rename foo to bar"]
+    p0, p1 = plain.predict_proba(prompts), voted.predict_proba(prompts)
+    for i, prompt in enumerate(prompts):
+        k = smart_rules_tier(prompt).tier - 1
+        # softmax(logits + 2·onehot(k)): the rules' tier gains e² in odds against every other tier
+        for j in range(3):
+            if j != k:
+                assert np.log(p1[i, k] / p1[i, j]) == pytest.approx(np.log(p0[i, k] / p0[i, j]) + 2.0)
+    assert voted.predict(prompts)[0].features[0][0].startswith("rules:tier")
+
+
+def test_negative_rules_vote_is_a_file_error():
+    with pytest.raises(ClassifierFileError, match="rules_vote"):
+        LearnedClassifier.from_dict({**_tiny_weights(), "rules_vote": -1})
