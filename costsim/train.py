@@ -116,14 +116,25 @@ def _class_weights(y: np.ndarray, class_weight: str | Sequence[float] | None) ->
     return per[y]
 
 
+# The recipe the shipped weights use (tools/train_default.py), and `costsim train` with it:
+# n-grams of the request prose without rule features, L2 3e-4, and an ensemble vote for the smart rules.
+RECIPE_CONFIG = FeaturizerConfig(use_rules=False)
+RECIPE_L2 = 3e-4
+RECIPE_OFFSETS = (0.0, 0.1, 0.3)
+RECIPE_CAUTIOUS_OFFSETS = (0.0, 0.3, 1.0)
+RECIPE_RULES_VOTE = 0.5
+
+
 def train(
     records: Sequence[Mapping],
-    config: FeaturizerConfig = FeaturizerConfig(),
-    l2: float = 1e-3,
+    config: FeaturizerConfig = RECIPE_CONFIG,
+    l2: float = RECIPE_L2,
     min_df: int = 2,
     class_weight: str | Sequence[float] | None = "balanced",
     iterations: int = 400,
-    cautious_offsets: Sequence[float] = (0.0, 0.0, 0.0),
+    offsets: Sequence[float] = RECIPE_OFFSETS,
+    cautious_offsets: Sequence[float] = RECIPE_CAUTIOUS_OFFSETS,
+    rules_vote: float = RECIPE_RULES_VOTE,
     prune_below: float = 1e-4,
     decimals: int = 5,
 ) -> dict:
@@ -151,8 +162,9 @@ def train(
         "vocab": [n for n, k in zip(names, keep) if k],
         "weights": np.round(W[keep], decimals).tolist(),
         "bias": np.round(b - b.mean(), decimals).tolist(),
-        "offsets": [0.0, 0.0, 0.0],
+        "offsets": [float(x) for x in offsets],
         "cautious_offsets": [float(x) for x in cautious_offsets],
+        "rules_vote": float(rules_vote),
         "t3": None,
         "training": {
             "records": len(prompts),

@@ -128,7 +128,7 @@ def test_rules_vote_adds_to_the_rules_tier_log_odds():
     from costsim.rules import smart_rules_tier
 
     weights = _tiny_weights()
-    plain = LearnedClassifier.from_dict(weights)
+    plain = LearnedClassifier.from_dict({**weights, "rules_vote": 0.0})
     voted = LearnedClassifier.from_dict({**weights, "rules_vote": 2.0})
     prompts = ["debug this race condition in the worker pool", "Rename foo to bar"]
     p0, p1 = plain.predict_proba(prompts), voted.predict_proba(prompts)

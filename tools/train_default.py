@@ -8,7 +8,7 @@ validation (tools/heldout_report.py): word 1-2 and character 2-4 n-grams of the 
 (pasted code, logs and earlier turns removed) plus a few dense shape features; no smart-rules signals
 (as features they tied the model to train.jsonl's phrasing); L2 3e-4; balanced class weights.
 
-The shipped classifier is an ensemble: the linear model's log-odds plus RULES_VOTE on the tier the
+The shipped classifier is an ensemble: the linear model's log-odds plus a vote (0.5) on the tier the
 smart rules give (rules are strong on short, canonical asks where the n-grams have little to go on).
 Routing offsets are added before the argmax. Vote and offsets were picked on the pooled out-of-set
 predictions of the sets the rules never saw (a handful of grid points): default (0, 0.1, 0.3) errs
@@ -22,15 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from costsim.learned import FeaturizerConfig  # noqa: E402
 from costsim.train import load_records, save_weights, train  # noqa: E402
 
 DATA = ROOT / "datasets" / "classify"
-CONFIG = FeaturizerConfig(use_rules=False)
-L2 = 3e-4
-OFFSETS = (0.0, 0.1, 0.3)
-CAUTIOUS_OFFSETS = (0.0, 0.3, 1.0)
-RULES_VOTE = 0.5
 
 
 def labeled_sets() -> dict[str, list[dict]]:
@@ -42,10 +36,8 @@ def labeled_sets() -> dict[str, list[dict]]:
 
 
 def fit(records: list[dict]) -> dict:
-    weights = train(records, config=CONFIG, l2=L2, class_weight="balanced", cautious_offsets=CAUTIOUS_OFFSETS)
-    weights["offsets"] = list(OFFSETS)
-    weights["rules_vote"] = RULES_VOTE
-    return weights
+    """The shipped recipe (costsim.train's RECIPE_* defaults), also what `costsim train` uses."""
+    return train(records)
 
 
 if __name__ == "__main__":
