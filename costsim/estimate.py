@@ -17,7 +17,7 @@ import pandas as pd
 
 from costsim.latency import LatencyCollector
 from costsim.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
-from costsim.frame import INT_COLUMNS, PROMPT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS
+from costsim.frame import INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
 from costsim.policy import TIERS, Policy
 from costsim.prices import ModelPrice, PriceBook
 from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
@@ -76,7 +76,6 @@ class Pricer:
     strategies: tuple[Strategy, ...]
     as_of: date | None = None
     default_day: date = field(default_factory=date.today)
-    view: str | None = None
     billing: BillingOptions = field(default_factory=BillingOptions)
     _lines: list[pd.DataFrame] = field(default_factory=list)
     _days_seen: list = field(default_factory=list)
@@ -102,7 +101,7 @@ class Pricer:
             return
         days = _days(df, self.default_day, self.as_of)
         self._days_seen = [min([*self._days_seen, days.min()]), max([*self._days_seen, days.max()])]
-        prompt = df[list(PROMPT_COLUMNS)].to_numpy(dtype=np.int64).sum(axis=1) // df["requests"].to_numpy(dtype=np.int64)
+        prompt = prompt_tokens_per_request(df).to_numpy()
         if only is None:
             self.requests += int(df["requests"].sum())
             self._note_span(df["timestamp"])

@@ -64,4 +64,5 @@ def empty() -> pd.DataFrame:
 
 def prompt_tokens_per_request(df: pd.DataFrame) -> pd.Series:
     """Whole prompt of one request (uncached + cache read + cache writes): what long-context thresholds see."""
-    return df[list(PROMPT_COLUMNS)].sum(axis=1) // df["requests"]
+    totals = df[list(PROMPT_COLUMNS)].to_numpy(dtype="int64").sum(axis=1)
+    return pd.Series(totals // df["requests"].to_numpy(dtype="int64"), index=df.index)
