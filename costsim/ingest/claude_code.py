@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from costsim.errors import InputError
 from costsim.ingest.anthropic import usage_row
@@ -107,23 +109,32 @@ TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_w
 
 
 def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """Several files' rows as one usage-frame chunk; text columns are built as Arrow arrays (no Python
+    string per row), after duplicates across files are dropped."""
     if not buffer:
         return
     tables = [r["table"] for r in buffer]
-    sizes = [len(t["line"]) for t in tables]
     keep = stats.drop_duplicate_hashes(np.concatenate([t["id_hash"] for t in tables]),
                                        np.concatenate([t["has_id"] for t in tables]))
+    at = np.cumsum([0] + [len(t["line"]) for t in tables])
+    kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
+    text = {"source": [], "model": [], "prompt": [], "project": [], "session": []}
+    for r, t, mask in zip(buffer, tables, kept):
+        n = int(mask.sum())
+        lines = pa.array(t["line"][mask]).cast(pa.string())
+        text["source"].append(pc.binary_join_element_wise(pa.scalar(r["name"]), lines, ":"))
+        text["model"].append(pa.array(t["models"], pa.string()).take(pa.array(t["model"][mask])))
+        prompt = t["prompt"][mask]
+        text["prompt"].append(pa.array(t["prompts"], pa.string()).take(pa.array(prompt, mask=prompt < 0)))
+        text["project"].append(pa.repeat(pa.scalar(r["project"], pa.string()), n))
+        text["session"].append(pa.repeat(pa.scalar(r["session"], pa.string()), n))
     frame = pd.DataFrame({
-        "source": [f"{r['name']}:{line}" for r in buffer for line in r["table"]["line"].tolist()],
-        "model": [m for t in tables for m in t["model"]],
-        "prompt": [p for t in tables for p in t["prompt"]],
-        "project": np.repeat([r["project"] for r in buffer], sizes),
-        "session": np.repeat([r["session"] for r in buffer], sizes),
-        **{key: np.concatenate([t[key] for t in tables]) for key in TOKENS},
-        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables]), utc=True),
+        **{key: pd.arrays.ArrowStringArray(pa.concat_arrays(parts)) for key, parts in text.items()},
+        **{key: np.concatenate([t[key][mask] for t, mask in zip(tables, kept)]) for key in TOKENS},
+        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"][mask] for t, mask in zip(tables, kept)]), utc=True),
     })
     buffer.clear()
-    yield finish_table(frame[keep] if not keep.all() else frame, stats)
+    yield finish_table(frame, stats)
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
@@ -219,11 +230,12 @@ class _Rows:
             cols = {key: values[order] for key, values in cols.items()}
         first, final = self._merge(cols["id_hash"], cols["has_id"], cols["output_tokens"])
         line = cols["line"][first]
-        at = np.searchsorted(np.array(self.prompt_lines, dtype=np.int64), line) - 1
-        prompts = [self.prompts[i] if i >= 0 else None for i in at.tolist()]
-        names = self.model_names
-        return {"line": line, "model": [names[c] for c in cols["model"][final].tolist()], "prompt": prompts,
-                **{key: cols[key][final] for key in TOKENS}, "timestamp": cols["timestamp"][final],
+        at = np.searchsorted(np.array(self.prompt_lines, dtype=np.int64), line) - 1  # the last prompt before
+        used, prompt = np.unique(at, return_inverse=True)  # only the prompts rows use travel back
+        texts = [self.prompts[i] for i in used.tolist() if i >= 0]
+        prompt = prompt.astype(np.int32) - int(used[0] < 0) if len(used) else prompt.astype(np.int32)
+        return {"line": line, "model": cols["model"][final], "models": self.model_names, "prompt": prompt,
+                "prompts": texts, **{key: cols[key][final] for key in TOKENS}, "timestamp": cols["timestamp"][final],
                 "id_hash": cols["id_hash"][first], "has_id": cols["has_id"][first]}
 
     def _merge(self, hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -250,7 +262,8 @@ def _stamps(stamps: list) -> np.ndarray:
 
 
 def _empty_table() -> dict:
-    return {"line": np.zeros(0, dtype=np.int64), "model": [], "prompt": [],
+    return {"line": np.zeros(0, dtype=np.int64), "model": np.zeros(0, dtype=np.int32), "models": [],
+            "prompt": np.zeros(0, dtype=np.int32), "prompts": [],
             **{key: np.zeros(0, dtype=np.int64) for key in TOKENS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),
             "id_hash": np.zeros(0, dtype=np.uint64), "has_id": np.zeros(0, dtype=bool)}
 
@@ -348,13 +361,14 @@ def _assistant_rows(text: bytes, heads: list, chosen: np.ndarray, line_of: np.nd
     read = line_of[chosen]
     head_groups = [heads[h].groups() for h in chosen.tolist()]
     tail_groups = [tails[j].groups() for j in t.tolist()]
-    real = np.array([g[1] != b"<synthetic>" for g in head_groups], dtype=bool)
+    real = np.array([g[1] != b"<synthetic>" for g in head_groups], dtype=bool) if b'"<synthetic>"' in text \
+        else np.ones(len(head_groups), dtype=bool)
     stats.records_read += len(read)
     if not real.all():
         stats.skipped[NO_USAGE] += int((~real).sum())
         head_groups = [g for g, keep in zip(head_groups, real) if keep]
         tail_groups = [g for g, keep in zip(tail_groups, real) if keep]
-    code = rows.model_code
+    code, codes = rows.model_code, rows.models
     keys = [g[0] + b":" + u[6] for g, u in zip(head_groups, tail_groups)]
     columns = list(zip(*tail_groups)) or [()] * 8
     number = lambda values: np.array(values, dtype=object if None in values else None).astype(np.int64) \
@@ -368,7 +382,8 @@ def _assistant_rows(text: bytes, heads: list, chosen: np.ndarray, line_of: np.nd
         write_1h = np.array([v or b"0" for v in columns[4]]).astype(np.int64) if len(split) else write_5m
     return {"known": read, "index": read[real], "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
             "has_id": np.ones(len(keys), dtype=bool),
-            "model": np.array([code(g[1]) for g in head_groups], dtype=np.int32), "timestamp": _stamps(columns[7]),
+            "model": np.array([codes.get(g[1]) if g[1] in codes else code(g[1]) for g in head_groups],
+                                                  dtype=np.int32), "timestamp": _stamps(columns[7]),
             "input_tokens": number(columns[0]), "cache_read_tokens": number(columns[2]),
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": number(columns[5])}
 

@@ -97,7 +97,8 @@ class SeenIds:
 
     @staticmethod
     def hashes(ids) -> np.ndarray:
-        return pd.util.hash_array(np.asarray(ids, dtype=object))
+        """64-bit hashes of ids (str, or their UTF-8 bytes: both hash alike); the same in every reader."""
+        return pd.util.hash_array(np.asarray(ids, dtype=object), categorize=False)  # same values, no factorize
 
     def seen(self, record_id: str) -> bool:
         """Whether this id was seen before; records it either way."""
