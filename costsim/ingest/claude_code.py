@@ -158,22 +158,19 @@ _NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
 _STRING = rb'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 _PAIR = rb'"[A-Za-z_]+":(?:' + _STRING + rb'|true|false|null|-?\d+)'
 _PAIRS = re.compile(rb'(?:' + _PAIR + rb',)*')
-# Block search, part 1: every `"message":{` and what follows it. The first one on a line (the one the
-# line-by-line reader looks at) tells the line's layout: an assistant message in the usual key order
-# (groups 1-2), a user prompt given as a string whose other top-level keys follow as plain scalars
-# (groups 3-4), a tool result (group 5); the empty alternative marks anything else.
-_HEAD = re.compile(
-    rb'"message":\{(?:"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",'
-    rb'|"role":"user","content":(?:(' + _STRING + rb')\}((?:,' + _PAIR + rb')*)\}[ \t\r\x0b\x0c]*(?=\n)'
-    rb'|(\[)\{"tool_use_id":)|)')
-# Part 2: an assistant line's usage through its timestamp, as in _USUAL_ASSISTANT (the last on the line counts)
+# An assistant line's head (message id and model) and, found by a reverse search from the line's end,
+# its usage through its timestamp: together the same reading as _USUAL_ASSISTANT, without a regex
+# walking the message content. A user line with a string prompt, the message's only other key.
+_HEAD = re.compile(rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",')
 _TAIL = re.compile(
     rb'"usage":\{"input_tokens":(\d+),"cache_creation_input_tokens":(\d+),"cache_read_input_tokens":(\d+),'
     rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d+),"ephemeral_1h_input_tokens":(\d+)\},)?'
     rb'"output_tokens":(\d+)(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
     rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
     rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"')
-HEAD_WITHIN = 1024 - len(b'"message":{')  # the line-by-line reader looks for `"message":{` in a line's first 1024 bytes
+_USAGE_KEY = b'"usage":{"input_tokens":'
+_PROMPT = re.compile(rb'"message":\{"role":"user","content":(' + _STRING + rb')\}((?:,' + _PAIR + rb')*)\}')
+_PROMPT_HEAD = b'"message":{"role":"user","content":"'
 
 
 BLOCK_BYTES = 16 << 20  # whole lines read and searched at once; a file's rows are kept as arrays
@@ -271,10 +268,10 @@ def _empty_table() -> dict:
 def scan_file(path: str, name: str, strict: bool) -> dict:
     """Rows and accounting of one session file (plain data, so a worker process can return it).
 
-    The file is read in blocks of whole lines; one regular-expression search per block finds the lines
-    in Claude Code's usual layouts (`_LINE`): assistant messages (only the ids, model, timestamp and
-    usage numbers are read), user prompts given as a string, and tool results. Every other line is
-    read on its own by `_scan_line`, as before, so no layout is misread; both feed the same rows."""
+    The file is read in blocks of whole lines (`_scan_block`); lines in Claude Code's usual layouts are
+    read in place: assistant messages (only the ids, model, timestamp and usage numbers), user prompts
+    given as a string, and tool results. Every other line is read on its own by `_scan_line`, as
+    before, so no layout is misread; both feed the same rows."""
     project, session = project_and_session(path)
     stats = IngestStats(strict=strict)
     rows = _Rows()
@@ -293,97 +290,96 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
 
 
 def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, rows: _Rows) -> int:
-    """Read one block of whole lines (numbered from `first_line`); returns the next block's first line number."""
-    text = b"\n" + block + (b"" if block.endswith(b"\n") else b"\n")
+    """Read one block of whole lines (numbered from `first_line`); returns the next block's first line number.
+
+    Lines are found with numpy and read in place (no bytes object per line); each is placed by its first
+    `"message":{`, as the line-by-line reader does, and only its head and tail are examined."""
+    text = block if block.endswith(b"\n") else block + b"\n"
     raw = np.frombuffer(text, dtype=np.uint8)
-    breaks = np.flatnonzero(raw == 10)  # breaks[i] is the newline before line first_line + i
-    n_lines = len(breaks) - 1
-    starts = breaks[:-1] + 1
-    ends = breaks[1:] - 1
-    ends = np.where(raw[ends] == 13, ends - 1, ends)  # a \r\n line ending
-    whole = (raw[starts] == 123) & (raw[np.maximum(ends, starts)] == 125)  # starts with { and ends with }
-    heads = list(_HEAD.finditer(text))
-    head_at = np.array([m.start() for m in heads], dtype=np.int64)
-    line_of = np.searchsorted(breaks, head_at, "right") - 1
-    first = np.r_[True, line_of[1:] != line_of[:-1]] if heads else np.zeros(0, dtype=bool)
-    kind = np.array([m.lastindex or 0 for m in heads], dtype=np.int8)  # 2 assistant, 4 prompt, 5 tool result
-    first &= whole[line_of] & (head_at - starts[line_of] <= HEAD_WITHIN)
-    known = np.zeros(n_lines, dtype=bool)
-    tool = first & (kind == 5)
-    known[line_of[tool]] = True
-    not_requests = int(tool.sum())
-    assistant = _assistant_rows(text, heads, np.flatnonzero(first & (kind == 2)), line_of, breaks, stats, rows)
-    known[assistant.pop("known")] = True
-    prompts_before = len(rows.prompt_lines)
-    for h, i in zip(np.flatnonzero(first & (kind == 4)).tolist(), line_of[first & (kind == 4)].tolist()):
-        m = heads[h]
-        start, at = int(starts[i]) + 1, m.start()
-        if not _PAIRS.fullmatch(text, start, at) or (given := _prompt_kind(text[start:at] + m.group(4))) is None:
-            continue
-        if given:
-            prompt = _string(m.group(3))
-            if prompt is None:
-                continue
-            if prompt := prompt.strip():
+    ends = np.flatnonzero(raw == 10)
+    starts = np.r_[0, ends[:-1] + 1]
+    plain = (raw[starts] == 123) & (raw[np.maximum(ends - 1, 0)] == 125)  # starts with { and ends with }
+    heads, tails, found, others = [], [], [], []
+    find, startswith, head, tail, rfind = text.find, text.startswith, _HEAD.match, _TAIL.match, text.rfind
+    not_requests, prompts_before = 0, len(rows.prompt_lines)
+    within = np.minimum(starts + 1024, ends).tolist()  # `"message":{` is looked for in a line's first 1024 bytes
+    for i, start, end, ok, limit in zip(range(len(ends)), starts.tolist(), ends.tolist(), plain.tolist(), within):
+        at = find(b'"message":{', start, limit) if ok else -1
+        if at < 0:
+            others.append(i)
+        elif (h := head(text, at, end)) is not None:
+            u = rfind(_USAGE_KEY, h.end(), end)
+            t = tail(text, u, end) if u >= 0 else None
+            if t is None:
+                others.append(i)
+            else:
+                heads.append(h.groups())
+                tails.append(t.groups())
+                found.append(i)
+        elif startswith(_TOOL_RESULT, at):
+            not_requests += 1  # a tool's output: no prompt text to keep
+        elif startswith(_PROMPT_HEAD, at) and (p := _prompt(text, start, at, end)) is not False:
+            not_requests += 1
+            if p:
                 rows.prompt_lines.append(first_line + i)
-                rows.prompts.append(prompt)
-        known[i] = True
-        not_requests += 1
+                rows.prompts.append(p)
+        else:
+            others.append(i)
+    stats.records_read += not_requests
     if not_requests:
         stats.skipped[NOT_A_REQUEST] += not_requests
-        stats.records_read += not_requests
-    rows.add_arrays(first_line + assistant.pop("index"), assistant)
-    others = np.flatnonzero(~known).tolist()
+    if found:
+        columns = _assistant_columns(heads, tails, stats, rows)
+        rows.add_arrays(first_line + np.array(found, dtype=np.int64)[columns.pop("index")], columns)
     if others:
         lines, keys, models, stamps = [], [], [], []
         counts: list[list] = [[] for _ in TOKENS]
-        _scan_others(text, breaks, others, first_line, name, stats, rows, (lines, keys, models, stamps, counts))
+        bounds = np.r_[-1, ends]
+        _scan_others(text, bounds, others, first_line, name, stats, rows, (lines, keys, models, stamps, counts))
         _sort_prompts(rows, prompts_before)
         rows.add_block(lines, keys, models, stamps, counts)
-    return first_line + n_lines
+    return first_line + len(ends)
 
 
-def _assistant_rows(text: bytes, heads: list, chosen: np.ndarray, line_of: np.ndarray, breaks: np.ndarray,
-                    stats: IngestStats, rows: _Rows) -> dict:
-    """Columns of the assistant lines whose first `"message":{` is in the usual layout and whose usage
-    the tail search found after it (the line's last match); the line indexes read here under "known"."""
-    tails = list(_TAIL.finditer(text))
-    tail_line = np.searchsorted(breaks, np.array([m.start() for m in tails], dtype=np.int64), "right") - 1
-    tail_of = np.full(len(breaks), -1, dtype=np.int64)
-    if tails:
-        final = np.r_[tail_line[1:] != tail_line[:-1], True]
-        tail_of[tail_line[final]] = np.flatnonzero(final)
-    t = tail_of[line_of[chosen]]
-    ok = t >= 0
-    ok[ok] = np.array([tails[j].start() for j in t[ok].tolist()], dtype=np.int64) >= \
-        np.array([heads[h].end() for h in chosen[ok].tolist()], dtype=np.int64)
-    chosen, t = chosen[ok], t[ok]
-    read = line_of[chosen]
-    head_groups = [heads[h].groups() for h in chosen.tolist()]
-    tail_groups = [tails[j].groups() for j in t.tolist()]
-    real = np.array([g[1] != b"<synthetic>" for g in head_groups], dtype=bool) if b'"<synthetic>"' in text \
-        else np.ones(len(head_groups), dtype=bool)
-    stats.records_read += len(read)
+def _prompt(text: bytes, start: int, at: int, end: int) -> str | None | bool:
+    """A user line whose message is a string prompt: its text (None when blank or not a prompt line);
+    False when json.loads must decide (other keys not plain scalars, isMeta, a repeated key, escapes
+    that do not decode)."""
+    m = _PROMPT.match(text, at, end)
+    if m is None or m.end() != end or not _PAIRS.fullmatch(text, start + 1, at):
+        return False
+    given = _prompt_kind(text[start + 1:at] + m.group(2))
+    if given is None:
+        return False
+    if not given:
+        return None
+    prompt = _string(m.group(1))
+    return False if prompt is None else (prompt.strip() or None)
+
+
+def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows) -> dict:
+    """Columns of the assistant lines read in place (message id and model from the head; usage,
+    request id and timestamp from the tail). `<synthetic>` placeholder lines are skipped as no usage."""
+    stats.records_read += len(heads)
+    real = np.array([g[1] != b"<synthetic>" for g in heads], dtype=bool)
     if not real.all():
         stats.skipped[NO_USAGE] += int((~real).sum())
-        head_groups = [g for g, keep in zip(head_groups, real) if keep]
-        tail_groups = [g for g, keep in zip(tail_groups, real) if keep]
-    code, codes = rows.model_code, rows.models
-    keys = [g[0] + b":" + u[6] for g, u in zip(head_groups, tail_groups)]
-    columns = list(zip(*tail_groups)) or [()] * 8
-    number = lambda values: np.array(values, dtype=object if None in values else None).astype(np.int64) \
-        if None not in values else None
-    cache_write = number(columns[1])
-    write_5m, write_1h = number(columns[3]), number(columns[4])
-    if write_5m is None or write_1h is None:  # some lines give the 5m/1h split, some not
+        heads = [g for g, keep in zip(heads, real) if keep]
+        tails = [g for g, keep in zip(tails, real) if keep]
+    codes, code = rows.models, rows.model_code
+    keys = [g[0] + b":" + u[6] for g, u in zip(heads, tails)]
+    columns = list(zip(*tails)) or [()] * 8
+    number = lambda values: np.array(values).astype(np.int64) if len(values) else np.zeros(0, dtype=np.int64)
+    if None in columns[3]:  # lines without the 5m/1h split write all cache tokens as 5-minute writes
         split = np.array([v is not None for v in columns[3]], dtype=bool)
-        write_5m = np.where(split, np.array([v or b"0" for v in columns[3]]).astype(np.int64), cache_write) \
-            if len(split) else np.zeros(0, dtype=np.int64)
-        write_1h = np.array([v or b"0" for v in columns[4]]).astype(np.int64) if len(split) else write_5m
-    return {"known": read, "index": read[real], "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
+        write_5m = np.where(split, number([v or b"0" for v in columns[3]]), number(columns[1]))
+        write_1h = number([v or b"0" for v in columns[4]])
+    else:
+        write_5m, write_1h = number(columns[3]), number(columns[4])
+    return {"index": real, "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
             "has_id": np.ones(len(keys), dtype=bool),
-            "model": np.array([codes.get(g[1]) if g[1] in codes else code(g[1]) for g in head_groups],
-                                                  dtype=np.int32), "timestamp": _stamps(columns[7]),
+            "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
+            "timestamp": _stamps(columns[7]) if keys else np.zeros(0, dtype="datetime64[ns]"),
             "input_tokens": number(columns[0]), "cache_read_tokens": number(columns[2]),
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": number(columns[5])}
 
