@@ -307,7 +307,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
         at = find(b'"message":{', start, limit) if ok else -1
         if at < 0:
             others.append(i)
-        elif (h := head(text, at, end)) is not None:
+        elif startswith(_ASSISTANT_HEAD, at) and (h := head(text, at, end)) is not None:
             u = rfind(_USAGE_KEY, h.end(), end)
             t = tail(text, u, end) if u >= 0 else None
             if t is None:
