@@ -30,7 +30,6 @@ from costsim.ingest.records import Skip, finish_table, message_text, timestamp
 
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
-WINDOW_MESSAGES = 512  # lines of one message lie close together; a copy further on counts as a duplicate
 
 
 def default_folder() -> Path:
