@@ -47,6 +47,8 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
             values = pd.Series(1 if column == "requests" else 0, index=df.index)
         elif column in ("batch", "output_estimated"):
             values = pd.Series(False, index=df.index)
+        elif not dtype.startswith("datetime"):
+            values = pd.Series(pd.NA, index=df.index, dtype=dtype)  # all missing, built in its dtype at once
         else:
             values = pd.Series([pd.NA] * n, index=df.index, dtype="object")
         if column == "batch":  # a record without `batch` next to one with it is not batched (NaN is truthy)

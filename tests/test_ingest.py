@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -323,3 +324,40 @@ def test_claude_code_truncated_line_is_named(tmp_path):
     data = json.loads(result.stdout)
     assert data["accounting"]["skipped"]["malformed JSON"] == 1
     assert data["tokens"]["output"] == 120 + 700
+
+
+def test_claude_code_lines_read_in_place_keep_the_careful_readers_meaning(tmp_path):
+    """Usual-layout lines (read in place) next to lines the careful reader takes: an escaped prompt, a
+    meta prompt, a CRLF line, a blank line, a <synthetic> placeholder and a far-away snapshot of msg_a."""
+    folder = tmp_path / "projects" / "proj"
+    folder.mkdir(parents=True)
+
+    def user(content, **extra):
+        return json.dumps({"parentUuid": None, "cwd": "/c:\\dev", "type": "user", **extra,
+                          "message": {"role": "user", "content": content}, "uuid": "u",
+                          "timestamp": "2026-05-01T10:00:00.000Z"}, separators=(",", ":"))
+
+    def assistant(mid, output, model="claude-haiku-4-5"):
+        return json.dumps({"parentUuid": "p", "message": {
+            "id": mid, "type": "message", "role": "assistant", "model": model,
+            "content": [{"type": "text", "text": 'say "usage" {}'}], "stop_reason": None,
+            "usage": {"input_tokens": 3, "cache_creation_input_tokens": 100, "cache_read_input_tokens": 7,
+                      "output_tokens": output, "service_tier": "standard"}},
+            "requestId": f"r_{mid}", "type": "assistant", "uuid": "a",
+            "timestamp": "2026-05-01T10:00:01.000Z"}, separators=(",", ":"))
+
+    lines = [user("Refactor \"billing\"\n now"), assistant("msg_a", 5), user("not a prompt", isMeta=True),
+             assistant("msg_b", 40) + "\r", "", assistant("x", 0, model="<synthetic>"),
+             *[assistant(f"m{i}", 1) for i in range(600)], assistant("msg_a", 90)]
+    (folder / "s.jsonl").write_text("\n".join(lines) + "\n")
+    stats = IngestStats()
+    frame = pd.concat(list(read_logs([str(tmp_path / "projects")], stats)))
+    # 606 non-blank lines: 2 user lines, 1 placeholder; msg_a's later snapshot merges into its first line
+    assert (stats.records_read, stats.duplicates) == (len(lines) - 1, 1)
+    assert stats.skipped == {"not a request (user, system or summary line)": 2, "no usage": 1}
+    by_line = frame.set_index(frame["source"].str.rsplit(":", n=1).str[-1])
+    assert by_line.loc["2", "output_tokens"] == 90  # msg_a's final snapshot, 600 messages later
+    assert by_line.loc["2", "prompt"] == 'Refactor "billing"\n now'
+    assert by_line.loc["4", "prompt"] == 'Refactor "billing"\n now'  # the meta line sets no prompt
+    assert (by_line.loc["4", "input_tokens"], by_line.loc["4", "cache_write_5m_tokens"]) == (3, 100)
+    assert int(frame["output_tokens"].sum()) == 90 + 40 + 600 * 1

@@ -15,10 +15,13 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from datetime import timezone
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from costsim.errors import InputError
 from costsim.ingest.anthropic import usage_row
@@ -27,7 +30,6 @@ from costsim.ingest.records import Skip, finish_table, message_text, timestamp
 
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
-WINDOW_MESSAGES = 512  # lines of one message lie close together; a copy further on counts as a duplicate
 
 
 def default_folder() -> Path:
@@ -105,36 +107,33 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
 
 
-def _compact(rows: _Rows) -> dict:
-    """One file's rows as arrays (cheap to send between processes): counts, ns timestamps, id hashes."""
-    present = np.array([i is not None for i in rows.id], dtype=bool)
-    hashes = np.zeros(len(rows.id), dtype=np.uint64)
-    if present.any():
-        hashes[present] = SeenIds.hashes([i for i in rows.id if i is not None])
-    stamps = pd.to_datetime(pd.Series(rows.timestamp, dtype="object"), utc=True, format="ISO8601")
-    return {"line": np.array(rows.line, dtype=np.int64), "model": rows.model, "prompt": rows.prompt,
-            **{key: np.array(values, dtype=np.int64) for key, values in rows.counts.items()},
-            "timestamp": stamps.to_numpy(dtype="datetime64[ns]"), "id_hash": hashes, "has_id": present}
-
-
 def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """Several files' rows as one usage-frame chunk; text columns are built as Arrow arrays (no Python
+    string per row), after duplicates across files are dropped."""
     if not buffer:
         return
     tables = [r["table"] for r in buffer]
-    sizes = [len(t["line"]) for t in tables]
     keep = stats.drop_duplicate_hashes(np.concatenate([t["id_hash"] for t in tables]),
                                        np.concatenate([t["has_id"] for t in tables]))
+    at = np.cumsum([0] + [len(t["line"]) for t in tables])
+    kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
+    text = {"source": [], "model": [], "prompt": [], "project": [], "session": []}
+    for r, t, mask in zip(buffer, tables, kept):
+        n = int(mask.sum())
+        lines = pa.array(t["line"][mask]).cast(pa.string())
+        text["source"].append(pc.binary_join_element_wise(pa.scalar(r["name"]), lines, ":"))
+        text["model"].append(pa.array(t["models"], pa.string()).take(pa.array(t["model"][mask])))
+        prompt = t["prompt"][mask]
+        text["prompt"].append(pa.array(t["prompts"], pa.string()).take(pa.array(prompt, mask=prompt < 0)))
+        text["project"].append(pa.repeat(pa.scalar(r["project"], pa.string()), n))
+        text["session"].append(pa.repeat(pa.scalar(r["session"], pa.string()), n))
     frame = pd.DataFrame({
-        "source": [f"{r['name']}:{line}" for r in buffer for line in r["table"]["line"].tolist()],
-        "model": [m for t in tables for m in t["model"]],
-        "prompt": [p for t in tables for p in t["prompt"]],
-        "project": np.repeat([r["project"] for r in buffer], sizes),
-        "session": np.repeat([r["session"] for r in buffer], sizes),
-        **{key: np.concatenate([t[key] for t in tables]) for key in TOKENS},
-        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables]), utc=True),
+        **{key: pd.arrays.ArrowStringArray(pa.concat_arrays(parts)) for key, parts in text.items()},
+        **{key: np.concatenate([t[key][mask] for t, mask in zip(tables, kept)]) for key in TOKENS},
+        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"][mask] for t, mask in zip(tables, kept)]), utc=True),
     })
     buffer.clear()
-    yield finish_table(frame[keep] if not keep.all() else frame, stats)
+    yield finish_table(frame, stats)
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
@@ -154,112 +153,336 @@ _USAGE_TAIL = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"re
 _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 
+_NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
+_STRING = rb'"[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*"'  # decoded (and so checked) by _string
+_PLAIN_STRING = rb'"(?:[^"\\\x00-\x1f\x80-\xff]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'  # valid JSON as it stands
+_PAIR = rb'"[A-Za-z_]+":(?:' + _PLAIN_STRING + rb'|true|false|null|-?(?:0|[1-9]\d*))'
+_PAIRS = re.compile(rb'(?:' + _PAIR + rb',)*')
+# An assistant line's head (message id and model) and, found by a reverse search from the line's end,
+# its usage through its timestamp: together the same reading as _USUAL_ASSISTANT, without a regex
+# walking the message content. A user line with a string prompt, the message's only other key.
+_HEAD = re.compile(rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",')
+_TAIL = re.compile(
+    rb'"usage":\{"input_tokens":(\d+),"cache_creation_input_tokens":(\d+),"cache_read_input_tokens":(\d+),'
+    rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d+),"ephemeral_1h_input_tokens":(\d+)\},)?'
+    rb'"output_tokens":(\d+)(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
+    rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
+    rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"')
+_USAGE_KEY = b'"usage":{"input_tokens":'
+_PROMPT = re.compile(rb'"message":\{"role":"user","content":(' + _STRING + rb')\}((?:,' + _PAIR + rb')*)\}')
+_PROMPT_HEAD = b'"message":{"role":"user","content":"'
+
+
+BLOCK_BYTES = 16 << 20  # whole lines read and searched at once; a file's rows are kept as arrays
+
+
 class _Rows:
-    """One file's rows as parallel lists; a message seen again updates its row in place when the new
-    snapshot's output count is at least as large (the final usage wins; the first line and prompt stay)."""
+    """One file's rows as column arrays, block by block; `table()` merges each message's lines (same
+    message id + request id) into one row: the first line's number and prompt, the final usage (the
+    largest output count; the later line on a tie) with that line's model and timestamp."""
 
     def __init__(self) -> None:
-        self.line, self.model, self.prompt, self.timestamp, self.id = [], [], [], [], []
-        self.counts = {key: [] for key in TOKENS}
-        self.index: dict[str, int] = {}  # message key -> row, for the last WINDOW_MESSAGES messages
+        self.blocks: list[dict] = []
+        self.models: dict[bytes | str, int] = {}
+        self.model_names: list[str] = []
+        self.prompt_lines: list[int] = []
+        self.prompts: list[str] = []
         self.duplicates = 0
 
-    def add(self, key, line_no, model, prompt, stamp, counts: tuple[int, int, int, int, int]) -> None:
-        at = self.index.get(key) if key is not None else None
-        if at is not None:
-            self.duplicates += 1
-            if counts[4] >= self.counts["output_tokens"][at]:
-                for name, value in zip(TOKENS, counts):
-                    self.counts[name][at] = value
-                self.model[at], self.timestamp[at] = model, stamp
-            return
-        if key is not None:
-            self.index[key] = len(self.line)
-            if len(self.index) > WINDOW_MESSAGES:
-                del self.index[next(iter(self.index))]
-        self.line.append(line_no)
-        self.model.append(model)
-        self.prompt.append(prompt)
-        self.timestamp.append(stamp)
-        self.id.append(key)
-        for name, value in zip(TOKENS, counts):
-            self.counts[name].append(value)
+    def model_code(self, model: bytes | str) -> int:
+        code = self.models.get(model)
+        if code is None:
+            name = model.decode() if isinstance(model, bytes) else model
+            code = self.models.get(name)
+            if code is None:
+                code = self.models[name] = len(self.model_names)
+                self.model_names.append(name)
+            self.models[model] = code
+        return code
 
-    def add_row(self, row: dict) -> None:
-        self.add(row.get("id"), row["line"], row["model"], row.get("prompt"), row.get("timestamp"),
-                 tuple(row.get(name, 0) for name in TOKENS))
+    def add_block(self, lines: list[int], keys: list, models: list[int], stamps: list, counts: list[list[int]]) -> None:
+        if not lines:
+            return
+        present = np.array([k is not None for k in keys], dtype=bool)
+        hashes = np.zeros(len(keys), dtype=np.uint64)
+        if present.all():
+            hashes = SeenIds.hashes(keys)
+        elif present.any():
+            hashes[present] = SeenIds.hashes([k for k in keys if k is not None])
+        self.blocks.append({"line": np.array(lines, dtype=np.int64), "id_hash": hashes, "has_id": present,
+                            "model": np.array(models, dtype=np.int32), "timestamp": _stamps(stamps),
+                            **{key: np.array(values).astype(np.int64) for key, values in zip(TOKENS, counts)}})
+
+    def add_arrays(self, lines: np.ndarray, columns: dict) -> None:
+        if len(lines):
+            self.blocks.append({"line": lines.astype(np.int64), **columns})
+
+    def table(self) -> dict:
+        if not self.blocks:
+            return _empty_table()
+        cols = {key: np.concatenate([b[key] for b in self.blocks]) for key in self.blocks[0]}
+        self.blocks.clear()
+        order = np.argsort(cols["line"], kind="stable")  # lines read one by one join the block's matches
+        if (np.diff(order) != 1).any():
+            cols = {key: values[order] for key, values in cols.items()}
+        first, final = self._merge(cols["id_hash"], cols["has_id"], cols["output_tokens"])
+        line = cols["line"][first]
+        at = np.searchsorted(np.array(self.prompt_lines, dtype=np.int64), line) - 1  # the last prompt before
+        used, prompt = np.unique(at, return_inverse=True)  # only the prompts rows use travel back
+        texts = [self.prompts[i] for i in used.tolist() if i >= 0]
+        prompt = prompt.astype(np.int32) - int(used[0] < 0) if len(used) else prompt.astype(np.int32)
+        return {"line": line, "model": cols["model"][final], "models": self.model_names, "prompt": prompt,
+                "prompts": texts, **{key: cols[key][final] for key in TOKENS}, "timestamp": cols["timestamp"][final],
+                "id_hash": cols["id_hash"][first], "has_id": cols["has_id"][first]}
+
+    def _merge(self, hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of each kept row's first line and of its final line, in first-line order."""
+        with_id = np.flatnonzero(present)
+        if not len(with_id):
+            return (all_rows := np.arange(len(hashes))), all_rows
+        _, first, group = np.unique(hashes[with_id], return_index=True, return_inverse=True)
+        order = np.lexsort((with_id, output[with_id], group))  # by message, then output count, then line
+        last = np.r_[np.flatnonzero(np.diff(group[order])), len(order) - 1]
+        self.duplicates += len(with_id) - len(first)
+        firsts = np.concatenate([with_id[first], np.flatnonzero(~present)])
+        finals = np.concatenate([with_id[order[last]], np.flatnonzero(~present)])
+        keep = np.argsort(firsts, kind="stable")
+        return firsts[keep], finals[keep]
+
+
+def _stamps(stamps: list) -> np.ndarray:
+    try:
+        return np.array(stamps).astype("datetime64[ns]")
+    except ValueError:  # a stamp numpy does not read: pandas names it the way the rest of ingest does
+        return pd.to_datetime(pd.Series([s.decode() if isinstance(s, bytes) else s for s in stamps], dtype="object"),
+                              utc=True, format="ISO8601").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+
+
+def _empty_table() -> dict:
+    return {"line": np.zeros(0, dtype=np.int64), "model": np.zeros(0, dtype=np.int32), "models": [],
+            "prompt": np.zeros(0, dtype=np.int32), "prompts": [],
+            **{key: np.zeros(0, dtype=np.int64) for key in TOKENS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),
+            "id_hash": np.zeros(0, dtype=np.uint64), "has_id": np.zeros(0, dtype=bool)}
 
 
 def scan_file(path: str, name: str, strict: bool) -> dict:
     """Rows and accounting of one session file (plain data, so a worker process can return it).
 
-    Assistant lines in Claude Code's usual layout are read by a byte scan that parses only the
-    `usage` object; any other layout, and every user line that may hold a prompt, goes through
-    `json.loads`. Tool-result lines (no prompt text) are only checked to be whole JSON objects."""
+    The file is read in blocks of whole lines (`_scan_block`); lines in Claude Code's usual layouts are
+    read in place: assistant messages (only the ids, model, timestamp and usage numbers), user prompts
+    given as a string, and tool results. Every other line is read on its own by `_scan_line`, as
+    before, so no layout is misread; both feed the same rows."""
     project, session = project_and_session(path)
     stats = IngestStats(strict=strict)
     rows = _Rows()
-    add = rows.add
-    models: dict[bytes, str] = {}
-    prompt = None
+    first_line = 1
     with open_binary(path, name) as stream:
         try:
-            for line_no, line in enumerate(stream, start=1):
-                line = line.strip()
-                if not line:
-                    continue
-                stats.records_read += 1
-                if not (line.startswith(b"{") and line.endswith(b"}")):
-                    stats.skip("malformed JSON", "not a whole JSON object", path=name, line=line_no)
-                    continue
-                row = None
-                at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
-                if at >= 0:
-                    whole = _USUAL_ASSISTANT.match(line, at) if line.startswith(_ASSISTANT_HEAD, at) else None
-                    if whole is not None:
-                        g = whole.groups()
-                        model = models.get(g[1]) or models.setdefault(g[1], g[1].decode())
-                        if model == "<synthetic>":
-                            stats.skipped[NO_USAGE] += 1
-                            continue
-                        split = g[5] is not None
-                        add(f"{g[0].decode()}:{g[8].decode()}", line_no, model, prompt, g[9].decode(),
-                            (int(g[2]), int(g[4]), int(g[5]) if split else int(g[3]), int(g[6]) if split else 0,
-                             int(g[7])))
-                        continue
-                    if (head := _MESSAGE_HEAD.match(line, at)) is not None:
-                        row = _fast_assistant(line, head, line_no, project, session, prompt)
-                    elif line.startswith(_TOOL_RESULT, at):
-                        stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
-                        continue
-                if row is None:
-                    try:
-                        record = json.loads(line)
-                    except ValueError as exc:
-                        stats.skip("malformed JSON", getattr(exc, "msg", str(exc)), path=name, line=line_no)
-                        continue
-                    if not isinstance(record, dict):
-                        stats.skip("not a JSON object", path=name, line=line_no)
-                        continue
-                    if record.get("type") != "assistant":
-                        if record.get("type") == "user" and not record.get("isMeta"):
-                            prompt = _user_text(record) or prompt
-                        stats.skipped[NOT_A_REQUEST] += 1
-                        continue
-                    try:
-                        row = _assistant_row(record, line_no, project, session, prompt)
-                    except Skip as skip:
-                        stats.skip(skip.reason, skip.detail, path=name, line=line_no, malformed=skip.malformed)
-                        continue
-                elif isinstance(row, Skip):
-                    stats.skip(row.reason, row.detail, path=name, line=line_no, malformed=row.malformed)
-                    continue
-                rows.add_row(row)
+            while block := stream.read(BLOCK_BYTES):
+                if not block.endswith(b"\n"):
+                    block += stream.readline()
+                first_line = _scan_block(block, first_line, name, stats, rows)
         except EOFError as exc:
             raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
-    return {"table": _compact(rows), "name": name, "project": project, "session": session,
+    return {"table": rows.table(), "name": name, "project": project, "session": session,
             "records_read": stats.records_read, "duplicates": stats.duplicates + rows.duplicates,
             "malformed": stats.malformed, "skipped": dict(stats.skipped), "problems": stats.problems}
+
+
+def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, rows: _Rows) -> int:
+    """Read one block of whole lines (numbered from `first_line`); returns the next block's first line number.
+
+    Lines are found with numpy and read in place (no bytes object per line); each is placed by its first
+    `"message":{`, as the line-by-line reader does, and only its head and tail are examined."""
+    text = block if block.endswith(b"\n") else block + b"\n"
+    raw = np.frombuffer(text, dtype=np.uint8)
+    ends = np.flatnonzero(raw == 10)
+    starts = np.r_[0, ends[:-1] + 1]
+    plain = (raw[starts] == 123) & (raw[np.maximum(ends - 1, 0)] == 125)  # starts with { and ends with }
+    heads, tails, found, others = [], [], [], []
+    find, startswith, head, tail, rfind = text.find, text.startswith, _HEAD.match, _TAIL.match, text.rfind
+    not_requests, prompts_before = 0, len(rows.prompt_lines)
+    within = np.minimum(starts + 1024, ends).tolist()  # `"message":{` is looked for in a line's first 1024 bytes
+    for i, start, end, ok, limit in zip(range(len(ends)), starts.tolist(), ends.tolist(), plain.tolist(), within):
+        at = find(b'"message":{', start, limit) if ok else -1
+        if at < 0:
+            others.append(i)
+        elif startswith(_ASSISTANT_HEAD, at) and (h := head(text, at, end)) is not None:
+            u = rfind(_USAGE_KEY, h.end(), end)
+            t = tail(text, u, end) if u >= 0 else None
+            if t is None:
+                others.append(i)
+            else:
+                heads.append(h.groups())
+                tails.append(t.groups())
+                found.append(i)
+        elif startswith(_TOOL_RESULT, at):
+            not_requests += 1  # a tool's output: no prompt text to keep
+        elif startswith(_PROMPT_HEAD, at) and (p := _prompt(text, start, at, end)) is not False:
+            not_requests += 1
+            if p:
+                rows.prompt_lines.append(first_line + i)
+                rows.prompts.append(p)
+        else:
+            others.append(i)
+    stats.records_read += not_requests
+    if not_requests:
+        stats.skipped[NOT_A_REQUEST] += not_requests
+    if found:
+        columns = _assistant_columns(heads, tails, stats, rows)
+        rows.add_arrays(first_line + np.array(found, dtype=np.int64)[columns.pop("index")], columns)
+    if others:
+        lines, keys, models, stamps = [], [], [], []
+        counts: list[list] = [[] for _ in TOKENS]
+        bounds = np.r_[-1, ends]
+        _scan_others(text, bounds, others, first_line, name, stats, rows, (lines, keys, models, stamps, counts))
+        _sort_prompts(rows, prompts_before)
+        rows.add_block(lines, keys, models, stamps, counts)
+    return first_line + len(ends)
+
+
+def _prompt(text: bytes, start: int, at: int, end: int) -> str | None | bool:
+    """A user line whose message is a string prompt: its text (None when blank or not a prompt line);
+    False when json.loads must decide (other keys not plain scalars, isMeta, a repeated key, escapes
+    that do not decode)."""
+    m = _PROMPT.match(text, at, end)
+    if m is None or m.end() != end or not _PAIRS.fullmatch(text, start + 1, at):
+        return False
+    given = _prompt_kind(text[start + 1:at] + m.group(2))
+    if given is None:
+        return False
+    if not given:
+        return None
+    prompt = _string(m.group(1))
+    return False if prompt is None else (prompt.strip() or None)
+
+
+def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows) -> dict:
+    """Columns of the assistant lines read in place (message id and model from the head; usage,
+    request id and timestamp from the tail). `<synthetic>` placeholder lines are skipped as no usage."""
+    stats.records_read += len(heads)
+    real = np.array([g[1] != b"<synthetic>" for g in heads], dtype=bool)
+    if not real.all():
+        stats.skipped[NO_USAGE] += int((~real).sum())
+        heads = [g for g, keep in zip(heads, real) if keep]
+        tails = [g for g, keep in zip(tails, real) if keep]
+    codes, code = rows.models, rows.model_code
+    keys = [g[0] + b":" + u[6] for g, u in zip(heads, tails)]
+    columns = list(zip(*tails)) or [()] * 8
+    number = lambda values: np.array(values).astype(np.int64) if len(values) else np.zeros(0, dtype=np.int64)
+    if None in columns[3]:  # lines without the 5m/1h split write all cache tokens as 5-minute writes
+        split = np.array([v is not None for v in columns[3]], dtype=bool)
+        write_5m = np.where(split, number([v or b"0" for v in columns[3]]), number(columns[1]))
+        write_1h = number([v or b"0" for v in columns[4]])
+    else:
+        write_5m, write_1h = number(columns[3]), number(columns[4])
+    return {"index": real, "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
+            "has_id": np.ones(len(keys), dtype=bool),
+            "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
+            "timestamp": _stamps(columns[7]) if keys else np.zeros(0, dtype="datetime64[ns]"),
+            "input_tokens": number(columns[0]), "cache_read_tokens": number(columns[2]),
+            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": number(columns[5])}
+
+
+def _prompt_kind(others: bytes) -> bool | None:
+    """For a user line's top-level keys besides `message`: True when it gives a prompt (type user, not
+    meta), False when it does not, None when json.loads must decide (isMeta, repeated keys, an assistant)."""
+    if b'"isMeta":' in others or b'"message":' in others or others.count(b'"type":') != 1:
+        return None
+    if b'"type":"user"' in others:
+        return True
+    return None if b'"type":"assistant"' in others else False
+
+
+def _string(literal: bytes) -> str | None:
+    """A JSON string literal's text; None when it does not decode."""
+    try:
+        return json.loads(literal) if b"\\" in literal else literal[1:-1].decode()
+    except ValueError:
+        return None
+
+
+def _scan_others(text: bytes, breaks: np.ndarray, others: list[int], first_line: int, name: str, stats: IngestStats,
+                 rows: _Rows, out: tuple) -> None:
+    """Lines the block search did not recognise, read one at a time in the careful way."""
+    lines, keys, models, stamps, counts = out
+    for i in others:
+        line_no = first_line + i
+        got = _scan_line(text[breaks[i] + 1:breaks[i + 1]], line_no, name, stats)
+        if got is None:
+            continue
+        if isinstance(got, str):
+            rows.prompt_lines.append(line_no)
+            rows.prompts.append(got)
+            continue
+        key, model, stamp, values = got
+        lines.append(line_no)
+        keys.append(key)
+        models.append(rows.model_code(model))
+        stamps.append(stamp.encode() if stamp else None)
+        for column, value in zip(counts, values):
+            column.append(value)
+
+
+def _sort_prompts(rows: _Rows, start: int) -> None:
+    """Put this block's prompts (block matches, then lines read on their own) in line order."""
+    order = np.argsort(rows.prompt_lines[start:], kind="stable")
+    if (np.diff(order) != 1).any():
+        rows.prompt_lines[start:] = [rows.prompt_lines[start + i] for i in order]
+        rows.prompts[start:] = [rows.prompts[start + i] for i in order]
+
+
+def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
+    """One line read on its own: a row (key, model, timestamp, counts), a prompt's text, or None
+    (accounted in `stats`: blank, malformed, not a request, no usage)."""
+    line = line.strip()
+    if not line:
+        return None
+    stats.records_read += 1
+    if not (line.startswith(b"{") and line.endswith(b"}")):
+        stats.skip("malformed JSON", "not a whole JSON object", path=name, line=line_no)
+        return None
+    row = None
+    at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
+    if at >= 0:
+        whole = _USUAL_ASSISTANT.match(line, at) if line.startswith(_ASSISTANT_HEAD, at) else None
+        if whole is not None:
+            g = whole.groups()
+            model = g[1].decode()
+            if model == "<synthetic>":
+                stats.skipped[NO_USAGE] += 1
+                return None
+            split = g[5] is not None
+            return (f"{g[0].decode()}:{g[8].decode()}", model, g[9].decode().removesuffix("Z"),
+                    (int(g[2]), int(g[4]), int(g[5]) if split else int(g[3]), int(g[6]) if split else 0, int(g[7])))
+        if (head := _MESSAGE_HEAD.match(line, at)) is not None:
+            row = _fast_assistant(line, head, line_no, "", "", None)
+        elif line.startswith(_TOOL_RESULT, at):
+            stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
+            return None
+    if row is None:
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            stats.skip("malformed JSON", getattr(exc, "msg", str(exc)), path=name, line=line_no)
+            return None
+        if not isinstance(record, dict):
+            stats.skip("not a JSON object", path=name, line=line_no)
+            return None
+        if record.get("type") != "assistant":
+            stats.skipped[NOT_A_REQUEST] += 1
+            if record.get("type") == "user" and not record.get("isMeta"):
+                return _user_text(record)
+            return None
+        try:
+            row = _assistant_row(record, line_no, "", "", None)
+        except Skip as skip:
+            stats.skip(skip.reason, skip.detail, path=name, line=line_no, malformed=skip.malformed)
+            return None
+    elif isinstance(row, Skip):
+        stats.skip(row.reason, row.detail, path=name, line=line_no, malformed=row.malformed)
+        return None
+    return (row.get("id"), row["model"], row.get("timestamp"), tuple(row.get(key, 0) for key in TOKENS))
 
 
 def _fast_assistant(line: bytes, head: re.Match, line_no: int, project: str, session: str, prompt: str | None):
@@ -286,7 +509,7 @@ def _fast_assistant(line: bytes, head: re.Match, line_no: int, project: str, ses
     return {"line": line_no, "model": model, "input_tokens": int(u[b"input_tokens"]),
             "output_tokens": int(u[b"output_tokens"]), "cache_read_tokens": int(u.get(b"cache_read_input_tokens", 0)),
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
-            "project": project, "session": session, "prompt": prompt, "timestamp": tail.group(3).decode(),
+            "project": project, "session": session, "prompt": prompt, "timestamp": tail.group(3).decode().removesuffix("Z"),
             "id": f"{message_id}:{request_id}" if request_id else message_id}
 
 
@@ -310,8 +533,8 @@ def _assistant_row(record: dict, line_no: int, project: str, session: str, promp
         raise Skip("missing required field", "message.model")
     row = {"line": line_no, "model": str(model), **usage_row(usage), "project": project, "session": session,
            "prompt": prompt}
-    stamp = timestamp(record.get("timestamp"), "timestamp")
-    row["timestamp"] = None if stamp is None else stamp.isoformat()
+    stamp = timestamp(record.get("timestamp"), "timestamp")  # as naive UTC, like the block search's stamps
+    row["timestamp"] = None if stamp is None else stamp.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
     message_id = message.get("id")
     if message_id:
         request_id = record.get("requestId")

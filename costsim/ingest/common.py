@@ -97,7 +97,8 @@ class SeenIds:
 
     @staticmethod
     def hashes(ids) -> np.ndarray:
-        return pd.util.hash_array(np.asarray(ids, dtype=object))
+        """64-bit hashes of ids (str, or their UTF-8 bytes: both hash alike); the same in every reader."""
+        return pd.util.hash_array(np.asarray(ids, dtype=object), categorize=False)  # same values, no factorize
 
     def seen(self, record_id: str) -> bool:
         """Whether this id was seen before; records it either way."""
@@ -121,9 +122,7 @@ class SeenIds:
     def first_of_hashes(self, h: np.ndarray) -> np.ndarray:
         """True for each hash not seen before (its first occurrence here); records them."""
         self._flush_recent()
-        _, first = np.unique(h, return_index=True)
-        fresh = np.zeros(len(h), dtype=bool)
-        fresh[first] = True
+        fresh = ~pd.Series(h, copy=False).duplicated().to_numpy()  # a hash table: no sort of the whole chunk
         fresh &= ~self._in_runs(h)
         self._add_run(np.sort(h[fresh]))
         return fresh
@@ -135,9 +134,15 @@ class SeenIds:
 
     def _in_runs(self, h: np.ndarray) -> np.ndarray:
         found = np.zeros(len(h), dtype=bool)
+        if not self._runs or not len(h):
+            return found
+        order = np.argsort(h)  # sorted needles keep the binary searches in cache
+        needles = h[order]
+        hit = np.zeros(len(h), dtype=bool)
         for run in self._runs:
-            at = np.minimum(np.searchsorted(run, h), len(run) - 1)
-            found |= run[at] == h
+            at = np.minimum(np.searchsorted(run, needles), len(run) - 1)
+            hit |= run[at] == needles
+        found[order] = hit
         return found
 
     def _add_run(self, run: np.ndarray) -> None:
@@ -147,7 +152,7 @@ class SeenIds:
         while (len(self._runs) > 1 and len(self._runs[-2]) <= len(self._runs[-1])
                and len(self._runs[-1]) + len(self._runs[-2]) <= self.RUN_CAP):
             last = self._runs.pop()
-            self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]))
+            self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]), kind="stable")  # merges two sorted runs
 
 
 def expand(inputs: list[str]) -> list[str]:

@@ -115,8 +115,9 @@ def _head(path: str, name: str) -> str:
         raise InputError(f"cannot read: {exc}", path=name) from None
 
 
-def _first_records(head: str, path: str, name: str) -> list:
-    records = []
+def _first_records(head: str, path: str, name: str):
+    """The first records, parsed one at a time (sniffing stops at the first that names a format)."""
+    count = 0
     for line in head.splitlines()[:SNIFF_RECORDS]:
         if not line.strip():
             continue
@@ -124,16 +125,18 @@ def _first_records(head: str, path: str, name: str) -> list:
             value = json.loads(line)
         except json.JSONDecodeError:
             break
-        records.extend(value[:SNIFF_RECORDS] if isinstance(value, list) else [value])
-    if records:
-        return records
+        for record in value[:SNIFF_RECORDS] if isinstance(value, list) else [value]:
+            count += 1
+            yield record
+    if count:
+        return
     from costsim.ingest.records import json_records  # a pretty-printed document: read it whole
     for _, value, error in json_records(path, name):
         if error is None:
-            records.append(value)
-        if len(records) >= SNIFF_RECORDS:
+            count += 1
+            yield value
+        if count >= SNIFF_RECORDS:
             break
-    return records
 
 
 __all__ = ["READERS", "reader_for", "sniff"]
