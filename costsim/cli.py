@@ -101,7 +101,7 @@ def compare(
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
                                               policy, what_if))
     if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
-        plan = replace(plan, claims=None)  # the document's figures are about its own case only
+        plan = replace(plan, claims=None, name=f"{plan.name}, with your options")  # its claims are about its own case
     day = parse_day(as_of) or today()
     report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak))
     if samples is not None or ranges is not None or concentration is not None or token_spread or tokens_from:
