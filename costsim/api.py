@@ -147,7 +147,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         classified = classify_frame(chunk, policy, classify_many)
         classified, n_estimated = fill_estimated_outputs(classified, policy)
         estimated += n_estimated
-        pricer.add(classified, view=view_keys(classified, by) if by else None)
+        pricer.add(classified, view=view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None))
+                   if by else None)
         if classifier_only:
             pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
         if pinned:

@@ -75,7 +75,7 @@ def accounting_lines(report: Report) -> list[str]:
     if report.kind != "estimate":
         return []
     lines = [f"Records: {a.records_read:,} read · {a.priced:,} priced · {a.skipped_total:,} skipped · "
-             f"{a.duplicates:,} duplicates"]
+             f"{a.duplicates:,} duplicate{'' if a.duplicates == 1 else 's'}"]
     lines += [f"  skipped, {reason}: {n:,}" for reason, n in sorted(a.skipped.items())]
     t = report.token_totals
     lines.append("Tokens: " + " · ".join(f"{tokens(t.get(k + '_tokens', 0))} {k.replace('_', ' ')}"

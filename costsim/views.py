@@ -20,8 +20,11 @@ def check_view(by: str | None) -> str | None:
     return by
 
 
-def view_keys(df: pd.DataFrame, by: str) -> pd.Series:
-    """The breakdown key of each row (UTC days; weeks start on Monday and are named by that day)."""
+def view_keys(df: pd.DataFrame, by: str, canonical=None) -> pd.Series:
+    """The breakdown key of each row (UTC days; weeks start on Monday and are named by that day).
+
+    `canonical(name) -> id or None` folds logged model names onto one id per model (aliases, dated ids,
+    `provider/` prefixes); a name no price table knows is kept as logged."""
     if by in ("day", "week", "month"):
         stamps = df["timestamp"].dt.tz_convert("UTC").dt.tz_localize(None)
         if by == "day":
@@ -32,6 +35,9 @@ def view_keys(df: pd.DataFrame, by: str) -> pd.Series:
             keys = stamps.dt.strftime("%Y-%m")
         return keys.astype("object").where(stamps.notna(), "(no timestamp)")
     column = df[by].astype("string")
+    if by == "model" and canonical is not None:
+        names = {name: canonical(name) or name for name in column.dropna().unique()}
+        column = column.map(names, na_action="ignore")
     return column.fillna(NONE_LABEL).astype("object")
 
 
