@@ -230,7 +230,7 @@ def finish_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
             df[column] = df[column].fillna(0)
     for column in ("batch", "output_estimated"):
         if column in df.columns:
-            df[column] = df[column].fillna(False).astype(bool)
+            df[column] = df[column].astype("boolean").fillna(False).astype(bool)  # no object downcast
     return finish_frame(normalize(df.drop(columns=["count_text"], errors="ignore")), stats)
 
 
