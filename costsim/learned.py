@@ -123,8 +123,16 @@ def featurize(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> dict[s
     (each block L2-normalised, sublinear tf), ``d:`` dense shape features,
     ``r:`` smart-rules signals, ``ctx:`` earlier-turn words (optional).
     """
+    return _featurize(prompt, cfg, *_split(prompt))
+
+
+def _split(prompt: str) -> tuple[str, str, str]:
+    """(earlier turns, new message, the request's own prose): computed once, shared with the rules."""
     earlier, message = new_message(prompt)
-    prose_raw = request_prose(prompt)
+    return earlier, message, request_prose(prompt)
+
+
+def _featurize(prompt: str, cfg: FeaturizerConfig, earlier: str, message: str, prose_raw: str) -> dict[str, float]:
     prose = prose_raw.lower()
     feats: dict[str, float] = {}
 
@@ -331,14 +339,17 @@ class LearnedClassifier:
         return self.with_policy(offsets=self.cautious_offsets, t3=self.t3)
 
     # -- inference ----------------------------------------------------------
-    def _rows(self, prompts: Iterable[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-        rows = []
+    def _rows(self, prompts: Iterable[str]) -> tuple[list[tuple[np.ndarray, np.ndarray]], list[tuple[str, str]]]:
+        """Sparse feature rows, and each prompt's (earlier turns, prose) for the rules vote to reuse."""
+        rows, splits = [], []
         for p in prompts:
-            f = featurize(p, self.config)
+            earlier, message, prose = _split(p)
+            splits.append((earlier, prose))
+            f = _featurize(p, self.config, earlier, message, prose)
             idx = [self.vocab[k] for k in f if k in self.vocab]
             val = [f[k] for k in f if k in self.vocab]
             rows.append((np.asarray(idx, dtype=np.int64), np.asarray(val, dtype=float)))
-        return rows
+        return rows, splits
 
     def _logits(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
         out = np.empty((len(rows), 3))
@@ -346,33 +357,31 @@ class LearnedClassifier:
             out[i] = val @ self.weights[idx] + self.bias if len(idx) else self.bias
         return out
 
-    def _rule_tiers(self, prompts: Sequence[str]) -> np.ndarray:
-        """0-based tier the smart rules give each prompt (only computed when they have a vote)."""
-        return np.array([smart_rules_tier(p).tier - 1 for p in prompts], dtype=np.int64)
-
-    def _scores(self, rows: list[tuple[np.ndarray, np.ndarray]], prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
-        """Ensemble log-odds: the linear model's logits plus ``rules_vote`` on the rules' tier."""
+    def _scores(self, prompts: Sequence[str]) -> tuple[list, np.ndarray, np.ndarray | None]:
+        """Feature rows and ensemble log-odds: the linear model's logits plus ``rules_vote`` on the rules' tier
+        (and that tier, 0-based, when the rules have a vote)."""
+        rows, splits = self._rows(prompts)
         logits = self._logits(rows)
         if not self.rules_vote:
-            return logits, None
-        rule_tiers = self._rule_tiers(prompts)
+            return rows, logits, None
+        rule_tiers = np.array([smart_rules_tier(p, _prose=split).tier - 1 for p, split in zip(prompts, splits)],
+                              dtype=np.int64)
         logits[np.arange(len(rows)), rule_tiers] += self.rules_vote
-        return logits, rule_tiers
+        return rows, logits, rule_tiers
 
     def predict_proba(self, prompts: Sequence[str]) -> np.ndarray:
         """(n, 3) probabilities of tiers 1, 2, 3 (the ensemble's, before the routing policy's offsets)."""
         if isinstance(prompts, str):
             raise TypeError("predict_proba takes a list of prompts, not a single string")
-        return _softmax(self._scores(self._rows(prompts), prompts)[0]) if len(prompts) else np.zeros((0, 3))
+        return _softmax(self._scores(prompts)[1]) if len(prompts) else np.zeros((0, 3))
 
     def predict(self, prompts: Sequence[str], explain: int = 5) -> list[Decision]:
         """One :class:`Decision` per prompt; ``features`` holds the top ``explain`` contributions."""
         if isinstance(prompts, str):
             raise TypeError("predict takes a list of prompts, not a single string")
-        rows = self._rows(prompts)
-        if not rows:
+        if not len(prompts):
             return []
-        scores, rule_tiers = self._scores(rows, prompts)
+        rows, scores, rule_tiers = self._scores(prompts)
         probs = _softmax(scores)
         chosen = decide(probs, self.offsets, self.t3)
         inv = self.feature_names
