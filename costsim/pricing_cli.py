@@ -83,37 +83,47 @@ def stale_tables(checked: dict[str, date | None], today: date, max_age_days: int
 def warn_stale(book, max_age_days: int | None, today: date | None = None) -> None:
     if max_age_days is None:
         return
-    from costsim.cli import stderr
+    from costsim.cli_common import stderr
 
     for line in stale_tables(book.checked, today or date.today(), max_age_days):
         stderr().print(f"warning: {line}", soft_wrap=True, markup=False)
 
 
 @pricing_app.command("validate")
-def validate(files: list[Path] = typer.Argument(..., help="Price tables or overlays (YAML).", dir_okay=False)):
-    """Check price files with the same strict rules as the bundled tables.
+def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlays or routing policies (YAML).", dir_okay=False)):
+    """Check price files with the same strict rules as the bundled tables (and routing policies too).
 
     Unknown keys, negative prices, overlapping price periods, a long-context threshold without its
     rates, a discount outside 0-100%: one line naming the file, the model and the field; exit 2.
+    A file with `tiers:` is a routing policy: checked as `--policy` would be, its models against the tables.
 
     \b
     Examples:
       costsim pricing validate my-prices.yaml
       costsim pricing validate pricing/*.yaml
     """
-    from costsim.cli import handles_errors, stdout
+    from costsim.cli_common import handles_errors, stdout
+    from costsim.policy import load_policy
     from costsim.prices import load_price_book, parse_discounts, parse_table
+    from costsim.yamlio import load_yaml
 
     @handles_errors
     def run():
+        policies = [p for p in files if isinstance(data := load_yaml(p), dict) and "tiers" in data]
+        tables = [p for p in files if p not in policies]
         counts = {}
-        for path in files:
+        for path in tables:
             counts[path] = (len(parse_table(path)), parse_discounts(path))
-        load_price_book(tuple(files))  # aliases and discounts checked against the bundled tables too
+        book = load_price_book(tuple(tables))  # aliases and discounts checked against the bundled tables too
+        for path in policies:
+            for model in load_policy(path).tier_models.values():
+                book.resolve(model)
         console = stdout()
         for path, (n, discounts) in counts.items():
             extra = len(discounts.providers) + len(discounts.models)
             console.file.write(f"ok: {path}: {n} model(s)" + (f", {extra} discount(s)" if extra else "") + "\n")
+        for path in policies:
+            console.file.write(f"ok: {path}: routing policy\n")
 
     run()
 
@@ -136,7 +146,7 @@ def import_prices(
     Examples:
       costsim pricing import model_prices_and_context_window.json --models gpt-5,claude-opus-4-7 --out mine.yaml
     """
-    from costsim.cli import handles_errors, parse_day, stdout
+    from costsim.cli_common import handles_errors, parse_day, stdout
     from costsim.pricing_import import import_table
 
     @handles_errors

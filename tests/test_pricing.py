@@ -164,3 +164,21 @@ def test_import_genai_prices_keeps_history_and_tiers_and_notes_what_it_cannot_im
     assert model.periods[1].long_context.above_prompt_tokens == 200000
     assert model.periods[1].long_context.rates.input == 4 and model.periods[1].long_context.rates.output == 8
     assert "time-of-day price" in out.read_text()
+
+
+def test_validate_takes_the_whole_pricing_folder_policy_included(tmp_path):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from costsim.cli import app
+
+    folder = Path(__file__).resolve().parent.parent / "pricing"
+    files = sorted(str(p) for p in folder.glob("*.yaml"))
+    result = CliRunner().invoke(app, ["pricing", "validate", *files])
+    assert result.exit_code == 0, result.output
+    assert "policy.yaml: routing policy" in result.stdout
+    bad = tmp_path / "policy.yaml"
+    bad.write_text("tiers:\n  1: {model: gpt-5-nano}\n  2: {model: deepseek-v4-flash}\n  3: {model: claude-opus-9}\n")
+    result = CliRunner().invoke(app, ["pricing", "validate", str(bad)])
+    assert result.exit_code == 2 and "unknown model 'claude-opus-9'" in result.stderr
