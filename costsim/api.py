@@ -117,11 +117,13 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
              sim: SimOptions | None = None,
              billing: BillingOptions = BillingOptions(),
              by: str | None = None, since: date | None = None, until: date | None = None,
-             columns: dict[str, str] | None = None) -> tuple[Report, pd.DataFrame]:
+             columns: dict[str, str] | None = None,
+             target_shares: tuple[float, float, float] | None = None) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
     `by` adds a breakdown; `since`/`until` (inclusive UTC days) keep only requests inside them.
+    `target_shares` calibrates the learned classifier on a first pass so the log splits in those shares.
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk."""
     from costsim import simulate
@@ -139,6 +141,11 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     name, classify_many = make_classifier(policy, classifier)
+    calibration = None
+    if target_shares is not None:
+        name, classify_many, calibration = _calibrated(inputs, book, policy, classifier, target_shares,
+                                                       dict(strict=strict, since=since, until=until, columns=columns),
+                                                       log_format)
     classify_many = once_per_prompt(classify_many)
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
@@ -162,7 +169,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
                             duplicates=stats.duplicates, files=tuple(stats.files))
     from costsim.quality import measured_quality
-    notes = [f"Classifier: {name} ({policy.label}); {measured_quality(classifier or policy.classifier)}.",
+    quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
+    notes = [f"Classifier: {name} ({policy.label}); {quality}.",
              *ingest_notes(stats, estimated)]
     report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
                            extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
@@ -172,11 +180,33 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                   **pricer.span_extra()})
     if by:
         report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
+    if calibration is not None:
+        report = replace(report, notes=(*report.notes, calibration.note()),
+                         extra={**report.extra, "calibration": calibration.to_dict()})
     if sim:
         rates = book.models[classifier_model].period_at(as_of or today or date.today()).rates if classifier_model else None
         report = simulate.apply(report, sim, policy, rates)
     sample = pd.concat(samples) if samples else pd.DataFrame(columns=["tier", "reason", "prompt", "source", "model"])
     return report, sample
+
+
+def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, log_format):
+    """A first pass over the logs: the learned classifier with offsets that split them in `target_shares`."""
+    from costsim.calibration import calibrate_log, placed_prompts
+    from costsim.classify import learned_model
+    from costsim.errors import ConfigError
+    from costsim.ingest.extras import make_stats
+
+    learned = learned_model(policy, classifier)
+    if learned is None:
+        raise ConfigError("--target-distribution: only a learned classifier has thresholds to calibrate")
+    if "-" in inputs:
+        raise ConfigError("--target-distribution reads the logs twice, so it cannot read stdin (-)")
+    label, model = learned
+    counts = placed_prompts(read_logs(inputs, make_stats(book, **stats_options), log_format))
+    calibration = calibrate_log(counts, model, target_shares)
+    forced = model.with_policy(offsets=calibration.offsets)
+    return f"{label}, calibrated to {'/'.join(f'{s * 100:g}' for s in target_shares)}", forced.predict, calibration
 
 
 def empirical_tokens(inputs: list[str], policy: Policy, log_format: str | None = None) -> dict:

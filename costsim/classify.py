@@ -13,21 +13,31 @@ from costsim.rules import Decision, approx_tokens, keyword_tier, smart_rules_tie
 Classifier = Callable[[Sequence[str]], list[Decision]]
 
 
-def make_classifier(policy: Policy, choice: str | None = None) -> tuple[str, Classifier]:
-    """The classifier `choice` names (keywords, rules, learned, or a weights file from `costsim train`),
-    else the policy's, as (name, function over a batch of prompts)."""
+def learned_model(policy: Policy, choice: str | None = None):
+    """(label, LearnedClassifier) when `choice` (or the policy) names a learned classifier, else None."""
     from costsim.policy import CLASSIFIERS
 
     name = choice or policy.classifier
     cautious = name.endswith(":cautious")  # err towards escalation (learned classifiers only)
     name = name.removesuffix(":cautious")
     weights_path = None if name in CLASSIFIERS else name
-    if weights_path is not None or name == "learned":
-        from costsim.learned import LearnedClassifier
+    if weights_path is None and name != "learned":
+        return None
+    from costsim.learned import LearnedClassifier
 
-        model = LearnedClassifier.load(weights_path, cautious=cautious)
-        label = "learned" if weights_path is None else f"learned ({weights_path})"
-        return label + (", cautious" if cautious else ""), model.predict
+    label = "learned" if weights_path is None else f"learned ({weights_path})"
+    return label + (", cautious" if cautious else ""), LearnedClassifier.load(weights_path, cautious=cautious)
+
+
+def make_classifier(policy: Policy, choice: str | None = None) -> tuple[str, Classifier]:
+    """The classifier `choice` names (keywords, rules, learned, or a weights file from `costsim train`),
+    else the policy's, as (name, function over a batch of prompts)."""
+    learned = learned_model(policy, choice)
+    if learned is not None:
+        return learned[0], learned[1].predict
+    name = choice or policy.classifier
+    cautious = name.endswith(":cautious")
+    name = name.removesuffix(":cautious")
     if cautious:
         from costsim.errors import ConfigError
         raise ConfigError(f"--cautious: the {name} classifier has no probabilities to shift; use learned")

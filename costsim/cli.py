@@ -127,6 +127,7 @@ def estimate(
     strict: bool = typer.Option(False, "--strict", help="Stop at the first malformed record or unpriced model (exit 2)."),
     classifier: Optional[str] = ClassifierOpt,
     cautious: bool = typer.Option(False, "--cautious", help="Err towards escalation (learned classifier): fewer hard requests sent to cheap models, more over-routing."),
+    target_distribution: Optional[str] = typer.Option(None, "--target-distribution", help="Calibrate the learned classifier's thresholds so the log splits in these shares (65/25/10); reads the logs twice."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
@@ -166,12 +167,17 @@ def estimate(
                       misroute_rate, rework_turns, misroute_tier, pinned)
     if cautious:
         classifier = (classifier or pol.classifier) + ":cautious"
+    target_shares = None
+    if target_distribution is not None:
+        from costsim.scenario import parse_distribution
+        shares = parse_distribution(target_distribution, "--target-distribution")
+        target_shares = tuple(float(shares[t]) for t in (1, 2, 3))
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of), today=today(),
                                       strict=strict, classifier=classifier, progress=tick, sim=sim,
                                       billing=billing_cli.billing_options(batch), by=by,
                                       since=parse_day(since, "--since"), until=parse_day(until, "--until"),
-                                      columns=parse_columns(columns))
+                                      columns=parse_columns(columns), target_shares=target_shares)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))

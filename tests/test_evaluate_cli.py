@@ -136,3 +136,37 @@ def test_estimate_states_classifier_and_held_out_quality():
     assert "Classifier: learned, cautious" in notes and "held-out quality" in notes and "accuracy" in notes
     rules = runner.invoke(app, ["estimate", "samples/neutral.jsonl", "--as-of", AS_OF, "--cautious", "--classifier", "rules"])
     assert rules.exit_code == 2 and "--cautious" in rules.stderr
+
+
+def _prompt_log(tmp_path, n: int):
+    import json as _json
+
+    prompts = ["Rename foo to bar", "Add docstrings to utils.py", "implement a CRUD endpoint for invoices",
+               "write unit tests for the slugify function", "orders sometimes get charged twice under load, why?"]
+    path = tmp_path / "log.jsonl"
+    path.write_text("".join(_json.dumps({"timestamp": "2026-06-01T00:00:00Z", "model": "gpt-5",
+                                         "input_tokens": 100, "output_tokens": 10,
+                                         "prompt": prompts[i % len(prompts)]}) + "\n" for i in range(n)))
+    return path
+
+
+def test_estimate_target_distribution_forces_the_split(tmp_path):
+    path = _prompt_log(tmp_path, 20)
+    result = runner.invoke(app, ["estimate", str(path), "--as-of", AS_OF, "--target-distribution", "60/20/20",
+                                 "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    calibration = data["calibration"]
+    # 20 prompted requests at 60/20/20 → 12, 4 and 4 requests (ties move whole prompts: 4 requests each)
+    assert calibration["requests"] == 20
+    assert calibration["forced_requests_per_tier"] == [12, 4, 4]
+    smart = {t["tier"]: t["requests"] for s in data["strategies"] if s["key"] == "smart" for t in s["tiers"]}
+    assert smart == {1: 12, 2: 4, 3: 4}
+
+
+def test_estimate_target_distribution_needs_a_learned_classifier_and_a_file(tmp_path):
+    path = _prompt_log(tmp_path, 5)
+    result = runner.invoke(app, ["estimate", str(path), "--target-distribution", "65/25/10", "--classifier", "keywords"])
+    assert result.exit_code == 2 and "only a learned classifier" in result.stderr
+    result = runner.invoke(app, ["estimate", "-", "--target-distribution", "65/25/10"], input=path.read_text())
+    assert result.exit_code == 2 and "cannot read stdin" in result.stderr
