@@ -369,19 +369,38 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
     codes, code = rows.models, rows.model_code
     keys = [g[0] + b":" + u[6] for g, u in zip(heads, tails)]
     columns = list(zip(*tails)) or [()] * 8
-    number = lambda values: np.array(values).astype(np.int64) if len(values) else np.zeros(0, dtype=np.int64)
-    if None in columns[3]:  # lines without the 5m/1h split write all cache tokens as 5-minute writes
-        split = np.array([v is not None for v in columns[3]], dtype=bool)
-        write_5m = np.where(split, number([v or b"0" for v in columns[3]]), number(columns[1]))
-        write_1h = number([v or b"0" for v in columns[4]])
+    split = columns[3]
+    if None not in split:  # every line gives the 5m/1h split
+        numbers = _counts(columns[0], columns[2], columns[5], split, columns[4])
+        write_5m, write_1h = numbers[3], numbers[4]
+    elif split.count(None) == len(split):  # no line does: all cache tokens are 5-minute writes
+        numbers = _counts(columns[0], columns[2], columns[5], columns[1])
+        write_5m, write_1h = numbers[3], np.zeros(len(split), dtype=np.int64)
     else:
-        write_5m, write_1h = number(columns[3]), number(columns[4])
+        numbers = _counts(columns[0], columns[2], columns[5], columns[1], [v or b"0" for v in split],
+                          [v or b"0" for v in columns[4]])
+        given = np.array([v is not None for v in split], dtype=bool)
+        write_5m, write_1h = np.where(given, numbers[4], numbers[3]), numbers[5]
     return {"index": real, "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
             "has_id": np.ones(len(keys), dtype=bool),
             "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
             "timestamp": _stamps(columns[7]) if keys else np.zeros(0, dtype="datetime64[ns]"),
-            "input_tokens": number(columns[0]), "cache_read_tokens": number(columns[2]),
-            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": number(columns[5])}
+            "input_tokens": numbers[0], "cache_read_tokens": numbers[1],
+            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2]}
+
+
+_TOO_LONG = re.compile(rb"\d{19}")  # 19 digits may not fit in int64
+
+
+def _counts(*columns) -> np.ndarray:
+    """Equal-length columns of digit strings as one int64 array per column, parsed in one pass; a count
+    too big for int64 raises OverflowError, as converting it one by one does."""
+    if not columns[0]:
+        return np.zeros((len(columns), 0), dtype=np.int64)
+    joined = b" ".join([b" ".join(column) for column in columns])
+    if _TOO_LONG.search(joined):
+        return np.array([np.array(column).astype(np.int64) for column in columns])
+    return np.fromstring(joined, dtype=np.int64, sep=" ").reshape(len(columns), -1)
 
 
 def _prompt_kind(others: bytes) -> bool | None:
