@@ -155,7 +155,9 @@ _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 _NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
 _STRING = rb'"[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*"'  # decoded (and so checked) by _string
-_PLAIN_STRING = rb'"(?:[^"\\\x00-\x1f\x80-\xff]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'  # valid JSON as it stands
+_PLAIN_CHARS = rb'[^"\\\x00-\x1f\x80-\xff]*'
+_PLAIN_STRING = (rb'"' + _PLAIN_CHARS + rb'(?:(?:\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})' + _PLAIN_CHARS
+                 + rb')*"')  # valid JSON as it stands; unrolled, so runs of plain characters match in one step
 _PAIR = rb'"[A-Za-z_]+":(?:' + _PLAIN_STRING + rb'|true|false|null|-?(?:0|[1-9]\d*))'
 _PAIRS = re.compile(rb'(?:' + _PAIR + rb',)*')
 # An assistant line's head (message id and model) and, found by a reverse search from the line's end,
