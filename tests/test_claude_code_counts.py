@@ -37,3 +37,4 @@ def test_counts_parse_columns_and_refuse_overflow():
     with pytest.raises(OverflowError):
         _counts([b"1", str(2**63).encode()])
     assert json.dumps(int(_counts([str(2**62).encode()])[0][0])) == str(2**62)
+    assert int(_counts([str(2**63 - 1).encode()])[0][0]) == 2**63 - 1  # the largest int64 is kept, not refused

@@ -391,18 +391,16 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2]}
 
 
-_TOO_LONG = re.compile(rb"\d{19}")  # 19 digits may not fit in int64
-
-
 def _counts(*columns) -> np.ndarray:
     """Equal-length columns of digit strings as one int64 array per column, parsed in one pass; a count
     too big for int64 raises OverflowError, as converting it one by one does."""
     if not columns[0]:
         return np.zeros((len(columns), 0), dtype=np.int64)
     joined = b" ".join([b" ".join(column) for column in columns])
-    if _TOO_LONG.search(joined):
+    numbers = np.fromstring(joined, dtype=np.int64, sep=" ").reshape(len(columns), -1)
+    if (numbers == np.iinfo(np.int64).max).any():  # the parse saturates: convert one by one to tell
         return np.array([np.array(column).astype(np.int64) for column in columns])
-    return np.fromstring(joined, dtype=np.int64, sep=" ").reshape(len(columns), -1)
+    return numbers
 
 
 def _prompt_kind(others: bytes) -> bool | None:
