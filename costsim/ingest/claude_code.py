@@ -117,23 +117,36 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
                                        np.concatenate([t["has_id"] for t in tables]))
     at = np.cumsum([0] + [len(t["line"]) for t in tables])
     kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
-    text = {"source": [], "model": [], "prompt": [], "project": [], "session": []}
-    for r, t, mask in zip(buffer, tables, kept):
-        n = int(mask.sum())
-        lines = pa.array(t["line"][mask]).cast(pa.string())
-        text["source"].append(pc.binary_join_element_wise(pa.scalar(r["name"]), lines, ":"))
-        text["model"].append(pa.array(t["models"], pa.string()).take(pa.array(t["model"][mask])))
-        prompt = t["prompt"][mask]
-        text["prompt"].append(pa.array(t["prompts"], pa.string()).take(pa.array(prompt, mask=prompt < 0)))
-        text["project"].append(pa.repeat(pa.scalar(r["project"], pa.string()), n))
-        text["session"].append(pa.repeat(pa.scalar(r["session"], pa.string()), n))
+    text = _text_columns(buffer, tables, kept)
     frame = pd.DataFrame({
-        **{key: pd.arrays.ArrowStringArray(pa.concat_arrays(parts)) for key, parts in text.items()},
-        **{key: np.concatenate([t[key][mask] for t, mask in zip(tables, kept)]) for key in TOKENS},
-        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"][mask] for t, mask in zip(tables, kept)]), utc=True),
+        **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
+        **{key: np.concatenate([t[key] for t in tables])[keep] for key in TOKENS},
+        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
     })
     buffer.clear()
     yield finish_table(frame, stats)
+
+
+def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]) -> dict:
+    """The kept rows' source (file:line), model, prompt, project and session as Arrow string arrays, made
+    with one take per column for all files: each file's codes are offset into the files' joined lists."""
+    counts = np.array([int(mask.sum()) for mask in kept], dtype=np.int64)
+    file_of = pa.array(np.repeat(np.arange(len(tables), dtype=np.int64), counts))
+    models, prompts, model_codes, prompt_codes = [], [], [], []
+    for t, mask in zip(tables, kept):
+        model_codes.append(t["model"][mask].astype(np.int64) + len(models))
+        prompt = t["prompt"][mask].astype(np.int64)
+        prompt_codes.append(np.where(prompt < 0, -1, prompt + len(prompts)))
+        models.extend(t["models"])
+        prompts.extend(t["prompts"])
+    prompt = np.concatenate(prompt_codes)
+    lines = pa.array(np.concatenate([t["line"] for t in tables])[np.concatenate(kept)]).cast(pa.string())
+    names = pa.array([r["name"] for r in buffer], pa.string()).take(file_of)
+    return {"source": pc.binary_join_element_wise(names, lines, ":"),
+            "model": pa.array(models, pa.string()).take(pa.array(np.concatenate(model_codes))),
+            "prompt": pa.array(prompts, pa.string()).take(pa.array(prompt, mask=prompt < 0)),
+            "project": pa.array([r["project"] for r in buffer], pa.string()).take(file_of),
+            "session": pa.array([r["session"] for r in buffer], pa.string()).take(file_of)}
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
