@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from datetime import timezone
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -383,23 +384,23 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
         tails = [g for g, keep in zip(tails, real) if keep]
     codes, code = rows.models, rows.model_code
     keys = [g[0] + b":" + u[6] for g, u in zip(heads, tails)]
-    columns = list(zip(*tails)) or [()] * 8
-    split = columns[3]
+    column = lambda k: list(map(itemgetter(k), tails))  # one tail group for every line (faster than zip(*tails))
+    split = column(3)
     if None not in split:  # every line gives the 5m/1h split
-        numbers = _counts(columns[0], columns[2], columns[5], split, columns[4])
+        numbers = _counts(column(0), column(2), column(5), split, column(4))
         write_5m, write_1h = numbers[3], numbers[4]
     elif split.count(None) == len(split):  # no line does: all cache tokens are 5-minute writes
-        numbers = _counts(columns[0], columns[2], columns[5], columns[1])
+        numbers = _counts(column(0), column(2), column(5), column(1))
         write_5m, write_1h = numbers[3], np.zeros(len(split), dtype=np.int64)
     else:
-        numbers = _counts(columns[0], columns[2], columns[5], columns[1], [v or b"0" for v in split],
-                          [v or b"0" for v in columns[4]])
+        numbers = _counts(column(0), column(2), column(5), column(1), [v or b"0" for v in split],
+                          [v or b"0" for v in column(4)])
         given = np.array([v is not None for v in split], dtype=bool)
         write_5m, write_1h = np.where(given, numbers[4], numbers[3]), numbers[5]
     return {"index": real, "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
             "has_id": np.ones(len(keys), dtype=bool),
             "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
-            "timestamp": _stamps(columns[7]) if keys else np.zeros(0, dtype="datetime64[ns]"),
+            "timestamp": _stamps(column(7)) if keys else np.zeros(0, dtype="datetime64[ns]"),
             "input_tokens": numbers[0], "cache_read_tokens": numbers[1],
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2]}
 
