@@ -318,12 +318,14 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
     heads, tails, found, others = [], [], [], []
     find, startswith, head, tail, rfind = text.find, text.startswith, _HEAD.match, _TAIL.match, text.rfind
     not_requests, prompts_before = 0, len(rows.prompt_lines)
-    within = np.minimum(starts + 1024, ends).tolist()  # `"message":{` is looked for in a line's first 1024 bytes
-    for i, start, end, ok, limit in zip(range(len(ends)), starts.tolist(), ends.tolist(), plain.tolist(), within):
-        at = find(b'"message":{', start, limit) if ok else -1
+    # `"message":{` is looked for in a line's first 1024 bytes, and not at all (an empty range) in a line
+    # that is not plainly one object
+    within = np.where(plain, np.minimum(starts + 1024, ends), starts).tolist()
+    for i, start, end, limit in zip(range(len(ends)), starts.tolist(), ends.tolist(), within):
+        at = find(b'"message":{', start, limit)
         if at < 0:
             others.append(i)
-        elif startswith(_ASSISTANT_HEAD, at) and (h := head(text, at, end)) is not None:
+        elif (h := head(text, at, end)) is not None:  # _HEAD starts with _ASSISTANT_HEAD
             u = rfind(_USAGE_KEY, h.end(), end)
             t = tail(text, u, end) if u >= 0 else None
             if t is None:
