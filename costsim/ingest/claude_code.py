@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from datetime import timezone
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -117,23 +118,36 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
                                        np.concatenate([t["has_id"] for t in tables]))
     at = np.cumsum([0] + [len(t["line"]) for t in tables])
     kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
-    text = {"source": [], "model": [], "prompt": [], "project": [], "session": []}
-    for r, t, mask in zip(buffer, tables, kept):
-        n = int(mask.sum())
-        lines = pa.array(t["line"][mask]).cast(pa.string())
-        text["source"].append(pc.binary_join_element_wise(pa.scalar(r["name"]), lines, ":"))
-        text["model"].append(pa.array(t["models"], pa.string()).take(pa.array(t["model"][mask])))
-        prompt = t["prompt"][mask]
-        text["prompt"].append(pa.array(t["prompts"], pa.string()).take(pa.array(prompt, mask=prompt < 0)))
-        text["project"].append(pa.repeat(pa.scalar(r["project"], pa.string()), n))
-        text["session"].append(pa.repeat(pa.scalar(r["session"], pa.string()), n))
+    text = _text_columns(buffer, tables, kept)
     frame = pd.DataFrame({
-        **{key: pd.arrays.ArrowStringArray(pa.concat_arrays(parts)) for key, parts in text.items()},
-        **{key: np.concatenate([t[key][mask] for t, mask in zip(tables, kept)]) for key in TOKENS},
-        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"][mask] for t, mask in zip(tables, kept)]), utc=True),
+        **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
+        **{key: np.concatenate([t[key] for t in tables])[keep] for key in TOKENS},
+        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
     })
     buffer.clear()
     yield finish_table(frame, stats)
+
+
+def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]) -> dict:
+    """The kept rows' source (file:line), model, prompt, project and session as Arrow string arrays, made
+    with one take per column for all files: each file's codes are offset into the files' joined lists."""
+    counts = np.array([int(mask.sum()) for mask in kept], dtype=np.int64)
+    file_of = pa.array(np.repeat(np.arange(len(tables), dtype=np.int64), counts))
+    models, prompts, model_codes, prompt_codes = [], [], [], []
+    for t, mask in zip(tables, kept):
+        model_codes.append(t["model"][mask].astype(np.int64) + len(models))
+        prompt = t["prompt"][mask].astype(np.int64)
+        prompt_codes.append(np.where(prompt < 0, -1, prompt + len(prompts)))
+        models.extend(t["models"])
+        prompts.extend(t["prompts"])
+    prompt = np.concatenate(prompt_codes)
+    lines = pa.array(np.concatenate([t["line"] for t in tables])[np.concatenate(kept)]).cast(pa.string())
+    names = pa.array([r["name"] for r in buffer], pa.string()).take(file_of)
+    return {"source": pc.binary_join_element_wise(names, lines, ":"),
+            "model": pa.array(models, pa.string()).take(pa.array(np.concatenate(model_codes))),
+            "prompt": pa.array(prompts, pa.string()).take(pa.array(prompt, mask=prompt < 0)),
+            "project": pa.array([r["project"] for r in buffer], pa.string()).take(file_of),
+            "session": pa.array([r["session"] for r in buffer], pa.string()).take(file_of)}
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
@@ -155,7 +169,9 @@ _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 _NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
 _STRING = rb'"[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*"'  # decoded (and so checked) by _string
-_PLAIN_STRING = rb'"(?:[^"\\\x00-\x1f\x80-\xff]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'  # valid JSON as it stands
+_PLAIN_CHARS = rb'[^"\\\x00-\x1f\x80-\xff]*'
+_PLAIN_STRING = (rb'"' + _PLAIN_CHARS + rb'(?:(?:\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})' + _PLAIN_CHARS
+                 + rb')*"')  # valid JSON as it stands; unrolled, so runs of plain characters match in one step
 _PAIR = rb'"[A-Za-z_]+":(?:' + _PLAIN_STRING + rb'|true|false|null|-?(?:0|[1-9]\d*))'
 _PAIRS = re.compile(rb'(?:' + _PAIR + rb',)*')
 # An assistant line's head (message id and model) and, found by a reverse search from the line's end,
@@ -302,12 +318,14 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
     heads, tails, found, others = [], [], [], []
     find, startswith, head, tail, rfind = text.find, text.startswith, _HEAD.match, _TAIL.match, text.rfind
     not_requests, prompts_before = 0, len(rows.prompt_lines)
-    within = np.minimum(starts + 1024, ends).tolist()  # `"message":{` is looked for in a line's first 1024 bytes
-    for i, start, end, ok, limit in zip(range(len(ends)), starts.tolist(), ends.tolist(), plain.tolist(), within):
-        at = find(b'"message":{', start, limit) if ok else -1
+    # `"message":{` is looked for in a line's first 1024 bytes, and not at all (an empty range) in a line
+    # that is not plainly one object
+    within = np.where(plain, np.minimum(starts + 1024, ends), starts).tolist()
+    for i, start, end, limit in zip(range(len(ends)), starts.tolist(), ends.tolist(), within):
+        at = find(b'"message":{', start, limit)
         if at < 0:
             others.append(i)
-        elif startswith(_ASSISTANT_HEAD, at) and (h := head(text, at, end)) is not None:
+        elif (h := head(text, at, end)) is not None:  # _HEAD starts with _ASSISTANT_HEAD
             u = rfind(_USAGE_KEY, h.end(), end)
             t = tail(text, u, end) if u >= 0 else None
             if t is None:
@@ -368,20 +386,37 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
         tails = [g for g, keep in zip(tails, real) if keep]
     codes, code = rows.models, rows.model_code
     keys = [g[0] + b":" + u[6] for g, u in zip(heads, tails)]
-    columns = list(zip(*tails)) or [()] * 8
-    number = lambda values: np.array(values).astype(np.int64) if len(values) else np.zeros(0, dtype=np.int64)
-    if None in columns[3]:  # lines without the 5m/1h split write all cache tokens as 5-minute writes
-        split = np.array([v is not None for v in columns[3]], dtype=bool)
-        write_5m = np.where(split, number([v or b"0" for v in columns[3]]), number(columns[1]))
-        write_1h = number([v or b"0" for v in columns[4]])
+    column = lambda k: list(map(itemgetter(k), tails))  # one tail group for every line (faster than zip(*tails))
+    split = column(3)
+    if None not in split:  # every line gives the 5m/1h split
+        numbers = _counts(column(0), column(2), column(5), split, column(4))
+        write_5m, write_1h = numbers[3], numbers[4]
+    elif split.count(None) == len(split):  # no line does: all cache tokens are 5-minute writes
+        numbers = _counts(column(0), column(2), column(5), column(1))
+        write_5m, write_1h = numbers[3], np.zeros(len(split), dtype=np.int64)
     else:
-        write_5m, write_1h = number(columns[3]), number(columns[4])
+        numbers = _counts(column(0), column(2), column(5), column(1), [v or b"0" for v in split],
+                          [v or b"0" for v in column(4)])
+        given = np.array([v is not None for v in split], dtype=bool)
+        write_5m, write_1h = np.where(given, numbers[4], numbers[3]), numbers[5]
     return {"index": real, "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
             "has_id": np.ones(len(keys), dtype=bool),
             "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
-            "timestamp": _stamps(columns[7]) if keys else np.zeros(0, dtype="datetime64[ns]"),
-            "input_tokens": number(columns[0]), "cache_read_tokens": number(columns[2]),
-            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": number(columns[5])}
+            "timestamp": _stamps(column(7)) if keys else np.zeros(0, dtype="datetime64[ns]"),
+            "input_tokens": numbers[0], "cache_read_tokens": numbers[1],
+            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2]}
+
+
+def _counts(*columns) -> np.ndarray:
+    """Equal-length columns of digit strings as one int64 array per column, parsed in one pass; a count
+    too big for int64 raises OverflowError, as converting it one by one does."""
+    if not columns[0]:
+        return np.zeros((len(columns), 0), dtype=np.int64)
+    joined = b" ".join([b" ".join(column) for column in columns])
+    numbers = np.fromstring(joined, dtype=np.int64, sep=" ").reshape(len(columns), -1)
+    if (numbers == np.iinfo(np.int64).max).any():  # the parse saturates: convert one by one to tell
+        return np.array([np.array(column).astype(np.int64) for column in columns])
+    return numbers
 
 
 def _prompt_kind(others: bytes) -> bool | None:
