@@ -181,21 +181,25 @@ def estimate(
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))
-    with billing_cli.display(cur), output(out) as console:
-        render(billing_cli.with_currency(report, cur), fmt.value, console)
-        if explain and fmt == Format.table:
-            from costsim.explain import draw_explain
-            draw_explain(sample, explain, console)
+    priced = report.accounting.priced > 0
+    if priced:  # a report with nothing priced in it would be a page of $0.00
+        with billing_cli.display(cur), output(out) as console:
+            render(billing_cli.with_currency(report, cur), fmt.value, console)
+            if explain and fmt == Format.table:
+                from costsim.explain import draw_explain
+                draw_explain(sample, explain, console)
     warn = stderr()
     for problem in report.extra.get("problems", []):
         warn.print(f"warning: skipped {escape(problem)}", soft_wrap=True)
+    if not priced:
+        a = report.accounting
+        reasons = ", ".join(f"{reason}: {n:,}" for reason, n in sorted(a.skipped.items())) or "no records"
+        warn.print(f"error: no record could be priced ({a.records_read:,} read; {reasons})", soft_wrap=True)
+        raise typer.Exit(ExitCode.BAD_INPUT)
     malformed = report.extra.get("malformed_records", 0)
     if malformed:
         warn.print(f"error: {malformed:,} malformed record(s) skipped; the report above leaves them out "
                    "(fix them, or see each with --strict)", soft_wrap=True)
-        raise typer.Exit(ExitCode.BAD_INPUT)
-    if report.accounting.priced == 0:
-        warn.print("error: no record could be priced", soft_wrap=True)
         raise typer.Exit(ExitCode.BAD_INPUT)
 
 

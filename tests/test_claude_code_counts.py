@@ -38,3 +38,23 @@ def test_counts_parse_columns_and_refuse_overflow():
         _counts([b"1", str(2**63).encode()])
     assert json.dumps(int(_counts([str(2**62).encode()])[0][0])) == str(2**62)
     assert int(_counts([str(2**63 - 1).encode()])[0][0]) == 2**63 - 1  # the largest int64 is kept, not refused
+
+
+def test_a_count_too_big_for_int64_is_a_named_bad_line_not_a_crash(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from costsim.cli import app
+
+    folder = tmp_path / "projects" / "p"
+    folder.mkdir(parents=True)
+    line = {"parentUuid": None, "type": "assistant", "sessionId": "s", "timestamp": "2026-06-01T00:00:00.000Z",
+            "requestId": "r1", "message": {"id": "m1", "type": "message", "role": "assistant",
+                                           "model": "claude-opus-4-7",
+                                           "usage": {"input_tokens": 10**20, "output_tokens": 1}}}
+    (folder / "s.jsonl").write_text(json.dumps(line) + "\n")
+    result = CliRunner().invoke(app, ["estimate", str(tmp_path / "projects"), "--log-format", "claude-code"])
+    assert result.exit_code == 2
+    assert "s.jsonl:1: bad token count: usage.input_tokens" in result.stderr
+    assert "internal error" not in result.stderr

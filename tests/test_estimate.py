@@ -123,6 +123,8 @@ BAD_LINES = {
                       "missing required field: input_tokens (or prompt text to count)"),
     "negative": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": -5, "output_tokens": 1}', "bad token count: input_tokens must be a whole number >= 0"),
     "not an integer": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 2.5, "output_tokens": 1}', "bad token count: input_tokens must be a whole number"),
+    "too big for int64": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 99999999999999999999, "output_tokens": 1}',
+                          "bad token count: input_tokens must be a whole number >= 0 (at most 999,999,999,999)"),
     "bad tier": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1, "tier": 4}', "bad tier: tier must be 1, 2 or 3"),
     "bad timestamp": ('{"timestamp": "soon", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1}', "bad timestamp"),
 }

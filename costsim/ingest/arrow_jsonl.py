@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - pyarrow is a base dependency; without 
     pa = None
 
 from costsim.frame import normalize
+from costsim.ingest.common import MAX_TOKENS
 
 AVAILABLE = pa is not None
 BLOCK_BYTES = 32 << 20  # ~150,000 records: big enough for both cores to share one read_json call
@@ -74,9 +75,9 @@ def frame(block: bytes, first: int, name: str) -> pd.DataFrame | None:
     columns = {}
     for c in (*REQUIRED_TOKENS, *OPTIONAL_TOKENS):
         values = table.column(c).fill_null(0) if c in OPTIONAL_TOKENS else table.column(c)
-        low = pc.min(values).as_py()
-        if low is not None and low < 0:
-            return None
+        bounds = pc.min_max(values).as_py()
+        if bounds["min"] is not None and (bounds["min"] < 0 or bounds["max"] > MAX_TOKENS):
+            return None  # the record-by-record path names the bad count
         columns[c] = values.to_numpy()
     model = table.column("model")
     if pc.any(pc.equal(model, "")).as_py():

@@ -178,10 +178,10 @@ _PAIRS = re.compile(rb'(?:' + _PAIR + rb',)*')
 # its usage through its timestamp: together the same reading as _USUAL_ASSISTANT, without a regex
 # walking the message content. A user line with a string prompt, the message's only other key.
 _HEAD = re.compile(rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",')
-_TAIL = re.compile(
-    rb'"usage":\{"input_tokens":(\d+),"cache_creation_input_tokens":(\d+),"cache_read_input_tokens":(\d+),'
-    rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d+),"ephemeral_1h_input_tokens":(\d+)\},)?'
-    rb'"output_tokens":(\d+)(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
+_TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes the careful way and is named
+    rb'"usage":\{"input_tokens":(\d{1,12}),"cache_creation_input_tokens":(\d{1,12}),"cache_read_input_tokens":(\d{1,12}),'
+    rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d{1,12}),"ephemeral_1h_input_tokens":(\d{1,12})\},)?'
+    rb'"output_tokens":(\d{1,12})(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
     rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
     rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"')
 _USAGE_KEY = b'"usage":{"input_tokens":'
@@ -534,8 +534,8 @@ def _fast_assistant(line: bytes, head: re.Match, line_no: int, project: str, ses
     usage = tail.group(1)
     u = dict(_COUNT.findall(usage))
     if b"input_tokens" not in u or b"output_tokens" not in u or b'_tokens":"' in usage or b":-" in usage \
-            or b"." in usage:
-        return None  # a count that is not a plain whole number: the careful path names it
+            or b"." in usage or any(len(v) > 12 for v in u.values()):
+        return None  # a count that is not a plain whole number, or implausibly large: the careful path names it
     if b"ephemeral_5m_input_tokens" in u or b"ephemeral_1h_input_tokens" in u:
         write_5m, write_1h = int(u.get(b"ephemeral_5m_input_tokens", 0)), int(u.get(b"ephemeral_1h_input_tokens", 0))
     else:

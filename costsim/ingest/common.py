@@ -224,16 +224,19 @@ def parse_timestamp(value) -> datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
+MAX_TOKENS = 10**12 - 1  # per record: far above any real request, and a million of them still fit in int64
+
+
 def token_count(value) -> int | None:
-    """A non-negative whole number of tokens (7, "7", 7.0), or None when it is not one."""
+    """A whole number of tokens from 0 to MAX_TOKENS (7, "7", 7.0), or None when it is not one."""
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
     if isinstance(value, float):
-        return int(value) if value.is_integer() and value >= 0 else None
-    text = str(value).strip()
-    return int(text) if text.isdigit() else None
+        value = int(value) if value.is_integer() else -1
+    elif not isinstance(value, int):
+        text = str(value).strip()
+        value = int(text) if text.isdigit() else -1
+    return value if 0 <= value <= MAX_TOKENS else None
 
 
 def rows_to_frame(rows: list[dict]) -> pd.DataFrame:

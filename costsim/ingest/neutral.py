@@ -23,7 +23,7 @@ import pandas as pd
 from costsim.errors import InputError
 from costsim.frame import normalize
 from costsim.ingest import arrow_jsonl
-from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_binary, parse_timestamp, token_count
+from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_binary, parse_timestamp, token_count
 from costsim.ingest.records import Skip, finish_frame, finish_rows, read_csv_format
 
 REQUIRED = ("model",)
@@ -49,7 +49,7 @@ def row_from_record(record: dict, source: str) -> dict:
             continue
         count = token_count(record.get(key))
         if count is None:
-            raise Skip("bad token count", f"{key} must be a whole number >= 0, got {record.get(key)!r}")
+            raise Skip("bad token count", f"{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {record.get(key)!r}")
         target = "cache_write_5m_tokens" if key == "cache_write_tokens" else key
         row[target] = row.get(target, 0) + count
     if "input_tokens" not in row:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from costsim.errors import InputError
 from costsim.frame import INT_COLUMNS, normalize
-from costsim.ingest.common import CHUNK_RECORDS, IngestStats, open_text, parse_timestamp, token_count
+from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_text, parse_timestamp, token_count
 
 OUTSIDE_WINDOW = "outside --since/--until"
 
@@ -154,7 +154,7 @@ def tokens(obj: dict | None, key: str, *, required: bool = False, where: str = "
         return 0
     count = token_count(value)
     if count is None:
-        raise Skip("bad token count", f"{where}{key} must be a whole number >= 0, got {value!r}")
+        raise Skip("bad token count", f"{where}{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {value!r}")
     return count
 
 
