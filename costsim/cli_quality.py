@@ -28,7 +28,7 @@ def evaluate(
 
     \b
     Examples:
-      costsim evaluate datasets/classify/holdout_authored.jsonl --as-of 2026-05-14
+      costsim evaluate datasets/classify/authored/terse.jsonl --as-of 2026-05-14
       costsim evaluate labeled.jsonl --classifier keywords --classifier my-model.json --format markdown
       costsim evaluate labeled.jsonl --target-distribution 65/25/10
     """

@@ -157,7 +157,7 @@ def test_long_paste_is_not_hardness_by_itself():
     assert smart_rules_tier("Add docstrings to every function in these files.\n\n" + files).tier == 1
 
 
-# Signals added after the hand-written held-out set (datasets/classify/holdout_authored.jsonl) exposed them.
+# Signals added after the hand-written held-out set (datasets/classify/authored/earlier_a.jsonl) exposed them.
 @pytest.mark.parametrize("prompt, tier", [
     ("Port this worker to Go.\n```python\nimport threading\nseen = {}\ndef w(q):\n    seen[q.get()] = 1\n```", 3),
     ("Port this helper to Go.\n```python\ndef clamp(v, lo, hi):\n    return max(lo, min(v, hi))\n```", 2),
