@@ -127,7 +127,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk."""
     from costsim import simulate
-    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats, once_per_prompt
+    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats, remembering
     from costsim.views import breakdown, check_view, view_keys
 
     for model in policy.tier_models.values():
@@ -146,7 +146,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         name, classify_many, calibration = _calibrated(inputs, book, policy, classifier, target_shares,
                                                        dict(strict=strict, since=since, until=until, columns=columns),
                                                        log_format)
-    classify_many = once_per_prompt(classify_many)
+    classify_many = remembering(classify_many)
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
     samples, held = [], []

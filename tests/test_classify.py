@@ -86,3 +86,19 @@ def test_cli_empty_prompt(cli):
     result = cli("classify", input="  \n")
     assert result.exit_code == 2
     assert "no prompt given" in result.stderr
+
+
+def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
+    from costsim.ingest.extras import remembering
+    from costsim.rules import Decision
+
+    asked = []
+
+    def counting(prompts):
+        asked.extend(prompts)
+        return [Decision(1, "x") for _ in prompts]
+
+    classify = remembering(counting)
+    assert [d.tier for d in classify(["a", "b", "a"])] == [1, 1, 1]
+    classify(["b", "c"])  # a later chunk: only the new prompt is classified
+    assert asked == ["a", "b", "c"]

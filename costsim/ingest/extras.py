@@ -53,13 +53,23 @@ def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
     return notes
 
 
-def once_per_prompt(classifier):
-    """The same classifier, run once per distinct prompt of a batch (agent logs repeat prompts a lot)."""
+def remembering(classifier, max_prompts: int = 200_000):
+    """The same classifier, remembering its decision for each distinct prompt over the whole run.
+
+    Agent logs repeat a prompt in many requests, across chunks (every assistant message of a turn
+    carries the turn's prompt). Keys are 128-bit digests, so the memory stays small (~100 bytes a prompt,
+    at most `max_prompts` of them); classify_frame already asks once per distinct prompt within a chunk."""
+    from hashlib import blake2b
+
+    seen: dict[bytes, object] = {}
+
     def classify(prompts):
-        prompts = list(prompts)
-        distinct = list(dict.fromkeys(prompts))
-        if len(distinct) == len(prompts):
-            return classifier(prompts)
-        decided = dict(zip(distinct, classifier(distinct)))
-        return [decided[p] for p in prompts]
+        keys = [blake2b(p.encode("utf-8", "surrogatepass"), digest_size=16).digest() for p in prompts]
+        new = {k: p for k, p in zip(keys, prompts) if k not in seen}
+        decided = dict(zip(new, classifier(list(new.values())))) if new else {}
+        for k, decision in decided.items():
+            if len(seen) < max_prompts:
+                seen[k] = decision
+        return [decided[k] if k in decided else seen[k] for k in keys]
+
     return classify
