@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from costsim.frame import RATE_KINDS
+from costsim.money import exact
 from costsim.prices import MTOK, ModelPrice, PricePeriod, Rates
 
 LIST_PRICE_TIERS = {"", "default", "auto", "standard"}  # logged tiers billed at the list price
@@ -111,8 +112,8 @@ def line_cost_usd(model: ModelPrice, rates: Rates, tokens: dict[str, int], *, ba
 
 def currency_block(report, code: str, usd_rate: Decimal) -> dict:
     """The JSON view of `--currency CODE --rate X`: the fixed rate, its label, and each strategy's total converted."""
-    return {"code": code, "per_usd": format(usd_rate.normalize(), "f"), "label": currency_label(code, usd_rate),
-            "strategies": {s.key: format((s.cost_usd * usd_rate).normalize(), "f") for s in report.strategies}}
+    return {"code": code, "per_usd": exact(usd_rate), "label": currency_label(code, usd_rate),
+            "strategies": {s.key: exact(s.cost_usd * usd_rate) for s in report.strategies}}
 
 
 def currency_label(code: str, usd_rate: Decimal) -> str:

@@ -11,6 +11,8 @@ from datetime import date
 
 import numpy as np
 
+from costsim.money import exact
+
 
 def _day(value) -> date:
     return value.astype("datetime64[D]").astype(date) if isinstance(value, np.datetime64) else value
@@ -52,7 +54,7 @@ def billing_notes(pricer, items) -> tuple[list[str], dict]:
     discounts = sorted({(i.model, i.discount_pct) for i in items if i.discount_pct})
     if discounts:
         notes.append("Negotiated discounts (--pricing): " + ", ".join(f"{m} {d.normalize():f}% off" for m, d in discounts) + ".")
-        extra["discounts_pct"] = {m: format(d.normalize(), "f") for m, d in discounts}
+        extra["discounts_pct"] = {m: exact(d) for m, d in discounts}
     extra["billing_gaps"] = {"service_tier": {f"{m}/{t}": n for (m, t), n in sorted(pricer.tier_gaps.items())},
                              "batch": dict(sorted(pricer.batch_gaps.items()))}
     return notes, extra

@@ -17,7 +17,7 @@ from costsim import api
 from costsim.config import (DAYS_PER_MONTH, LOG_SPAN, SECONDS_PER_MONTH, CheckConfig, Level, ModelsAllowed,
                             Projection)
 from costsim.errors import ConfigError, ExitCode, InputError
-from costsim.money import pct, usd
+from costsim.money import exact, pct, usd
 from costsim.policy import Policy
 from costsim.prices import PriceBook
 from costsim.report import Report, StrategyResult
@@ -135,7 +135,7 @@ def hold_max(key: str, label: str, actual: Decimal, level: Level, show) -> CapRe
     message = (f"{label} {show(actual)} is above the {status} level {show(crossed)}" if crossed is not None
                else f"{label} {show(actual)} is within the caps")
     return CapResult(key, label, status, show(actual), _show(level.warn, show), _show(level.fail, show), message,
-                     _exact(actual))
+                     exact(actual))
 
 
 def hold_min(key: str, label: str, actual: Decimal | None, level: Level, show) -> CapResult:
@@ -149,7 +149,7 @@ def hold_min(key: str, label: str, actual: Decimal | None, level: Level, show) -
     message = (f"{label} {show(actual)} is below the {status} level {show(crossed)}" if crossed is not None
                else f"{label} {show(actual)} is within the caps")
     return CapResult(key, label, status, show(actual), _show(level.warn, show), _show(level.fail, show), message,
-                     _exact(actual))
+                     exact(actual))
 
 
 def hold_models(models: tuple[str, ...], allowed: ModelsAllowed) -> CapResult:
@@ -166,10 +166,6 @@ def hold_models(models: tuple[str, ...], allowed: ModelsAllowed) -> CapResult:
 
 def _show(value, show) -> str:
     return "—" if value is None else show(value)
-
-
-def _exact(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
 
 
 def hold(name: str, report: Report, config: CheckConfig) -> Subject:

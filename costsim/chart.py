@@ -15,7 +15,8 @@ from costsim.tables import new_table
 from rich.text import Text
 
 from costsim.money import pct, usd
-from costsim.report import Report, _money
+from costsim.money import exact
+from costsim.report import Report
 
 BAR_WIDTH = 40
 
@@ -79,7 +80,7 @@ def draw_sweep(result: dict, console: Console) -> None:
 def sweep_json(result: dict) -> str:
     def conv(value):
         if isinstance(value, Decimal):
-            return _money(value)
+            return exact(value)
         if isinstance(value, dict):
             return {k: conv(v) for k, v in value.items()}
         if isinstance(value, list):
@@ -95,8 +96,8 @@ def sweep_csv(result: dict) -> str:
     lines = ["curve,share_pct,savings_pct,smart_usd_per_request,frontier_usd_per_request"]
     for name, curve in result["curves"].items():
         for p in curve["points"]:
-            lines.append(",".join([name, _money(p["share_pct"]), _money(p["savings_pct"]) or "",
-                                   _money(p["smart_usd_per_request"]), _money(p["frontier_usd_per_request"])]))
+            lines.append(",".join([name, exact(p["share_pct"]), exact(p["savings_pct"]) or "",
+                                   exact(p["smart_usd_per_request"]), exact(p["frontier_usd_per_request"])]))
     return "\n".join(lines) + "\n"
 
 

@@ -21,9 +21,8 @@ from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierO
                                 Format, FormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt, PricingOpt,
                                 ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day, setup,
                                 output, sim_options, stderr, stdout, today, with_what_if)
-from costsim.errors import ConfigError, ExitCode, UnknownModelError
+from costsim.errors import ConfigError, ExitCode
 from costsim.policy import load_policy
-from costsim.prices import unknown_model_message
 from costsim.render import render
 
 app = typer.Typer(
@@ -73,9 +72,8 @@ def compare(
       costsim compare --classifier-model gpt-5-nano --escalation-rate 15% --misroute-rate 20%
       costsim compare --distribution 60-70/20-30/5-10 --samples 5000 --seed 7 --token-spread 0.3
     """
-    from costsim.scenario import load_scenario, parse_distribution
+    from costsim.scenario import load_scenario, override_profiles, parse_distribution
     from dataclasses import replace
-    from costsim.policy import TokenProfile
 
     cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
@@ -94,10 +92,7 @@ def compare(
         plan = replace(plan, shares=parse_distribution(distribution))
     if requests is not None:
         plan = replace(plan, requests=requests)
-    if input_tokens is not None or output_tokens is not None:
-        plan = replace(plan, profiles={t: TokenProfile(input_tokens if input_tokens is not None else p.input_tokens,
-                                                       output_tokens if output_tokens is not None else p.output_tokens)
-                                       for t, p in plan.profiles.items()})
+    plan = replace(plan, profiles=override_profiles(plan.profiles, input_tokens, output_tokens))
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
                                               policy, what_if))
     if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
@@ -180,7 +175,7 @@ def estimate(
                                       columns=parse_columns(columns), target_shares=target_shares)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
-        raise UnknownModelError(unknown_model_message(model, book._index), path=report.unknown_first_seen.get(model))
+        raise book.unknown(model, path=report.unknown_first_seen.get(model))
     priced = report.accounting.priced > 0
     if priced:  # a report with nothing priced in it would be a page of $0.00
         with billing_cli.display(cur), output(out) as console:

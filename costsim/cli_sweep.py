@@ -49,8 +49,7 @@ def sweep(
     from decimal import Decimal
 
     from costsim.chart import draw_sweep, sweep_csv, sweep_json
-    from costsim.policy import TokenProfile
-    from costsim.scenario import load_scenario, parse_distribution
+    from costsim.scenario import load_scenario, override_profiles, parse_distribution
     from costsim.sweep import parse_what_if, sweep as run_sweep
 
     if export is not None and export.suffix.lower() not in {".svg", ".html", ".htm"}:
@@ -58,9 +57,7 @@ def sweep(
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     plan = load_scenario(scenario, pol)
     shares = parse_distribution(distribution) if distribution is not None else plan.shares
-    profiles = {t: TokenProfile(input_tokens if input_tokens is not None else p.input_tokens,
-                                output_tokens if output_tokens is not None else p.output_tokens)
-                for t, p in plan.profiles.items()}
+    profiles = override_profiles(plan.profiles, input_tokens, output_tokens)
     change = parse_what_if(what_if, book) if what_if is not None else None
     if classifier_model is not None:
         classifier_model = book.resolve(classifier_model).id

@@ -41,6 +41,11 @@ def usd(value: Decimal | None) -> str:
     return f"{sign}{symbol}{whole}.{frac.ljust(2, '0')}"
 
 
+def exact(value: Decimal | None) -> str | None:
+    """The exact decimal string of a value, as JSON carries money: no exponent, no trailing zeros ("0.793")."""
+    return None if value is None else format(value.normalize(), "f")
+
+
 def pct(value: Decimal | None, places: int = 1) -> str:
     if value is None:
         return "—"

@@ -129,8 +129,12 @@ class PriceBook:
         """Like find, but an unknown name is an error with the closest known names."""
         model = self.find(name)
         if model is None:
-            raise UnknownModelError(unknown_model_message(name, self._index))
+            raise self.unknown(name)
         return model
+
+    def unknown(self, name: str, path: str | None = None) -> UnknownModelError:
+        """The error for a name no table has, with "did you mean" (and where it was seen, when known)."""
+        return UnknownModelError(unknown_model_message(name, self._index), path=path)
 
     def add(self, model: ModelPrice, path: Path, *, override: bool) -> None:
         if model.id in self.models and not override:

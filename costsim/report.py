@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from costsim import __version__
+from costsim.money import exact
 
 SCHEMA_VERSION = 1
 
@@ -165,7 +166,7 @@ class Report:
                            "duplicates": self.accounting.duplicates, "files": list(self.accounting.files)},
             "tokens": {k.removesuffix("_tokens"): v for k, v in self.token_totals.items()},
             "unknown_models": dict(self.unknown_models),
-            "claims": [{"item": c.item, "claimed": _money(c.claimed), "computed": _money(c.computed), "unit": c.unit,
+            "claims": [{"item": c.item, "claimed": exact(c.claimed), "computed": exact(c.computed), "unit": c.unit,
                         "matches": c.matches, "explanation": c.explanation} for c in self.claims],
             "notes": list(self.notes),
             **_jsonable(self.extra),
@@ -175,7 +176,7 @@ class Report:
 def _jsonable(value):
     """Decimals inside `extra` (simulation figures) become exact decimal strings too."""
     if isinstance(value, Decimal):
-        return _money(value)
+        return exact(value)
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -187,20 +188,12 @@ def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-def _money(value: Decimal | None) -> str | None:
-    """Exact decimal string, without exponent notation or trailing zeros."""
-    if value is None:
-        return None
-    text = format(value.normalize(), "f")
-    return text
-
-
 def _strategy_dict(s: StrategyResult) -> dict:
     return {
         "key": s.key, "label": s.label, "description": s.description, "models": list(s.models),
-        "cost_usd": _money(s.cost_usd), "requests": s.requests, "cost_per_request_usd": _money(s.cost_per_request_usd),
-        "savings_vs_all_frontier_pct": _money(s.savings_vs_frontier_pct), "unpriced_requests": s.unpriced_requests,
+        "cost_usd": exact(s.cost_usd), "requests": s.requests, "cost_per_request_usd": exact(s.cost_per_request_usd),
+        "savings_vs_all_frontier_pct": exact(s.savings_vs_frontier_pct), "unpriced_requests": s.unpriced_requests,
         "tiers": [{"tier": t.tier, "name": t.name, "requests": t.requests, "models": list(t.models),
-                   "cost_usd": _money(t.cost_usd), "share_of_spend_pct": _money(t.share_of_spend_pct)} for t in s.by_tier],
-        "models_detail": [{"model": m.model, "requests": m.requests, "cost_usd": _money(m.cost_usd)} for m in s.by_model],
+                   "cost_usd": exact(t.cost_usd), "share_of_spend_pct": exact(t.share_of_spend_pct)} for t in s.by_tier],
+        "models_detail": [{"model": m.model, "requests": m.requests, "cost_usd": exact(m.cost_usd)} for m in s.by_model],
     }

@@ -72,6 +72,13 @@ def split_requests(requests: int, shares: dict[int, Decimal]) -> dict[int, int]:
     return counts
 
 
+def override_profiles(profiles: dict[int, TokenProfile], input_tokens: int | None,
+                      output_tokens: int | None) -> dict[int, TokenProfile]:
+    """Every tier's profile with `--input-tokens` / `--output-tokens` put in where given."""
+    return {t: TokenProfile(p.input_tokens if input_tokens is None else input_tokens,
+                            p.output_tokens if output_tokens is None else output_tokens) for t, p in profiles.items()}
+
+
 def load_scenario(path: str | Path | None, policy: Policy) -> Scenario:
     """A scenario file (the document's sprint by default), strictly validated."""
     path = Path(path) if path else bundled(SPRINT)

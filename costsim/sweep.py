@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from costsim.errors import ConfigError
 from costsim.frame import RATE_KINDS
 from costsim.policy import TIERS, Policy, TokenProfile
-from costsim.prices import PriceBook, Rates, unknown_model_message
+from costsim.prices import PriceBook, Rates
 
 HUNDRED = Decimal(100)
 
@@ -51,7 +51,7 @@ def parse_what_if(text: str, book: PriceBook, option: str = "--what-if") -> What
         raise ConfigError(f"{option} {text!r}: expected MODEL.FIELD=CHANGE, like claude-opus-4-7.input=-30%")
     found = book.find(model)
     if found is None:
-        raise ConfigError(f"{option} {text!r}: {unknown_model_message(model, book._index)}")
+        raise ConfigError(f"{option} {text!r}: {book.unknown(model)}")
     if fld not in RATE_KINDS:
         raise ConfigError(f"{option} {text!r}: unknown price field {fld!r} (fields: {', '.join(RATE_KINDS)})")
     value = rhs.strip()

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pandas as pd
 
 from costsim.errors import ConfigError
-from costsim.report import Report, _money
+from costsim.money import exact
+from costsim.report import Report
 
 VIEWS = ("day", "week", "month", "model", "project", "session", "tier")
 NONE_LABEL = "(none)"
@@ -48,7 +49,7 @@ def breakdown(report: Report, by: str) -> dict:
     rows = []
     for key in keys:
         mine = [i for i in report.line_items if i.view == key]
-        costs = {s.key: _money(sum((i.cost_usd for i in mine if i.strategy == s.key), Decimal(0)))
+        costs = {s.key: exact(sum((i.cost_usd for i in mine if i.strategy == s.key), Decimal(0)))
                  for s in report.strategies}
         rows.append({"key": key, "requests": sum(i.requests for i in mine if i.strategy == counting),
                      "cost_usd": costs})
