@@ -40,7 +40,7 @@ def make_classifier(policy: Policy, choice: str | None = None) -> tuple[str, Cla
     name = name.removesuffix(":cautious")
     if cautious:
         from costsim.errors import ConfigError
-        raise ConfigError(f"--cautious: the {name} classifier has no probabilities to shift; use learned")
+        raise ConfigError(f"--cautious ({name}:cautious): only a learned classifier has probabilities to shift")
     if name == "rules":
         return "rules", lambda prompts: [smart_rules_tier(p) for p in prompts]
     rules = policy.rules

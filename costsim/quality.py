@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Sequence
 
-from costsim.errors import ConfigError, InputError
+from costsim.errors import InputError
 from costsim.evaluate import Evaluation, evaluate
 from costsim.policy import Policy
 from costsim.prices import PriceBook
@@ -93,18 +93,14 @@ def policy_request_cost(policy: Policy, book: PriceBook, as_of: date) -> Callabl
 
 
 def _predictor(spec: str, policy: Policy):
-    """(tiers function, probabilities function or None) for a classifier spec."""
-    from costsim.classify import make_classifier
+    """(tiers function, (model, probabilities function) or None) for a classifier spec."""
+    from costsim.classify import learned_model, make_classifier
 
-    base, cautious = (spec[: -len(CAUTIOUS_SUFFIX)], True) if spec.endswith(CAUTIOUS_SUFFIX) else (spec, False)
-    if base in ("keywords", "rules"):
-        if cautious:
-            raise ConfigError(f"--classifier {spec!r}: only learned classifiers have a cautious mode")
-        _, fn = make_classifier(policy, base)
+    learned = learned_model(policy, spec)
+    if learned is None:
+        _, fn = make_classifier(policy, spec)  # keywords or rules (a ":cautious" on them is an error there)
         return (lambda prompts: [d.tier for d in fn(prompts)]), None
-    from costsim.learned import LearnedClassifier
-
-    model = LearnedClassifier.load(None if base == "learned" else base, cautious=cautious)
+    model = learned[1]
     return (lambda prompts: [d.tier for d in model.predict(prompts, explain=0)]), (model, model.predict_proba)
 
 
