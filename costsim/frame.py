@@ -60,10 +60,6 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=df.index)
 
 
-def empty() -> pd.DataFrame:
-    return normalize(pd.DataFrame())
-
-
 def prompt_tokens_per_request(df: pd.DataFrame) -> pd.Series:
     """Whole prompt of one request (uncached + cache read + cache writes): what long-context thresholds see."""
     totals = df[list(PROMPT_COLUMNS)].to_numpy(dtype="int64").sum(axis=1)

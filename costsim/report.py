@@ -144,11 +144,6 @@ class Report:
     def strategy(self, key: str) -> StrategyResult:
         return next(s for s in self.strategies if s.key == key)
 
-    @property
-    def price_dates(self) -> tuple[date, date] | None:
-        days = [p.price_from for p in self.prices_used]
-        return (min(days), max(days)) if days else None
-
     def to_dict(self) -> dict:
         """The JSON report: versioned, money as exact decimal strings."""
         return {

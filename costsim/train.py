@@ -185,8 +185,3 @@ def save_weights(weights: Mapping, path: str | Path) -> Path:
     tmp.write_text(json.dumps(weights, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path
-
-
-def train_file(path: str | Path, out: str | Path, **kwargs) -> Path:
-    """``costsim train LABELED.jsonl --out model.json`` in one call."""
-    return save_weights(train(load_records(path), **kwargs), out)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError
-from costsim.frame import normalize
+
 
 CHUNK_RECORDS = 50_000
 MAX_PROBLEMS_SHOWN = 10
@@ -56,15 +56,6 @@ class IngestStats:
             self.malformed += 1
             if len(self.problems) < MAX_PROBLEMS_SHOWN:
                 self.problems.append(f"{path}:{line}: {message}" if line else f"{path}: {message}")
-
-    def is_duplicate(self, record_id: str | None) -> bool:
-        """True (and counted) when a record with this id was already read."""
-        if record_id is None:
-            return False
-        if self._seen_ids.seen(record_id):
-            self.duplicates += 1
-            return True
-        return False
 
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
@@ -237,10 +228,6 @@ def token_count(value) -> int | None:
         text = str(value).strip()
         value = int(text) if text.isdigit() else -1
     return value if 0 <= value <= MAX_TOKENS else None
-
-
-def rows_to_frame(rows: list[dict]) -> pd.DataFrame:
-    return normalize(pd.DataFrame.from_records(rows)) if rows else normalize(pd.DataFrame())
 
 
 def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None) -> Iterator[pd.DataFrame]:
