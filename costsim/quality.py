@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from costsim.errors import InputError
 from costsim.evaluate import Evaluation, evaluate
 from costsim.policy import Policy
-from costsim.prices import PriceBook
+from costsim.prices import PriceBook, request_cost_usd
 from costsim.prompts import jsonl_objects
 
 DEFAULT_SPECS = ("keywords", "rules", "learned", "learned:cautious")
@@ -86,8 +86,7 @@ def policy_request_cost(policy: Policy, book: PriceBook, as_of: date) -> Callabl
         key = (model, prompt)
         if key not in counted:
             counted[key] = count_tokens(prompt, model)
-        n_in, n_out = counted[key], policy.profiles[tier].output_tokens
-        return (Decimal(n_in) * rates[tier].input + Decimal(n_out) * rates[tier].output) / 10**6
+        return request_cost_usd(rates[tier], {"input": counted[key], "output": policy.profiles[tier].output_tokens})
 
     return cost
 

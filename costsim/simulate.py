@@ -27,7 +27,7 @@ from costsim.errors import ConfigError
 from costsim.estimate import ALL_FRONTIER, ALL_MID, SMART, Strategy, _by_model, _by_tier
 from costsim.frame import INT_COLUMNS, TOKEN_COLUMNS
 from costsim.policy import TIERS, Policy
-from costsim.prices import MTOK, Rates
+from costsim.prices import Rates, request_cost_usd
 from costsim.report import LineItem, Report, StrategyResult
 
 HARD_TIER = 3
@@ -151,7 +151,7 @@ def helper_strategies(opts: SimOptions, classifier_model: str | None) -> tuple[S
 
 def classifier_cost_per_request(input_tokens: int, output_tokens: int, rates: Rates) -> Decimal:
     """(c_in × input price + c_out × output price) / 1e6."""
-    return (Decimal(input_tokens) * rates.input + Decimal(output_tokens) * rates.output) / MTOK
+    return request_cost_usd(rates, {"input": input_tokens, "output": output_tokens})
 
 
 def escalation_cost(mid, frontier, rate):

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from costsim.errors import ConfigError
 from costsim.frame import RATE_KINDS
 from costsim.policy import TIERS, Policy, TokenProfile
-from costsim.prices import PriceBook, Rates
+from costsim.prices import PriceBook, Rates, request_cost_usd
 
 HUNDRED = Decimal(100)
 
@@ -85,7 +85,7 @@ def apply_what_if(book: PriceBook, what_if: WhatIf) -> PriceBook:
 
 def _per_request(book: PriceBook, model: str, profile: TokenProfile, day: date) -> Decimal:
     rates = book.resolve(model).period_at(day).rates
-    return (profile.input_tokens * rates.input + profile.output_tokens * rates.output) / Decimal(1_000_000)
+    return request_cost_usd(rates, {"input": profile.input_tokens, "output": profile.output_tokens})
 
 
 @dataclass(frozen=True)
