@@ -10,8 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from rich.console import Console
-from costsim.tables import new_table
-from rich.text import Text
+from costsim.tables import markdown_table, table_of
 
 from costsim.money import usd
 from costsim.policy import Policy
@@ -81,13 +80,6 @@ def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str
     title = (f"Models: prices in USD per million tokens; Request = one request of{profile}; "
              "a cache price the provider does not list bills at the input price")
     if fmt == "markdown":
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(c) + " |" for c in cells]
-        console.file.write("\n".join(lines) + f"\n\n{title}.\n")
+        console.file.write(markdown_table(header, cells) + f"\n\n{title}.\n")
         return
-    table = new_table(title)
-    for i, name in enumerate(header):
-        table.add_column(name, justify="right" if 2 <= i <= 6 or i == 8 else "left", no_wrap=i in (0, 1, 8))
-    for c in cells:
-        table.add_row(*(Text(x) for x in c))
-    console.print(table)
+    console.print(table_of(header, cells, title=title, right={2, 3, 4, 5, 6, 8}))

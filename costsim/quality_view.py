@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from costsim.tables import markdown_table, new_table
+from costsim.tables import markdown_table, table_of
 from rich.text import Text
 
 from costsim.money import usd
@@ -62,15 +62,9 @@ def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
         console.file.write("\n".join(lines) + "\n")
         return
     console.print(Text(_title(report)))
-    table = new_table(caption="Confusion: true tier 1 | 2 | 3, each as predicted 1,2,3", caption_justify="left",
-                      pad_edge=False)
-    cells = [_cells(r, report) for r in report.rows]
-    widest = lambda i: max(len(part) for part in [*HEADERS[i].split(), *(p for c in cells for p in c[i].split())])  # noqa: E731
-    for i, h in enumerate(HEADERS):  # cells keep their words whole; headers and the confusion wrap to fit
-        table.add_column(h, justify="left" if h in (HEADERS[0], HEADERS[-1]) else "right",
-                         no_wrap=i == 0, min_width=widest(i))
-    for row in cells:
-        table.add_row(*(Text(c) for c in row))
+    table = table_of(HEADERS, [_cells(r, report) for r in report.rows], right=set(range(1, len(HEADERS) - 1)),
+                     no_wrap={0}, caption="Confusion: true tier 1 | 2 | 3, each as predicted 1,2,3",
+                     caption_justify="left", pad_edge=False)
     console.print(table)
     for note in report.notes:
         console.print(Text(f"note: {note}"))
