@@ -58,3 +58,22 @@ def test_a_count_too_big_for_int64_is_a_named_bad_line_not_a_crash(tmp_path):
     assert result.exit_code == 2
     assert "s.jsonl:1: bad token count: usage.input_tokens" in result.stderr
     assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("count", [10**12, 10**20])
+def test_a_too_big_count_in_claude_codes_own_compact_layout_is_named_too(tmp_path, count):
+    """The block reader leaves such a line to the line reader, which must not take it whole either
+    (it once did: 10**12 was priced, 10**20 crashed the run)."""
+    from typer.testing import CliRunner
+
+    from costsim.cli import app
+
+    usage = ('{"input_tokens":%d,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}'
+             % count)
+    folder = tmp_path / "projects" / "p"
+    folder.mkdir(parents=True)
+    (folder / "s.jsonl").write_text(_line(1, usage) + "\n")
+    result = CliRunner().invoke(app, ["estimate", str(tmp_path / "projects"), "--log-format", "claude-code"])
+    assert result.exit_code == 2
+    assert "s.jsonl:1: bad token count: usage.input_tokens must be a whole number >= 0" in result.stderr
+    assert f"got {count}" in result.stderr

@@ -152,15 +152,6 @@ def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
 
-# Claude Code's usual assistant line, usage keys in the API's order, matched in one step
-_USUAL_ASSISTANT = re.compile(
-    rb'"message":\{"id":"([^"\\]+)","type":"message","role":"assistant","model":"([^"\\]*)",.*'
-    rb'"usage":\{"input_tokens":(\d+),"cache_creation_input_tokens":(\d+),"cache_read_input_tokens":(\d+),'
-    rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d+),"ephemeral_1h_input_tokens":(\d+)\},)?'
-    rb'"output_tokens":(\d+)(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\]*"|\d+|null|\{[^{}]*\}))*\}\},'
-    rb'"requestId":"([^"\\]+)","type":"assistant","uuid":"[^"\\]*",'
-    rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
-_ASSISTANT_HEAD = b'"message":{"id":'
 _TOOL_RESULT = b'"message":{"role":"user","content":[{"tool_use_id":'
 _USAGE_TAIL = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"([^"\\]*)",'
                          rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
@@ -175,8 +166,8 @@ _PLAIN_STRING = (rb'"' + _PLAIN_CHARS + rb'(?:(?:\\["\\/bfnrt]|\\u[0-9a-fA-F]{4}
 _PAIR = rb'"[A-Za-z_]+":(?:' + _PLAIN_STRING + rb'|true|false|null|-?(?:0|[1-9]\d*))'
 _PAIRS = re.compile(rb'(?:' + _PAIR + rb',)*')
 # An assistant line's head (message id and model) and, found by a reverse search from the line's end,
-# its usage through its timestamp: together the same reading as _USUAL_ASSISTANT, without a regex
-# walking the message content. A user line with a string prompt, the message's only other key.
+# its usage through its timestamp, without a regex walking the message content (which can be a whole
+# file a tool wrote). A user line with a string prompt, the message's only other key.
 _HEAD = re.compile(rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",')
 _TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes the careful way and is named
     rb'"usage":\{"input_tokens":(\d{1,12}),"cache_creation_input_tokens":(\d{1,12}),"cache_read_input_tokens":(\d{1,12}),'
@@ -325,7 +316,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
         at = find(b'"message":{', start, limit)
         if at < 0:
             others.append(i)
-        elif (h := head(text, at, end)) is not None:  # _HEAD starts with _ASSISTANT_HEAD
+        elif (h := head(text, at, end)) is not None:
             u = rfind(_USAGE_KEY, h.end(), end)
             t = tail(text, u, end) if u >= 0 else None
             if t is None:
@@ -480,16 +471,6 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
     row = None
     at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
     if at >= 0:
-        whole = _USUAL_ASSISTANT.match(line, at) if line.startswith(_ASSISTANT_HEAD, at) else None
-        if whole is not None:
-            g = whole.groups()
-            model = g[1].decode()
-            if model == "<synthetic>":
-                stats.skipped[NO_USAGE] += 1
-                return None
-            split = g[5] is not None
-            return (f"{g[0].decode()}:{g[8].decode()}", model, g[9].decode().removesuffix("Z"),
-                    (int(g[2]), int(g[4]), int(g[5]) if split else int(g[3]), int(g[6]) if split else 0, int(g[7])))
         if (head := _MESSAGE_HEAD.match(line, at)) is not None:
             row = _fast_assistant(line, head, line_no, "", "", None)
         elif line.startswith(_TOOL_RESULT, at):
