@@ -140,17 +140,19 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
-    name, classify_many = make_classifier(policy, classifier)
     calibration = None
     if target_shares is not None:
         name, classify_many, calibration = _calibrated(inputs, book, policy, classifier, target_shares,
                                                        dict(strict=strict, since=since, until=until, columns=columns),
                                                        log_format)
+    chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions are scanned while the rest is set up
+    if calibration is None:
+        name, classify_many = make_classifier(policy, classifier)
     classify_many = remembering(classify_many)
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
     samples, held = [], []
-    for chunk in read_logs(inputs, stats, log_format):
+    for chunk in chunks:
         classified = classify_frame(chunk, policy, classify_many)
         classified, n_estimated = fill_estimated_outputs(classified, policy)
         estimated += n_estimated

@@ -58,27 +58,46 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     yield from _merge_result(result, stats)
 
 
-def read_sessions(paths: list[str], stats: IngestStats) -> Iterator[pd.DataFrame]:
-    """Many session files: scanned by a pool of worker processes (one per core), merged in file order so
-    duplicates across files resolve the same way every run. --strict reads in this process, to stop at
-    the first problem."""
-    buffer: list[dict] = []
-    if stats.strict or len(paths) < 2 or (os.cpu_count() or 1) < 2 or _small(paths):
-        for path in paths:
-            stats.files.append(stats.display(path))
-            yield from _merge_result(scan_file(path, stats.display(path), stats.strict), stats, buffer)
-        yield from _flush(buffer, stats)
-        return
-    import concurrent.futures as cf
-    import multiprocessing
+class Scans:
+    """Scan results of session files, in file order. Many big files are scanned by a pool of worker
+    processes (one per core), started at once; --strict scans in this process, to stop at the first
+    problem."""
 
-    jobs = [(path, stats.display(path), False) for path in paths]
-    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    with cf.ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8), mp_context=context) as pool:
-        for (path, name, _), result in zip(jobs, pool.map(_scan_job, jobs, chunksize=4)):
-            stats.files.append(name)
+    def __init__(self, paths: list[str], stats: IngestStats) -> None:
+        self.pool = None
+        jobs = [(path, stats.display(path), stats.strict) for path in paths]
+        if stats.strict or len(paths) < 2 or (os.cpu_count() or 1) < 2 or _small(paths):
+            self.results = map(_scan_job, jobs)
+            return
+        import concurrent.futures as cf
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        self.pool = cf.ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8), mp_context=context)
+        self.results = self.pool.map(_scan_job, jobs, chunksize=4)
+
+    def __iter__(self) -> Iterator[dict]:
+        return iter(self.results)
+
+    def close(self) -> None:
+        """Stop the workers; files not started are not scanned."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def read_sessions(paths: list[str], stats: IngestStats, scans: Scans | None = None) -> Iterator[pd.DataFrame]:
+    """Many session files (their `Scans`, when already started), merged in file order so duplicates
+    across files resolve the same way every run."""
+    scans = scans or Scans(paths, stats)
+    buffer: list[dict] = []
+    try:
+        for path, result in zip(paths, scans):
+            stats.files.append(stats.display(path))
             yield from _merge_result(result, stats, buffer)
-    yield from _flush(buffer, stats)
+        yield from _flush(buffer, stats)
+    finally:
+        scans.close()
 
 
 def _small(paths: list[str]) -> bool:

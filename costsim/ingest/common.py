@@ -231,26 +231,41 @@ def token_count(value) -> int | None:
 
 
 def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None) -> Iterator[pd.DataFrame]:
-    """Yield usage-frame chunks from every input, each file read by its format's reader."""
+    """Yield usage-frame chunks from every input, each file read by its format's reader.
+
+    Every input's format is found before any is read (a file in no known format stops the run before
+    it prints anything), and Claude Code session files are being scanned in worker processes by the
+    time this returns: the caller's own setup runs alongside."""
+    chunks = _read_logs(inputs, stats, log_format)
+    next(chunks)
+    return chunks
+
+
+def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None) -> Iterator:
+    from costsim.ingest import claude_code
     from costsim.ingest.detect import reader_for
 
-    from costsim.ingest import claude_code
-
-    sessions: list[str] = []  # consecutive Claude Code files are read together, in parallel
+    groups: list[tuple] = []  # (reader, paths): consecutive Claude Code files are read together, in parallel
     for path in expand(inputs):
         if path == "-":
             path = _spool_stdin(stats)
         reader = reader_for(path, log_format, stats)
-        if reader is claude_code.read_session:
-            sessions.append(path)
-            continue
-        if sessions:
-            yield from claude_code.read_sessions(sessions, stats)
-            sessions = []
-        stats.files.append(stats.display(path))
-        yield from reader(path, stats)
-    if sessions:
-        yield from claude_code.read_sessions(sessions, stats)
+        if reader is claude_code.read_session and groups and groups[-1][0] is reader:
+            groups[-1][1].append(path)
+        else:
+            groups.append((reader, [path]))
+    scans = claude_code.Scans(groups[0][1], stats) if groups and groups[0][0] is claude_code.read_session else None
+    try:
+        yield None
+        for i, (reader, paths) in enumerate(groups):
+            if reader is claude_code.read_session:
+                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else None)
+                continue
+            stats.files.append(stats.display(paths[0]))
+            yield from reader(paths[0], stats)
+    finally:
+        if scans is not None:
+            scans.close()
 
 
 def _spool_stdin(stats: IngestStats) -> str:
