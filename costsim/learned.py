@@ -20,6 +20,7 @@ over-routing only costs the price difference).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -313,16 +314,10 @@ class LearnedClassifier:
         """Load a weights file (default: the shipped one).  ``cautious`` applies its cautious offsets."""
         path = Path(path) if path is not None else default_classifier_path()
         try:
-            text = path.read_text(encoding="utf-8")
+            stat = path.stat()
         except OSError as exc:
             raise ClassifierFileError(path, f"cannot read: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise ClassifierFileError(path, "not UTF-8 text") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ClassifierFileError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
-        clf = cls.from_dict(data, path)
+        clf = _load(cls, path, stat.st_mtime_ns, stat.st_size)
         return clf.cautious() if cautious else clf
 
     def with_policy(
@@ -402,3 +397,20 @@ class LearnedClassifier:
                 reason += " (" + ", ".join(name for name, _ in feats[:3]) + ")"
             out.append(Decision(tier, reason, float(p[k]), feats))
         return out
+
+
+@functools.lru_cache(maxsize=8)
+def _load(cls, path: Path, mtime_ns: int, size: int) -> LearnedClassifier:
+    """A weights file read once per run (estimate's classifier and its quality note share it); a changed
+    file (new mtime or size) is read again."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ClassifierFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ClassifierFileError(path, "not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ClassifierFileError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    return cls.from_dict(data, path)
