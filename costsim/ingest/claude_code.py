@@ -178,15 +178,9 @@ _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 
 _NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
-_STRING = rb'"[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*"'  # decoded (and so checked) by _string
-_PLAIN_CHARS = rb'[^"\\\x00-\x1f\x80-\xff]*'
-_PLAIN_STRING = (rb'"' + _PLAIN_CHARS + rb'(?:(?:\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})' + _PLAIN_CHARS
-                 + rb')*"')  # valid JSON as it stands; unrolled, so runs of plain characters match in one step
-_PAIR = rb'"[A-Za-z_]+":(?:' + _PLAIN_STRING + rb'|true|false|null|-?(?:0|[1-9]\d*))'
-_PAIRS = re.compile(rb'(?:' + _PAIR + rb',)*')
 # An assistant line's head (message id and model) and, found by a reverse search from the line's end,
 # its usage through its timestamp, without a regex walking the message content (which can be a whole
-# file a tool wrote). A user line with a string prompt, the message's only other key.
+# file a tool wrote). A user line whose message content is a string: a prompt.
 _HEAD = re.compile(rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",')
 _TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes the careful way and is named
     rb'"usage":\{"input_tokens":(\d{1,12}),"cache_creation_input_tokens":(\d{1,12}),"cache_read_input_tokens":(\d{1,12}),'
@@ -195,7 +189,6 @@ _TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes
     rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
     rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"')
 _USAGE_KEY = b'"usage":{"input_tokens":'
-_PROMPT = re.compile(rb'"message":\{"role":"user","content":(' + _STRING + rb')\}((?:,' + _PAIR + rb')*)\}')
 _PROMPT_HEAD = b'"message":{"role":"user","content":"'
 
 
@@ -346,7 +339,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
                 found.append(i)
         elif startswith(_TOOL_RESULT, at):
             not_requests += 1  # a tool's output: no prompt text to keep
-        elif startswith(_PROMPT_HEAD, at) and (p := _prompt(text, start, at, end)) is not False:
+        elif startswith(_PROMPT_HEAD, at) and (p := _prompt(text[start:end])) is not False:
             not_requests += 1
             if p:
                 rows.prompt_lines.append(first_line + i)
@@ -369,20 +362,16 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
     return first_line + len(ends)
 
 
-def _prompt(text: bytes, start: int, at: int, end: int) -> str | None | bool:
-    """A user line whose message is a string prompt: its text (None when blank or not a prompt line);
-    False when json.loads must decide (other keys not plain scalars, isMeta, a repeated key, escapes
-    that do not decode)."""
-    m = _PROMPT.match(text, at, end)
-    if m is None or m.end() != end or not _PAIRS.fullmatch(text, start + 1, at):
+def _prompt(line: bytes) -> str | None | bool:
+    """A user line's prompt text (None when blank or not a prompt); False when `_scan_line` must read it.
+    json.loads reads a prompt faster than a regex walking its text, and means the same as `_scan_line`."""
+    try:
+        record = json.loads(line)
+    except ValueError:
         return False
-    given = _prompt_kind(text[start + 1:at] + m.group(2))
-    if given is None:
+    if not isinstance(record, dict) or record.get("type") != "user" or record.get("isMeta"):
         return False
-    if not given:
-        return None
-    prompt = _string(m.group(1))
-    return False if prompt is None else (prompt.strip() or None)
+    return _user_text(record)
 
 
 def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows) -> dict:
@@ -427,24 +416,6 @@ def _counts(*columns) -> np.ndarray:
     if (numbers == np.iinfo(np.int64).max).any():  # the parse saturates: convert one by one to tell
         return np.array([np.array(column).astype(np.int64) for column in columns])
     return numbers
-
-
-def _prompt_kind(others: bytes) -> bool | None:
-    """For a user line's top-level keys besides `message`: True when it gives a prompt (type user, not
-    meta), False when it does not, None when json.loads must decide (isMeta, repeated keys, an assistant)."""
-    if b'"isMeta":' in others or b'"message":' in others or others.count(b'"type":') != 1:
-        return None
-    if b'"type":"user"' in others:
-        return True
-    return None if b'"type":"assistant"' in others else False
-
-
-def _string(literal: bytes) -> str | None:
-    """A JSON string literal's text; None when it does not decode."""
-    try:
-        return json.loads(literal) if b"\\" in literal else literal[1:-1].decode()
-    except ValueError:
-        return None
 
 
 def _scan_others(text: bytes, breaks: np.ndarray, others: list[int], first_line: int, name: str, stats: IngestStats,
