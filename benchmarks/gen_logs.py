@@ -2,10 +2,14 @@
 
     python benchmarks/gen_logs.py neutral 1000000 /tmp/neutral-1m.jsonl
     python benchmarks/gen_logs.py claude-code 1000000 /tmp/cc-1m      # 1,000,000 lines in session files
+    python benchmarks/gen_logs.py claude-code 200000 /tmp/cc-distinct --distinct-prompts
 
 Deterministic (seeded). Claude Code folders mimic real sessions: user prompts, tool results, and each
 assistant message written as 2 lines (content blocks; the last carries the final output count), with
 ~2% of messages copied into a resumed session file, so dedup and "keep the final usage" matter.
+Prompts come from a pool of eight, so classifying them costs next to nothing; with --distinct-prompts
+every prompt line is a different request (the labeled requests in datasets/classify, each with its own
+ticket number), as in real logs, where classifying is most of the work.
 """
 
 from __future__ import annotations
@@ -33,8 +37,17 @@ def neutral(n: int, out: Path) -> None:
             f.write(json.dumps(rec, separators=(",", ":")) + "\n")
 
 
-def claude_code(n: int, out: Path) -> None:
+def distinct_prompts() -> list[str]:
+    """The labeled requests' texts (datasets/classify), to be made distinct by a ticket number."""
+    root = Path(__file__).resolve().parents[1] / "datasets" / "classify"
+    files = [root / "train.jsonl", *sorted((root / "authored").glob("*.jsonl"))]
+    return [json.loads(line)["prompt"] for f in files for line in f.open(encoding="utf-8")]
+
+
+def claude_code(n: int, out: Path, distinct: bool = False) -> None:
     rnd = random.Random(11)
+    pool = distinct_prompts() if distinct else None
+    prompt = (lambda k: f"{pool[k % len(pool)]}\n\n(ticket #{k})") if pool else (lambda k: PROMPTS[rnd.randrange(len(PROMPTS))])
     written, session, copies = 0, 0, []
     while written < n:
         folder = out / "projects" / f"-home-dev-project{session % 20}"
@@ -47,7 +60,7 @@ def claude_code(n: int, out: Path) -> None:
             if kind < 0.15 or written + len(lines) == n - 1:  # room for one line only: a prompt
                 lines.append({"parentUuid": None, "isSidechain": False, "userType": "external", "cwd": "/home/dev",
                               "sessionId": sid, "version": "2.0.0", "type": "user", "uuid": f"u{written + len(lines)}",
-                              "timestamp": ts, "message": {"role": "user", "content": PROMPTS[rnd.randrange(len(PROMPTS))]}})
+                              "timestamp": ts, "message": {"role": "user", "content": prompt(written + len(lines))}})
             elif kind < 0.35:
                 lines.append({"parentUuid": "p", "isSidechain": False, "userType": "external", "cwd": "/home/dev",
                               "sessionId": sid, "version": "2.0.0", "type": "user", "uuid": f"u{written + len(lines)}",
@@ -85,4 +98,7 @@ def claude_code(n: int, out: Path) -> None:
 
 if __name__ == "__main__":
     kind, count, target = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
-    {"neutral": neutral, "claude-code": claude_code}[kind](count, target)
+    if kind == "claude-code":
+        claude_code(count, target, distinct="--distinct-prompts" in sys.argv[4:])
+    else:
+        neutral(count, target)
