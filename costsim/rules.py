@@ -205,7 +205,12 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     bounded = [a.removeprefix(r"\b") for a in alternatives if a.startswith(r"\b")]
     others = [f"(?:{a})" for a in alternatives if not a.startswith(r"\b")]
     group = [r"\b(?:" + "|".join(f"(?:{a})" for a in bounded) + ")"] if bounded else []
-    return re.compile("|".join(group + others).replace("CODE", "code"))
+    pattern = re.compile("|".join(group + others).replace("CODE", "code"))
+    _ALTERNATIVES[pattern] = alternatives
+    return pattern
+
+
+_ALTERNATIVES: dict[re.Pattern[str], tuple[str, ...]] = {}  # each list as written (a test checks the grouping)
 
 
 # Signals that the hardest part of the answer needs inference, diagnosis or design.
