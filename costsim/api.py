@@ -145,10 +145,10 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         name, classify_many, calibration = _calibrated(inputs, book, policy, classifier, target_shares,
                                                        dict(strict=strict, since=since, until=until, columns=columns),
                                                        log_format)
-    chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions are scanned while the rest is set up
     if calibration is None:
         name, classify_many = make_classifier(policy, classifier)
     classify_many = remembering(classify_many)
+    chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
     samples, held = [], []

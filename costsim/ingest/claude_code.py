@@ -61,23 +61,31 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 class Scans:
     """Scan results of session files, in file order. Many big files are scanned by a pool of worker
     processes (one per core), started at once; --strict scans in this process, to stop at the first
-    problem."""
+    problem. Given the run's classifier (a `remembering` one), the workers also classify the prompts
+    of the files they read, and the decisions are remembered here: with real logs, where most prompts
+    are new, classifying is most of a run's work, and this spreads it over the cores."""
 
-    def __init__(self, paths: list[str], stats: IngestStats) -> None:
-        self.pool = None
-        jobs = [(path, stats.display(path), stats.strict) for path in paths]
+    def __init__(self, paths: list[str], stats: IngestStats, classify=None) -> None:
+        self.pool, self.classify = None, classify
         if stats.strict or len(paths) < 2 or (os.cpu_count() or 1) < 2 or _small(paths):
-            self.results = map(_scan_job, jobs)
+            self.results = map(_scan_job, [(path, stats.display(path), stats.strict, False) for path in paths])
             return
         import concurrent.futures as cf
         import multiprocessing
 
-        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        global _CLASSIFY
+        forked = hasattr(os, "fork")  # the workers inherit the classifier; elsewhere this process classifies
+        _CLASSIFY = classify.classifier if forked and classify is not None else None
+        context = multiprocessing.get_context("fork") if forked else None
         self.pool = cf.ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8), mp_context=context)
+        jobs = [(path, stats.display(path), False, _CLASSIFY is not None) for path in paths]
         self.results = self.pool.map(_scan_job, jobs, chunksize=4)
 
     def __iter__(self) -> Iterator[dict]:
-        return iter(self.results)
+        for result in self.results:
+            if "decisions" in result:
+                self.classify.learn(result["table"]["prompts"], result.pop("decisions"))
+            yield result
 
     def close(self) -> None:
         """Stop the workers; files not started are not scanned."""
@@ -86,10 +94,16 @@ class Scans:
             self.pool = None
 
 
-def read_sessions(paths: list[str], stats: IngestStats, scans: Scans | None = None) -> Iterator[pd.DataFrame]:
+_CLASSIFY = None  # the run's classifier, as the worker processes inherit it
+_DECIDED: dict[str, object] = {}  # a worker's decisions so far, by prompt
+_DECIDED_MAX = 100_000
+
+
+def read_sessions(paths: list[str], stats: IngestStats, scans: Scans | None = None,
+                  classify=None) -> Iterator[pd.DataFrame]:
     """Many session files (their `Scans`, when already started), merged in file order so duplicates
     across files resolve the same way every run."""
-    scans = scans or Scans(paths, stats)
+    scans = scans or Scans(paths, stats, classify)
     buffer: list[dict] = []
     try:
         for path, result in zip(paths, scans):
@@ -104,8 +118,21 @@ def _small(paths: list[str]) -> bool:
     return sum(os.path.getsize(p) for p in paths if not p.endswith(".gz")) < 32 << 20
 
 
-def _scan_job(job: tuple[str, str, bool]) -> dict:
-    return scan_file(*job)
+def _scan_job(job: tuple[str, str, bool, bool]) -> dict:
+    """One file's scan (and, in a worker given the run's classifier, its prompts' decisions)."""
+    path, name, strict, classify = job
+    result = scan_file(path, name, strict)
+    if classify and _CLASSIFY is not None:
+        prompts = result["table"]["prompts"]
+        decided = {p: _DECIDED[p] for p in prompts if p in _DECIDED}
+        new = [p for p in dict.fromkeys(prompts) if p not in decided]
+        if new:
+            decided.update(zip(new, _CLASSIFY(new)))
+            if len(_DECIDED) + len(new) > _DECIDED_MAX:
+                _DECIDED.clear()
+            _DECIDED.update((p, decided[p]) for p in new)
+        result["decisions"] = [decided[p] for p in prompts]
+    return result
 
 
 def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = None) -> Iterator[pd.DataFrame]:

@@ -230,18 +230,20 @@ def token_count(value) -> int | None:
     return value if 0 <= value <= MAX_TOKENS else None
 
 
-def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None) -> Iterator[pd.DataFrame]:
+def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None,
+              classify=None) -> Iterator[pd.DataFrame]:
     """Yield usage-frame chunks from every input, each file read by its format's reader.
 
     Every input's format is found before any is read (a file in no known format stops the run before
     it prints anything), and Claude Code session files are being scanned in worker processes by the
-    time this returns: the caller's own setup runs alongside."""
-    chunks = _read_logs(inputs, stats, log_format)
+    time this returns: the caller's own setup runs alongside. Given the run's classifier (a
+    `remembering` one), those workers classify the prompts they read too (see `claude_code.Scans`)."""
+    chunks = _read_logs(inputs, stats, log_format, classify)
     next(chunks)
     return chunks
 
 
-def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None) -> Iterator:
+def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, classify) -> Iterator:
     from costsim.ingest import claude_code
     from costsim.ingest.detect import reader_for
 
@@ -254,12 +256,13 @@ def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None) ->
             groups[-1][1].append(path)
         else:
             groups.append((reader, [path]))
-    scans = claude_code.Scans(groups[0][1], stats) if groups and groups[0][0] is claude_code.read_session else None
+    first_sessions = groups and groups[0][0] is claude_code.read_session
+    scans = claude_code.Scans(groups[0][1], stats, classify) if first_sessions else None
     try:
         yield None
         for i, (reader, paths) in enumerate(groups):
             if reader is claude_code.read_session:
-                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else None)
+                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else None, classify)
                 continue
             stats.files.append(stats.display(paths[0]))
             yield from reader(paths[0], stats)

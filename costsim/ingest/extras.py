@@ -53,23 +53,41 @@ def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
     return notes
 
 
-def remembering(classifier, max_prompts: int = 200_000):
-    """The same classifier, remembering its decision for each distinct prompt over the whole run.
+def remembering(classifier, max_prompts: int = 200_000) -> "Remembering":
+    """The same classifier, remembering its decision for each distinct prompt over the whole run."""
+    return Remembering(classifier, max_prompts)
+
+
+class Remembering:
+    """A classifier that remembers its decision for each distinct prompt over the whole run.
 
     Agent logs repeat a prompt in many requests, across chunks (every assistant message of a turn
     carries the turn's prompt). Keys are 128-bit digests, so the memory stays small (~100 bytes a prompt,
-    at most `max_prompts` of them); classify_frame already asks once per distinct prompt within a chunk."""
-    from hashlib import blake2b
+    at most `max_prompts` of them); classify_frame already asks once per distinct prompt within a chunk.
+    `learn` takes decisions made elsewhere by `classifier` (worker processes reading Claude Code logs)."""
 
-    seen: dict[bytes, object] = {}
+    def __init__(self, classifier, max_prompts: int = 200_000) -> None:
+        self.classifier, self.max_prompts = classifier, max_prompts
+        self.seen: dict[bytes, object] = {}
 
-    def classify(prompts):
-        keys = [blake2b(p.encode("utf-8", "surrogatepass"), digest_size=16).digest() for p in prompts]
+    @staticmethod
+    def _keys(prompts) -> list[bytes]:
+        from hashlib import blake2b
+
+        return [blake2b(p.encode("utf-8", "surrogatepass"), digest_size=16).digest() for p in prompts]
+
+    def learn(self, prompts, decisions) -> None:
+        for key, decision in zip(self._keys(prompts), decisions):
+            if len(self.seen) >= self.max_prompts:
+                return
+            self.seen.setdefault(key, decision)
+
+    def __call__(self, prompts):
+        keys = self._keys(prompts)
+        seen = self.seen
         new = {k: p for k, p in zip(keys, prompts) if k not in seen}
-        decided = dict(zip(new, classifier(list(new.values())))) if new else {}
+        decided = dict(zip(new, self.classifier(list(new.values())))) if new else {}
         for k, decision in decided.items():
-            if len(seen) < max_prompts:
+            if len(seen) < self.max_prompts:
                 seen[k] = decision
         return [decided[k] if k in decided else seen[k] for k in keys]
-
-    return classify

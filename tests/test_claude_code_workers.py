@@ -1,0 +1,43 @@
+"""Claude Code folders read by worker processes: the same report as reading in this process, with the
+prompts classified by the workers (this process only remembers their decisions)."""
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from costsim import api
+from costsim.classify import make_classifier
+from costsim.ingest import claude_code, extras
+from costsim.policy import load_policy
+from costsim.prices import load_price_book
+
+LOGS = Path(__file__).resolve().parents[1] / "samples" / "logs" / "claude-code"
+
+
+def _estimate():
+    report, sample = api.estimate([str(LOGS)], load_price_book(), load_policy(), as_of=date(2026, 5, 14),
+                                  today=date(2026, 11, 27), classifier="learned")
+    return report, sorted(zip(sample["source"], sample["tier"], sample["reason"]))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers inherit the classifier by fork")
+def test_workers_scan_and_classify_as_this_process_would(monkeypatch):
+    in_process = _estimate()
+    asked: list[str] = []
+    _, learned = make_classifier(load_policy(), "learned")
+
+    def counting(prompts):
+        asked.extend(prompts)
+        return learned(prompts)
+
+    remembering = extras.remembering
+    monkeypatch.setattr(extras, "remembering", lambda classify: remembering(counting))
+    monkeypatch.setattr(claude_code, "_small", lambda paths: False)  # the three sample files go to the pool
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    by_workers = _estimate()
+    assert by_workers[0].strategies == in_process[0].strategies
+    assert by_workers[0].accounting == in_process[0].accounting
+    assert by_workers[1] == in_process[1]
+    assert asked == []  # every prompt was decided in a worker; this process only looked them up
