@@ -23,7 +23,9 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -109,12 +111,22 @@ class FeaturizerConfig:
         )
 
 
-def _l2(counts: dict[str, float]) -> dict[str, float]:
-    if not counts:
-        return counts
-    out = {k: 1.0 + math.log(v) for k, v in counts.items()}  # sublinear tf
-    norm = math.sqrt(sum(v * v for v in out.values()))
-    return {k: v / norm for k, v in out.items()}
+def _l2(counts: dict[str, int], prefix: str = "", scale: float = 1.0) -> dict[str, float]:
+    """Sublinear tf (1 + log count), L2-normalised (times `scale`), keys given `prefix`."""
+    tf, norm = _tf_norm(counts)
+    if scale == 1.0:
+        return {prefix + k: v / norm for k, v in zip(counts, tf)}
+    return {prefix + k: scale * (v / norm) for k, v in zip(counts, tf)}
+
+
+def _tf_norm(counts: dict[str, int]) -> tuple[list[float], float]:
+    """Each count's sublinear tf (1 + log count), and the block's L2 norm."""
+    tf = [_TF[v] if v < _TF_SIZE else 1.0 + math.log(v) for v in counts.values()]
+    return tf, math.sqrt(sum(map(operator.mul, tf, tf)))  # summed left to right, as a generator would
+
+
+_TF_SIZE = 64
+_TF = [0.0] + [1.0 + math.log(c) for c in range(1, _TF_SIZE)]  # 1 + log c for the usual small counts
 
 
 def featurize(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> dict[str, float]:
@@ -134,52 +146,52 @@ def _split(prompt: str) -> tuple[str, str, str]:
 
 
 def _featurize(prompt: str, cfg: FeaturizerConfig, earlier: str, message: str, prose_raw: str) -> dict[str, float]:
-    prose = prose_raw.lower()
     feats: dict[str, float] = {}
+    for prefix, values, scale in _blocks(prompt, cfg, earlier, message, prose_raw):
+        feats.update(_l2(values, prefix, scale) if scale else {prefix + k: v for k, v in values.items()})
+    return feats
 
+
+def _blocks(prompt: str, cfg: FeaturizerConfig, earlier: str, message: str,
+            prose_raw: str) -> list[tuple[str, dict, float | None]]:
+    """The feature blocks, each as (prefix, values, scale): the n-gram blocks hold counts, to take
+    `_l2` of (times scale); the dense and rules blocks their final values (scale None)."""
+    prose = prose_raw.lower()
+    blocks: list[tuple[str, dict, float | None]] = []
+
+    # n-grams are listed, then counted in C by Counter (first-seen order, as a dict filled in a loop)
     tokens = _WORD_RE.findall(prose)
-    words: dict[str, float] = {}
     lo, hi = cfg.word_ngrams
+    grams: list[str] = []
     for n in range(lo, hi + 1):
-        for i in range(len(tokens) - n + 1):
-            key = "w:" + " ".join(tokens[i : i + n])
-            words[key] = words.get(key, 0.0) + 1.0
-    feats.update(_l2(words))
+        grams += tokens if n == 1 else [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    blocks.append(("w:", Counter(grams), 1.0))
 
     if cfg.use_chars:
-        chars: dict[str, float] = {}
         lo, hi = cfg.char_ngrams
+        grams = []
         for word in prose.split():
             padded = f" {word} "
             for n in range(lo, hi + 1):
-                for i in range(len(padded) - n + 1):
-                    key = "c:" + padded[i : i + n]
-                    chars[key] = chars.get(key, 0.0) + 1.0
-        feats.update(_l2(chars))
+                grams += [padded[i : i + n] for i in range(len(padded) - n + 1)]
+        blocks.append(("c:", Counter(grams), 1.0))
 
     if cfg.context_words and earlier:
-        ctx: dict[str, float] = {}
-        for tok in _WORD_RE.findall(request_prose(earlier).lower()):
-            ctx["ctx:" + tok] = ctx.get("ctx:" + tok, 0.0) + 1.0
-        feats.update({k: 0.5 * v for k, v in _l2(ctx).items()})
+        blocks.append(("ctx:", Counter(_WORD_RE.findall(request_prose(earlier).lower())), 0.5))
 
     if cfg.use_dense:
         code_chars = sum(len(m) for m in _FENCE_RE.findall(message))
-        feats["d:prose_len"] = math.log1p(len(prose)) / 8.0
-        feats["d:code_len"] = math.log1p(code_chars) / 10.0
-        feats["d:has_code"] = 1.0 if code_chars else 0.0
-        feats["d:traceback"] = 1.0 if _TRACEBACK_RE.search(message) else 0.0
-        feats["d:multi_turn"] = 1.0 if earlier else 0.0
-        feats["d:questions"] = min(prose.count("?"), 3) / 3.0
-        non_ascii = sum(1 for ch in prose if ord(ch) > 127)
-        feats["d:non_ascii"] = non_ascii / max(len(prose), 1)
+        non_ascii = 0 if prose.isascii() else len(prose) - sum(map(str.isascii, prose))
+        blocks.append(("d:", {"prose_len": math.log1p(len(prose)) / 8.0, "code_len": math.log1p(code_chars) / 10.0,
+                              "has_code": 1.0 if code_chars else 0.0,
+                              "traceback": 1.0 if _TRACEBACK_RE.search(message) else 0.0,
+                              "multi_turn": 1.0 if earlier else 0.0, "questions": min(prose.count("?"), 3) / 3.0,
+                              "non_ascii": non_ascii / max(len(prose), 1)}, None))
 
     if cfg.use_rules:
         d = smart_rules_tier(prompt, _prose=(earlier, prose_raw))
-        feats[f"r:tier{d.tier}"] = 1.0
-        for name, _ in d.features:
-            feats["r:" + name] = 1.0
-    return feats
+        blocks.append(("r:", {f"tier{d.tier}": 1.0, **{name: 1.0 for name, _ in d.features}}, None))
+    return blocks
 
 
 # --------------------------------------------------------------------------
@@ -269,6 +281,11 @@ class LearnedClassifier:
             for name, i in self.vocab.items():
                 names[i] = name
             object.__setattr__(self, "feature_names", tuple(names))
+        by_block: dict[str, dict[str, int]] = {}  # "c:" -> {"ab": index}: looked up without the prefix
+        for name, i in self.vocab.items():
+            prefix, _, rest = name.partition(":")
+            by_block.setdefault(prefix + ":", {})[rest] = i
+        object.__setattr__(self, "_block_vocab", by_block)
 
     # -- construction -------------------------------------------------------
     @classmethod
@@ -335,15 +352,28 @@ class LearnedClassifier:
 
     # -- inference ----------------------------------------------------------
     def _rows(self, prompts: Iterable[str]) -> tuple[list[tuple[np.ndarray, np.ndarray]], list[tuple[str, str]]]:
-        """Sparse feature rows, and each prompt's (earlier turns, prose) for the rules vote to reuse."""
+        """Sparse feature rows (the values `featurize` gives the vocabulary's features, in its order), and
+        each prompt's (earlier turns, prose) for the rules vote to reuse."""
         rows, splits = [], []
+        vocab = self._block_vocab
         for p in prompts:
             earlier, message, prose = _split(p)
             splits.append((earlier, prose))
-            f = _featurize(p, self.config, earlier, message, prose)
-            idx = [self.vocab[k] for k in f if k in self.vocab]
-            val = [f[k] for k in f if k in self.vocab]
-            rows.append((np.asarray(idx, dtype=np.int64), np.asarray(val, dtype=float)))
+            idx: list[int] = []
+            val: list[float] = []
+            for prefix, values, scale in _blocks(p, self.config, earlier, message, prose):
+                known = vocab.get(prefix, {})
+                hits = list(map(known.get, values))
+                if scale is None:
+                    values = values.values()
+                else:
+                    tf, norm = _tf_norm(values)
+                    values = [v / norm for v in tf] if scale == 1.0 else [scale * (v / norm) for v in tf]
+                for i, v in zip(hits, values):
+                    if i is not None:
+                        idx.append(i)
+                        val.append(v)
+            rows.append((np.array(idx, dtype=np.int64), np.array(val, dtype=float)))
         return rows, splits
 
     def _logits(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:

@@ -144,3 +144,21 @@ def test_rules_vote_adds_to_the_rules_tier_log_odds():
 def test_negative_rules_vote_is_a_file_error():
     with pytest.raises(ClassifierFileError, match="rules_vote"):
         LearnedClassifier.from_dict({**_tiny_weights(), "rules_vote": -1})
+
+
+def test_inference_rows_are_the_vocabulary_features_of_featurize():
+    """predict looks features up block by block without building their names; it must give the
+    values (and order) that featurize's named features give the vocabulary."""
+    from pathlib import Path
+
+    from costsim.learned import LearnedClassifier, featurize
+
+    root = Path(__file__).resolve().parents[1] / "datasets" / "classify"
+    prompts = [json.loads(line)["prompt"] for line in (root / "train.jsonl").open(encoding="utf-8")][:200]
+    prompts += ["earlier turn\n\nUser: rename x to y", "", "¿Puedes añadir docstrings a este módulo?"]
+    clf = LearnedClassifier.load()
+    rows, _ = clf._rows(prompts)
+    for prompt, (idx, val) in zip(prompts, rows):
+        named = [(clf.vocab[k], v) for k, v in featurize(prompt, clf.config).items() if k in clf.vocab]
+        assert idx.tolist() == [i for i, _ in named]
+        assert val.tolist() == [v for _, v in named]
