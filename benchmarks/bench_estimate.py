@@ -1,13 +1,17 @@
 """Time `costsim estimate` against a bare baseline on generated logs, with peak memory (RSS) of each.
 
     python benchmarks/bench_estimate.py neutral --records 1000000 [--scale 10]
-    python benchmarks/bench_estimate.py claude-code --records 1000000 --ccusage /tmp/ccu/ccusage-bin
+    python benchmarks/bench_estimate.py claude-code --records 1000000 --ccusage /tmp/ccu/ccusage-bin [--runs 5]
+    python benchmarks/bench_estimate.py claude-code --records 200000 --ccusage ... --distinct-prompts
 
 neutral: the baseline reads the file and sums the token fields with the fastest JSON parser the
 running Python has (orjson if installed, else json). claude-code: the baseline is ccusage (its Rust
 20.x binary: `npm install ccusage@20.0.24`, then node_modules/@ccusage/ccusage-linux-x64/bin/ccusage),
-and the script checks both report the same token totals. `--scale 10` also runs costsim on 10× the
-records and prints the memory ratio. Each run is a child process measured with /usr/bin/time.
+and the script checks both report the same token totals; `--runs N` alternates N runs of each and
+prints the medians (this machine's timings vary by ±10% from run to run); `--distinct-prompts` makes
+every prompt a different request, as in real logs (costsim classifies each; ccusage does not).
+`--scale 10` also runs costsim on 10× the records and prints the memory ratio. Each run is a child
+process measured with /usr/bin/time.
 """
 
 from __future__ import annotations
@@ -53,12 +57,14 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, int, str]:
     return float(seconds), int(rss), out.stdout
 
 
-def generated(kind: str, records: int) -> Path:
+def generated(kind: str, records: int, distinct: bool = False) -> Path:
     CACHE.mkdir(exist_ok=True)
-    target = CACHE / (f"neutral-{records}.jsonl" if kind == "neutral" else f"claude-code-{records}")
+    target = CACHE / (f"neutral-{records}.jsonl" if kind == "neutral"
+                      else f"claude-code-{records}" + ("-distinct" if distinct else ""))
     if not target.exists():
         print(f"generating {target} ...", file=sys.stderr)
-        subprocess.run([sys.executable, str(HERE / "gen_logs.py"), kind, str(records), str(target)], check=True)
+        subprocess.run([sys.executable, str(HERE / "gen_logs.py"), kind, str(records), str(target),
+                        *(["--distinct-prompts"] if distinct else [])], check=True)
     return target
 
 
@@ -92,20 +98,27 @@ def bench_neutral(records: int, scale: int | None, baseline_python: str) -> None
               f"memory {big_rss / cs_rss:.2f}x of 1x")
 
 
-def bench_claude_code(records: int, ccusage: str) -> None:
-    folder = generated("claude-code", records)
-    cc_s, cc_rss, cc_out = measure([ccusage, "claude", "daily", "--json", "--offline", "-z", "UTC"],
-                                   env={"CLAUDE_CONFIG_DIR": str(folder)})
-    cs_s, cs_rss, report = costsim(folder)
+def bench_claude_code(records: int, ccusage: str, runs: int = 1, distinct: bool = False) -> None:
+    folder = generated("claude-code", records, distinct)
+    theirs_runs, ours_runs = [], []
+    for _ in range(runs):  # alternated, so both see the same machine
+        theirs_runs.append(measure([ccusage, "claude", "daily", "--json", "--offline", "-z", "UTC"],
+                                   env={"CLAUDE_CONFIG_DIR": str(folder)}))
+        ours_runs.append(costsim(folder))
+    cc_s, cc_rss, cc_out = sorted(theirs_runs, key=lambda run: run[0])[runs // 2]
+    cs_s, cs_rss, report = sorted(ours_runs, key=lambda run: run[0])[runs // 2]
     theirs = json.loads(cc_out)["totals"]
     ours = report["tokens"]
     same = (theirs["inputTokens"], theirs["outputTokens"], theirs["cacheReadTokens"], theirs["cacheCreationTokens"]) == (
         ours["input"], ours["output"], ours["cache_read"], ours["cache_write_5m"] + ours["cache_write_1h"])
+    spread = lambda results: f"{min(r[0] for r in results):.2f}-{max(r[0] for r in results):.2f} s"  # noqa: E731
     print(f"machine: {machine()}")
-    print(f"Claude Code folder, {records:,} lines")
-    print(f"  ccusage (Rust):   {cc_s:6.2f} s  {cc_rss / 1024:7.0f} MiB peak")
+    print(f"Claude Code folder, {records:,} lines{', every prompt distinct' if distinct else ''}"
+          f"{f', median of {runs} runs' if runs > 1 else ''}")
+    print(f"  ccusage (Rust):   {cc_s:6.2f} s  {cc_rss / 1024:7.0f} MiB peak" + (f"   ({spread(theirs_runs)})" if runs > 1 else ""))
     print(f"  costsim estimate: {cs_s:6.2f} s  {cs_rss / 1024:7.0f} MiB peak   "
-          f"speed {cc_s / cs_s:.2f}x ccusage, memory {cs_rss / cc_rss:.2f}x ccusage")
+          f"speed {cc_s / cs_s:.2f}x ccusage, memory {cs_rss / cc_rss:.2f}x ccusage"
+          + (f"   ({spread(ours_runs)})" if runs > 1 else ""))
     print(f"  same token totals: {'yes' if same else 'NO'} (input {ours['input']:,}, output {ours['output']:,}, "
           f"cache read {ours['cache_read']:,}, cache write {ours['cache_write_5m'] + ours['cache_write_1h']:,})")
 
@@ -116,6 +129,8 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--scale", type=int, default=None, help="also run at this many times the records (neutral)")
     parser.add_argument("--ccusage", default=None, help="path to the ccusage binary (claude-code)")
+    parser.add_argument("--runs", type=int, default=1, help="alternate this many runs of each; print medians (claude-code)")
+    parser.add_argument("--distinct-prompts", action="store_true", help="every prompt a different request (claude-code)")
     parser.add_argument("--baseline-python", default=sys.executable,
                         help="Python for the neutral baseline (one with orjson installed gives the fastest baseline)")
     args = parser.parse_args()
@@ -124,7 +139,7 @@ def main() -> None:
     else:
         if not args.ccusage:
             raise SystemExit("--ccusage PATH is required for claude-code")
-        bench_claude_code(args.records, args.ccusage)
+        bench_claude_code(args.records, args.ccusage, args.runs, args.distinct_prompts)
 
 
 if __name__ == "__main__":

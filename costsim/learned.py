@@ -281,11 +281,15 @@ class LearnedClassifier:
             for name, i in self.vocab.items():
                 names[i] = name
             object.__setattr__(self, "feature_names", tuple(names))
-        by_block: dict[str, dict[str, int]] = {}  # "c:" -> {"ab": index}: looked up without the prefix
+
+    @functools.cached_property
+    def _block_vocab(self) -> dict[str, dict[str, int]]:
+        """The vocabulary by block: "c:" -> {"ab": index}, so predict looks n-grams up without their prefix."""
+        by_block: dict[str, dict[str, int]] = {}
         for name, i in self.vocab.items():
             prefix, _, rest = name.partition(":")
             by_block.setdefault(prefix + ":", {})[rest] = i
-        object.__setattr__(self, "_block_vocab", by_block)
+        return by_block
 
     # -- construction -------------------------------------------------------
     @classmethod
