@@ -127,7 +127,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk."""
     from costsim import simulate
-    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats, remembering
+    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats, Remembering
     from costsim.views import breakdown, check_view, view_keys
 
     for model in policy.tier_models.values():
@@ -147,7 +147,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                                        log_format)
     if calibration is None:
         name, classify_many = make_classifier(policy, classifier)
-    classify_many = remembering(classify_many)
+    classify_many = Remembering(classify_many)
     chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)

@@ -89,7 +89,7 @@ def test_cli_empty_prompt(cli):
 
 
 def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
-    from costsim.ingest.extras import remembering
+    from costsim.ingest.extras import Remembering
     from costsim.rules import Decision
 
     asked = []
@@ -98,7 +98,7 @@ def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
         asked.extend(prompts)
         return [Decision(1, "x") for _ in prompts]
 
-    classify = remembering(counting)
+    classify = Remembering(counting)
     assert [d.tier for d in classify(["a", "b", "a"])] == [1, 1, 1]
     classify(["b", "c"])  # a later chunk: only the new prompt is classified
     assert asked == ["a", "b", "c"]

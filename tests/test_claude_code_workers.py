@@ -32,8 +32,8 @@ def test_workers_scan_and_classify_as_this_process_would(monkeypatch):
         asked.extend(prompts)
         return learned(prompts)
 
-    remembering = extras.remembering
-    monkeypatch.setattr(extras, "remembering", lambda classify: remembering(counting))
+    remembering = extras.Remembering
+    monkeypatch.setattr(extras, "Remembering", lambda classify: remembering(counting))
     monkeypatch.setattr(claude_code, "_small", lambda paths: False)  # the three sample files go to the pool
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     by_workers = _estimate()

@@ -61,7 +61,7 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 class Scans:
     """Scan results of session files, in file order. Many big files are scanned by a pool of worker
     processes (one per core), started at once; --strict scans in this process, to stop at the first
-    problem. Given the run's classifier (a `remembering` one), the workers also classify the prompts
+    problem. Given the run's classifier (a `Remembering` one), the workers also classify the prompts
     of the files they read, and the decisions are remembered here: with real logs, where most prompts
     are new, classifying is most of a run's work, and this spreads it over the cores."""
 

@@ -237,7 +237,7 @@ def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = No
     Every input's format is found before any is read (a file in no known format stops the run before
     it prints anything), and Claude Code session files are being scanned in worker processes by the
     time this returns: the caller's own setup runs alongside. Given the run's classifier (a
-    `remembering` one), those workers classify the prompts they read too (see `claude_code.Scans`)."""
+    `Remembering` one), those workers classify the prompts they read too (see `claude_code.Scans`)."""
     chunks = _read_logs(inputs, stats, log_format, classify)
     next(chunks)
     return chunks

@@ -53,11 +53,6 @@ def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
     return notes
 
 
-def remembering(classifier, max_prompts: int = 200_000) -> "Remembering":
-    """The same classifier, remembering its decision for each distinct prompt over the whole run."""
-    return Remembering(classifier, max_prompts)
-
-
 class Remembering:
     """A classifier that remembers its decision for each distinct prompt over the whole run.
 
