@@ -21,19 +21,47 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def table_of(header: list[str], rows: list[list[str]], *, title: str | None = None, right: set[int] = frozenset(),
-             no_wrap: set[int] = frozenset(), **options) -> Table:
+             no_wrap: set[int] = frozenset(), **options) -> "Fitted":
     """A filled table; cells are plain text (never rich markup: log text is data).
 
     No word of a cell or header is ever cut: each column is at least as wide as its longest word, so a
-    narrow terminal wraps headers and multi-word cells instead of truncating figures."""
-    from rich.text import Text
+    narrow terminal wraps headers and multi-word cells instead of truncating figures. In a terminal too
+    narrow even for that, the right-most columns are left out and named below the table (`Fitted`)."""
+    return Fitted(header, [[str(cell) for cell in row] for row in rows], title, right, no_wrap, options)
 
-    table = new_table(title, **options)
-    cells = [[str(cell) for cell in row] for row in rows]
-    for i, name in enumerate(header):
-        words = [*name.split(), *(word for row in cells for word in row[i].split())]
-        table.add_column(name, justify="right" if i in right else "left", no_wrap=i in no_wrap,
-                         min_width=max(map(len, words), default=1))
-    for row in cells:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
+
+class Fitted:
+    """A table that leaves out its right-most columns where it cannot fit, and says which: rich would
+    crop them without a word, and a figure cut off the edge of the terminal reads as no figure."""
+
+    def __init__(self, header: list[str], cells: list[list[str]], title: str | None, right: set[int],
+                 no_wrap: set[int], options: dict) -> None:
+        self.header, self.cells, self.title = header, cells, title
+        self.right, self.no_wrap, self.options = right, no_wrap, options
+
+    def table(self, columns: int) -> Table:
+        """The table with its first `columns` columns."""
+        from rich.text import Text
+
+        table = new_table(self.title, **self.options)
+        for i, name in enumerate(self.header[:columns]):
+            words = [*name.split(), *(word for row in self.cells for word in row[i].split())]
+            table.add_column(name, justify="right" if i in self.right else "left", no_wrap=i in self.no_wrap,
+                             min_width=max(map(len, words), default=1))
+        for row in self.cells:
+            table.add_row(*(Text(cell) for cell in row[:columns]))
+        return table
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+        from rich.text import Text
+
+        for columns in range(len(self.header), 1, -1):
+            table = self.table(columns)
+            lines = Segment.split_lines(console.render(table, options))  # as drawn, before the terminal crops it
+            if columns == 2 or max(map(Segment.get_line_length, lines), default=0) <= options.max_width:
+                yield table
+                if columns < len(self.header):
+                    left_out = ", ".join(" ".join(name.split()) for name in self.header[columns:])
+                    yield Text(f"Left out at this width: {left_out} (a wider terminal or --format json shows them).")
+                return

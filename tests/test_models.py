@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
+
 from conftest import DOC_DAY
 
 
@@ -35,3 +37,28 @@ def test_table_and_bad_provider(cli):
     assert table.exit_code == 0 and "claude-opus-4-7" in table.stdout and "$0.035" in table.stdout
     bad = cli("models", "--provider", "acme")
     assert bad.exit_code == 2 and "--provider 'acme': no models" in bad.stderr
+
+
+@pytest.mark.parametrize("width", [60, 80, 140])
+def test_a_table_too_wide_for_the_terminal_leaves_out_columns_and_names_them(width):
+    """Rich would crop the right-most columns without a word (or squeeze a cell to 'anthrop…')."""
+    import io
+
+    from rich.console import Console
+
+    from costsim.tables import table_of
+
+    header = ["Provider", "Model", "Input", "Output", "Cache read", "Write 5m", "Write 1h", "Tier", "Request"]
+    row = ["anthropic", "claude-3-5-haiku-latest", "0.81", "4.02", "0.083", "1.04", "1.65", "T2", "$0.0048"]
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None).print(table_of(header, [row], title="Models", right={2, 3}))
+    text = out.getvalue()
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= width
+    assert "…" not in text
+    shown = [name for name, cell in zip(header, row) if cell in text]
+    assert shown == header[:len(shown)] and len(shown) >= 2  # whole cells, the first columns
+    if width >= 140:
+        assert shown == header and "Left out" not in text
+    else:
+        note = " ".join(text[text.index("Left out at this width: "):].split()).split(": ", 1)[1].split(" (")[0]
+        assert note.split(", ") == header[len(shown):]
