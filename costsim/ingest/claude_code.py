@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 from costsim.errors import InputError
 from costsim.ingest.anthropic import usage_row
 from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
+from costsim.ingest.extras import Remembering
 from costsim.ingest.records import Skip, finish_table, message_text, timestamp
 
 NOT_A_REQUEST = "not a request (user, system or summary line)"
@@ -95,8 +96,8 @@ class Scans:
 
 
 _CLASSIFY = None  # the run's classifier, as the worker processes inherit it
-_DECIDED: dict[str, object] = {}  # a worker's decisions so far, by prompt
-_DECIDED_MAX = 100_000
+_DECIDED: dict[bytes, object] = {}  # a worker's recent decisions, by prompt digest (a resumed session repeats its prompts)
+_DECIDED_MAX = 20_000
 
 
 def read_sessions(paths: list[str], stats: IngestStats, scans: Scans | None = None,
@@ -124,14 +125,15 @@ def _scan_job(job: tuple[str, str, bool, bool]) -> dict:
     result = scan_file(path, name, strict)
     if classify and _CLASSIFY is not None:
         prompts = result["table"]["prompts"]
-        decided = {p: _DECIDED[p] for p in prompts if p in _DECIDED}
-        new = [p for p in dict.fromkeys(prompts) if p not in decided]
+        keys = Remembering.keys(prompts)
+        decided = {k: _DECIDED[k] for k in keys if k in _DECIDED}
+        new = {k: p for k, p in zip(keys, prompts) if k not in decided}
         if new:
-            decided.update(zip(new, _CLASSIFY(new)))
+            decided.update(zip(new, _CLASSIFY(list(new.values()))))
             if len(_DECIDED) + len(new) > _DECIDED_MAX:
                 _DECIDED.clear()
-            _DECIDED.update((p, decided[p]) for p in new)
-        result["decisions"] = [decided[p] for p in prompts]
+            _DECIDED.update((k, decided[k]) for k in new)
+        result["decisions"] = [decided[k] for k in keys]
     return result
 
 

@@ -66,19 +66,20 @@ class Remembering:
         self.seen: dict[bytes, object] = {}
 
     @staticmethod
-    def _keys(prompts) -> list[bytes]:
+    def keys(prompts) -> list[bytes]:
+        """Each prompt's 128-bit digest: what decisions are remembered by."""
         from hashlib import blake2b
 
         return [blake2b(p.encode("utf-8", "surrogatepass"), digest_size=16).digest() for p in prompts]
 
     def learn(self, prompts, decisions) -> None:
-        for key, decision in zip(self._keys(prompts), decisions):
+        for key, decision in zip(self.keys(prompts), decisions):
             if len(self.seen) >= self.max_prompts:
                 return
             self.seen.setdefault(key, decision)
 
     def __call__(self, prompts):
-        keys = self._keys(prompts)
+        keys = self.keys(prompts)
         seen = self.seen
         new = {k: p for k, p in zip(keys, prompts) if k not in seen}
         decided = dict(zip(new, self.classifier(list(new.values())))) if new else {}
