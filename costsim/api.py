@@ -127,7 +127,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk."""
     from costsim import simulate
-    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats, Remembering
+    from costsim.classify_pool import Remembering
+    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
     from costsim.views import breakdown, check_view, view_keys
 
     for model in policy.tier_models.values():
@@ -152,19 +153,22 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
     samples, held = [], []
-    for chunk in chunks:
-        classified = classify_frame(chunk, policy, classify_many)
-        classified, n_estimated = fill_estimated_outputs(classified, policy)
-        estimated += n_estimated
-        pricer.add(classified, view=view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None))
-                   if by else None)
-        if classifier_only:
-            pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
-        if pinned:
-            held.append(classified[simulate.PINNED_COLUMNS])
-        samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
-        if progress:
-            progress(len(chunk))
+    try:
+        for chunk in chunks:
+            classified = classify_frame(chunk, policy, classify_many)
+            classified, n_estimated = fill_estimated_outputs(classified, policy)
+            estimated += n_estimated
+            pricer.add(classified, view=view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None))
+                       if by else None)
+            if classifier_only:
+                pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
+            if pinned:
+                held.append(classified[simulate.PINNED_COLUMNS])
+            samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
+            if progress:
+                progress(len(chunk))
+    finally:
+        classify_many.close()
     if held:
         pricer.add(pd.concat(held, ignore_index=True), only=pinned)
     priced = pricer.requests

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -89,7 +90,7 @@ def test_cli_empty_prompt(cli):
 
 
 def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
-    from costsim.ingest.extras import Remembering
+    from costsim.classify_pool import Remembering
     from costsim.rules import Decision
 
     asked = []
@@ -102,3 +103,28 @@ def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
     assert [d.tier for d in classify(["a", "b", "a"])] == [1, 1, 1]
     classify(["b", "c"])  # a later chunk: only the new prompt is classified
     assert asked == ["a", "b", "c"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="worker processes inherit the classifier by fork")
+def test_a_big_batch_of_new_prompts_is_decided_by_worker_processes(monkeypatch):
+    from costsim import classify_pool
+    from costsim.classify_pool import Remembering
+    from costsim.rules import smart_rules_tier
+
+    asked = []
+
+    def counting(prompts):
+        asked.extend(prompts)  # in a worker, this list is the worker's copy
+        return [smart_rules_tier(p) for p in prompts]
+
+    monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    prompts = [f"rename helper_{i} to util_{i}" if i % 3 else f"why does job {i} deadlock sometimes?" for i in range(60)]
+    classify = Remembering(counting)
+    try:
+        decisions = classify(prompts + prompts[:5])
+    finally:
+        classify.close()
+    assert asked == []  # decided in the workers
+    assert decisions == [smart_rules_tier(p) for p in prompts + prompts[:5]]
+    assert classify.pool is None

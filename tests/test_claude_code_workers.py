@@ -9,7 +9,8 @@ import pytest
 
 from costsim import api
 from costsim.classify import make_classifier
-from costsim.ingest import claude_code, extras
+from costsim import classify_pool
+from costsim.ingest import claude_code
 from costsim.policy import load_policy
 from costsim.prices import load_price_book
 
@@ -32,8 +33,8 @@ def test_workers_scan_and_classify_as_this_process_would(monkeypatch):
         asked.extend(prompts)
         return learned(prompts)
 
-    remembering = extras.Remembering
-    monkeypatch.setattr(extras, "Remembering", lambda classify: remembering(counting))
+    remembering = classify_pool.Remembering
+    monkeypatch.setattr(classify_pool, "Remembering", lambda classify: remembering(counting))
     monkeypatch.setattr(claude_code, "_small", lambda paths: False)  # the three sample files go to the pool
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     by_workers = _estimate()

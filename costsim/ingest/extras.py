@@ -51,39 +51,3 @@ def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
         notes.append(f"Output tokens of {estimated_outputs:,} request(s) were not in the log and are estimated "
                      "from their tier's profile (policy `profiles`).")
     return notes
-
-
-class Remembering:
-    """A classifier that remembers its decision for each distinct prompt over the whole run.
-
-    Agent logs repeat a prompt in many requests, across chunks (every assistant message of a turn
-    carries the turn's prompt). Keys are 128-bit digests, so the memory stays small (~100 bytes a prompt,
-    at most `max_prompts` of them); classify_frame already asks once per distinct prompt within a chunk.
-    `learn` takes decisions made elsewhere by `classifier` (worker processes reading Claude Code logs)."""
-
-    def __init__(self, classifier, max_prompts: int = 200_000) -> None:
-        self.classifier, self.max_prompts = classifier, max_prompts
-        self.seen: dict[bytes, object] = {}
-
-    @staticmethod
-    def keys(prompts) -> list[bytes]:
-        """Each prompt's 128-bit digest: what decisions are remembered by."""
-        from hashlib import blake2b
-
-        return [blake2b(p.encode("utf-8", "surrogatepass"), digest_size=16).digest() for p in prompts]
-
-    def learn(self, prompts, decisions) -> None:
-        for key, decision in zip(self.keys(prompts), decisions):
-            if len(self.seen) >= self.max_prompts:
-                return
-            self.seen.setdefault(key, decision)
-
-    def __call__(self, prompts):
-        keys = self.keys(prompts)
-        seen = self.seen
-        new = {k: p for k, p in zip(keys, prompts) if k not in seen}
-        decided = dict(zip(new, self.classifier(list(new.values())))) if new else {}
-        for k, decision in decided.items():
-            if len(seen) < self.max_prompts:
-                seen[k] = decision
-        return [decided[k] if k in decided else seen[k] for k in keys]
