@@ -19,10 +19,11 @@ class Remembering:
     at most `max_prompts` of them); classify_frame already asks once per distinct prompt within a chunk.
     `learn` takes decisions made elsewhere by `classifier` (worker processes reading Claude Code logs).
     A batch of at least PARALLEL_FROM new prompts is split over worker processes (fork, where the
-    platform has it), started on the first such batch; `close` stops them."""
+    platform has it; not `parallel=False`, as in a worker), started on the first such batch; `close`
+    stops them."""
 
-    def __init__(self, classifier, max_prompts: int = 200_000) -> None:
-        self.classifier, self.max_prompts = classifier, max_prompts
+    def __init__(self, classifier, max_prompts: int = 200_000, parallel: bool = True) -> None:
+        self.classifier, self.max_prompts, self.parallel = classifier, max_prompts, parallel
         self.seen: dict[bytes, object] = {}
         self.pool = None
 
@@ -51,7 +52,7 @@ class Remembering:
 
     def _decide(self, prompts: list[str]) -> list:
         workers = min(os.cpu_count() or 1, 8)
-        if len(prompts) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
+        if not self.parallel or len(prompts) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
             return self.classifier(prompts)
         if self.pool is None:
             import concurrent.futures as cf

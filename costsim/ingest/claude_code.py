@@ -76,7 +76,7 @@ class Scans:
 
         global _CLASSIFY
         forked = hasattr(os, "fork")  # the workers inherit the classifier; elsewhere this process classifies
-        _CLASSIFY = classify.classifier if forked and classify is not None else None
+        _CLASSIFY = Remembering(classify.classifier, 20_000, parallel=False) if forked and classify else None
         context = multiprocessing.get_context("fork") if forked else None
         self.pool = cf.ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8), mp_context=context)
         jobs = [(path, stats.display(path), False, _CLASSIFY is not None) for path in paths]
@@ -95,9 +95,7 @@ class Scans:
             self.pool = None
 
 
-_CLASSIFY = None  # the run's classifier, as the worker processes inherit it
-_DECIDED: dict[bytes, object] = {}  # a worker's recent decisions, by prompt digest (a resumed session repeats its prompts)
-_DECIDED_MAX = 20_000
+_CLASSIFY: Remembering | None = None  # the run's classifier, as each worker process inherits it
 
 
 def read_sessions(paths: list[str], stats: IngestStats, scans: Scans | None = None,
@@ -124,16 +122,7 @@ def _scan_job(job: tuple[str, str, bool, bool]) -> dict:
     path, name, strict, classify = job
     result = scan_file(path, name, strict)
     if classify and _CLASSIFY is not None:
-        prompts = result["table"]["prompts"]
-        keys = Remembering.keys(prompts)
-        decided = {k: _DECIDED[k] for k in keys if k in _DECIDED}
-        new = {k: p for k, p in zip(keys, prompts) if k not in decided}
-        if new:
-            decided.update(zip(new, _CLASSIFY(list(new.values()))))
-            if len(_DECIDED) + len(new) > _DECIDED_MAX:
-                _DECIDED.clear()
-            _DECIDED.update((k, decided[k]) for k in new)
-        result["decisions"] = [decided[k] for k in keys]
+        result["decisions"] = _CLASSIFY(result["table"]["prompts"])
     return result
 
 
