@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from costsim import api
+from costsim import api, classify_pool
 from costsim.classify import make_classifier
-from costsim import classify_pool
 from costsim.ingest import claude_code
 from costsim.policy import load_policy
 from costsim.prices import load_price_book
