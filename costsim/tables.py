@@ -39,8 +39,8 @@ class Fitted:
         self.header, self.cells, self.title = header, cells, title
         self.right, self.no_wrap, self.options = right, no_wrap, options
 
-    def table(self, columns: int) -> Table:
-        """The table with its first `columns` columns."""
+    def table(self, columns: int, rows: list[list[str]] | None = None) -> Table:
+        """The table with its first `columns` columns (and only `rows`, when given)."""
         from rich.text import Text
 
         table = new_table(self.title, **self.options)
@@ -48,19 +48,28 @@ class Fitted:
             words = [*name.split(), *(word for row in self.cells for word in row[i].split())]
             table.add_column(name, justify="right" if i in self.right else "left", no_wrap=i in self.no_wrap,
                              min_width=max(map(len, words), default=1))
-        for row in self.cells:
+        for row in self.cells if rows is None else rows:
             table.add_row(*(Text(cell) for cell in row[:columns]))
         return table
+
+    def _widest_rows(self) -> list[list[str]]:
+        """The rows holding each column's longest cell and longest word: the table is as wide as they are."""
+        picks = set()
+        for i in range(len(self.header)):
+            picks.add(max(range(len(self.cells)), key=lambda r: len(self.cells[r][i]), default=None))
+            picks.add(max(range(len(self.cells)), key=lambda r: max(map(len, self.cells[r][i].split()), default=0),
+                          default=None))
+        return [self.cells[r] for r in sorted(picks - {None})]
 
     def __rich_console__(self, console, options):
         from rich.segment import Segment
         from rich.text import Text
 
-        for columns in range(len(self.header), 1, -1):
-            table = self.table(columns)
-            lines = Segment.split_lines(console.render(table, options))  # as drawn, before the terminal crops it
-            if columns == 2 or max(map(Segment.get_line_length, lines), default=0) <= options.max_width:
-                yield table
+        widest, last = self._widest_rows(), min(2, len(self.header))
+        for columns in range(len(self.header), last - 1, -1):
+            drawn = Segment.split_lines(console.render(self.table(columns, widest), options))  # before any crop
+            if columns == last or max(map(Segment.get_line_length, drawn), default=0) <= options.max_width:
+                yield self.table(columns)
                 if columns < len(self.header):
                     left_out = ", ".join(" ".join(name.split()) for name in self.header[columns:])
                     yield Text(f"Left out at this width: {left_out} (a wider terminal or --format json shows them).")
