@@ -62,3 +62,17 @@ def test_a_table_too_wide_for_the_terminal_leaves_out_columns_and_names_them(wid
     else:
         note = " ".join(text[text.index("Left out at this width: "):].split()).split(": ", 1)[1].split(" (")[0]
         assert note.split(", ") == header[len(shown):]
+
+
+def test_a_fitted_table_of_one_column_or_no_rows_is_still_drawn():
+    import io
+
+    from rich.console import Console
+
+    from costsim.tables import table_of
+
+    for header, rows in ((["Only"], [["kept"]]), (["A", "B"], [])):
+        out = io.StringIO()
+        Console(file=out, width=40, color_system=None).print(table_of(header, rows))
+        assert all(name in out.getvalue() for name in header) and "Left out" not in out.getvalue()
+        assert all(cell in out.getvalue() for row in rows for cell in row)
