@@ -41,3 +41,23 @@ def test_workers_scan_and_classify_as_this_process_would(monkeypatch):
     assert by_workers[0].accounting == in_process[0].accounting
     assert by_workers[1] == in_process[1]
     assert asked == []  # every prompt was decided in a worker; this process only looked them up
+
+
+def test_a_bad_file_read_by_a_worker_is_named_like_one_read_here(monkeypatch, tmp_path):
+    import gzip
+
+    from typer.testing import CliRunner
+
+    from costsim.cli import app
+
+    folder = tmp_path / "projects" / "p"
+    folder.mkdir(parents=True)
+    (folder / "a.jsonl").write_bytes((LOGS / "projects" / "-home-dev-shop" / "sess-a.jsonl").read_bytes())
+    whole = gzip.compress((LOGS / "projects" / "-home-dev-shop" / "sess-b.jsonl").read_bytes())
+    (folder / "b.jsonl.gz").write_bytes(whole[:60])  # cut short
+    monkeypatch.setattr(claude_code, "_small", lambda paths: False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    result = CliRunner().invoke(app, ["estimate", str(tmp_path / "projects"), "--log-format", "claude-code"])
+    assert result.exit_code == 2
+    assert "b.jsonl.gz: truncated or corrupt gzip file" in result.stderr
+    assert "internal error" not in result.stderr
