@@ -11,6 +11,19 @@ PARALLEL_FROM = 512  # new prompts in one batch worth sending to worker processe
 _CLASSIFIER: Callable | None = None  # the run's classifier, as forked workers inherit it
 
 
+def cores() -> int:
+    """How many worker processes a pool starts: COSTSIM_WORKERS when set (1 starts none), else the CPUs
+    this process may run on, at most 8."""
+    given = os.environ.get("COSTSIM_WORKERS", "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            from costsim.errors import ConfigError
+            raise ConfigError(f"COSTSIM_WORKERS must be a whole number >= 1, got {given!r}")
+        return int(given)
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(usable, 8)
+
+
 class Remembering:
     """A classifier that remembers its decision for each distinct prompt over the whole run.
 
@@ -51,7 +64,7 @@ class Remembering:
         return [decided[k] if k in decided else seen[k] for k in keys]
 
     def _decide(self, prompts: list[str]) -> list:
-        workers = min(os.cpu_count() or 1, 8)
+        workers = cores()
         if not self.parallel or len(prompts) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
             return self.classifier(prompts)
         if self.pool is None:

@@ -118,7 +118,7 @@ def test_a_big_batch_of_new_prompts_is_decided_by_worker_processes(monkeypatch):
         return [smart_rules_tier(p) for p in prompts]
 
     monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("COSTSIM_WORKERS", "2")
     prompts = [f"rename helper_{i} to util_{i}" if i % 3 else f"why does job {i} deadlock sometimes?" for i in range(60)]
     classify = Remembering(counting)
     try:
@@ -128,3 +128,21 @@ def test_a_big_batch_of_new_prompts_is_decided_by_worker_processes(monkeypatch):
     assert asked == []  # decided in the workers
     assert decisions == [smart_rules_tier(p) for p in prompts + prompts[:5]]
     assert classify.pool is None
+
+
+def test_costsim_workers_sets_the_pools_size_and_is_checked(monkeypatch, cli):
+    from costsim import classify_pool
+    from costsim.classify_pool import Remembering, cores
+
+    monkeypatch.setenv("COSTSIM_WORKERS", "1")
+    monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 2)
+    asked = []
+    classify = Remembering(lambda prompts: asked.extend(prompts) or [None] * len(prompts))
+    classify(["a", "b", "c"])
+    assert cores() == 1 and asked == ["a", "b", "c"] and classify.pool is None  # decided here, no pool
+    monkeypatch.setenv("COSTSIM_WORKERS", "3")
+    assert cores() == 3
+    monkeypatch.setenv("COSTSIM_WORKERS", "zero")
+    result = cli("estimate", "samples/logs/claude-code")
+    assert result.exit_code == 2
+    assert "COSTSIM_WORKERS must be a whole number >= 1, got 'zero'" in result.stderr

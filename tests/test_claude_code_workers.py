@@ -35,7 +35,7 @@ def test_workers_scan_and_classify_as_this_process_would(monkeypatch):
     remembering = classify_pool.Remembering
     monkeypatch.setattr(classify_pool, "Remembering", lambda classify: remembering(counting))
     monkeypatch.setattr(claude_code, "_small", lambda paths: False)  # the three sample files go to the pool
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("COSTSIM_WORKERS", "2")
     by_workers = _estimate()
     assert by_workers[0].strategies == in_process[0].strategies
     assert by_workers[0].accounting == in_process[0].accounting
@@ -56,7 +56,7 @@ def test_a_bad_file_read_by_a_worker_is_named_like_one_read_here(monkeypatch, tm
     whole = gzip.compress((LOGS / "projects" / "-home-dev-shop" / "sess-b.jsonl").read_bytes())
     (folder / "b.jsonl.gz").write_bytes(whole[:60])  # cut short
     monkeypatch.setattr(claude_code, "_small", lambda paths: False)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("COSTSIM_WORKERS", "2")
     result = CliRunner().invoke(app, ["estimate", str(tmp_path / "projects"), "--log-format", "claude-code"])
     assert result.exit_code == 2
     assert "b.jsonl.gz: truncated or corrupt gzip file" in result.stderr

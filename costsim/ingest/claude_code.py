@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from costsim.classify_pool import Remembering
+from costsim.classify_pool import Remembering, cores
 from costsim.errors import InputError
 from costsim.ingest.anthropic import usage_row
 from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
@@ -68,7 +68,7 @@ class Scans:
 
     def __init__(self, paths: list[str], stats: IngestStats, classify=None) -> None:
         self.pool, self.classify = None, classify
-        if stats.strict or len(paths) < 2 or (os.cpu_count() or 1) < 2 or _small(paths):
+        if stats.strict or len(paths) < 2 or cores() < 2 or _small(paths):
             self.results = map(_scan_job, [(path, stats.display(path), stats.strict, False) for path in paths])
             return
         import concurrent.futures as cf
@@ -78,7 +78,7 @@ class Scans:
         forked = hasattr(os, "fork")  # the workers inherit the classifier; elsewhere this process classifies
         _CLASSIFY = Remembering(classify.classifier, 20_000, parallel=False) if forked and classify else None
         context = multiprocessing.get_context("fork") if forked else None
-        self.pool = cf.ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8), mp_context=context)
+        self.pool = cf.ProcessPoolExecutor(max_workers=cores(), mp_context=context)
         jobs = [(path, stats.display(path), False, _CLASSIFY is not None) for path in paths]
         self.results = self.pool.map(_scan_job, jobs, chunksize=4)
 
