@@ -216,6 +216,7 @@ def classify(
       costsim classify --file prompts.jsonl --format jsonl
     """
     from costsim.classify import make_classifier
+    from costsim.classify_pool import Remembering
     from costsim.prompts import read_prompts
 
     if fmt not in {"text", "jsonl"}:
@@ -229,7 +230,11 @@ def classify(
         if not text.strip():
             raise ConfigError("no prompt given (pass it as an argument or on stdin)")
         records = [(None, text)]
-    decisions = classify_many([p for _, p in records])
+    remembered = Remembering(classify_many)  # a file of many requests: each distinct one once, on every core
+    try:
+        decisions = remembered([p for _, p in records])
+    finally:
+        remembered.close()
     console = stdout()
     for (record_id, _), decision in zip(records, decisions):
         if fmt == "jsonl":
