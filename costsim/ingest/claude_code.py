@@ -387,7 +387,7 @@ def _prompt(line: bytes) -> str | None | bool:
         record = json.loads(line)
     except ValueError:
         return False
-    if not isinstance(record, dict) or record.get("type") != "user" or record.get("isMeta"):
+    if not isinstance(record, dict) or record.get("type") == "assistant":
         return False
     return _user_text(record)
 
@@ -480,7 +480,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
     at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
     if at >= 0:
         if (head := _MESSAGE_HEAD.match(line, at)) is not None:
-            row = _fast_assistant(line, head, line_no, "", "", None)
+            row = _fast_assistant(line, head)
         elif line.startswith(_TOOL_RESULT, at):
             stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
             return None
@@ -495,11 +495,9 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
             return None
         if record.get("type") != "assistant":
             stats.skipped[NOT_A_REQUEST] += 1
-            if record.get("type") == "user" and not record.get("isMeta"):
-                return _user_text(record)
-            return None
+            return _user_text(record)
         try:
-            row = _assistant_row(record, line_no, "", "", None)
+            row = _assistant_row(record)
         except Skip as skip:
             stats.skip(skip.reason, skip.detail, path=name, line=line_no, malformed=skip.malformed)
             return None
@@ -509,7 +507,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
     return (row.get("id"), row["model"], row.get("timestamp"), tuple(row.get(key, 0) for key in TOKENS))
 
 
-def _fast_assistant(line: bytes, head: re.Match, line_no: int, project: str, session: str, prompt: str | None):
+def _fast_assistant(line: bytes, head: re.Match):
     """A row (or a Skip) from an assistant line in the usual layout; None to read it with json.loads."""
     at = line.rfind(b'"usage":{')  # message.usage is the message's last key, after any content
     if at < head.end():
@@ -530,14 +528,17 @@ def _fast_assistant(line: bytes, head: re.Match, line_no: int, project: str, ses
     else:
         write_5m, write_1h = int(u.get(b"cache_creation_input_tokens", 0)), 0
     message_id, request_id = head.group(1).decode(), tail.group(2).decode()
-    return {"line": line_no, "model": model, "input_tokens": int(u[b"input_tokens"]),
+    return {"model": model, "input_tokens": int(u[b"input_tokens"]),
             "output_tokens": int(u[b"output_tokens"]), "cache_read_tokens": int(u.get(b"cache_read_input_tokens", 0)),
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
-            "project": project, "session": session, "prompt": prompt, "timestamp": tail.group(3).decode().removesuffix("Z"),
+            "timestamp": tail.group(3).decode().removesuffix("Z"),
             "id": f"{message_id}:{request_id}" if request_id else message_id}
 
 
 def _user_text(record: dict) -> str | None:
+    """A line that is not an assistant message: the prompt text of a user's line (not isMeta), else None."""
+    if record.get("type") != "user" or record.get("isMeta"):
+        return None
     message = record.get("message")
     if not isinstance(message, dict):
         return None
@@ -545,7 +546,8 @@ def _user_text(record: dict) -> str | None:
     return text or None
 
 
-def _assistant_row(record: dict, line_no: int, project: str, session: str, prompt: str | None) -> dict:
+def _assistant_row(record: dict) -> dict:
+    """An assistant record's model, usage, timestamp (naive UTC text) and id; raises Skip when it has none."""
     message = record.get("message")
     if not isinstance(message, dict):
         raise Skip("missing required field", "message")
@@ -555,8 +557,7 @@ def _assistant_row(record: dict, line_no: int, project: str, session: str, promp
         raise Skip(NO_USAGE, malformed=False)
     if not model:
         raise Skip("missing required field", "message.model")
-    row = {"line": line_no, "model": str(model), **usage_row(usage), "project": project, "session": session,
-           "prompt": prompt}
+    row = {"model": str(model), **usage_row(usage)}
     stamp = timestamp(record.get("timestamp"), "timestamp")  # as naive UTC, like the block search's stamps
     row["timestamp"] = None if stamp is None else stamp.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
     message_id = message.get("id")
