@@ -38,6 +38,8 @@ class Fitted:
                  no_wrap: set[int], options: dict) -> None:
         self.header, self.cells, self.title = header, cells, title
         self.right, self.no_wrap, self.options = right, no_wrap, options
+        self.min_widths = [max(map(len, [*name.split(), *(w for row in cells for w in row[i].split())]), default=1)
+                           for i, name in enumerate(header)]  # each column's longest word
 
     def table(self, columns: int, rows: list[list[str]] | None = None) -> Table:
         """The table with its first `columns` columns (and only `rows`, when given)."""
@@ -45,9 +47,8 @@ class Fitted:
 
         table = new_table(self.title, **self.options)
         for i, name in enumerate(self.header[:columns]):
-            words = [*name.split(), *(word for row in self.cells for word in row[i].split())]
             table.add_column(name, justify="right" if i in self.right else "left", no_wrap=i in self.no_wrap,
-                             min_width=max(map(len, words), default=1))
+                             min_width=self.min_widths[i])
         for row in self.cells if rows is None else rows:
             table.add_row(*(Text(cell) for cell in row[:columns]))
         return table
