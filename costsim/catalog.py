@@ -73,13 +73,14 @@ def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str
             writer.writerow({k: str(v) if v is not None else "" for k, v in asdict(r).items()})
         console.file.write(out.getvalue())
         return
-    header = ["Provider", "Model", "Input", "Output", "Cache read", "Write 5m", "Write 1h", "Tier", "Request"]
-    cells = [[r.provider, r.model, f"{r.input_usd_per_mtok}", f"{r.output_usd_per_mtok}",
-              f"{r.cache_read_usd_per_mtok}", f"{r.cache_write_5m_usd_per_mtok}", f"{r.cache_write_1h_usd_per_mtok}",
-              r.tier, usd(r.request_cost_usd)] for r in rows]
+    # the cost of one request before the cache prices: a narrow terminal leaves out the right-most columns
+    header = ["Provider", "Model", "Input", "Output", "Tier", "Request", "Cache read", "Write 5m", "Write 1h"]
+    cells = [[r.provider, r.model, f"{r.input_usd_per_mtok}", f"{r.output_usd_per_mtok}", r.tier,
+              usd(r.request_cost_usd), f"{r.cache_read_usd_per_mtok}", f"{r.cache_write_5m_usd_per_mtok}",
+              f"{r.cache_write_1h_usd_per_mtok}"] for r in rows]
     title = (f"Models: prices in USD per million tokens; Request = one request of{profile}; "
              "a cache price the provider does not list bills at the input price")
     if fmt == "markdown":
         console.file.write(markdown_table(header, cells) + f"\n\n{title}.\n")
         return
-    console.print(table_of(header, cells, title=title, right={2, 3, 4, 5, 6, 8}))
+    console.print(table_of(header, cells, title=title, right={2, 3, 5, 6, 7, 8}))
