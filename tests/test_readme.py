@@ -27,10 +27,10 @@ def test_readme_opens_with_exactly_two_commands():
 def test_readme_outputs_are_current(monkeypatch):
     tool = load_tool()
     monkeypatch.chdir(REPO)
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    blocks = list(tool.BLOCK.finditer(text))
-    assert blocks, "the README shows no example output"
-    for block in blocks:
-        expected = tool.run(block.group("cmd"))
-        assert block.group("out") == expected, f"README output is stale for: {block.group('cmd')} " \
-                                                "(run python tools/readme_examples.py)"
+    assert list(tool.BLOCK.finditer((REPO / "README.md").read_text(encoding="utf-8"))), \
+        "the README shows no example output"
+    for page in tool.documents():
+        for block in tool.BLOCK.finditer(page.read_text(encoding="utf-8")):
+            expected = tool.run(block.group("cmd"))
+            assert block.group("out") == expected, f"{page.name} output is stale for: {block.group('cmd')} " \
+                                                    "(run python tools/readme_examples.py)"

@@ -2,7 +2,7 @@
 """Dev-only: price usage records covering every billing rule with costsim and with genai-prices.
 
 NOT part of the costsim package; genai-prices is not a dependency (install the `peers` extra, or use a
-scratch venv). Prints the markdown comparison table the README's "Billing rules" section shows:
+scratch venv). Prints the markdown comparison table docs/pricing.md's "Billing rules" section shows:
 
     PYTHONPATH=/tmp/pricevenv/lib/python3.11/site-packages python tools/peer_compare.py
 

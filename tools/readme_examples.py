@@ -1,6 +1,6 @@
-"""Keep the README's example outputs true: run every `<!-- run: costsim … -->` block and paste its output.
+"""Keep the documentation's example outputs true: run every `<!-- run: costsim … -->` block and paste its output.
 
-    python tools/readme_examples.py          # rewrite README.md in place
+    python tools/readme_examples.py          # rewrite README.md and docs/*.md in place
     python tools/readme_examples.py --check  # exit 1 if any block is stale (tests/test_readme.py does this)
 
 Outputs are rendered the way a user at a 100-column terminal without colour sees them, with
@@ -15,7 +15,13 @@ import shlex
 import sys
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+REPO = Path(__file__).resolve().parent.parent
+README = REPO / "README.md"
+
+
+def documents() -> list[Path]:
+    """Every page whose examples are kept true: the README and the reference under docs/."""
+    return [README, *sorted((REPO / "docs").glob("*.md"))]
 TODAY = "2026-11-27"
 BLOCK = re.compile(r"(<!-- run: (?P<cmd>[^>]*?) -->\n)```text\n(?P<out>.*?)```\n", re.S)
 
@@ -48,15 +54,18 @@ def refreshed(text: str) -> str:
 
 
 def main() -> int:
-    text = README.read_text(encoding="utf-8")
-    new = refreshed(text)
-    if "--check" in sys.argv:
-        stale = [m.group("cmd") for m, n in zip(BLOCK.finditer(text), BLOCK.finditer(new)) if m.group(0) != n.group(0)]
-        for command in stale:
-            print(f"stale README output: {command}")
-        return 1 if stale else 0
-    README.write_text(new, encoding="utf-8")
-    return 0
+    stale_pages = 0
+    for page in documents():
+        text = page.read_text(encoding="utf-8")
+        new = refreshed(text)
+        if "--check" in sys.argv:
+            stale = [m.group("cmd") for m, n in zip(BLOCK.finditer(text), BLOCK.finditer(new)) if m.group(0) != n.group(0)]
+            for command in stale:
+                print(f"stale output in {page.relative_to(REPO)}: {command}")
+            stale_pages += bool(stale)
+        elif new != text:
+            page.write_text(new, encoding="utf-8")
+    return 1 if stale_pages else 0
 
 
 if __name__ == "__main__":
