@@ -183,6 +183,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                   "classifier": name, "estimated_output_requests": estimated,
                                   "counted_input_requests": stats.counted_inputs,
                                   "approximate_count_models": dict(stats.approximate_models),
+                                  "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
                                   **pricer.span_extra()})
     if by:
         report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})

@@ -77,6 +77,11 @@ def accounting_lines(report: Report) -> list[str]:
     lines = [f"Records: {a.records_read:,} read · {a.priced:,} priced · {a.skipped_total:,} skipped · "
              f"{a.duplicates:,} duplicate{'' if a.duplicates == 1 else 's'}"]
     lines += [f"  skipped, {reason}: {n:,}" for reason, n in sorted(a.skipped.items())]
+    not_read = report.extra.get("files_not_read") or {}
+    if not_read:
+        lines.append(f"Files not read: {len(not_read):,} (" + "; ".join(f"{name}: {why}" for name, why in not_read.items()) + ")")
+    if report.extra.get("sidecar_files"):
+        lines.append(f"Claude Code sidecar files passed over (not logs): {report.extra['sidecar_files']:,}")
     t = report.token_totals
     lines.append("Tokens: " + " · ".join(f"{tokens(t.get(k + '_tokens', 0))} {k.replace('_', ' ')}"
                                           for k in ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output")))

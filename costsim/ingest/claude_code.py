@@ -1,12 +1,26 @@
-"""Claude Code session logs: `~/.claude/projects/<project>/<session>.jsonl` (subagent files included).
+"""Claude Code session logs: `~/.claude/projects/<project>/<session>.jsonl` and the subagents' logs.
 
-Each assistant line carries `message.usage` in Anthropic's meaning (see `anthropic.usage_row`). One
-API message is written on several lines — one per content block, streaming snapshots whose output
-count grows, and again when a session is resumed into another file — so lines are merged by
-message id + request id, keeping the final usage (the largest output count) within a file, and
-later copies in other files count as duplicates. Assistant lines with no usage (or the `<synthetic>`
-placeholder model) are skipped as "no usage"; user lines give the prompt text the next assistant
-message is classified by; project and session come from the path.
+The rules, in one place (the DuckDB engine mirrors them; `tests/fixtures/real/count.py` restates them
+independently, and both equal ccusage day by day on a real public tree):
+
+1. **What is a log.** Every `*.jsonl` under the folder: session files and `<session>/subagents/agent-*.jsonl`.
+   Sidecars are not logs and not records: `*.meta.json` (a subagent's type and description) and
+   `sessions-index.json` are passed over by name when a folder is read (`common.SIDECARS`). A file whose
+   lines are only `file-history-snapshot` or `summary` lines is a Claude Code log with no request in it.
+2. **What is a request.** A line of type `assistant` whose `message` carries `usage` (`<synthetic>`
+   placeholders and lines without usage are skipped as "no usage"), and the assistant message inside a
+   `progress` line (`data.message` of type `assistant`: a subagent's message as the parent session saw
+   it, Claude Code 2.1+). Every other line is a record that is "not a request"; a user line gives the
+   prompt text the next assistant message is classified by.
+3. **Counted once.** One API message is written on several lines (one per content block, streaming
+   snapshots whose output count grows, again in a subagent's own file or a progress line, again when a
+   session is resumed into another file). Lines are one message when they share message id + request
+   id; the message keeps its *final* usage: the copy with the largest output count (the earliest such
+   copy on a tie, in file order then line order, as ccusage 20 does). Within a file the row keeps its first line's number and prompt; across files the row is the
+   final copy's, file and all. Every other copy counts as a duplicate.
+4. **Usage.** In Anthropic's meaning (see `anthropic.usage_row`): `input_tokens` excludes cache reads
+   and writes; writes split 5m/1h by `cache_creation` where given, else all 5-minute.
+5. **Where.** Project and session come from the path (a subagent's rows belong to its parent session).
 """
 
 from __future__ import annotations
@@ -127,7 +141,8 @@ def _scan_job(job: tuple[str, str, bool, bool]) -> dict:
 
 
 def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = None) -> Iterator[pd.DataFrame]:
-    """Fold one file's accounting into `stats`; its rows join `buffer` (several files make one chunk)."""
+    """Fold one file's accounting into `stats`; its rows join `buffer`, which is merged once every file
+    is read (a message's final copy can come in any file)."""
     stats.records_read += result["records_read"]
     stats.duplicates += result["duplicates"]
     stats.malformed += result["malformed"]
@@ -138,7 +153,7 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
     buffer = [] if own else buffer
     if len(result["table"]["line"]):
         buffer.append(result)
-    if own or sum(len(r["table"]["line"]) for r in buffer) >= CHUNK_RECORDS:
+    if own:
         yield from _flush(buffer, stats)
 
 
@@ -146,13 +161,16 @@ TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_w
 
 
 def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
-    """Several files' rows as one usage-frame chunk; text columns are built as Arrow arrays (no Python
-    string per row), after duplicates across files are dropped."""
+    """The files' rows as usage-frame chunks: each message's final copy across the files (rule 3), then
+    ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row)."""
     if not buffer:
         return
     tables = [r["table"] for r in buffer]
-    keep = stats.drop_duplicate_hashes(np.concatenate([t["id_hash"] for t in tables]),
-                                       np.concatenate([t["has_id"] for t in tables]))
+    hashes = np.concatenate([t["id_hash"] for t in tables])
+    present = np.concatenate([t["has_id"] for t in tables])
+    keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
+    stats.duplicates += int((~keep).sum())
+    keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
     at = np.cumsum([0] + [len(t["line"]) for t in tables])
     kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
     text = _text_columns(buffer, tables, kept)
@@ -162,7 +180,21 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
         "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
     })
     buffer.clear()
-    yield finish_table(frame, stats)
+    for start in range(0, max(len(frame), 1), CHUNK_RECORDS):
+        yield finish_table(frame.iloc[start:start + CHUNK_RECORDS].reset_index(drop=True), stats)
+
+
+def final_copies(hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> np.ndarray:
+    """Mask of the rows to keep: rows without an id, and of each id's rows the final copy (the largest
+    output count; the earliest row on a tie)."""
+    keep = ~present
+    with_id = np.flatnonzero(present)
+    if len(with_id):
+        order = np.lexsort((-with_id, output[with_id], hashes[with_id]))  # by id, output, then earliest last
+        ordered = hashes[with_id][order]
+        last = np.r_[ordered[1:] != ordered[:-1], True]
+        keep[with_id[order[last]]] = True
+    return keep
 
 
 def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]) -> dict:
@@ -216,7 +248,7 @@ BLOCK_BYTES = 16 << 20  # whole lines read and searched at once; a file's rows a
 class _Rows:
     """One file's rows as column arrays, block by block; `table()` merges each message's lines (same
     message id + request id) into one row: the first line's number and prompt, the final usage (the
-    largest output count; the later line on a tie) with that line's model and timestamp."""
+    largest output count; the earliest such line on a tie) with that line's model and timestamp."""
 
     def __init__(self) -> None:
         self.blocks: list[dict] = []
@@ -278,7 +310,7 @@ class _Rows:
         if not len(with_id):
             return (all_rows := np.arange(len(hashes))), all_rows
         _, first, group = np.unique(hashes[with_id], return_index=True, return_inverse=True)
-        order = np.lexsort((with_id, output[with_id], group))  # by message, then output count, then line
+        order = np.lexsort((-with_id, output[with_id], group))  # by message, output count, then earliest line last
         last = np.r_[np.flatnonzero(np.diff(group[order])), len(order) - 1]
         self.duplicates += len(with_id) - len(first)
         firsts = np.concatenate([with_id[first], np.flatnonzero(~present)])
@@ -493,6 +525,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
         if not isinstance(record, dict):
             stats.skip("not a JSON object", path=name, line=line_no)
             return None
+        record = _progress_message(record)
         if record.get("type") != "assistant":
             stats.skipped[NOT_A_REQUEST] += 1
             return _user_text(record)
@@ -533,6 +566,15 @@ def _fast_assistant(line: bytes, head: re.Match):
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
             "timestamp": tail.group(3).decode().removesuffix("Z"),
             "id": f"{message_id}:{request_id}" if request_id else message_id}
+
+
+def _progress_message(record: dict) -> dict:
+    """The assistant message a `progress` line carries (rule 2), else the line itself."""
+    if record.get("type") == "progress" and isinstance(record.get("data"), dict):
+        inner = record["data"].get("message")
+        if isinstance(inner, dict) and inner.get("type") == "assistant":
+            return inner
+    return record
 
 
 def _user_text(record: dict) -> str | None:

@@ -40,6 +40,8 @@ class IngestStats:
     approximate_models: Counter = field(default_factory=Counter)  # counted with a non-native encoding
     token_factor: object = None        # model -> Decimal correction for offline counts (from the price book)
     names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)
+    files_not_read: dict[str, str] = field(default_factory=dict)  # a folder's file in no known format -> why
+    sidecars: int = 0                  # Claude Code sidecar files passed over in folders (not logs, not records)
     _seen_ids: "SeenIds" = field(default_factory=lambda: SeenIds())
 
     def display(self, path: str) -> str:
@@ -146,26 +148,34 @@ class SeenIds:
             self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]), kind="stable")  # merges two sorted runs
 
 
-def expand(inputs: list[str]) -> list[str]:
-    """Files from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz), globs, and `-`."""
+SIDECARS = ("*.meta.json", "sessions-index.json")  # Claude Code's own bookkeeping beside its logs
+
+
+def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[str, bool]]:
+    """(file, found in a folder) from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz,
+    Claude Code's sidecars passed over and counted in `stats`), globs, and `-`."""
     out = []
     for item in inputs:
         if item == "-":
-            out.append("-")
+            out.append(("-", False))
             continue
         path = Path(item).expanduser()
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _loggish(p.name))
-            if not found:
+            logs = [p for p in found if not any(p.match(pattern) for pattern in SIDECARS)]
+            if stats is not None:
+                stats.sidecars += len(found) - len(logs)
+            if not logs:
                 raise InputError("folder holds no .jsonl, .json or .csv files", path=item)
-            out.extend(str(p) for p in found)
-        elif path.exists():
-            out.append(str(path))
+            out.extend((str(p), True) for p in logs)
+            continue
+        if path.exists():
+            out.append((str(path), False))
         elif any(ch in item for ch in "*?["):
             matches = sorted(glob.glob(str(path), recursive=True))
             if not matches:
                 raise InputError("no file matches this pattern", path=item)
-            out.extend(matches)
+            out.extend((m, False) for m in matches)
         else:
             raise InputError("file not found", path=item)
     return out
@@ -245,13 +255,19 @@ def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = No
 
 def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, classify) -> Iterator:
     from costsim.ingest import claude_code
-    from costsim.ingest.detect import reader_for
+    from costsim.ingest.detect import UnknownFormat, reader_for
 
     groups: list[tuple] = []  # (reader, paths): consecutive Claude Code files are read together, in parallel
-    for path in expand(inputs):
+    for path, in_folder in expand(inputs, stats):
         if path == "-":
             path = _spool_stdin(stats)
-        reader = reader_for(path, log_format, stats)
+        try:
+            reader = reader_for(path, log_format, stats)
+        except UnknownFormat as exc:
+            if not in_folder:
+                raise
+            stats.files_not_read[stats.display(path)] = exc.reason  # one odd file in a folder: named, not fatal
+            continue
         if reader is claude_code.read_session and groups and groups[-1][0] is reader:
             groups[-1][1].append(path)
         else:

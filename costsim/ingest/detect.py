@@ -31,7 +31,14 @@ READERS: dict[str, Reader] = {
 }
 SNIFF_RECORDS = 20
 SNIFF_BYTES = 64 * 1024
-CLAUDE_CODE_TYPES = {"user", "assistant", "summary", "system", "file-history-snapshot", "queue-operation"}
+CLAUDE_CODE_TYPES = {"user", "assistant", "summary", "system", "file-history-snapshot", "queue-operation", "progress"}
+CLAUDE_CODE_KEYS = {"sessionId", "parentUuid", "leafUuid", "uuid", "messageId"}  # a snapshot line has only messageId
+
+
+class UnknownFormat(InputError):
+    """A file no reader's format matches: fatal when named, named and passed over when found in a folder."""
+
+    reason = "no known log format"
 
 
 def reader_for(path: str, log_format: str | None, stats: IngestStats | None = None) -> Reader:
@@ -43,7 +50,7 @@ def reader_for(path: str, log_format: str | None, stats: IngestStats | None = No
     name = stats.display(path) if stats else path
     found = sniff(path, name, has_columns=bool(stats and stats.columns))
     if found is None:
-        raise InputError("no known log format matches this file (known: " + ", ".join(READERS)
+        raise UnknownFormat("no known log format matches this file (known: " + ", ".join(READERS)
                          + "); force one with --log-format NAME, or map a CSV's headers with "
                          "--columns input_tokens=HEADER,output_tokens=HEADER,model=HEADER,timestamp=HEADER",
                          path=name)
@@ -71,7 +78,8 @@ def json_format(record) -> str | None:
     """The JSON format one record belongs to; None when it says nothing (a summary line, say)."""
     if not isinstance(record, dict):
         return None
-    if record.get("type") in CLAUDE_CODE_TYPES and ({"sessionId", "parentUuid", "leafUuid", "uuid"} & record.keys()):
+    kind = record.get("type")
+    if isinstance(kind, str) and kind in CLAUDE_CODE_TYPES and CLAUDE_CODE_KEYS & record.keys():
         return "claude-code"
     if "custom_id" in record:
         if "response" in record or ("error" in record and "body" not in record):
@@ -139,4 +147,4 @@ def _first_records(head: str, path: str, name: str):
             break
 
 
-__all__ = ["READERS", "reader_for", "sniff"]
+__all__ = ["READERS", "UnknownFormat", "reader_for", "sniff"]

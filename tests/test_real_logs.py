@@ -1,0 +1,159 @@
+"""costsim's readers against real public logs (tests/fixtures/real/, see SOURCE.md there), each checked
+against totals counted by `count.py`, a short script that shares no code with costsim, and for the
+Claude Code tree against ccusage 20.0.24's own daily report of the same tree."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from costsim.ingest import IngestStats, read_logs
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+TREE = REAL / "claude-code" / "projects"
+SESSION = TREE / "-home-marco-projects-spotter-worktrees-spotter-dov"
+MAIN = SESSION / "4d5611e5-241a-462a-8d15-5122611a9569.jsonl"
+AGENT = SESSION / "4d5611e5-241a-462a-8d15-5122611a9569" / "subagents" / "agent-a2898e3.jsonl"
+FIELDS = ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output")
+
+
+def _counter():
+    spec = importlib.util.spec_from_file_location("real_count", REAL / "count.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _read(*inputs: str, log_format: str | None = None) -> tuple[pd.DataFrame, IngestStats]:
+    stats = IngestStats()
+    chunks = list(read_logs([str(i) for i in inputs], stats, log_format))
+    return (pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()), stats
+
+
+def _by_day(frame: pd.DataFrame) -> dict[str, dict]:
+    day = frame["timestamp"].dt.strftime("%Y-%m-%d")
+    out = {}
+    for key, rows in frame.groupby(day):
+        out[key] = {"requests": len(rows), **{f: int(rows[f"{f}_tokens"].sum()) for f in FIELDS}}
+    return out
+
+
+def test_claude_code_tree_equals_the_independent_count_day_by_day():
+    frame, stats = _read(TREE)
+    expected = _counter().claude_code(str(TREE))
+    assert _by_day(frame) == expected
+    assert stats.records_read == len(frame) + sum(stats.skipped.values()) + stats.duplicates
+
+
+def test_claude_code_tree_equals_ccusage_day_by_day():
+    frame, _ = _read(TREE)
+    ours = _by_day(frame)
+    ccusage = json.loads((REAL / "claude-code.ccusage-daily.json").read_text())["daily"]
+    assert sorted(ours) == [d["period"] for d in ccusage]
+    for d in ccusage:
+        mine = ours[d["period"]]
+        assert (mine["input"], mine["cache_read"], mine["cache_write_5m"] + mine["cache_write_1h"], mine["output"]) == \
+            (d["inputTokens"], d["cacheReadTokens"], d["cacheCreationTokens"], d["outputTokens"])
+
+
+def test_sidecars_are_neither_logs_nor_records_and_the_tree_exits_0(cli):
+    result = cli("estimate", str(TREE), "--classifier", "keywords")
+    assert result.exit_code == 0, result.output
+    assert "Claude Code sidecar files passed over (not logs): 2" in result.stdout
+    _, stats = _read(TREE)
+    assert stats.sidecars == 2
+    assert not any(name.endswith((".meta.json", "sessions-index.json")) for name in stats.files)
+
+
+def test_a_sidecar_named_on_the_command_line_is_still_an_error(cli):
+    result = cli("estimate", str(SESSION / "sessions-index.json"))
+    assert result.exit_code == 2
+    assert "no known log format" in result.stderr
+
+
+def test_snapshot_only_and_summary_only_files_are_claude_code_files_without_requests():
+    for name in ("b1f0c2aa-snapshot-only.jsonl", "c3d9e8f1-summary-only.jsonl"):
+        frame, stats = _read(SESSION / name)
+        assert len(frame) == 0 and stats.records_read == sum(stats.skipped.values()) and stats.malformed == 0
+
+
+def _progress_lines() -> list[str]:
+    return [line for line in MAIN.read_text().splitlines() if '"agent_progress"' in line and '"usage"' in line]
+
+
+def test_a_subagent_message_seen_only_in_a_progress_line_is_counted(tmp_path):
+    lines = _progress_lines()
+    session = tmp_path / "projects" / "p" / "s.jsonl"
+    session.parent.mkdir(parents=True)
+    session.write_text(lines[0] + "\n")
+    inner = json.loads(lines[0])["data"]["message"]
+    usage = inner["message"]["usage"]
+    frame, stats = _read(tmp_path / "projects")
+    assert len(frame) == 1 and stats.records_read == 1
+    assert frame["model"][0] == inner["message"]["model"]
+    assert int(frame["input_tokens"][0]) == usage["input_tokens"]
+    assert int(frame["cache_write_5m_tokens"][0]) == usage["cache_creation"]["ephemeral_5m_input_tokens"]
+    assert int(frame["output_tokens"][0]) == usage["output_tokens"]
+
+
+def test_a_message_in_progress_lines_and_its_subagent_file_counts_once_with_its_final_usage(tmp_path):
+    """The progress copies carry streaming snapshots; the subagent file carries the final output count."""
+    project = tmp_path / "projects" / "p"
+    (project / "s" / "subagents").mkdir(parents=True)
+    shutil.copy(MAIN, project / "s.jsonl")
+    shutil.copy(AGENT, project / "s" / "subagents" / AGENT.name)
+    frame, stats = _read(tmp_path / "projects")
+    expected = _counter().claude_code(str(tmp_path / "projects"))
+    assert _by_day(frame) == expected
+    finals = {}
+    for path in (MAIN, AGENT):
+        for raw in path.read_text().splitlines():
+            line = json.loads(raw)
+            line = line["data"]["message"] if line["type"] == "progress" and "message" in line.get("data", {}) else line
+            if line.get("type") == "assistant":
+                key = (line["message"]["id"], line["requestId"])
+                finals[key] = max(finals.get(key, 0), line["message"]["usage"]["output_tokens"])
+    assert len(frame) == len(finals)
+    assert int(frame["output_tokens"].sum()) == sum(finals.values())
+
+
+def test_a_file_in_no_known_format_inside_a_folder_is_named_and_skipped(cli, tmp_path):
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    shutil.copy(REAL / "claude-code" / "projects" / "-home-marco-projects-spotter" / "short.jsonl", folder / "a.jsonl")
+    (folder / "notes.json").write_text('{"title": "not a log"}\n')
+    result = cli("estimate", str(folder), "--classifier", "keywords")
+    assert result.exit_code == 0, result.output
+    assert "Files not read: 1" in result.stdout and "notes.json: no known log format" in result.stdout
+    alone = cli("estimate", str(folder / "notes.json"))
+    assert alone.exit_code == 2 and "no known log format" in alone.stderr
+
+
+def test_copies_with_equal_output_keep_the_earliest_as_ccusage_does(tmp_path):
+    """Three copies of one message across midnight: output 5, 5, then 2. ccusage 20.0.24 reports one
+    request on 2026-02-11 with 5 output tokens (checked by hand on this very file)."""
+    line = {"parentUuid": None, "sessionId": "s", "type": "assistant", "requestId": "req_1",
+            "message": {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5-20250929",
+                        "content": [{"type": "text", "text": "hi"}],
+                        "usage": {"input_tokens": 10, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0,
+                                  "output_tokens": 5}}}
+    copies = []
+    for uuid, stamp, output in (("u1", "2026-02-11T23:59:59.000Z", 5), ("u2", "2026-02-12T00:00:01.000Z", 5),
+                                ("u3", "2026-02-12T00:00:02.000Z", 2)):
+        copy = json.loads(json.dumps(line))
+        copy.update(uuid=uuid, timestamp=stamp)
+        copy["message"]["usage"]["output_tokens"] = output
+        copies.append(json.dumps(copy, separators=(",", ":")))
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(copies) + "\n")
+    frame, stats = _read(tmp_path / "projects")
+    assert _by_day(frame) == {"2026-02-11": {"requests": 1, "input": 10, "cache_read": 0, "cache_write_5m": 0,
+                                             "cache_write_1h": 0, "output": 5}}
+    assert stats.duplicates == 2
+    assert _counter().claude_code(str(tmp_path / "projects")) == _by_day(frame)
