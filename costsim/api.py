@@ -9,7 +9,7 @@ import pandas as pd
 
 from costsim.billing import BillingOptions
 from costsim.classify import classify_frame, make_classifier
-from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, Pricer
+from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
 from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
 from costsim.policy import Policy
@@ -152,6 +152,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
     pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
+    from costsim.as_billed import AsBilled
+    billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
     samples, held = [], []
     try:
         for chunk in chunks:
@@ -160,6 +162,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
             estimated += n_estimated
             pricer.add(classified, view=view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None))
                        if by else None)
+            billed.add(classified)
             if classifier_only:
                 pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
             if pinned:
@@ -172,7 +175,10 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     if held:
         pricer.add(pd.concat(held, ignore_index=True), only=pinned)
     priced = pricer.requests
-    accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
+    skipped = dict(stats.skipped)
+    if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
+        skipped[UNPRICED] = sum(pricer.unknown_models.values())
+    accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=skipped,
                             duplicates=stats.duplicates, files=tuple(stats.files))
     from costsim.quality import measured_quality
     quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
@@ -184,6 +190,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                   "counted_input_requests": stats.counted_inputs,
                                   "approximate_count_models": dict(stats.approximate_models),
                                   "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
+                                  "conflicting_duplicates": stats.conflicting_duplicates, **billed.extra(),
                                   **pricer.span_extra()})
     if by:
         report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})

@@ -24,6 +24,7 @@ from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierO
 from costsim.errors import ConfigError, ExitCode
 from costsim.policy import load_policy
 from costsim.render import render
+from costsim.safe_text import printable
 
 app = typer.Typer(
     name="costsim",
@@ -185,11 +186,14 @@ def estimate(
                 draw_explain(sample, explain, console)
     warn = stderr()
     for problem in report.extra.get("problems", []):
-        warn.print(f"warning: skipped {escape(problem)}", soft_wrap=True)
+        warn.print(f"warning: skipped {escape(printable(problem))}", soft_wrap=True)
     if not priced:
         a = report.accounting
         reasons = ", ".join(f"{reason}: {n:,}" for reason, n in sorted(a.skipped.items())) or "no records"
-        warn.print(f"error: no record could be priced ({a.records_read:,} read; {reasons})", soft_wrap=True)
+        unpriced = "; models with no price: " + ", ".join(repr(m) for m in sorted(report.unknown_models)) \
+            + " (add one with --pricing)" if report.unknown_models else ""
+        warn.print(f"error: no record could be priced ({a.records_read:,} read; {escape(printable(reasons + unpriced))})",
+                   soft_wrap=True)
         raise typer.Exit(ExitCode.BAD_INPUT)
     malformed = report.extra.get("malformed_records", 0)
     if malformed:

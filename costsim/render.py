@@ -11,6 +11,7 @@ from rich.text import Text
 
 from costsim import chart
 from costsim.money import pct, tokens, usd
+from costsim.safe_text import printable
 from costsim.tables import markdown_table, table_of
 from costsim.report import Report, StrategyResult
 from costsim.views import breakdown_table
@@ -85,8 +86,14 @@ def accounting_lines(report: Report) -> list[str]:
     t = report.token_totals
     lines.append("Tokens: " + " · ".join(f"{tokens(t.get(k + '_tokens', 0))} {k.replace('_', ' ')}"
                                           for k in ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output")))
+    if report.extra.get("conflicting_duplicates"):
+        lines.append(f"Warning: {report.extra['conflicting_duplicates']:,} duplicate record(s) share an id with an earlier "
+                     "one but carry different usage; the first was kept")
+    from costsim.as_billed import as_billed_line
+    lines += as_billed_line(report.extra)
     for model, n in sorted(report.unknown_models.items()):
-        lines.append(f"Unpriced as logged: {n:,} requests on {model!r} (no price table has it; add one with --pricing)")
+        lines.append(f"Unpriced: {n:,} requests on {model!r}, left out of every strategy (no price table has it; "
+                     "add one with --pricing)")
     return lines
 
 
@@ -121,7 +128,7 @@ def draw_tables(report: Report, console: Console) -> None:
     if view:
         console.print(table_of(view[1], view[2], title=view[0], right=set(range(1, len(view[1]))), no_wrap={0}))
     for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report), *report.notes]:
-        console.print(Text(line))
+        console.print(Text(printable(line)))
 
 
 def to_markdown(report: Report) -> str:
@@ -136,8 +143,8 @@ def to_markdown(report: Report) -> str:
     view = breakdown_table(report)
     if view:
         parts += [f"### {view[0]}", "", markdown_table(view[1], view[2]), ""]
-    parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report),
-                                       *report.notes]]
+    parts += [f"{printable(line)}  " for line in [price_line(report), *accounting_lines(report),
+                                                  *chart.simulation_lines(report), *report.notes]]
     return "\n".join(parts) + "\n"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -157,3 +158,80 @@ def test_copies_with_equal_output_keep_the_earliest_as_ccusage_does(tmp_path):
                                              "cache_write_1h": 0, "output": 5}}
     assert stats.duplicates == 2
     assert _counter().claude_code(str(tmp_path / "projects")) == _by_day(frame)
+
+
+# ---- every billed item: real recorded API responses (pydantic-ai's test cassettes, see SOURCE.md) ----
+
+def _by_model(frame: pd.DataFrame) -> dict:
+    out = {}
+    models = frame["model"].astype("object").where(frame["model"].notna(), None)
+    for model, rows in frame.groupby(models, dropna=False, sort=False):
+        out[None if pd.isna(model) else model] = {
+            "calls": len(rows), **{f: int(rows[f"{f}_tokens"].sum()) for f in FIELDS},
+            "web_search": int(rows["web_search_calls"].sum()), "web_fetch": int(rows["web_fetch_calls"].sum())}
+    return out
+
+
+def _without_billed(counted: dict) -> dict:
+    return {model: {k: v for k, v in entry.items() if k != "billed"} for model, entry in counted.items()}
+
+
+@pytest.mark.parametrize("name, kind", [("anthropic-messages.jsonl", "anthropic"), ("openai-chat.jsonl", "openai"),
+                                        ("openai-responses.jsonl", "openai"), ("openrouter-chat.jsonl", "openai")])
+def test_recorded_responses_equal_the_independent_count(name, kind):
+    frame, stats = _read(REAL / name)
+    assert _by_model(frame) == _without_billed(getattr(_counter(), kind)(str(REAL / name)))
+    assert stats.malformed == 0
+    assert stats.records_read == len(frame) + sum(stats.skipped.values()) + stats.duplicates
+
+
+def test_compaction_and_advisor_iterations_are_billed_each_at_its_models_rates(cli, tmp_path):
+    """The compaction body's top-level usage says 229 in / 5 out; its iterations add a compaction step of
+    100 in, 55,096 5-minute cache writes and 131 out, billed at the same model's rates."""
+    lines = (REAL / "anthropic-messages.jsonl").read_text().splitlines()
+    path = tmp_path / "compaction.jsonl"
+    path.write_text(lines[0] + "\n")
+    result = cli("estimate", str(path), "-f", "json", "--as-of", "2026-05-14", "--classifier", "keywords")
+    as_logged = next(s for s in json.loads(result.stdout)["strategies"] if s["key"] == "as_logged")
+    # claude-sonnet-4-6: $3 input, $3.75 5-minute cache write, $15 output per million tokens
+    assert Decimal(as_logged["cost_usd"]) == (Decimal(229 + 100) * 3 + Decimal(55096) * Decimal("3.75")
+                                              + Decimal(5 + 131) * 15) / 10**6
+    frame, stats = _read(REAL / "anthropic-messages.jsonl")
+    advisor = frame[frame["model"] == "claude-opus-4-8"]  # the advisor step: a call of its own, on its model
+    assert (int(advisor["input_tokens"].sum()), int(advisor["output_tokens"].sum())) == (2518, 22)
+    assert stats.records_read == len(frame)  # six bodies, one of them billed as two calls
+
+
+def test_anthropic_web_search_is_priced_per_call(cli, tmp_path):
+    lines = (REAL / "anthropic-messages.jsonl").read_text().splitlines()
+    search = next(line for line in lines if '"web_search_requests":1' in line)
+    path = tmp_path / "search.jsonl"
+    path.write_text(search + "\n")
+    result = cli("estimate", str(path), "-f", "json", "--as-of", "2026-05-14", "--classifier", "keywords")
+    as_logged = next(s for s in json.loads(result.stdout)["strategies"] if s["key"] == "as_logged")
+    usage = json.loads(search)["usage"]
+    # claude-sonnet-4-0: $3 input, $15 output per million tokens; web search $10 per 1,000 searches
+    assert Decimal(as_logged["cost_usd"]) == (Decimal(usage["input_tokens"]) * 3 + Decimal(usage["output_tokens"]) * 15) \
+        / 10**6 + 1 * Decimal("0.01")
+
+
+def test_openai_cache_writes_are_cache_writes_and_compaction_results_are_named_unpriced(cli):
+    frame, _ = _read(REAL / "openai-responses.jsonl")
+    first = frame.iloc[0]  # input_tokens 4,020 of which cache_write_tokens 4,012
+    assert (int(first["input_tokens"]), int(first["cache_write_5m_tokens"])) == (4020 - 4012, 4012)
+    assert int(frame["model"].isna().sum()) == 2  # the two /v1/responses/compact results name no model
+    result = cli("estimate", str(REAL / "openai-responses.jsonl"), "-f", "json", "--classifier", "keywords")
+    assert result.exit_code == 2  # nothing here has a price yet (gpt-5.6-sol is not in the tables)
+    assert "'(no model in log)'" in result.stderr
+
+
+def test_openrouter_charge_is_shown_as_billed_beside_costsims_figure(cli):
+    result = cli("estimate", str(REAL / "openrouter-chat.jsonl"), "-f", "json", "--classifier", "keywords")
+    data = json.loads(result.stdout)
+    bodies = [json.loads(line) for line in (REAL / "openrouter-chat.jsonl").read_text().splitlines()]
+    priced = [b for b in bodies if b["model"] in ("openai/gpt-4.1-mini", "deepseek/deepseek-chat")]
+    block = data["as_billed"]
+    assert block["requests"] == len(priced) == 2
+    assert Decimal(block["billed_usd"]) == sum(Decimal(str(b["usage"]["cost"])) for b in priced)
+    assert Decimal(block["difference_usd"]) == Decimal(block["costsim_usd"]) - Decimal(block["billed_usd"])
+    assert data["billing_gaps"]["per_call"]["as_logged/gpt-4.1-mini/web_search"] == 1

@@ -599,7 +599,7 @@ def _assistant_row(record: dict) -> dict:
         raise Skip(NO_USAGE, malformed=False)
     if not model:
         raise Skip("missing required field", "message.model")
-    row = {"model": str(model), **usage_row(usage)}
+    row = {"model": str(model), **usage_row(usage, str(model))}
     stamp = timestamp(record.get("timestamp"), "timestamp")  # as naive UTC, like the block search's stamps
     row["timestamp"] = None if stamp is None else stamp.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
     message_id = message.get("id")

@@ -19,6 +19,7 @@ from costsim.errors import InputError
 
 
 CHUNK_RECORDS = 50_000
+BOM = b"\xef\xbb\xbf"
 MAX_PROBLEMS_SHOWN = 10
 
 
@@ -42,7 +43,9 @@ class IngestStats:
     names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)
     files_not_read: dict[str, str] = field(default_factory=dict)  # a folder's file in no known format -> why
     sidecars: int = 0                  # Claude Code sidecar files passed over in folders (not logs, not records)
+    conflicting_duplicates: int = 0    # duplicates whose usage differs from the copy kept (counted, and warned of)
     _seen_ids: "SeenIds" = field(default_factory=lambda: SeenIds())
+    _seen_usage: "SeenIds" = field(default_factory=lambda: SeenIds())  # id + usage, to tell differing copies
 
     def display(self, path: str) -> str:
         return self.names.get(path, display_name(path))
@@ -66,10 +69,20 @@ class IngestStats:
         self.duplicates += int((~keep).sum())
         return keep
 
-    def drop_duplicates(self, ids: pd.Series) -> np.ndarray:
-        """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are counted."""
+    def drop_duplicates(self, ids: pd.Series, frame: pd.DataFrame | None = None) -> np.ndarray:
+        """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are
+        counted, and those whose usage (token and call counts in `frame`) matches no earlier copy of their
+        id are counted again as conflicting."""
         keep = self._seen_ids.first_mask(ids)
         self.duplicates += int((~keep).sum())
+        present = ids.notna().to_numpy()
+        if frame is not None and present.any():
+            from costsim.frame import INT_COLUMNS
+
+            usage = [c for c in INT_COLUMNS if c in frame.columns]
+            combined = pd.util.hash_pandas_object(frame.loc[present, ["id", *usage]], index=False)
+            fresh = self._seen_usage.first_of_hashes(combined.to_numpy(dtype=np.uint64))
+            self.conflicting_duplicates += int((fresh & ~keep[present]).sum())
         return keep
 
 
@@ -189,40 +202,55 @@ def _loggish(name: str) -> bool:
 def open_text(path: str) -> io.TextIOBase:
     """A text stream for a path, a .gz file, or `-` (stdin)."""
     if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
     if path.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace", newline="")
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace")
+    return open(path, encoding="utf-8-sig", errors="replace", newline="")  # a byte-order mark is not data
 
 
 def open_binary(path: str, name: str) -> io.BufferedReader:
-    """A buffered byte stream for a path or a .gz file (stdin is spooled to a file before reading)."""
+    """A buffered byte stream for a path or a .gz file (stdin is spooled to a file before reading), past
+    any UTF-8 byte-order mark."""
     try:
         raw = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+        stream = io.BufferedReader(raw, 1 << 20) if path.endswith(".gz") else raw
+        if stream.peek(3)[:3] == BOM:
+            stream.read(3)
     except OSError as exc:
         raise InputError(f"cannot read: {exc}", path=name) from None
-    return io.BufferedReader(raw, 1 << 20) if path.endswith(".gz") else raw
+    except EOFError as exc:
+        raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
+    return stream
 
 
 def display_name(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
+EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold
+LATEST = datetime(2262, 1, 1, tzinfo=timezone.utc)
+
+
 def parse_timestamp(value) -> datetime | None:
-    """ISO 8601 text (a trailing Z allowed) or epoch seconds/milliseconds → aware UTC datetime; None if unparseable."""
-    if value is None or value == "":
+    """ISO 8601 text (a trailing Z allowed) or epoch seconds/milliseconds → aware UTC datetime; None if
+    unparseable or outside the years 1678–2261 (a `created` of 10^30 is a bad value, not a crash)."""
+    if value is None or value == "" or isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value
-        return datetime.fromtimestamp(seconds, tz=timezone.utc)
-    text = str(value).strip()
-    if text.replace(".", "", 1).isdigit():
-        return parse_timestamp(float(text))
     try:
-        stamp = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
+        if isinstance(value, (int, float)):
+            seconds = value / 1000 if value > 1e11 else value
+            stamp = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        elif isinstance(value, str):
+            text = value.strip()
+            if text.replace(".", "", 1).isdigit():
+                return parse_timestamp(float(text))
+            stamp = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+            stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+        else:
+            return None  # a list, an object: not a time
+    except (ValueError, OverflowError, OSError):
         return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+    return stamp if EARLIEST <= stamp < LATEST else None
 
 
 MAX_TOKENS = 10**12 - 1  # per record: far above any real request, and a million of them still fit in int64

@@ -13,6 +13,7 @@ import pandas as pd
 from costsim.errors import ConfigError, InputError
 from costsim.ingest import anthropic, claude_code, neutral, openai, proxies
 from costsim.ingest.common import IngestStats, open_text
+from costsim.ingest.records import csv_delimiter, header_name
 
 Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
 
@@ -51,10 +52,21 @@ def reader_for(path: str, log_format: str | None, stats: IngestStats | None = No
     found = sniff(path, name, has_columns=bool(stats and stats.columns))
     if found is None:
         raise UnknownFormat("no known log format matches this file (known: " + ", ".join(READERS)
+                         + _headers_found(path, name)
                          + "); force one with --log-format NAME, or map a CSV's headers with "
                          "--columns input_tokens=HEADER,output_tokens=HEADER,model=HEADER,timestamp=HEADER",
                          path=name)
     return READERS[found]
+
+
+def _headers_found(path: str, name: str) -> str:
+    """For a CSV, the headers it has (what the error shows); else nothing."""
+    head = _head(path, name).lstrip()
+    if not head or head[:1] in "[{":
+        return ""
+    first_line = head.splitlines()[0]
+    header = [header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])]
+    return "; headers found: " + ", ".join(h for h in header if h)[:300]
 
 
 def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
@@ -70,7 +82,8 @@ def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
             if found:
                 return found
         return None
-    header = next(csv.reader(io.StringIO(head.splitlines()[0])), [])
+    first_line = head.splitlines()[0]
+    header = [header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])]
     return csv_format(header, has_columns)
 
 
@@ -95,7 +108,7 @@ def json_format(record) -> str | None:
         return "anthropic"
     if record.get("object") == "chat.completion" or (isinstance(usage, dict) and "prompt_tokens" in usage and "choices" in record):
         return "openai-chat"
-    if record.get("object") == "response" or (isinstance(usage, dict) and "input_tokens_details" in usage):
+    if record.get("object") in ("response", "response.compaction") or (isinstance(usage, dict) and "input_tokens_details" in usage):
         return "openai-responses"
     if "model" in record and ("input_tokens" in record or "prompt" in record):
         return "neutral-jsonl"
