@@ -235,3 +235,27 @@ def test_openrouter_charge_is_shown_as_billed_beside_costsims_figure(cli):
     assert Decimal(block["billed_usd"]) == sum(Decimal(str(b["usage"]["cost"])) for b in priced)
     assert Decimal(block["difference_usd"]) == Decimal(block["costsim_usd"]) - Decimal(block["billed_usd"])
     assert data["billing_gaps"]["per_call"]["as_logged/gpt-4.1-mini/web_search"] == 1
+
+
+def test_litellm_five_minute_and_one_hour_writes_and_spend(cli, tmp_path):
+    """A reconstruction (no real public spend-log row with the split was found): the sample row's shape
+    with an Anthropic usage object whose cache writes LiteLLM splits in cache_creation_token_details."""
+    row = {"request_id": "req-1", "call_type": "acompletion", "spend": 0.0123, "prompt_tokens": 5000,
+           "completion_tokens": 100, "startTime": "2026-05-01T10:00:00Z", "model": "claude-sonnet-4-5",
+           "cache_hit": "False",
+           "metadata": {"usage_object": {"prompt_tokens": 5000, "completion_tokens": 100, "cache_read_input_tokens": 1000,
+                                         "cache_creation_input_tokens": 3000,
+                                         "cache_creation_token_details": {"ephemeral_5m_input_tokens": 1000,
+                                                                          "ephemeral_1h_input_tokens": 2000}}}}
+    path = tmp_path / "spend.json"
+    path.write_text(json.dumps([row]))
+    frame, _ = _read(path)
+    got = frame.iloc[0]
+    assert [int(got[c]) for c in ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")] \
+        == [5000 - 1000 - 3000, 1000, 1000, 2000]
+    data = json.loads(cli("estimate", str(path), "-f", "json", "--as-of", "2026-05-14", "--classifier", "keywords").stdout)
+    # claude-sonnet-4-5: $3 input, $0.30 cache read, $3.75 5-minute and $6 1-hour writes, $15 output per Mtok
+    ours = (Decimal(1000) * 3 + Decimal(1000) * Decimal("0.3") + Decimal(1000) * Decimal("3.75") + Decimal(2000) * 6
+            + Decimal(100) * 15) / 10**6
+    assert Decimal(data["as_billed"]["costsim_usd"]) == ours
+    assert Decimal(data["as_billed"]["difference_usd"]) == ours - Decimal("0.0123")

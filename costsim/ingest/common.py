@@ -79,9 +79,13 @@ class IngestStats:
         if frame is not None and present.any():
             from costsim.frame import INT_COLUMNS
 
-            usage = [c for c in INT_COLUMNS if c in frame.columns]
-            combined = pd.util.hash_pandas_object(frame.loc[present, ["id", *usage]], index=False)
-            fresh = self._seen_usage.first_of_hashes(combined.to_numpy(dtype=np.uint64))
+            mix = np.zeros(int(present.sum()), dtype=np.uint64)  # the usage counts folded into one number
+            with np.errstate(over="ignore"):
+                for column in (c for c in INT_COLUMNS if c in frame.columns):
+                    values = frame[column].to_numpy()[present].astype(np.uint64)
+                    mix = (mix ^ values) * np.uint64(0x100000001B3)
+            combined = SeenIds.hashes(ids[present].to_numpy()) ^ mix
+            fresh = self._seen_usage.first_of_hashes(combined)
             self.conflicting_duplicates += int((fresh & ~keep[present]).sum())
         return keep
 

@@ -267,7 +267,7 @@ def finish_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     for column in ("batch", "output_estimated"):
         if column in df.columns:
             df[column] = df[column].astype("boolean").fillna(False).astype(bool)  # no object downcast
-    return finish_frame(normalize(df.drop(columns=["count_text"], errors="ignore")), stats)
+    return finish_frame(normalize(df.drop(columns=["count_text"], errors="ignore")), stats, check_usage=True)
 
 
 def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
@@ -293,10 +293,11 @@ def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     return df
 
 
-def finish_frame(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
-    """Drop duplicate ids (counted; a copy whose usage differs from the first is counted apart, to warn)
-    and records outside --since/--until (skipped with that reason)."""
-    keep = stats.drop_duplicates(df["id"], df)
+def finish_frame(df: pd.DataFrame, stats: IngestStats, check_usage: bool = False) -> pd.DataFrame:
+    """Drop duplicate ids (counted; with `check_usage`, as the record-by-record readers of provider logs
+    ask, a copy whose usage differs from the first is counted apart, to warn) and records outside
+    --since/--until (skipped with that reason)."""
+    keep = stats.drop_duplicates(df["id"], df if check_usage else None)
     if stats.since is not None or stats.until is not None:
         stamps = df["timestamp"]
         inside = stamps.notna()
