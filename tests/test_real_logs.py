@@ -259,3 +259,21 @@ def test_litellm_five_minute_and_one_hour_writes_and_spend(cli, tmp_path):
             + Decimal(100) * 15) / 10**6
     assert Decimal(data["as_billed"]["costsim_usd"]) == ours
     assert Decimal(data["as_billed"]["difference_usd"]) == ours - Decimal("0.0123")
+
+
+def test_claude_code_web_searches_are_priced_per_call(cli, tmp_path):
+    """A real assistant line, its `server_tool_use.web_search_requests` set from 0 to 2 (no public real
+    line with a web search was found): two calls at $10 per 1,000 searches, beside the same tokens."""
+    line = next(x for x in MAIN.read_text().splitlines()
+                if '"type":"assistant"' in x and '"web_search_requests":0' in x)
+    costs = {}
+    for searches in (0, 2):
+        folder = tmp_path / str(searches) / "projects" / "p"
+        folder.mkdir(parents=True)
+        (folder / "s.jsonl").write_text(line.replace('"web_search_requests":0', f'"web_search_requests":{searches}') + "\n")
+        frame, _ = _read(folder.parent)
+        assert int(frame["web_search_calls"].sum()) == searches
+        data = json.loads(cli("estimate", str(folder.parent), "-f", "json", "--as-of", "2026-05-14",
+                              "--classifier", "keywords").stdout)
+        costs[searches] = Decimal(next(s for s in data["strategies"] if s["key"] == "as_logged")["cost_usd"])
+    assert costs[2] - costs[0] == 2 * Decimal("0.01")

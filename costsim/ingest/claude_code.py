@@ -19,7 +19,9 @@ independently, and both equal ccusage day by day on a real public tree):
    copy on a tie, in file order then line order, as ccusage 20 does). Within a file the row keeps its first line's number and prompt; across files the row is the
    final copy's, file and all. Every other copy counts as a duplicate.
 4. **Usage.** In Anthropic's meaning (see `anthropic.usage_row`): `input_tokens` excludes cache reads
-   and writes; writes split 5m/1h by `cache_creation` where given, else all 5-minute.
+   and writes; writes split 5m/1h by `cache_creation` where given, else all 5-minute; an empty
+   `iterations` list changes nothing; `server_tool_use` web searches and fetches are calls priced per
+   call (`web_search_calls`, `web_fetch_calls`).
 5. **Where.** Project and session come from the path (a subagent's rows belong to its parent session).
 """
 
@@ -40,6 +42,7 @@ import pyarrow.compute as pc
 
 from costsim.classify_pool import Remembering, cores
 from costsim.errors import InputError
+from costsim.frame import CALL_COLUMNS
 from costsim.ingest.anthropic import usage_row
 from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
 from costsim.ingest.records import Skip, finish_table, message_text, timestamp
@@ -158,6 +161,7 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
 
 
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
+COUNTS = (*TOKENS, *CALL_COLUMNS)  # a row's counts: tokens, then server tool calls (web search, web fetch)
 
 
 def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
@@ -176,7 +180,7 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
     text = _text_columns(buffer, tables, kept)
     frame = pd.DataFrame({
         **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
-        **{key: np.concatenate([t[key] for t in tables])[keep] for key in TOKENS},
+        **{key: np.concatenate([t[key] for t in tables])[keep] for key in COUNTS},
         "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
     })
     buffer.clear()
@@ -238,6 +242,7 @@ _TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes
     rb'"output_tokens":(\d{1,12})(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
     rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
     rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"')
+_SERVER_CALL = re.compile(rb'"web_(?:search|fetch)_requests":[1-9]')  # a billed server tool call in a usage
 _USAGE_KEY = b'"usage":{"input_tokens":'
 _PROMPT_HEAD = b'"message":{"role":"user","content":"'
 
@@ -280,7 +285,7 @@ class _Rows:
             hashes[present] = SeenIds.hashes([k for k in keys if k is not None])
         self.blocks.append({"line": np.array(lines, dtype=np.int64), "id_hash": hashes, "has_id": present,
                             "model": np.array(models, dtype=np.int32), "timestamp": _stamps(stamps),
-                            **{key: np.array(values).astype(np.int64) for key, values in zip(TOKENS, counts)}})
+                            **{key: np.array(values).astype(np.int64) for key, values in zip(COUNTS, counts)}})
 
     def add_arrays(self, lines: np.ndarray, columns: dict) -> None:
         if len(lines):
@@ -301,7 +306,7 @@ class _Rows:
         texts = [self.prompts[i] for i in used.tolist() if i >= 0]
         prompt = prompt.astype(np.int32) - int(used[0] < 0) if len(used) else prompt.astype(np.int32)
         return {"line": line, "model": cols["model"][final], "models": self.model_names, "prompt": prompt,
-                "prompts": texts, **{key: cols[key][final] for key in TOKENS}, "timestamp": cols["timestamp"][final],
+                "prompts": texts, **{key: cols[key][final] for key in COUNTS}, "timestamp": cols["timestamp"][final],
                 "id_hash": cols["id_hash"][first], "has_id": cols["has_id"][first]}
 
     def _merge(self, hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -330,7 +335,7 @@ def _stamps(stamps: list) -> np.ndarray:
 def _empty_table() -> dict:
     return {"line": np.zeros(0, dtype=np.int64), "model": np.zeros(0, dtype=np.int32), "models": [],
             "prompt": np.zeros(0, dtype=np.int32), "prompts": [],
-            **{key: np.zeros(0, dtype=np.int64) for key in TOKENS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),
+            **{key: np.zeros(0, dtype=np.int64) for key in COUNTS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),
             "id_hash": np.zeros(0, dtype=np.uint64), "has_id": np.zeros(0, dtype=bool)}
 
 
@@ -370,6 +375,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
     plain = (raw[starts] == 123) & (raw[np.maximum(ends - 1, 0)] == 125)  # starts with { and ends with }
     heads, tails, found, others = [], [], [], []
     find, startswith, head, tail, rfind = text.find, text.startswith, _HEAD.match, _TAIL.match, text.rfind
+    server_call = _SERVER_CALL.search
     not_requests, prompts_before = 0, len(rows.prompt_lines)
     # `"message":{` is looked for in a line's first 1024 bytes, and not at all (an empty range) in a line
     # that is not plainly one object
@@ -381,7 +387,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
         elif (h := head(text, at, end)) is not None:
             u = rfind(_USAGE_KEY, h.end(), end)
             t = tail(text, u, end) if u >= 0 else None
-            if t is None:
+            if t is None or server_call(text, u, t.end()):  # a web search or fetch: read with its calls
                 others.append(i)
             else:
                 heads.append(h.groups())
@@ -404,7 +410,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
         rows.add_arrays(first_line + np.array(found, dtype=np.int64)[columns.pop("index")], columns)
     if others:
         lines, keys, models, stamps = [], [], [], []
-        counts: list[list] = [[] for _ in TOKENS]
+        counts: list[list] = [[] for _ in COUNTS]
         bounds = np.r_[-1, ends]
         _scan_others(text, bounds, others, first_line, name, stats, rows, (lines, keys, models, stamps, counts))
         _sort_prompts(rows, prompts_before)
@@ -453,7 +459,8 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
             "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
             "timestamp": _stamps(column(7)) if keys else np.zeros(0, dtype="datetime64[ns]"),
             "input_tokens": numbers[0], "cache_read_tokens": numbers[1],
-            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2]}
+            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2],
+            **{key: np.zeros(len(keys), dtype=np.int64) for key in CALL_COLUMNS}}
 
 
 def _counts(*columns) -> np.ndarray:
@@ -537,7 +544,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
     elif isinstance(row, Skip):
         stats.skip(row.reason, row.detail, path=name, line=line_no, malformed=row.malformed)
         return None
-    return (row.get("id"), row["model"], row.get("timestamp"), tuple(row.get(key, 0) for key in TOKENS))
+    return (row.get("id"), row["model"], row.get("timestamp"), tuple(row.get(key, 0) for key in COUNTS))
 
 
 def _fast_assistant(line: bytes, head: re.Match):
@@ -552,6 +559,8 @@ def _fast_assistant(line: bytes, head: re.Match):
     if model == "<synthetic>":
         return Skip(NO_USAGE, malformed=False)
     usage = tail.group(1)
+    if _SERVER_CALL.search(usage):
+        return None  # json.loads reads its server tool calls
     u = dict(_COUNT.findall(usage))
     if b"input_tokens" not in u or b"output_tokens" not in u or b'_tokens":"' in usage or b":-" in usage \
             or b"." in usage or any(len(v) > 12 for v in u.values()):
