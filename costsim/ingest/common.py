@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -147,11 +148,12 @@ class SeenIds:
 
 
 def expand(inputs: list[str]) -> list[str]:
-    """Files from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz), globs, and `-`."""
+    """Files from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz), globs, and `-`;
+    database URLs (postgresql://…) pass through as they are."""
     out = []
     for item in inputs:
-        if item == "-":
-            out.append("-")
+        if item == "-" or is_database_url(item):
+            out.append(item)
             continue
         path = Path(item).expanduser()
         if path.is_dir():
@@ -195,13 +197,29 @@ def open_binary(path: str, name: str) -> io.BufferedReader:
 
 
 def display_name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    return "<stdin>" if path == "-" else redacted_url(path) if is_database_url(path) else path
+
+
+DATABASE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(item: str) -> bool:
+    """Whether an input names a database (a LiteLLM proxy's PostgreSQL) rather than a file."""
+    return item.lower().startswith(DATABASE_SCHEMES)
+
+
+def redacted_url(url: str) -> str:
+    """The URL with its password (in the user part or a `password=` parameter) shown as ***."""
+    url = re.sub(r"(://[^:/?#@]*:)[^/?#]*@", r"\1***@", url, count=1)
+    return re.sub(r"([?&]password=)[^&#]*", r"\1***", url, flags=re.IGNORECASE)
 
 
 def parse_timestamp(value) -> datetime | None:
     """ISO 8601 text (a trailing Z allowed) or epoch seconds/milliseconds → aware UTC datetime; None if unparseable."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # a database driver's timestamp; one without a zone is UTC
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value
         return datetime.fromtimestamp(seconds, tz=timezone.utc)

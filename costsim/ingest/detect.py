@@ -12,7 +12,7 @@ import pandas as pd
 
 from costsim.errors import ConfigError, InputError
 from costsim.ingest import anthropic, claude_code, neutral, openai, proxies
-from costsim.ingest.common import IngestStats, open_text
+from costsim.ingest.common import IngestStats, is_database_url, open_text
 
 Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
 
@@ -36,6 +36,8 @@ CLAUDE_CODE_TYPES = {"user", "assistant", "summary", "system", "file-history-sna
 
 def reader_for(path: str, log_format: str | None, stats: IngestStats | None = None) -> Reader:
     """The reader `--log-format` names, else the one the file's content matches."""
+    if is_database_url(path):
+        return _database_reader(log_format)
     if log_format:
         if log_format not in READERS:
             raise ConfigError(f"--log-format {log_format!r}: unknown format (known: {', '.join(READERS)})")
@@ -48,6 +50,16 @@ def reader_for(path: str, log_format: str | None, stats: IngestStats | None = No
                          "--columns input_tokens=HEADER,output_tokens=HEADER,model=HEADER,timestamp=HEADER",
                          path=name)
     return READERS[found]
+
+
+def _database_reader(log_format: str | None) -> Reader:
+    """A postgresql:// input is a LiteLLM proxy's database: its spend-log table."""
+    from costsim.ingest import postgres  # its driver is an optional extra, imported when used
+
+    if log_format not in (None, "litellm"):
+        raise ConfigError(f"--log-format {log_format!r}: a postgresql:// input is read as a LiteLLM proxy's "
+                          "spend logs (--log-format litellm, or none)")
+    return postgres.read_spend_logs
 
 
 def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
