@@ -38,6 +38,7 @@ class IngestStats:
     until: datetime | None = None      # records at or after it likewise (an --until day is included whole)
     columns: dict[str, str] = field(default_factory=dict)  # --columns: frame field -> CSV header name
     counted_inputs: int = 0            # rows whose input tokens were counted offline from their text
+    no_prompt_text: int = 0            # database / trace rows without prompt text: tiered by token counts
     approximate_models: Counter = field(default_factory=Counter)  # counted with a non-native encoding
     token_factor: object = None        # model -> Decimal correction for offline counts (from the price book)
     names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)

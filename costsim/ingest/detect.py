@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from costsim.errors import ConfigError, InputError
-from costsim.ingest import anthropic, claude_code, neutral, openai, proxies
+from costsim.ingest import anthropic, claude_code, neutral, openai, otel, proxies
 from costsim.ingest.common import IngestStats, is_database_url, open_text
 
 Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
@@ -28,6 +28,7 @@ READERS: dict[str, Reader] = {
     "anthropic": anthropic.read_messages,
     "litellm": proxies.read_litellm,
     "openrouter-csv": proxies.read_openrouter,
+    "otel": otel.read_otlp,
 }
 SNIFF_RECORDS = 20
 SNIFF_BYTES = 64 * 1024
@@ -85,6 +86,8 @@ def json_format(record) -> str | None:
         return None
     if record.get("type") in CLAUDE_CODE_TYPES and ({"sessionId", "parentUuid", "leafUuid", "uuid"} & record.keys()):
         return "claude-code"
+    if "resourceSpans" in record:
+        return "otel"
     if "custom_id" in record:
         if "response" in record or ("error" in record and "body" not in record):
             return "openai-batch-output"

@@ -60,6 +60,7 @@ def read_spend_logs(url: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
                 record = dict(zip(fields, values))
                 try:
                     rows.append(litellm_row(record, f"{name}:{number}"))
+                    stats.no_prompt_text += "prompt" not in rows[-1]
                 except Skip as skip:
                     where = f"request_id {record.get('request_id')!r}"
                     stats.skip(skip.reason, f"{skip.detail} ({where})" if skip.detail else where,
