@@ -73,17 +73,32 @@ def spend_row(request_id: str, start: str, model: str, prompt: int, completion: 
     return row
 
 
+# metadata as the proxy writes it: the key's identity, hidden params, the usage object and more
+KEY_METADATA = {"user_api_key": "88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b",
+                "user_api_key_alias": "ci-bot", "user_api_key_team_id": "team-shop", "user_api_key_user_id": "dev-1",
+                "user_api_key_team_alias": "shop", "spend_logs_metadata": None, "requester_ip_address": "10.0.3.7",
+                "applied_guardrails": [], "mcp_tool_call_metadata": None, "vector_store_request_metadata": None,
+                "hidden_params": {"litellm_overhead_time_ms": 3.1, "api_base": "https://api.openai.com"},
+                "additional_usage_values": {"prompt_tokens_details": None}, "status": "success"}
 ROWS = [
     spend_row("chatcmpl-a1", "2026-05-01T10:00:00Z", "gpt-4o-mini", 1000, 300,
-              metadata={"user_api_key_team_alias": "shop", "usage_object": {
-                  "prompt_tokens": 1000, "completion_tokens": 300, "prompt_tokens_details": {"cached_tokens": 600}}},
-              messages=[{"role": "user", "content": "Add comments to parser.py"}]),
+              metadata={**KEY_METADATA, "usage_object": {
+                  "prompt_tokens": 1000, "completion_tokens": 300, "total_tokens": 1300,
+                  "prompt_tokens_details": {"cached_tokens": 600, "audio_tokens": 0},
+                  "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0}}},
+              messages=[{"role": "system", "content": "You are a careful code reviewer."},
+                        {"role": "user", "content": "What does parser.py do?"},
+                        {"role": "assistant", "content": "It reads the config files."},
+                        {"role": "user", "content": [{"type": "text", "text": "Add comments to parser.py"}]}]),
     spend_row("chatcmpl-a2", "2026-05-02T09:30:00Z", "claude-sonnet-4-5", 5000, 700,
-              metadata={"user_api_key_team_alias": "shop", "usage_object": {
+              metadata={**KEY_METADATA, "usage_object": {
                   "prompt_tokens": 5000, "completion_tokens": 700, "cache_creation_input_tokens": 1000,
                   "cache_read_input_tokens": 3000}},
-              proxy_server_request={"model": "claude-sonnet-4-5", "messages": [
-                  {"role": "user", "content": "Design the migration of the billing service to event sourcing"}]},
+              proxy_server_request={"model": "claude-sonnet-4-5", "max_tokens": 4096, "stream": False,
+                                    "tools": [{"type": "function", "function": {"name": "read_file", "parameters": {}}}],
+                                    "messages": [{"role": "system", "content": "You are a senior engineer."},
+                                                 {"role": "user", "content": "Design the migration of the billing "
+                                                                             "service to event sourcing"}]},
               session_id="sess-7"),
     spend_row("chatcmpl-a3", "2026-05-02T11:00:00Z", "gpt-4o-mini", 1000, 300, cache_hit="True"),
     spend_row("chatcmpl-a4", "2026-05-02T12:00:00Z", "claude-sonnet-4-5", 0, 0, status="failure"),
@@ -274,3 +289,10 @@ def test_one_mapping_reads_the_prompt_the_proxy_kept_in_its_request():
     assert litellm_row(ROWS[0], "x")["prompt"] == "Add comments to parser.py"  # `messages`, when stored
     assert litellm_row(ROWS[1], "x")["prompt"].startswith("Design the migration")  # else the request body
     assert "prompt" not in litellm_row(ROWS[4], "x")
+
+
+def test_a_malformed_url_is_one_line_without_its_password(cli):
+    result = estimate(cli, "postgresql://someone:Hidden-9@127.0.0.1:99999999/litellm")
+    assert result.exit_code == 2
+    assert result.stderr == ("error: postgresql://someone:***@127.0.0.1:99999999/litellm: "
+                             "not a valid PostgreSQL URL (Port out of range 0-65535)\n")

@@ -31,6 +31,26 @@ COLUMNS = ("request_id", "startTime", "model", "model_group", "prompt_tokens", "
            "cache_hit", "status", "metadata", "messages", "proxy_server_request", "session_id")
 REQUIRED = ("request_id", "startTime", "model", "prompt_tokens", "completion_tokens")
 FETCH_ROWS = 5_000  # rows per round trip of the server-side cursor
+
+
+def _user_turns(value: str) -> str:
+    """SQL: the user turns of a jsonb message list (any other value as it is)."""
+    return (f"CASE WHEN jsonb_typeof({value}) = 'array' "
+            f"THEN jsonb_path_query_array({value}, '$[*] ? (@.role == \"user\")') ELSE {value} END")
+
+
+# Only what litellm_row reads of each jsonb column leaves the server (metadata runs to kilobytes, a
+# stored conversation to megabytes): usage and team alias, and the user turns of the messages.
+# Other shapes (a JSON string, say) come whole, for litellm_row to judge as it judges the export.
+REQUEST_MESSAGES, REQUEST_INPUT = "{0}->'messages'", "{0}->'input'"
+TRIMMED = {  # column -> SQL, {0} standing for the column
+    "metadata": "CASE WHEN jsonb_typeof({0}) = 'object' THEN jsonb_build_object('usage_object', {0}->'usage_object', "
+                "'user_api_key_team_alias', {0}->'user_api_key_team_alias') ELSE {0} END",
+    "messages": _user_turns("{0}"),
+    "proxy_server_request": f"CASE WHEN jsonb_typeof({{0}}) = 'object' THEN jsonb_build_object("
+                            f"'messages', {_user_turns(REQUEST_MESSAGES)}, 'input', {_user_turns(REQUEST_INPUT)}) "
+                            "ELSE {0} END",
+}
 # Parameters Prisma's DATABASE_URL may carry that libpq does not know; `schema` names the table's schema.
 PRISMA_ONLY = {"schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size", "socket_timeout"}
 INSTALL_HINT = "reading a PostgreSQL database needs psycopg: pip install 'costsim[postgres]'"
@@ -48,37 +68,41 @@ def read_spend_logs(url: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     try:
         conn.read_only = True  # every statement below runs in one read-only transaction
         conn.execute("SET TIME ZONE 'UTC'")
-        query, params = _query(_columns(conn, schema, name), schema, stats, psycopg)
-        with conn.cursor(name="costsim_spend_logs") as cursor:
+        query, params = _query(_columns(conn, schema, name), schema, stats)
+        with conn.cursor(name="costsim_spend_logs", row_factory=psycopg.rows.dict_row) as cursor:
             cursor.itersize = FETCH_ROWS
             cursor.execute(query, params)
-            fields = None
-            rows: list[dict] = []
-            for number, values in enumerate(cursor, start=1):
-                fields = fields or [c.name for c in cursor.description]
-                stats.records_read += 1
-                record = dict(zip(fields, values))
-                try:
-                    rows.append(litellm_row(record, f"{name}:{number}"))
-                    stats.no_prompt_text += "prompt" not in rows[-1]
-                except Skip as skip:
-                    where = f"request_id {record.get('request_id')!r}"
-                    stats.skip(skip.reason, f"{skip.detail} ({where})" if skip.detail else where,
-                               path=name, line=number, malformed=skip.malformed)
-                if len(rows) >= CHUNK_RECORDS:
-                    yield finish_rows(rows, stats)
-                    rows = []
-            if rows:
-                yield finish_rows(rows, stats)
+            yield from _chunks(cursor, name, stats)
     except psycopg.Error as exc:
         raise InputError(f"reading {TABLE} failed: {_first_line(exc, url)}", path=name) from None
     finally:
         conn.close()
 
 
+def _chunks(records, name: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """Rows (dicts) → usage-frame chunks through the spend-log mapping; each row counted, a bad one skipped."""
+    rows: list[dict] = []
+    for number, record in enumerate(records, start=1):
+        stats.records_read += 1
+        try:
+            rows.append(litellm_row(record, f"{name}:{number}"))
+        except Skip as skip:
+            where = f"request_id {record.get('request_id')!r}"
+            stats.skip(skip.reason, f"{skip.detail} ({where})" if skip.detail else where,
+                       path=name, line=number, malformed=skip.malformed)
+            continue
+        stats.no_prompt_text += "prompt" not in rows[-1]
+        if len(rows) >= CHUNK_RECORDS:
+            yield finish_rows(rows, stats)
+            rows = []
+    if rows:
+        yield finish_rows(rows, stats)
+
+
 def _driver():
     try:
         import psycopg
+        import psycopg.rows
     except ImportError:
         raise InputError(INSTALL_HINT) from None
     return psycopg
@@ -86,7 +110,11 @@ def _driver():
 
 def _conninfo(url: str) -> tuple[str, str | None]:
     """The URL libpq reads (Prisma-only parameters removed) and the schema `?schema=` names, if any."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- parsing the port is what raises on a bad one
+    except ValueError as exc:
+        raise InputError(f"not a valid PostgreSQL URL ({exc})", path=redacted_url(url)) from None
     query = parse_qsl(parts.query, keep_blank_values=True)
     schema = next((value for key, value in query if key == "schema"), None)
     kept = [(key, value) for key, value in query if key not in PRISMA_ONLY]
@@ -110,7 +138,7 @@ def _columns(conn, schema: str | None, name: str) -> list[str]:
     return [c for c in COLUMNS if c in have]
 
 
-def _query(columns: list[str], schema: str | None, stats: IngestStats, psycopg):
+def _query(columns: list[str], schema: str | None, stats: IngestStats):
     """SELECT the columns, oldest first, with --since/--until as the WHERE clause."""
     from psycopg import sql
 
@@ -123,15 +151,26 @@ def _query(columns: list[str], schema: str | None, stats: IngestStats, psycopg):
         where.append(sql.SQL('"startTime" < %(until)s'))
         params["until"] = stats.until
     query = sql.SQL("SELECT {} FROM {}{} ORDER BY \"startTime\", request_id").format(
-        sql.SQL(", ").join(sql.Identifier(c) for c in columns), table,
+        sql.SQL(", ").join(_select(c, sql) for c in columns), table,
         sql.SQL(" WHERE ") + sql.SQL(" AND ").join(where) if where else sql.SQL(""))
     return query, params
+
+
+def _select(column: str, sql):
+    """A column as selected: as it is, or trimmed to what the mapping reads (TRIMMED)."""
+    name = sql.Identifier(column)
+    if column not in TRIMMED:
+        return name
+    return sql.SQL(TRIMMED[column] + " AS {1}").format(name, name)
 
 
 def _first_line(exc: Exception, url: str) -> str:
     """The driver's message, one line, with any password in it hidden."""
     text = " ".join(str(exc).split()) or type(exc).__name__
-    password = urlsplit(url).password
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
     return text.replace(password, "***") if password else text
 
 
