@@ -218,3 +218,9 @@ def test_bad_lines_are_named_counted_and_fail_the_run(cli, tmp_path, bad, reason
     assert result.exit_code == 2
     assert json.loads(result.stdout)["accounting"]["skipped"] == {reason: 1}
     assert f"traces.jsonl:2: {reason}" in result.stderr
+
+
+def test_detected_when_the_first_line_is_longer_than_the_sniffed_head(tmp_path):
+    long_prompt = "Explain this stack trace. " * 4000  # ~100 KB: a captured conversation
+    path = write(tmp_path, line(span("a1", {**CHAT, "gen_ai.input.messages": messages(long_prompt)})))
+    assert sniff(path, "traces.jsonl") == "otel"
