@@ -219,8 +219,6 @@ def parse_timestamp(value) -> datetime | None:
     """ISO 8601 text (a trailing Z allowed) or epoch seconds/milliseconds → aware UTC datetime; None if unparseable."""
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):  # a database driver's timestamp; one without a zone is UTC
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value
         return datetime.fromtimestamp(seconds, tz=timezone.utc)

@@ -4,8 +4,9 @@ Reads the table the proxy writes every request to, `"LiteLLM_SpendLogs"` (its Pr
 integer columns, `metadata` / `messages` / `proxy_server_request` as jsonb, `"startTime"` a timestamp
 in UTC), through psycopg 3 — the optional extra `costsim[postgres]`. The rows stream through a
 server-side cursor inside a read-only transaction, oldest first, and --since/--until become the
-query's WHERE clause, so a month of a busy proxy is never held in memory or read in vain. Each row
-goes through `proxies.litellm_row`, the same mapping the spend-log JSON export is read with.
+query's WHERE clause, so a month of a busy proxy is never held in memory or read in vain. The server
+hands each row over as one JSON object shaped like a record of the proxy's JSON export (its jsonb
+trimmed to what is read), and `proxies.litellm_row` maps it: the same mapping, the same meaning.
 
 The password may come from the URL, PGPASSWORD or ~/.pgpass (libpq reads them); it is never shown:
 every name, error and report says `postgresql://user:***@host/db`. A refused connection, a wrong
@@ -15,6 +16,7 @@ counted, like a bad line of a file.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -69,10 +71,10 @@ def read_spend_logs(url: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
         conn.read_only = True  # every statement below runs in one read-only transaction
         conn.execute("SET TIME ZONE 'UTC'")
         query, params = _query(_columns(conn, schema, name), schema, stats)
-        with conn.cursor(name="costsim_spend_logs", row_factory=psycopg.rows.dict_row) as cursor:
+        with conn.cursor(name="costsim_spend_logs") as cursor:
             cursor.itersize = FETCH_ROWS
             cursor.execute(query, params)
-            yield from _chunks(cursor, name, stats)
+            yield from _chunks((json.loads(text) for text, in cursor), name, stats)
     except psycopg.Error as exc:
         raise InputError(f"reading {TABLE} failed: {_first_line(exc, url)}", path=name) from None
     finally:
@@ -102,7 +104,6 @@ def _chunks(records, name: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 def _driver():
     try:
         import psycopg
-        import psycopg.rows
     except ImportError:
         raise InputError(INSTALL_HINT) from None
     return psycopg
@@ -150,18 +151,15 @@ def _query(columns: list[str], schema: str | None, stats: IngestStats):
     if stats.until is not None:
         where.append(sql.SQL('"startTime" < %(until)s'))
         params["until"] = stats.until
-    query = sql.SQL("SELECT {} FROM {}{} ORDER BY \"startTime\", request_id").format(
+    query = sql.SQL("SELECT json_build_object({})::text FROM {}{} ORDER BY \"startTime\", request_id").format(
         sql.SQL(", ").join(_select(c, sql) for c in columns), table,
         sql.SQL(" WHERE ") + sql.SQL(" AND ").join(where) if where else sql.SQL(""))
     return query, params
 
 
 def _select(column: str, sql):
-    """A column as selected: as it is, or trimmed to what the mapping reads (TRIMMED)."""
-    name = sql.Identifier(column)
-    if column not in TRIMMED:
-        return name
-    return sql.SQL(TRIMMED[column] + " AS {1}").format(name, name)
+    """A column's key and value in the row's JSON object: as it is, or trimmed to what the mapping reads."""
+    return sql.Literal(column) + sql.SQL(", ") + sql.SQL(TRIMMED.get(column, "{0}")).format(sql.Identifier(column))
 
 
 def _first_line(exc: Exception, url: str) -> str:
