@@ -210,6 +210,8 @@ def test_a_span_exported_twice_is_a_duplicate(tmp_path):
     (json.dumps({"resourceSpans": {"oops": 1}}), "not an OTLP traces object"),
     (json.dumps(line(span("a9", {**CHAT, "gen_ai.usage.input_tokens": "many"}))), "bad token count"),
     (json.dumps(line(span("a9", {"gen_ai.usage.input_tokens": 5}))), "missing required field"),
+    (json.dumps(line(span("a9", CHAT, start="99999999999999999999999"))), "bad timestamp"),
+    (json.dumps(line(span("a9", CHAT, start="yesterday"))), "bad timestamp"),
 ])
 def test_bad_lines_are_named_counted_and_fail_the_run(cli, tmp_path, bad, reason):
     path = tmp_path / "traces.jsonl"

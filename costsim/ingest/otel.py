@@ -157,9 +157,12 @@ def _nanos(value, field: str) -> int | None:
     if value in (None, "", 0, "0"):
         return None
     try:
-        return int(value)
+        nanos = int(value)
     except (TypeError, ValueError):
-        raise Skip("bad timestamp", f"{field} {value!r}") from None
+        nanos = -1
+    if not 0 < nanos < 2**63:  # OTLP's fixed64; beyond it no clock has been
+        raise Skip("bad timestamp", f"{field} {value!r}")
+    return nanos
 
 
 def _ancestors(keys: set[tuple], parents: dict[tuple, str]) -> set[tuple]:
