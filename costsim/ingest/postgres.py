@@ -29,7 +29,7 @@ from costsim.ingest.records import Skip, finish_rows
 
 TABLE = "LiteLLM_SpendLogs"
 # What the mapping reads; columns a proxy's older schema lacks are left out of the query.
-COLUMNS = ("request_id", "startTime", "model", "model_group", "prompt_tokens", "completion_tokens",
+COLUMNS = ("request_id", "startTime", "model", "model_group", "prompt_tokens", "completion_tokens", "spend",
            "cache_hit", "status", "metadata", "messages", "proxy_server_request", "session_id")
 REQUIRED = ("request_id", "startTime", "model", "prompt_tokens", "completion_tokens")
 FETCH_ROWS = 5_000  # rows per round trip of the server-side cursor

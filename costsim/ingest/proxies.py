@@ -24,7 +24,7 @@ OPENROUTER_HEADERS = ("generation_id", "created_at", "tokens_prompt", "tokens_co
 
 
 def litellm_row(record: dict, source: str) -> dict:
-    """One spend-log row → usage-frame fields: the one mapping for the JSON export and the database (postgres.py)."""
+    """One LiteLLM spend-log row (LiteLLM_SpendLogs: JSON export or database row) → usage-frame fields."""
     if str(record.get("cache_hit", "")).lower() == "true":
         raise Skip("LiteLLM cache hit (no provider call)", malformed=False)
     if str(record.get("status") or "").lower() == "failure":
