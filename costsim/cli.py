@@ -112,7 +112,7 @@ def compare(
 
 @handles_errors
 def estimate(
-    logs: Optional[list[str]] = typer.Argument(None, help="Log files, folders or globs; - reads stdin. None: Claude Code's ~/.claude/projects."),
+    logs: Optional[list[str]] = typer.Argument(None, help="Log files, folders or globs; - reads stdin; postgresql://… reads a LiteLLM proxy's database. None: Claude Code's ~/.claude/projects."),
     log_format: Optional[str] = typer.Option(None, "--log-format", help="Force a log format instead of detecting it (see docs/formats.md)."),
     columns: Optional[str] = typer.Option(None, "--columns", help="CSV headers for costsim's fields: input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name,timestamp=created."),
     by: Optional[str] = typer.Option(None, "--by", help="Add a breakdown: day, week, month, model, project, session or tier."),
@@ -148,6 +148,7 @@ def estimate(
       cat requests.csv | costsim estimate - --log-format neutral-csv
       costsim estimate ~/.claude/projects --by day --since 2026-05-01
       costsim estimate export.csv --columns input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name
+      PGPASSWORD=… costsim estimate postgresql://litellm@db:5432/litellm --since 2026-05-01
     """
     from costsim.progress import progress_bar
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ class IngestStats:
     until: datetime | None = None      # records at or after it likewise (an --until day is included whole)
     columns: dict[str, str] = field(default_factory=dict)  # --columns: frame field -> CSV header name
     counted_inputs: int = 0            # rows whose input tokens were counted offline from their text
+    no_prompt_text: int = 0            # database / trace rows without prompt text: tiered by token counts
     approximate_models: Counter = field(default_factory=Counter)  # counted with a non-native encoding
     token_factor: object = None        # model -> Decimal correction for offline counts (from the price book)
     names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)
@@ -170,11 +172,12 @@ SIDECARS = ("*.meta.json", "sessions-index.json")  # Claude Code's own bookkeepi
 
 def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[str, bool]]:
     """(file, found in a folder) from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz,
-    Claude Code's sidecars passed over and counted in `stats`), globs, and `-`."""
+    Claude Code's sidecars passed over and counted in `stats`), globs, and `-`;
+    database URLs (postgresql://…) pass through as they are."""
     out = []
     for item in inputs:
-        if item == "-":
-            out.append(("-", False))
+        if item == "-" or is_database_url(item):
+            out.append((item, False))
             continue
         path = Path(item).expanduser()
         if path.is_dir():
@@ -228,7 +231,21 @@ def open_binary(path: str, name: str) -> io.BufferedReader:
 
 
 def display_name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    return "<stdin>" if path == "-" else redacted_url(path) if is_database_url(path) else path
+
+
+DATABASE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(item: str) -> bool:
+    """Whether an input names a database (a LiteLLM proxy's PostgreSQL) rather than a file."""
+    return item.lower().startswith(DATABASE_SCHEMES)
+
+
+def redacted_url(url: str) -> str:
+    """The URL with its password (in the user part or a `password=` parameter) shown as ***."""
+    url = re.sub(r"(://[^:/?#@]*:)[^/?#]*@", r"\1***@", url, count=1)
+    return re.sub(r"([?&]password=)[^&#]*", r"\1***", url, flags=re.IGNORECASE)
 
 
 EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from costsim.errors import ConfigError, InputError
-from costsim.ingest import anthropic, claude_code, neutral, openai, proxies
-from costsim.ingest.common import IngestStats, open_text
+from costsim.ingest import anthropic, claude_code, neutral, openai, otel, proxies
+from costsim.ingest.common import IngestStats, is_database_url, open_text
 from costsim.ingest.records import csv_delimiter, header_name
 
 Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
@@ -29,6 +29,7 @@ READERS: dict[str, Reader] = {
     "anthropic": anthropic.read_messages,
     "litellm": proxies.read_litellm,
     "openrouter-csv": proxies.read_openrouter,
+    "otel": otel.read_otlp,
 }
 SNIFF_RECORDS = 20
 SNIFF_BYTES = 64 * 1024
@@ -44,6 +45,8 @@ class UnknownFormat(InputError):
 
 def reader_for(path: str, log_format: str | None, stats: IngestStats | None = None) -> Reader:
     """The reader `--log-format` names, else the one the file's content matches."""
+    if is_database_url(path):
+        return _database_reader(log_format)
     if log_format:
         if log_format not in READERS:
             raise ConfigError(f"--log-format {log_format!r}: unknown format (known: {', '.join(READERS)})")
@@ -67,6 +70,16 @@ def _headers_found(path: str, name: str) -> str:
     first_line = head.splitlines()[0]
     header = [header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])]
     return "; headers found: " + ", ".join(h for h in header if h)[:300]
+
+
+def _database_reader(log_format: str | None) -> Reader:
+    """A postgresql:// input is a LiteLLM proxy's database: its spend-log table."""
+    from costsim.ingest import postgres  # its driver is an optional extra, imported when used
+
+    if log_format not in (None, "litellm"):
+        raise ConfigError(f"--log-format {log_format!r}: a postgresql:// input is read as a LiteLLM proxy's "
+                          "spend logs (--log-format litellm, or none)")
+    return postgres.read_spend_logs
 
 
 def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
@@ -94,6 +107,8 @@ def json_format(record) -> str | None:
     kind = record.get("type")
     if isinstance(kind, str) and kind in CLAUDE_CODE_TYPES and CLAUDE_CODE_KEYS & record.keys():
         return "claude-code"
+    if "resourceSpans" in record:
+        return "otel"
     if "custom_id" in record:
         if "response" in record or ("error" in record and "body" not in record):
             return "openai-batch-output"

@@ -31,6 +31,8 @@ def litellm_row(record: dict, source: str) -> dict:
     """One LiteLLM spend-log row (LiteLLM_SpendLogs: JSON export or database row) → usage-frame fields."""
     if str(record.get("cache_hit", "")).lower() == "true":
         raise Skip("LiteLLM cache hit (no provider call)", malformed=False)
+    if str(record.get("status") or "").lower() == "failure":
+        raise Skip("failed call (status failure)", malformed=False)
     model = record.get("model") or record.get("model_group")
     if not model:
         raise Skip("missing required field", "model")
@@ -67,7 +69,7 @@ def litellm_row(record: dict, source: str) -> dict:
         row["timestamp"] = stamp
     if record.get("request_id"):
         row["id"] = str(record["request_id"])
-    text = last_user_text(_maybe_json(record.get("messages")))
+    text = last_user_text(_maybe_json(record.get("messages"))) or _request_text(record.get("proxy_server_request"))
     if text:
         row["prompt"] = text
     if isinstance(metadata, dict) and metadata.get("user_api_key_team_alias"):
@@ -75,6 +77,14 @@ def litellm_row(record: dict, source: str) -> dict:
     if record.get("session_id"):
         row["session"] = str(record["session_id"])
     return row
+
+
+def _request_text(request) -> str:
+    """The last user turn of the request body the proxy kept (`proxy_server_request`), if it kept one."""
+    request = _maybe_json(request)
+    if not isinstance(request, dict):
+        return ""
+    return last_user_text(request.get("messages")) or last_user_text(request.get("input"))
 
 
 def _maybe_json(value):
