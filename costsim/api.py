@@ -118,15 +118,20 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
              billing: BillingOptions = BillingOptions(),
              by: str | None = None, since: date | None = None, until: date | None = None,
              columns: dict[str, str] | None = None,
-             target_shares: tuple[float, float, float] | None = None) -> tuple[Report, pd.DataFrame]:
+             target_shares: tuple[float, float, float] | None = None,
+             caches: str = "replay", sticky_minutes: tuple[int, ...] = ()) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
     `by` adds a breakdown; `since`/`until` (inclusive UTC days) keep only requests inside them.
     `target_shares` calibrates the learned classifier on a first pass so the log splits in those shares.
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
-    until the end, since a session's hardest request can come in any chunk."""
-    from costsim import simulate
+    until the end, since a session's hardest request can come in any chunk.
+    `caches`: "replay" (default) prices every strategy that moves requests to other models with each
+    conversation's prompt caches replayed (cache_replay.py), where the log has sessions and timestamps;
+    "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
+    for each number of minutes. Both hold slim rows until the end, like pinned."""
+    from costsim import cache_replay, simulate
     from costsim.classify_pool import Remembering
     from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
     from costsim.views import breakdown, check_view, view_keys
@@ -139,6 +144,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     helpers = simulate.helper_strategies(sim, classifier_model) if sim else ()
     pinned = (simulate.PINNED,) if sim and sim.pinned else ()
     classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
+    replay_plan = cache_replay.plan(caches, sticky_minutes, sim)
+    held_strategies = replay_plan.held + pinned
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     calibration = None
@@ -150,8 +157,10 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         name, classify_many = make_classifier(policy, classifier)
     classify_many = Remembering(classify_many)
     chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
-    pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
-                    separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
+    pricer = Pricer(book, policy, LOG_STRATEGIES + replay_plan.extra + helpers + pinned, as_of=as_of,
+                    default_day=today or date.today(),
+                    separate=frozenset(s.key for s in classifier_only + held_strategies), billing=billing)
+    conversations = cache_replay.ConversationIds()
     from costsim.as_billed import AsBilled
     billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
     samples, held = [], []
@@ -160,20 +169,19 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
             classified = classify_frame(chunk, policy, classify_many)
             classified, n_estimated = fill_estimated_outputs(classified, policy)
             estimated += n_estimated
-            pricer.add(classified, view=view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None))
-                       if by else None)
+            view = view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None)) if by else None
+            pricer.add(classified, view=view)
             billed.add(classified)
             if classifier_only:
                 pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
-            if pinned:
-                held.append(classified[simulate.PINNED_COLUMNS])
+            if held_strategies:
+                held.append(cache_replay.slim_rows(classified, conversations, view))
             samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
             if progress:
                 progress(len(chunk))
     finally:
         classify_many.close()
-    if held:
-        pricer.add(pd.concat(held, ignore_index=True), only=pinned)
+    caching = cache_replay.price_held(pricer, held, replay_plan, pinned, book, conversations) if held else None
     priced = pricer.requests
     skipped = dict(stats.skipped)
     if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
@@ -192,6 +200,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                   "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
                                   "conflicting_duplicates": stats.conflicting_duplicates, **billed.extra(),
                                   **pricer.span_extra()})
+    if caching is not None:
+        report = cache_replay.with_caching(report, caching, book)
     if by:
         report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
     if calibration is not None:

@@ -19,7 +19,8 @@ from costsim import api, cli_ci, cli_quality, cli_sweep
 from costsim import pricing_cli as billing_cli
 from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOpt, ClassifierOutOpt, EscalationOpt,
                                 Format, FormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt, PricingOpt,
-                                ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day, setup,
+                                ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day,
+                                parse_minutes, setup,
                                 output, sim_options, stderr, stdout, today, with_what_if)
 from costsim.errors import ConfigError, ExitCode
 from costsim.policy import load_policy
@@ -131,6 +132,8 @@ def estimate(
     classifier_output_tokens: int = ClassifierOutOpt, escalation_rate: Optional[str] = EscalationOpt,
     misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
     pinned: bool = typer.Option(False, "--pinned", help="Add a strategy keeping each session on the model of its hardest request (holds the rows in memory)."),
+    caches: str = typer.Option("replay", "--caches", help="replay (default): a moved request reads its cached prefix only where that model's cache is warm (docs/caching.md); carried: keep each request's logged cache reads."),
+    sticky: Optional[str] = typer.Option(None, "--sticky", help="Add sticky routing: a conversation never moves down a tier within N minutes of its last request; comma-separated minutes (5 or 0,2,5,15,60) give one row each."),
     what_if: Optional[str] = WhatIfOpt,
     batch: bool = billing_cli.BatchOpt,
     currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
@@ -148,6 +151,7 @@ def estimate(
       cat requests.csv | costsim estimate - --log-format neutral-csv
       costsim estimate ~/.claude/projects --by day --since 2026-05-01
       costsim estimate export.csv --columns input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name
+      costsim estimate ~/.claude/projects --sticky 0,2,5,15,60
     """
     from costsim.progress import progress_bar
 
@@ -173,7 +177,8 @@ def estimate(
                                       strict=strict, classifier=classifier, progress=tick, sim=sim,
                                       billing=billing_cli.billing_options(batch), by=by,
                                       since=parse_day(since, "--since"), until=parse_day(until, "--until"),
-                                      columns=parse_columns(columns), target_shares=target_shares)
+                                      columns=parse_columns(columns), target_shares=target_shares,
+                                      caches=caches, sticky_minutes=parse_minutes(sticky, "--sticky"))
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise book.unknown(model, path=report.unknown_first_seen.get(model))

@@ -46,7 +46,7 @@ TIER_HEADER = ["Tier", "Requests", "Model", "Cost", "Share of spend"]
 
 
 def models_label(s: StrategyResult, report: Report) -> str:
-    if s.key in {"smart", "smart_classifier", "under_routing", "pinned"}:
+    if s.key in {"smart", "smart_classifier", "under_routing", "pinned", "smart_carried"} or s.key.startswith("sticky_"):
         return "3-tier mix" + (" + classifier" if s.key == "smart_classifier" else "")
     if len(s.models) <= 2:
         return ", ".join(s.models) or "—"
