@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
+
 import pandas as pd
 
 from costsim.billing import BillingOptions
+from costsim.cache_profile import CacheProfile
 from costsim.classify import classify_frame, make_classifier
 from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
 from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
-from costsim.policy import Policy
+from costsim.errors import ConfigError
+from costsim.policy import TIERS, Policy
 from costsim.prices import PriceBook
 from costsim.report import Accounting, ClaimCheck, Report
 from costsim.scenario import Scenario, scenario_frame
@@ -20,14 +24,19 @@ from costsim.simulate import SimOptions
 
 
 def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None,
-            billing: BillingOptions = BillingOptions()) -> Report:
+            billing: BillingOptions = BillingOptions(), cache: CacheProfile | None = None) -> Report:
     """Price a planned task mix under every scenario strategy, and check the scenario's stated claims.
 
     `sim` adds the simulated effects (classifier overhead, escalation, under-routing) as strategies.
-    Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
+    `cache` prices prompt caches from a profile (cache_profile.py): smart routing cache-aware and with
+    caches carried over. Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
     for model in policy.tier_models.values():
         book.resolve(model)
     billing = replace(billing, time_of_day=False)
+    if cache is not None:
+        if sim is not None and sim.active:
+            raise ConfigError("--cache-share: not with the simulated effects (classifier, escalation, misrouting) yet")
+        return _price_scenario_cached(scenario, book, policy, as_of, billing, cache)
     report = _price_scenario(scenario, book, policy, as_of, billing)
     if sim is not None and sim.active:
         report = _simulate_scenario(report, scenario, book, policy, as_of, sim, billing)
@@ -43,12 +52,62 @@ def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: 
     pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of, billing=billing)
     pricer.add(scenario_frame(scenario, as_of))
     requests = scenario.requests
-    notes = [f"Scenario: {scenario.name} — {requests:,} requests, tiers "
-             + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
-             + ", tokens per request (input/output) "
-             + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
-             + "."]
-    return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests), notes=notes)
+    return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests),
+                         notes=[_scenario_note(scenario)])
+
+
+def _scenario_note(scenario: Scenario) -> str:
+    return (f"Scenario: {scenario.name} — {scenario.requests:,} requests, tiers "
+            + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
+            + ", tokens per request (input/output) "
+            + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
+            + ".")
+
+
+def _price_scenario_cached(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
+                           billing: BillingOptions, cache: CacheProfile) -> Report:
+    """Each scenario strategy priced on its own split of warm and cold requests (cache_profile.py)."""
+    from costsim import cache_profile
+    from costsim.cache_replay import SMART_CACHE_AWARE, SMART_CARRIED
+    from costsim.caches import load_cache_book
+    from costsim.estimate import ALL_FRONTIER, ALL_MID, SMART
+
+    caches = load_cache_book(book)
+    strategies = (ALL_FRONTIER, ALL_MID, SMART_CACHE_AWARE, SMART_CARRIED)
+    pricer = Pricer(book, policy, strategies, as_of=as_of, billing=billing, separate=frozenset(s.key for s in strategies))
+    frame = scenario_frame(scenario, as_of)
+    one_model = cache_profile.warm_share_one_model(cache.turns)
+    routed = {t: cache_profile.warm_share_routed(cache.turns, scenario.shares[t]) for t in TIERS}
+    plans = {ALL_FRONTIER.key: ({t: policy.frontier for t in TIERS}, dict.fromkeys(TIERS, one_model)),
+             ALL_MID.key: ({t: policy.mid for t in TIERS}, dict.fromkeys(TIERS, one_model)),
+             SMART.key: (dict(policy.tier_models), routed),
+             SMART_CARRIED.key: (dict(policy.tier_models), dict.fromkeys(TIERS, one_model))}
+    served = {}
+    for strategy in strategies:
+        models, warm = plans[strategy.key]
+        rows = cache_profile.cached_frame(frame, warm, cache, models, caches, book)
+        pricer.add(rows, only=(strategy,))
+        prompt = rows[["input_tokens", "cache_read_tokens", "cache_write_5m_tokens"]].to_numpy().sum()
+        served[strategy.key] = {"warm_share_by_tier": {str(t): warm[t] for t in TIERS},
+                                "share_of_input_from_cache_pct":
+                                    Decimal(int(rows["cache_read_tokens"].sum())) * 100 / int(prompt) if prompt else None}
+    accounting = Accounting(records_read=scenario.requests, priced=scenario.requests)
+    report = pricer.report(kind="compare", accounting=accounting, notes=[_scenario_note(scenario)])
+    smart, carried = report.strategy(SMART.key), report.strategy(SMART_CARRIED.key)
+    block = {"replayed": False, "profile": cache.to_dict(), "strategies": served,
+             "smart_cache_aware_usd": smart.cost_usd, "smart_caches_carried_over_usd": carried.cost_usd,
+             "difference_usd": smart.cost_usd - carried.cost_usd}
+    note = (f"Prompt caches from a profile ({cache.turns} requests a conversation, a warm cache serves "
+            f"{(cache.cache_share * 100).normalize():f}% of a request's input; docs/caching.md): smart routing serves "
+            f"{_pct(served[SMART.key]['share_of_input_from_cache_pct'])} of its input from cache, "
+            f"{_pct(served[SMART_CARRIED.key]['share_of_input_from_cache_pct'])} with caches carried over.")
+    return replace(report, notes=(*report.notes, note), extra={**report.extra, "caching": block})
+
+
+def _pct(value) -> str:
+    from costsim.money import pct
+
+    return pct(value)
 
 
 def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
@@ -175,7 +234,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
             if classifier_only:
                 pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
             if held_strategies:
-                held.append(cache_replay.slim_rows(classified, conversations, view))
+                held.append(cache_replay.slim_rows(classified, conversations, view, session=bool(pinned)))
             samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
             if progress:
                 progress(len(chunk))

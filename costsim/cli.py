@@ -60,6 +60,8 @@ def compare(
     batch: bool = billing_cli.BatchOpt, off_peak: bool = billing_cli.OffPeakOpt,
     currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
     max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
+    cache_share: Optional[str] = typer.Option(None, "--cache-share", help="Prompt caches: share of a request's input a warm cache serves (0.9 or 90%); adds smart routing with caches carried over (docs/caching.md)."),
+    turns: int = typer.Option(10, "--turns", min=1, help="With --cache-share: requests per conversation."),
 ):
     """Compare all-frontier, all-mid and smart routing for a planned task mix.
 
@@ -73,6 +75,7 @@ def compare(
       costsim compare --distribution 70/20/10 --requests 5000 --tier3 gpt-5.5
       costsim compare --classifier-model gpt-5-nano --escalation-rate 15% --misroute-rate 20%
       costsim compare --distribution 60-70/20-30/5-10 --samples 5000 --seed 7 --token-spread 0.3
+      costsim compare --cache-share 90% --turns 20
     """
     from costsim.scenario import load_scenario, override_profiles, parse_distribution
     from dataclasses import replace
@@ -96,12 +99,19 @@ def compare(
         plan = replace(plan, requests=requests)
     plan = replace(plan, profiles=override_profiles(plan.profiles, input_tokens, output_tokens))
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
-                                              policy, what_if))
+                                              policy, what_if, cache_share))
+    cache = None
+    if cache_share is not None:
+        from costsim.cache_profile import CacheProfile
+        from costsim.simulate import parse_rate
+        cache = CacheProfile(parse_rate(cache_share, "--cache-share"), turns)
     if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
         plan = replace(plan, claims=None, name=f"{plan.name}, with your options")  # its claims are about its own case
     day = parse_day(as_of) or today()
-    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak))
+    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak), cache)
     if samples is not None or ranges is not None or concentration is not None or token_spread or tokens_from:
+        if cache is not None:
+            raise ConfigError("--cache-share: the Monte Carlo prices input and output tokens only; run it without")
         empirical = api.empirical_tokens(tokens_from, pol) if tokens_from else None
         spec = montecarlo.MonteCarloSpec(samples=samples or 2000, seed=seed, ranges=ranges,
                                          concentration=concentration, token_spread=token_spread, empirical=empirical)
