@@ -334,9 +334,11 @@ def plan(mode: str, sticky_minutes: tuple[int, ...] = (), sim=None) -> ReplayPla
                       extra=(SMART_CARRIED, *sticky, *cold), cold=cold)
 
 
-def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series | None) -> pd.DataFrame:
-    """What the replay needs of a classified chunk: tier, session, time, conversation code, token counts."""
-    out = df[[c for c in REPLAY_COLUMNS if c != "conversation"]].copy()
+def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series | None,
+              session: bool = False) -> pd.DataFrame:
+    """What the replay needs of a classified chunk: tier, time, conversation code, token counts (and the
+    session, for pinned conversations: it is the largest column)."""
+    out = df[[c for c in REPLAY_COLUMNS if c != "conversation" and (session or c != "session")]].copy()
     out["conversation"] = conversations.codes(df)
     if view is not None:
         out["view"] = view.to_numpy()
@@ -350,6 +352,7 @@ def price_held(pricer, held: list[pd.DataFrame], run: ReplayPlan, pinned: tuple[
     from costsim.caches import load_cache_book
 
     frame = pd.concat(held, ignore_index=True)
+    held.clear()  # the chunks now live in `frame` only
     view = frame.pop("view") if "view" in frame.columns else None
     if run.mode == "replay" and has_conversations(frame):
         caches = load_cache_book(book)
