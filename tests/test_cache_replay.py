@@ -225,3 +225,36 @@ def test_replay_is_one_sort_not_a_loop_per_request(book, caches):
                  "cache_write_5m_tokens": 0 if i >= conversations else 3_000} for i in range(n)])
     out, stats = replay(df, np.array(["claude-opus-4-7"] * n, dtype=object), caches, book)
     assert stats.cold_starts == conversations and int(out["cache_read_tokens"].sum()) == (n - conversations) * 3_000
+
+
+# ---- the same replay for escalation and pinned conversations ----------------------------------------
+
+FLASH = {"input": Decimal("0.14"), "output": Decimal("0.28"), "cache_read": Decimal("0.0028")}
+
+
+def test_escalation_prices_escalated_calls_on_a_cold_frontier_cache(cli, tmp_path):
+    data = estimate_json(cli, str(three_requests(tmp_path, "2026-06-02T09:03:00Z")), "--escalation-rate", "10%")
+    # all on DeepSeek V4 Flash (automatic, 60 minutes, 64-token blocks): 10,000 then 12,000 tokens held
+    mid = ((10 + 10_000) * FLASH["input"] + 100 * FLASH["output"]) / M \
+        + ((20 + 2_016) * FLASH["input"] + 9_984 * FLASH["cache_read"] + 50 * FLASH["output"]) / M \
+        + ((30 + 1_032) * FLASH["input"] + 11_968 * FLASH["cache_read"] + 200 * FLASH["output"]) / M
+    assert cost(data, "all_mid") == mid
+    cold = (10 * OPUS["input"] + 10_000 * OPUS["cache_write_5m"] + 100 * OPUS["output"]) / M \
+        + (20 * OPUS["input"] + 12_000 * OPUS["cache_write_5m"] + 50 * OPUS["output"]) / M \
+        + (30 * OPUS["input"] + 13_000 * OPUS["cache_write_5m"] + 200 * OPUS["output"]) / M
+    assert cost(data, "escalation") == mid + Decimal("0.1") * cold
+    assert "all_frontier_cold" not in {s["key"] for s in data["strategies"]}
+
+
+def test_pinned_conversations_are_replayed_too(cli, tmp_path):
+    data = estimate_json(cli, str(three_requests(tmp_path, "2026-06-02T09:03:00Z")), "--pinned")
+    # the conversation's hardest request is tier 3: all of it on Opus, as all-frontier, no switch
+    assert cost(data, "pinned") == cost(data, "all_frontier")
+    assert data["caching"]["strategies"]["pinned"]["switches"] == 0
+
+
+def test_a_breakdown_keeps_the_replayed_strategies(cli, tmp_path):
+    data = estimate_json(cli, str(three_requests(tmp_path, "2026-06-02T09:03:00Z")), "--by", "day")
+    (row,) = data["breakdown"]["rows"]
+    assert row["key"] == "2026-06-02"
+    assert Decimal(row["cost_usd"]["smart"]) == cost(data, "smart") != Decimal(row["cost_usd"]["smart_carried"])
