@@ -258,3 +258,12 @@ def test_a_breakdown_keeps_the_replayed_strategies(cli, tmp_path):
     (row,) = data["breakdown"]["rows"]
     assert row["key"] == "2026-06-02"
     assert Decimal(row["cost_usd"]["smart"]) == cost(data, "smart") != Decimal(row["cost_usd"]["smart_carried"])
+
+
+def test_the_sticky_table_says_where_stickiness_pays(cli, tmp_path):
+    result = cli("estimate", str(three_requests(tmp_path, "2026-06-02T09:03:00Z")), "--sticky", "0,5")
+    assert result.exit_code == 0, result.output
+    table = result.stdout.split("Sticky routing: where keeping a conversation on its model pays")[1]
+    zero, five = [line.split() for line in table.splitlines() if line.split()[1:2] == ["min"]][:2]
+    assert zero[:2] == ["0", "min"] and zero[3] == "$0.00"
+    assert five[:2] == ["5", "min"] and five[3].startswith("+$")   # staying on Opus costs more here
