@@ -354,7 +354,9 @@ def price_held(pricer, held: list[pd.DataFrame], run: ReplayPlan, pinned: tuple[
     frame = pd.concat(held, ignore_index=True)
     held.clear()  # the chunks now live in `frame` only
     view = frame.pop("view") if "view" in frame.columns else None
-    if run.mode == "replay" and has_conversations(frame):
+    cached = int(frame["cache_read_tokens"].sum() + frame["cache_write_5m_tokens"].sum()
+                 + frame["cache_write_1h_tokens"].sum())
+    if run.mode == "replay" and cached and has_conversations(frame):  # no cache tokens: nothing to replay
         caches = load_cache_book(book)
         stats = price_replayed(pricer, frame, run.replayed + pinned, caches, book, cold=run.cold, view=view)
         pricer.add(frame, view=view, only=(SMART_CARRIED,))
@@ -363,8 +365,6 @@ def price_held(pricer, held: list[pd.DataFrame], run: ReplayPlan, pinned: tuple[
     dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
     pricer.strategies = tuple(s for s in pricer.strategies if s.key not in dropped)
     pricer.add(frame, view=view, only=tuple(s for s in run.held + pinned if s.key not in dropped))
-    cached = int(frame["cache_read_tokens"].sum() + frame["cache_write_5m_tokens"].sum()
-                 + frame["cache_write_1h_tokens"].sum())
     if run.mode == "replay" and cached:
         return {"reason": "Prompt caches not replayed: no request has both a session and a timestamp, so each "
                           "request keeps its logged cache reads on whatever model it moves to (caches carried over)."}

@@ -267,3 +267,24 @@ def test_the_sticky_table_says_where_stickiness_pays(cli, tmp_path):
     zero, five = [line.split() for line in table.splitlines() if line.split()[1:2] == ["min"]][:2]
     assert zero[:2] == ["0", "min"] and zero[3] == "$0.00"
     assert five[:2] == ["5", "min"] and five[3].startswith("+$")   # staying on Opus costs more here
+
+
+def test_a_log_without_cache_tokens_keeps_its_figures(cli, tmp_path):
+    path = write_jsonl(tmp_path / "plain.jsonl", [
+        {"timestamp": "2026-06-02T09:00:00Z", "model": "claude-opus-4-7", "session": "s", "tier": 3,
+         "input_tokens": 1_000, "output_tokens": 100},
+        {"timestamp": "2026-06-02T09:01:00Z", "model": "claude-opus-4-7", "session": "s", "tier": 1,
+         "input_tokens": 1_200, "output_tokens": 50}])
+    data = estimate_json(cli, str(path))
+    assert "caching" not in data and "smart_carried" not in {s["key"] for s in data["strategies"]}
+    assert cost(data, "smart") == (1_000 * OPUS["input"] + 100 * OPUS["output"]) / M \
+        + (1_200 * NANO["input"] + 50 * NANO["output"]) / M
+
+
+def test_a_log_without_sessions_says_why_caches_were_not_replayed(cli, tmp_path):
+    path = write_jsonl(tmp_path / "nosession.jsonl", [
+        {"timestamp": "2026-06-02T09:00:00Z", "model": "claude-opus-4-7", "tier": 3, "input_tokens": 10,
+         "cache_read_tokens": 5_000, "output_tokens": 100}])
+    data = estimate_json(cli, str(path))
+    assert data["caching"]["replayed"] is False and "no request has both a session and a timestamp" in \
+        data["caching"]["reason"]
