@@ -250,6 +250,7 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
                                f"all on tier 2 first, {_fmt_rate(e)} sent again to tier 3", mine, policy))
         new_items += mine
         sim["escalation"]["rate"] = e
+        sim["escalation"]["escalated_calls_cache"] = "cold" if of(FRONTIER_COLD_KEY) else "as logged"
         sim["escalation"]["cost_usd"] = escalation_cost(mid.cost_usd, escalated_usd, e)
     cheap_key = ALL_CHEAP.key if opts.misroute_tier == 1 else ALL_MID.key
     cheap_hard_items = [i for i in of(cheap_key) if i.tier == HARD_TIER]
