@@ -68,7 +68,7 @@ def _price_scenario_cached(scenario: Scenario, book: PriceBook, policy: Policy, 
                            billing: BillingOptions, cache: CacheProfile) -> Report:
     """Each scenario strategy priced on its own split of warm and cold requests (cache_profile.py)."""
     from costsim import cache_profile
-    from costsim.cache_replay import SMART_CACHE_AWARE, SMART_CARRIED
+    from costsim.cache_strategies import SMART_CACHE_AWARE, SMART_CARRIED
     from costsim.caches import load_cache_book
     from costsim.estimate import ALL_FRONTIER, ALL_MID, SMART
 
@@ -187,10 +187,11 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk.
     `caches`: "replay" (default) prices every strategy that moves requests to other models with each
-    conversation's prompt caches replayed (cache_replay.py), where the log has sessions and timestamps;
+    conversation's prompt caches replayed (cache_strategies.py), where the log has sessions and timestamps;
     "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
     for each number of minutes. Both hold slim rows until the end, like pinned."""
-    from costsim import cache_replay, simulate
+    from costsim import cache_strategies, simulate
+    from costsim.cache_replay import ConversationIds
     from costsim.classify_pool import Remembering
     from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
     from costsim.views import breakdown, check_view, view_keys
@@ -203,7 +204,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     helpers = simulate.helper_strategies(sim, classifier_model) if sim else ()
     pinned = (simulate.PINNED,) if sim and sim.pinned else ()
     classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
-    replay_plan = cache_replay.plan(caches, sticky_minutes, sim)
+    replay_plan = cache_strategies.plan(caches, sticky_minutes, sim)
     held_strategies = replay_plan.held + pinned
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
@@ -219,7 +220,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     pricer = Pricer(book, policy, LOG_STRATEGIES + replay_plan.extra + helpers + pinned, as_of=as_of,
                     default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + held_strategies), billing=billing)
-    conversations = cache_replay.ConversationIds()
+    conversations = ConversationIds()
     from costsim.as_billed import AsBilled
     billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
     samples, held = [], []
@@ -234,13 +235,13 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
             if classifier_only:
                 pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
             if held_strategies:
-                held.append(cache_replay.slim_rows(classified, conversations, view, session=bool(pinned)))
+                held.append(cache_strategies.slim_rows(classified, conversations, view, session=bool(pinned)))
             samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
             if progress:
                 progress(len(chunk))
     finally:
         classify_many.close()
-    caching = cache_replay.price_held(pricer, held, replay_plan, pinned, book, conversations) if held else None
+    caching = cache_strategies.price_held(pricer, held, replay_plan, pinned, book, conversations) if held else None
     priced = pricer.requests
     skipped = dict(stats.skipped)
     if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
@@ -260,7 +261,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                   "conflicting_duplicates": stats.conflicting_duplicates, **billed.extra(),
                                   **pricer.span_extra()})
     if caching is not None:
-        report = cache_replay.with_caching(report, caching, book)
+        report = cache_strategies.with_caching(report, caching, book)
     if by:
         report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
     if calibration is not None:

@@ -116,7 +116,7 @@ class PinnedStrategy(Strategy):
 
 
 CLASSIFIER_KEY = "classifier"
-FRONTIER_COLD_KEY = "all_frontier_cold"  # priced by cache_replay when caches are replayed
+FRONTIER_COLD_KEY = "all_frontier_cold"  # priced by cache_strategies when caches are replayed
 ALL_CHEAP = CheapStrategy("all_cheap", "All tier-1 model", "every request on the tier-1 model", tier=1)
 PINNED = PinnedStrategy("pinned", "Pinned conversations",
                         "each session on the model of its hardest request (per-session routing)")
@@ -211,7 +211,7 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
     smart, mid, frontier = (report.strategy(k) for k in (SMART.key, ALL_MID.key, ALL_FRONTIER.key))
     helpers = {CLASSIFIER_KEY, ALL_CHEAP.key, FRONTIER_COLD_KEY}
     # an escalated call lands on a model the conversation is not on: with caches replayed, its cost is
-    # the cold-cache all-frontier figure (cache_replay.FRONTIER_COLD); else the all-frontier one
+    # the cold-cache all-frontier figure (cache_strategies.FRONTIER_COLD); else the all-frontier one
     escalated = of(FRONTIER_COLD_KEY) or of(ALL_FRONTIER.key)
     escalated_usd = sum((i.cost_usd for i in escalated), Decimal(0))
     shown = [s for s in report.strategies if s.key not in helpers]
