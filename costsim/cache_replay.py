@@ -25,8 +25,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from costsim.caches import CacheBook
 from costsim.frame import INT_COLUMNS
@@ -34,27 +38,41 @@ from costsim.prices import PriceBook
 
 NS_PER_MINUTE = 60 * 10**9
 NO_CONVERSATION = -1
+SUBAGENT_FILE = r"[\\/]subagents[\\/]"  # Claude Code: <session>/subagents/agent-*.jsonl
 REPLAY_COLUMNS = ["tier", "session", "timestamp", "batch", "service_tier", "conversation", *INT_COLUMNS]
 
 
 @dataclass
 class ConversationIds:
-    """Conversation codes across chunks: (session, file) → a small integer; -1 for a request without a
-    session or a timestamp (it is its own conversation)."""
+    """Conversation codes across chunks: a session → a small integer, a Claude Code subagent file (which
+    carries its parent's session) one of its own; -1 for a request without a session or a timestamp
+    (it is its own conversation). A session spread over several files of another format is one
+    conversation."""
 
     _codes: dict = field(default_factory=dict)
 
     def codes(self, df: pd.DataFrame) -> np.ndarray:
-        session = df["session"].astype("string")
-        has = (session.notna() & df["timestamp"].notna()).to_numpy()
+        """Each row's conversation code (vectorised: string work only on the chunk's few distinct values)."""
+        has = (df["session"].notna() & df["timestamp"].notna()).to_numpy()
         out = np.full(len(df), NO_CONVERSATION, dtype=np.int64)
         if not has.any():
             return out
-        files = df["source"].astype("string").str.rsplit(":", n=1).str[0].fillna("")
-        keys = (session.fillna("") + "\x00" + files)[has]
-        found, uniques = pd.factorize(keys)
-        mapped = np.array([self._codes.setdefault(k, len(self._codes)) for k in uniques], dtype=np.int64)
-        out[has] = mapped[found]
+        session_code, sessions = pd.factorize(df["session"][has])
+        file_code = np.full(len(session_code), -1, dtype=np.int64)
+        files = np.array([], dtype=object)
+        source = pa.array(df["source"][has].astype("string"), from_pandas=True)
+        maybe = np.asarray(pc.fill_null(pc.match_substring(source, "subagents"), False))
+        if maybe.any():  # the file of those rows: "path:line" without its ":line"
+            named = pc.utf8_rtrim(pc.utf8_rtrim(source.filter(pa.array(maybe)), characters="0123456789"),
+                                  characters=":")
+            found, files = pd.factorize(pd.Series(named.to_pandas()))
+            subagent = np.array([re.search(SUBAGENT_FILE, str(f)) is not None for f in files], dtype=bool)
+            file_code[maybe] = np.where(subagent[found], found, -1) if len(files) else -1
+        pairs, inverse = np.unique(session_code * (len(files) + 1) + file_code + 1, return_inverse=True)
+        keys = [(sessions[p // (len(files) + 1)], files[p % (len(files) + 1) - 1] if p % (len(files) + 1) else "")
+                for p in pairs.tolist()]
+        mapped = np.array([self._codes.setdefault(k, len(self._codes)) for k in keys], dtype=np.int64)
+        out[has] = mapped[inverse.reshape(-1)]
         return out
 
     @property

@@ -288,3 +288,13 @@ def test_a_log_without_sessions_says_why_caches_were_not_replayed(cli, tmp_path)
     data = estimate_json(cli, str(path))
     assert data["caching"]["replayed"] is False and "no request has both a session and a timestamp" in \
         data["caching"]["reason"]
+
+
+def test_a_session_spread_over_two_files_of_a_log_is_one_conversation():
+    df = normalize(pd.DataFrame([
+        {"session": "s", "timestamp": at(0), "source": "logs/2026-06-01.jsonl:9"},
+        {"session": "s", "timestamp": at(1), "source": "logs/2026-06-02.jsonl:1"},
+        {"session": "t", "timestamp": at(1), "source": "logs/2026-06-02.jsonl:2"},
+    ]))
+    codes = ConversationIds().codes(df)
+    assert codes[0] == codes[1] != codes[2]
