@@ -65,3 +65,12 @@ def test_smart_routing_both_figures_equal_the_independent_replay(report, tmp_pat
     assert cost["smart_carried"] == check(f"tiers:{tiers}", "--carried")
     smart = data["caching"]["strategies"]["smart"]
     assert smart["conversations"] == 3 and smart["switches"] >= 1 and smart["cold_starts"] >= smart["switches"]
+
+
+def test_the_table_shows_both_smart_figures_switches_and_cold_starts(cli):
+    result = cli("estimate", str(TREE))
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Smart routing (cache-aware)" in text and "Smart (caches carried over)" in text
+    assert "Prompt caches replayed in 3 conversation(s)" in text and "model switch(es)" in text \
+        and "cold start(s)" in text
