@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
 
 import pandas as pd
 
@@ -16,7 +15,7 @@ from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pric
 from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
 from costsim.errors import ConfigError
-from costsim.policy import TIERS, Policy
+from costsim.policy import Policy
 from costsim.prices import PriceBook
 from costsim.report import Accounting, ClaimCheck, Report
 from costsim.scenario import Scenario, scenario_frame
@@ -36,7 +35,8 @@ def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, si
     if cache is not None:
         if sim is not None and sim.active:
             raise ConfigError("--cache-share: not with the simulated effects (classifier, escalation, misrouting) yet")
-        return _price_scenario_cached(scenario, book, policy, as_of, billing, cache)
+        from costsim.cache_profile import price_with_caches
+        return price_with_caches(scenario, book, policy, as_of, billing, cache, notes=[_scenario_note(scenario)])
     report = _price_scenario(scenario, book, policy, as_of, billing)
     if sim is not None and sim.active:
         report = _simulate_scenario(report, scenario, book, policy, as_of, sim, billing)
@@ -62,52 +62,6 @@ def _scenario_note(scenario: Scenario) -> str:
             + ", tokens per request (input/output) "
             + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
             + ".")
-
-
-def _price_scenario_cached(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
-                           billing: BillingOptions, cache: CacheProfile) -> Report:
-    """Each scenario strategy priced on its own split of warm and cold requests (cache_profile.py)."""
-    from costsim import cache_profile
-    from costsim.cache_strategies import SMART_CACHE_AWARE, SMART_CARRIED
-    from costsim.caches import load_cache_book
-    from costsim.estimate import ALL_FRONTIER, ALL_MID, SMART
-
-    caches = load_cache_book(book)
-    strategies = (ALL_FRONTIER, ALL_MID, SMART_CACHE_AWARE, SMART_CARRIED)
-    pricer = Pricer(book, policy, strategies, as_of=as_of, billing=billing, separate=frozenset(s.key for s in strategies))
-    frame = scenario_frame(scenario, as_of)
-    one_model = cache_profile.warm_share_one_model(cache.turns)
-    routed = {t: cache_profile.warm_share_routed(cache.turns, scenario.shares[t]) for t in TIERS}
-    plans = {ALL_FRONTIER.key: ({t: policy.frontier for t in TIERS}, dict.fromkeys(TIERS, one_model)),
-             ALL_MID.key: ({t: policy.mid for t in TIERS}, dict.fromkeys(TIERS, one_model)),
-             SMART.key: (dict(policy.tier_models), routed),
-             SMART_CARRIED.key: (dict(policy.tier_models), dict.fromkeys(TIERS, one_model))}
-    served = {}
-    for strategy in strategies:
-        models, warm = plans[strategy.key]
-        rows = cache_profile.cached_frame(frame, warm, cache, models, caches, book)
-        pricer.add(rows, only=(strategy,))
-        prompt = rows[["input_tokens", "cache_read_tokens", "cache_write_5m_tokens"]].to_numpy().sum()
-        served[strategy.key] = {"warm_share_by_tier": {str(t): warm[t] for t in TIERS},
-                                "share_of_input_from_cache_pct":
-                                    Decimal(int(rows["cache_read_tokens"].sum())) * 100 / int(prompt) if prompt else None}
-    accounting = Accounting(records_read=scenario.requests, priced=scenario.requests)
-    report = pricer.report(kind="compare", accounting=accounting, notes=[_scenario_note(scenario)])
-    smart, carried = report.strategy(SMART.key), report.strategy(SMART_CARRIED.key)
-    block = {"replayed": False, "profile": cache.to_dict(), "strategies": served,
-             "smart_cache_aware_usd": smart.cost_usd, "smart_caches_carried_over_usd": carried.cost_usd,
-             "difference_usd": smart.cost_usd - carried.cost_usd}
-    note = (f"Prompt caches from a profile ({cache.turns} requests a conversation, a warm cache serves "
-            f"{(cache.cache_share * 100).normalize():f}% of a request's input; docs/caching.md): smart routing serves "
-            f"{_pct(served[SMART.key]['share_of_input_from_cache_pct'])} of its input from cache, "
-            f"{_pct(served[SMART_CARRIED.key]['share_of_input_from_cache_pct'])} with caches carried over.")
-    return replace(report, notes=(*report.notes, note), extra={**report.extra, "caching": block})
-
-
-def _pct(value) -> str:
-    from costsim.money import pct
-
-    return pct(value)
 
 
 def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
