@@ -9,6 +9,7 @@ and the report gains a `caching` block and a one-line summary.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -89,7 +90,7 @@ def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conve
     block = {"replayed": True, "conversations": conversations, "strategies": stats,
              "cache_models": {p: caches.for_model(next(m for m in book.models.values() if m.provider == p)).to_dict()
                               for p in providers},
-             "source": caches.path.rsplit("/", 1)[-1]}
+             "source": Path(caches.path).name}
     if carried is not None:
         block["smart_cache_aware_usd"] = smart.cost_usd
         block["smart_caches_carried_over_usd"] = carried.cost_usd
