@@ -188,8 +188,10 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
             billed.add(classified)
             if classifier_only:
                 pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
-            if held_strategies:
-                held.append(cache_strategies.slim_rows(classified, conversations, view, session=bool(pinned)))
+            if held_strategies:  # like with like: rows of an unpriced logged model are left out here too
+                kept = ~pricer.unpriced_rows(classified)
+                held.append(cache_strategies.slim_rows(classified[kept], conversations,
+                                                       None if view is None else view[kept], session=bool(pinned)))
             samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
             if progress:
                 progress(len(chunk))
