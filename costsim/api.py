@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+
 import pandas as pd
 
 from costsim.billing import BillingOptions
+from costsim.cache_profile import CacheProfile
 from costsim.classify import classify_frame, make_classifier
 from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
 from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
+from costsim.errors import ConfigError
 from costsim.policy import Policy
 from costsim.prices import PriceBook
 from costsim.report import Accounting, ClaimCheck, Report
@@ -20,14 +23,20 @@ from costsim.simulate import SimOptions
 
 
 def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None,
-            billing: BillingOptions = BillingOptions()) -> Report:
+            billing: BillingOptions = BillingOptions(), cache: CacheProfile | None = None) -> Report:
     """Price a planned task mix under every scenario strategy, and check the scenario's stated claims.
 
     `sim` adds the simulated effects (classifier overhead, escalation, under-routing) as strategies.
-    Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
+    `cache` prices prompt caches from a profile (cache_profile.py): smart routing cache-aware and with
+    caches carried over. Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
     for model in policy.tier_models.values():
         book.resolve(model)
     billing = replace(billing, time_of_day=False)
+    if cache is not None:
+        if sim is not None and sim.active:
+            raise ConfigError("--cache-share: not with the simulated effects (classifier, escalation, misrouting) yet")
+        from costsim.cache_profile import price_with_caches
+        return price_with_caches(scenario, book, policy, as_of, billing, cache, notes=[_scenario_note(scenario)])
     report = _price_scenario(scenario, book, policy, as_of, billing)
     if sim is not None and sim.active:
         report = _simulate_scenario(report, scenario, book, policy, as_of, sim, billing)
@@ -43,12 +52,16 @@ def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: 
     pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of, billing=billing)
     pricer.add(scenario_frame(scenario, as_of))
     requests = scenario.requests
-    notes = [f"Scenario: {scenario.name} — {requests:,} requests, tiers "
-             + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
-             + ", tokens per request (input/output) "
-             + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
-             + "."]
-    return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests), notes=notes)
+    return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests),
+                         notes=[_scenario_note(scenario)])
+
+
+def _scenario_note(scenario: Scenario) -> str:
+    return (f"Scenario: {scenario.name} — {scenario.requests:,} requests, tiers "
+            + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
+            + ", tokens per request (input/output) "
+            + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
+            + ".")
 
 
 def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
@@ -118,15 +131,21 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
              billing: BillingOptions = BillingOptions(),
              by: str | None = None, since: date | None = None, until: date | None = None,
              columns: dict[str, str] | None = None,
-             target_shares: tuple[float, float, float] | None = None) -> tuple[Report, pd.DataFrame]:
+             target_shares: tuple[float, float, float] | None = None,
+             caches: str = "replay", sticky_minutes: tuple[int, ...] = ()) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
     `by` adds a breakdown; `since`/`until` (inclusive UTC days) keep only requests inside them.
     `target_shares` calibrates the learned classifier on a first pass so the log splits in those shares.
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
-    until the end, since a session's hardest request can come in any chunk."""
-    from costsim import simulate
+    until the end, since a session's hardest request can come in any chunk.
+    `caches`: "replay" (default) prices every strategy that moves requests to other models with each
+    conversation's prompt caches replayed (cache_strategies.py), where the log has sessions and timestamps;
+    "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
+    for each number of minutes. Both hold slim rows until the end, like pinned."""
+    from costsim import cache_strategies, simulate
+    from costsim.cache_replay import ConversationIds
     from costsim.classify_pool import Remembering
     from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
     from costsim.views import breakdown, check_view, view_keys
@@ -139,6 +158,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     helpers = simulate.helper_strategies(sim, classifier_model) if sim else ()
     pinned = (simulate.PINNED,) if sim and sim.pinned else ()
     classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
+    replay_plan = cache_strategies.plan(caches, sticky_minutes, sim)
+    held_strategies = replay_plan.held + pinned
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     calibration = None
@@ -150,8 +171,10 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         name, classify_many = make_classifier(policy, classifier)
     classify_many = Remembering(classify_many)
     chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
-    pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
-                    separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
+    pricer = Pricer(book, policy, LOG_STRATEGIES + replay_plan.extra + helpers + pinned, as_of=as_of,
+                    default_day=today or date.today(),
+                    separate=frozenset(s.key for s in classifier_only + held_strategies), billing=billing)
+    conversations = ConversationIds()
     from costsim.as_billed import AsBilled
     billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
     samples, held = [], []
@@ -160,20 +183,21 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
             classified = classify_frame(chunk, policy, classify_many)
             classified, n_estimated = fill_estimated_outputs(classified, policy)
             estimated += n_estimated
-            pricer.add(classified, view=view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None))
-                       if by else None)
+            view = view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None)) if by else None
+            pricer.add(classified, view=view)
             billed.add(classified)
             if classifier_only:
                 pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
-            if pinned:
-                held.append(classified[simulate.PINNED_COLUMNS])
+            if held_strategies:  # like with like: rows of an unpriced logged model are left out here too
+                kept = ~pricer.unpriced_rows(classified)
+                held.append(cache_strategies.slim_rows(classified[kept], conversations,
+                                                       None if view is None else view[kept], session=bool(pinned)))
             samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
             if progress:
                 progress(len(chunk))
     finally:
         classify_many.close()
-    if held:
-        pricer.add(pd.concat(held, ignore_index=True), only=pinned)
+    caching = cache_strategies.price_held(pricer, held, replay_plan, pinned, book, conversations) if held else None
     priced = pricer.requests
     skipped = dict(stats.skipped)
     if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
@@ -192,6 +216,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                   "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
                                   "conflicting_duplicates": stats.conflicting_duplicates, **billed.extra(),
                                   **pricer.span_extra()})
+    if caching is not None:
+        report = cache_strategies.with_caching(report, caching, book)
     if by:
         report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
     if calibration is not None:

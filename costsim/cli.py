@@ -19,7 +19,8 @@ from costsim import api, cli_ci, cli_quality, cli_sweep
 from costsim import pricing_cli as billing_cli
 from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOpt, ClassifierOutOpt, EscalationOpt,
                                 Format, FormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt, PricingOpt,
-                                ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day, setup,
+                                ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day,
+                                parse_minutes, setup,
                                 output, sim_options, stderr, stdout, today, with_what_if)
 from costsim.errors import ConfigError, ExitCode
 from costsim.policy import load_policy
@@ -59,6 +60,8 @@ def compare(
     batch: bool = billing_cli.BatchOpt, off_peak: bool = billing_cli.OffPeakOpt,
     currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
     max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
+    cache_share: Optional[str] = typer.Option(None, "--cache-share", help="Prompt caches: share of a request's input a warm cache serves (0.9 or 90%); adds smart routing with caches carried over (docs/caching.md)."),
+    turns: int = typer.Option(10, "--turns", min=1, help="With --cache-share: requests per conversation."),
 ):
     """Compare all-frontier, all-mid and smart routing for a planned task mix.
 
@@ -72,6 +75,7 @@ def compare(
       costsim compare --distribution 70/20/10 --requests 5000 --tier3 gpt-5.5
       costsim compare --classifier-model gpt-5-nano --escalation-rate 15% --misroute-rate 20%
       costsim compare --distribution 60-70/20-30/5-10 --samples 5000 --seed 7 --token-spread 0.3
+      costsim compare --cache-share 90% --turns 20
     """
     from costsim.scenario import load_scenario, override_profiles, parse_distribution
     from dataclasses import replace
@@ -95,12 +99,19 @@ def compare(
         plan = replace(plan, requests=requests)
     plan = replace(plan, profiles=override_profiles(plan.profiles, input_tokens, output_tokens))
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
-                                              policy, what_if))
+                                              policy, what_if, cache_share))
+    cache = None
+    if cache_share is not None:
+        from costsim.cache_profile import CacheProfile
+        from costsim.simulate import parse_rate
+        cache = CacheProfile(parse_rate(cache_share, "--cache-share"), turns)
     if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
         plan = replace(plan, claims=None, name=f"{plan.name}, with your options")  # its claims are about its own case
     day = parse_day(as_of) or today()
-    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak))
+    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak), cache)
     if samples is not None or ranges is not None or concentration is not None or token_spread or tokens_from:
+        if cache is not None:
+            raise ConfigError("--cache-share: the Monte Carlo prices input and output tokens only; run it without")
         empirical = api.empirical_tokens(tokens_from, pol) if tokens_from else None
         spec = montecarlo.MonteCarloSpec(samples=samples or 2000, seed=seed, ranges=ranges,
                                          concentration=concentration, token_spread=token_spread, empirical=empirical)
@@ -131,6 +142,8 @@ def estimate(
     classifier_output_tokens: int = ClassifierOutOpt, escalation_rate: Optional[str] = EscalationOpt,
     misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
     pinned: bool = typer.Option(False, "--pinned", help="Add a strategy keeping each session on the model of its hardest request (holds the rows in memory)."),
+    caches: str = typer.Option("replay", "--caches", help="replay (default): a moved request reads its cached prefix only where that model's cache is warm (docs/caching.md); carried: keep each request's logged cache reads."),
+    sticky: Optional[str] = typer.Option(None, "--sticky", help="Add sticky routing: a conversation never moves down a tier within N minutes of its last request; comma-separated minutes (5 or 0,2,5,15,60) give one row each."),
     what_if: Optional[str] = WhatIfOpt,
     batch: bool = billing_cli.BatchOpt,
     currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
@@ -149,6 +162,7 @@ def estimate(
       costsim estimate ~/.claude/projects --by day --since 2026-05-01
       costsim estimate export.csv --columns input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name
       PGPASSWORD=… costsim estimate postgresql://litellm@db:5432/litellm --since 2026-05-01
+      costsim estimate ~/.claude/projects --sticky 0,2,5,15,60
     """
     from costsim.progress import progress_bar
 
@@ -174,7 +188,8 @@ def estimate(
                                       strict=strict, classifier=classifier, progress=tick, sim=sim,
                                       billing=billing_cli.billing_options(batch), by=by,
                                       since=parse_day(since, "--since"), until=parse_day(until, "--until"),
-                                      columns=parse_columns(columns), target_shares=target_shares)
+                                      columns=parse_columns(columns), target_shares=target_shares,
+                                      caches=caches, sticky_minutes=parse_minutes(sticky, "--sticky"))
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise book.unknown(model, path=report.unknown_first_seen.get(model))

@@ -84,6 +84,16 @@ def parse_day(value: str | None, option: str = "--as-of") -> date | None:
         raise ConfigError(f"{option} {value!r}: expected a date like 2026-05-14") from None
 
 
+def parse_minutes(value: str | None, option: str) -> tuple[int, ...]:
+    """'5' or '0,2,5,15' → (0, 2, 5, 15); anything but whole minutes >= 0 is a ConfigError naming the option."""
+    if value is None:
+        return ()
+    parts = [p.strip() for p in str(value).split(",")]
+    if not all(p.isdigit() for p in parts):
+        raise ConfigError(f"{option} {value!r}: expected whole minutes, like 5 or 0,2,5,15,60")
+    return tuple(int(p) for p in parts)
+
+
 def setup(policy_file: Path | None, pricing_files: list[Path] | None,
           tiers: tuple[str | None, str | None, str | None]) -> tuple[PriceBook, Policy]:
     """Price tables and routing policy, with the command line's overrides applied and checked."""

@@ -173,7 +173,7 @@ class Discounts:
 def load_price_book(extra_files: tuple[str | Path, ...] | list = ()) -> PriceBook:
     """The bundled tables, then each `--pricing` file on top (its models replace bundled ones with the same id)."""
     book = PriceBook()
-    for path in sorted(p for p in bundled("pricing").glob("*.yaml") if p.name != "policy.yaml"):
+    for path in sorted(p for p in bundled("pricing").glob("*.yaml") if p.name not in NOT_PRICE_TABLES):
         for model in parse_table(path, bundled_table=True):
             book.add(model, path, override=False)
         book.files.append(path.name)
@@ -218,6 +218,7 @@ def parse_discounts(path: Path) -> Discounts:
     return Discounts(out["providers"], out["models"])
 
 
+NOT_PRICE_TABLES = {"policy.yaml", "caches.yaml"}  # the routing policy and the cache models (caches.py)
 TOP_KEYS = {"provider", "source_url", "models", "checked", "discounts"}
 
 

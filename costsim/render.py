@@ -46,7 +46,7 @@ TIER_HEADER = ["Tier", "Requests", "Model", "Cost", "Share of spend"]
 
 
 def models_label(s: StrategyResult, report: Report) -> str:
-    if s.key in {"smart", "smart_classifier", "under_routing", "pinned"}:
+    if s.key in {"smart", "smart_classifier", "under_routing", "pinned", "smart_carried"} or s.key.startswith("sticky_"):
         return "3-tier mix" + (" + classifier" if s.key == "smart_classifier" else "")
     if len(s.models) <= 2:
         return ", ".join(s.models) or "—"
@@ -103,6 +103,17 @@ def claim_rows(report: Report) -> list[list[str]]:
             for c in report.claims]
 
 
+STICKY_HEADER = ["Sticky for", "Total", "vs smart routing", "Switches", "Cold starts"]
+STICKY_TITLE = "Sticky routing: where keeping a conversation on its model pays"
+
+
+def sticky_rows(report: Report) -> list[list[str]]:
+    """One row per `--sticky` minutes: its cost, the difference from smart routing (cache-aware), switches."""
+    rows = report.extra.get("caching", {}).get("sticky", [])
+    return [[f"{r['minutes']} min", usd(r["cost_usd"]), ("+" if r["vs_smart_usd"] > 0 else "") + usd(r["vs_smart_usd"]),
+             f"{r['switches']:,}", f"{r['cold_starts']:,}"] for r in rows]
+
+
 CLAIM_HEADER = ["Claim", "Document", "costsim", "Agrees", "costsim's arithmetic"]
 
 
@@ -116,6 +127,8 @@ def draw_tables(report: Report, console: Console) -> None:
     console.print(table_of(STRATEGY_HEADER, strategy_rows(report), title="Strategies (savings against all-frontier)",
                            right={2, 3, 4}, no_wrap={1}))
     console.print(table_of(TIER_HEADER, tier_rows(report), title="Smart routing by tier", right={1, 3, 4}, no_wrap={2}))
+    if sticky_rows(report):
+        console.print(table_of(STICKY_HEADER, sticky_rows(report), title=STICKY_TITLE, right={1, 2, 3, 4}))
     if report.claims:
         console.print(table_of(CLAIM_HEADER, claim_rows(report), title=claims_title(report), right={1, 2}))
     if chart.monte_carlo_rows(report):
@@ -134,6 +147,8 @@ def draw_tables(report: Report, console: Console) -> None:
 def to_markdown(report: Report) -> str:
     parts = ["### Strategies (savings against all-frontier)", "", markdown_table(STRATEGY_HEADER, strategy_rows(report)), "",
              "### Smart routing by tier", "", markdown_table(TIER_HEADER, tier_rows(report)), ""]
+    if sticky_rows(report):
+        parts += [f"### {STICKY_TITLE}", "", markdown_table(STICKY_HEADER, sticky_rows(report)), ""]
     if report.claims:
         parts += [f"### {claims_title(report)}", "", markdown_table(CLAIM_HEADER, claim_rows(report)), ""]
     if chart.monte_carlo_rows(report):
