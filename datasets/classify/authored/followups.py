@@ -9,7 +9,7 @@ from pathlib import Path
 
 AUTHOR = "issue-15 author F (model-assisted); brief: agent follow-ups"
 BARE = [
-    "yes, do it", "continue", "now run the tests", "go ahead", "ok, commit it", "looks good, push it",
+    "go ahead", "ok, commit it", "looks good, push it",
     "yes please", "keep going", "do the same for the other two files", "run the linter again",
     "try again", "that works, thanks. now update the changelog", "sounds good, apply it",
     "yep", "undo that last change", "commit with a sensible message", "now format everything with prettier",
