@@ -49,8 +49,16 @@ def billing_notes(pricer, items) -> tuple[list[str], dict]:
     for (model, tier), n in sorted(pricer.tier_gaps.items()):
         notes.append(f"Service tier gap: {n:,} requests logged service_tier {tier!r} on {model}, which has no "
                      f"{tier} rates in its price period: priced at the list price.")
-    for model, n in sorted(pricer.batch_gaps.items()):
-        notes.append(f"Batch gap: {n:,} batched requests on {model}, which has no batch discount: priced at the list price.")
+    gaps_by_strategy: dict[str, Counter] = {model: Counter() for model in pricer.batch_gaps}
+    for i in items:
+        if i.batch and i.model in gaps_by_strategy:
+            gaps_by_strategy[i.model][i.strategy] += i.requests
+    for model, counts in sorted(gaps_by_strategy.items()):  # per strategy: each prices the same requests again
+        where = ", ".join(f"{n:,} under {strategy.replace('_', ' ')}" for strategy, n in counts.items())
+        notes.append(f"Batch gap: {model} has no batch discount, so its batched requests are priced at the list "
+                     f"price ({where}).")
+    if gaps_by_strategy:
+        extra["batch_gaps_by_strategy"] = {m: dict(c) for m, c in sorted(gaps_by_strategy.items())}
     for (strategy, model, kind), n in sorted(pricer.call_gaps.items()):
         if strategy in ("as_logged", "all_frontier"):
             notes.append(f"Per-call gap ({strategy.replace('_', ' ')}): {n:,} {kind.replace('_', ' ')} call(s) on {model}, "

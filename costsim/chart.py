@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 
 from rich.console import Console
-from costsim.tables import new_table
+from costsim.tables import markdown_table, new_table
 from rich.text import Text
 
 from costsim.money import pct, usd
@@ -37,11 +37,16 @@ def _bar(value: Decimal | None, target: Decimal, style: str, width: int = BAR_WI
     return text
 
 
+def target_label(target: Decimal) -> str:
+    """The target as the user gave it: 99.9%, never rounded into 100%."""
+    return f"{Decimal(target).normalize():f}%"
+
+
 def draw_sweep(result: dict, console: Console) -> None:
     vary = result["vary_tier"]
     target = result["target_savings_pct"]
     table = new_table(f"Savings vs all-frontier as the tier-{vary} share moves (as of {result['as_of']}; "
-                      f"│ marks the {pct(target, 0)} target)")
+                      f"│ marks the {target_label(target)} target)")
     what_if = result["curves"].get("what_if")
     width = 20 if what_if else BAR_WIDTH
     table.add_column(f"Tier {vary}", justify="right", no_wrap=True)
@@ -59,22 +64,60 @@ def draw_sweep(result: dict, console: Console) -> None:
             row += [Text(pct(other)), _bar(other, target, "cyan", width)]
         table.add_row(*row)
     console.print(table)
+    for line in sweep_lines(result):
+        console.print(Text(line))
+
+
+def sweep_table(result: dict) -> tuple[str, list[str], list[list[str]]]:
+    """Title, header and rows of the sweep's steps (markdown and html draw them; the terminal adds bars)."""
+    vary = result["vary_tier"]
+    what_if = result["curves"].get("what_if")
+    header = [f"Tier-{vary} share", "Savings"] + (["What-if savings"] if what_if else [])
+    rows = []
+    for i, point in enumerate(result["curves"]["base"]["points"]):
+        row = [pct(point["share_pct"], 0), pct(point["savings_pct"])]
+        if what_if:
+            row.append(pct(what_if["points"][i]["savings_pct"]))
+        rows.append(row)
+    title = (f"Savings vs all-frontier as the tier-{vary} share moves (as of {result['as_of']}; "
+             f"target {target_label(result['target_savings_pct'])})")
+    return title, header, rows
+
+
+def sweep_lines(result: dict) -> list[str]:
+    """Break-even (or the most a curve can reach), bands, and what stays fixed — under every sweep format."""
+    vary, target = result["vary_tier"], result["target_savings_pct"]
+    out = []
     for name, curve in result["curves"].items():
         label = "" if name == "base" else f" with {result['what_if']}"
         be = curve["break_even_share_pct"]
-        where = (f"savings reach {pct(target, 0)} at a tier-{vary} share of {pct(be, 2)}" if be is not None
-                 else f"no tier-{vary} share gives exactly {pct(target, 0)} savings")
+        if be is not None:
+            where = f"savings reach {target_label(target)} at a tier-{vary} share of {pct(be, 2)}"
+        else:
+            best = max((p for p in curve["points"] if p["savings_pct"] is not None),
+                       key=lambda p: p["savings_pct"], default=None)
+            where = (f"no tier-{vary} share reaches {target_label(target)} savings; the most reachable is "
+                     f"{pct(best['savings_pct'], 2)}, at a tier-{vary} share of {pct(best['share_pct'], 0)}"
+                     if best else f"no tier-{vary} share gives {target_label(target)} savings")
         bracket = curve["bracket_pct"]
         check = f" (sweep: between {pct(bracket[0], 0)} and {pct(bracket[1], 0)})" if bracket else ""
-        console.print(Text(f"Break-even{label}: {where}{check}."))
+        out.append(f"Break-even{label}: {where}{check}.")
         bands = "; ".join(f"{k}% savings: tier-{vary} share {pct(v[0], 1)}–{pct(v[1], 1)}" if v else f"{k}%: none"
                           for k, v in curve["bands"].items())
-        console.print(Text(f"Bands{label}: {bands}."))
+        out.append(f"Bands{label}: {bands}.")
     weights = ", ".join(f"tier {t} {pct(w * 100, 1)}" for t, w in result["fixed_relative_shares"].items())
-    console.print(Text(f"The other tiers keep their relative shares ({weights}); models: "
-                       + ", ".join(f"tier {t} {m}" for t, m in result["tier_models"].items())
-                       + (f"; classifier {result['classifier_model']} on every request" if result["classifier_model"] else "")
-                       + "."))
+    out.append(f"The other tiers keep their relative shares ({weights}); models: "
+               + ", ".join(f"tier {t} {m}" for t, m in result["tier_models"].items())
+               + (f"; classifier {result['classifier_model']} on every request" if result["classifier_model"] else "")
+               + ".")
+    if result.get("what_if"):
+        out.append(f"Price change (what-if): {result['what_if']} (the what-if curve only).")
+    return out
+
+
+def sweep_markdown(result: dict) -> str:
+    title, header, rows = sweep_table(result)
+    return "\n".join([f"### {title}", "", markdown_table(header, rows), "", *(f"{line}  " for line in sweep_lines(result))]) + "\n"
 
 
 def sweep_json(result: dict) -> str:

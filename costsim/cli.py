@@ -15,8 +15,9 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from costsim import api, cli_ci, cli_quality, cli_sweep
+from costsim import __version__, api, cli_ci, cli_quality, cli_sweep
 from costsim import pricing_cli as billing_cli
+from costsim.cli_help import PlainCommand, PlainGroup, help_when_bare
 from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOpt, ClassifierOutOpt, EscalationOpt,
                                 Format, FormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt, PricingOpt,
                                 ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day,
@@ -29,12 +30,24 @@ from costsim.safe_text import printable
 
 app = typer.Typer(
     name="costsim",
-    help="What smart model routing would cost and save — offline, from your own request logs or a planned task mix.",
-    no_args_is_help=True,
+    cls=PlainGroup,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+@app.callback(invoke_without_command=True,
+              help="What smart model routing would cost and save — offline, from your own request logs or a "
+                   "planned task mix.")
+def root(ctx: typer.Context,
+         version: bool = typer.Option(False, "--version", is_eager=True, help="Print costsim's version and exit.")):
+    """Bare `costsim` is a request for help, not a mistake: it prints the help and exits 0."""
+    if version:
+        stdout().file.write(f"costsim {__version__}\n")
+        raise typer.Exit(0)
+    help_when_bare(ctx)
 
 
 @handles_errors
@@ -297,10 +310,19 @@ def models(
 
 for command in (compare, estimate, cli_sweep.sweep, cli_ci.check, cli_ci.diff, classify, cli_quality.evaluate,
                 cli_quality.train, models):
-    app.command()(command)
+    app.command(cls=PlainCommand)(command)
 app.add_typer(billing_cli.pricing_app, name="pricing")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. A reader that goes away (`| head`) ends the run quietly (exit 141)."""
+    from costsim.cli_common import CLOSED_PIPE, quiet_closed_pipe
+
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at interpreter exit, where a closed pipe prints a traceback
+    except BrokenPipeError:
+        quiet_closed_pipe()
+        sys.exit(CLOSED_PIPE)

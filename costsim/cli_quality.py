@@ -8,8 +8,8 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from costsim.cli_common import (PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, handles_errors, parse_day, setup,
-                                stderr, stdout, today)
+from costsim.cli_common import (PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, handles_errors, out_folder_exists,
+                                parse_day, setup, stderr, stdout, today)
 from costsim.errors import ConfigError
 
 
@@ -61,7 +61,8 @@ def evaluate(
 @handles_errors
 def train(
     labeled: Path = typer.Argument(..., help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3).", dir_okay=False),
-    out: Path = typer.Option(..., "--out", "-o", help="Where to write the weights (JSON); use it with --classifier PATH.", dir_okay=False),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the weights (JSON); use it with --classifier PATH.", dir_okay=False,
+                             callback=out_folder_exists),
 ):
     """Train the learned classifier on your own labeled requests (numpy only, no network).
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOutOpt, Format, FormatOpt, PolicyOpt,
-                                PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day, setup,
-                                stderr, stdout, today)
+from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOutOpt, OutOpt, PolicyOpt, PricingOpt,
+                                ReportFormat, ReportFormatOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors,
+                                out_folder_exists, output, parse_day, setup, stderr, today)
 from costsim.errors import ConfigError
+
+EXPORTS = (".svg", ".png", ".html")
 
 
 @handles_errors
@@ -31,8 +31,8 @@ def sweep(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: Format = FormatOpt,
-    export: Optional[Path] = typer.Option(None, "--export", help="Also save the chart as SVG or HTML (by the file's extension).", dir_okay=False),
+    fmt: ReportFormat = ReportFormatOpt, out: Optional[Path] = OutOpt,
+    export: Optional[Path] = typer.Option(None, "--export", help="Also save the savings chart: .svg, .png or .html (a page with the chart and table); needs costsim[charts].", dir_okay=False, callback=out_folder_exists),
 ):
     """Savings as the tier-3 (or tier-1) share moves, and the share where they cross a target.
 
@@ -45,15 +45,19 @@ def sweep(
       costsim sweep --vary 1 --target-savings 90
       costsim sweep --what-if "claude-opus-4-7.input=-30%" --export chart.svg
       costsim sweep --target-savings 90 --format json
+      costsim sweep --format html --out sweep.html
     """
     from decimal import Decimal
 
-    from costsim.chart import draw_sweep, sweep_csv, sweep_json
+    from costsim.chart import draw_sweep, sweep_csv, sweep_json, sweep_markdown
     from costsim.scenario import load_scenario, override_profiles, parse_distribution
     from costsim.sweep import parse_what_if, sweep as run_sweep
 
-    if export is not None and export.suffix.lower() not in {".svg", ".html", ".htm"}:
-        raise ConfigError(f"--export {str(export)!r}: give a file ending in .svg or .html")
+    if export is not None and export.suffix.lower() not in EXPORTS:
+        raise ConfigError(f"--export {str(export)!r}: give a file ending in {', '.join(EXPORTS)}")
+    if export is not None or fmt == ReportFormat.html:
+        from costsim.plots import pyplot
+        pyplot()  # matplotlib missing: say what to install before the work, not after
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     plan = load_scenario(scenario, pol)
     shares = parse_distribution(distribution) if distribution is not None else plan.shares
@@ -64,18 +68,24 @@ def sweep(
     result = run_sweep(book, pol, profiles, shares, vary=vary, step_pct=Decimal(str(step)),
                        target_pct=Decimal(str(target_savings)), day=parse_day(as_of) or today(), what_if=change,
                        overhead_model=classifier_model, overhead_tokens=(classifier_input_tokens, classifier_output_tokens))
-    console = stdout()
-    if fmt == Format.json:
-        console.file.write(sweep_json(result))
-    elif fmt == Format.csv:
-        console.file.write(sweep_csv(result))
-    else:
-        draw_sweep(result, console)
-    if export is not None:
-        recorder = Console(record=True, width=110, file=open(os.devnull, "w"))
-        draw_sweep(result, recorder)
-        if export.suffix.lower() == ".svg":
-            recorder.save_svg(str(export), title="costsim sweep")
+    with output(out) as console:
+        if fmt == ReportFormat.json:
+            console.file.write(sweep_json(result))
+        elif fmt == ReportFormat.csv:
+            console.file.write(sweep_csv(result))
+        elif fmt == ReportFormat.markdown:
+            console.file.write(sweep_markdown(result))
+        elif fmt == ReportFormat.html:
+            from costsim.html_report import sweep_html
+            console.file.write(sweep_html(result))
         else:
-            recorder.save_html(str(export))
-        stderr().print(f"chart saved to {escape(str(export))}")
+            draw_sweep(result, console)
+    if export is not None:
+        from costsim import plots
+
+        if export.suffix.lower() == ".html":
+            from costsim.html_report import sweep_html
+            export.write_text(sweep_html(result), encoding="utf-8")
+        else:
+            plots.save(plots.savings_curve(result), export)
+        stderr().print(f"chart saved to {escape(str(export))}", soft_wrap=True)

@@ -20,7 +20,10 @@ from costsim.errors import ConfigError
 from costsim.money import display_currency
 from costsim.yamlio import to_decimal
 
-pricing_app = typer.Typer(name="pricing", help="Check and import price tables.", no_args_is_help=True,
+from costsim.cli_help import PlainCommand, PlainGroup, help_when_bare  # noqa: E402
+
+pricing_app = typer.Typer(name="pricing", help="Check and import price tables.", cls=PlainGroup,
+                          invoke_without_command=True, callback=help_when_bare,
                           add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 BatchOpt = typer.Option(False, "--batch", help="Price every request as if sent through the provider's batch API.")
@@ -29,6 +32,12 @@ CurrencyOpt = typer.Option(None, "--currency", help="Show costs in this currency
 RateOpt = typer.Option(None, "--rate", help="Fixed units of --currency per USD, e.g. 0.92 (no network lookup).")
 MaxAgeOpt = typer.Option(None, "--max-price-age-days", min=0,
                          help="Warn (stderr) when a bundled price table was checked more than N days ago.")
+
+
+def _out_folder_exists(ctx: typer.Context, param: typer.CallbackParam, value):
+    from costsim.cli_common import out_folder_exists
+
+    return out_folder_exists(ctx, param, value)
 
 
 def currency_option(code: Optional[str], rate: Optional[str]) -> tuple[str, Decimal] | None:
@@ -89,7 +98,7 @@ def warn_stale(book, max_age_days: int | None, today: date | None = None) -> Non
         stderr().print(f"warning: {line}", soft_wrap=True, markup=False)
 
 
-@pricing_app.command("validate")
+@pricing_app.command("validate", cls=PlainCommand)
 def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlays or routing policies (YAML).", dir_okay=False)):
     """Check price files with the same strict rules as the bundled tables (and routing policies too).
 
@@ -134,12 +143,13 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
     run()
 
 
-@pricing_app.command("import")
+@pricing_app.command("import", cls=PlainCommand)
 def import_prices(
     file: Path = typer.Argument(..., help="LiteLLM model_prices_and_context_window.json, or genai-prices data.json.",
                                 dir_okay=False),
     models: str = typer.Option(..., "--models", help="Comma-separated model ids to import."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the YAML here (default: stdout).", dir_okay=False),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the YAML here (default: stdout).", dir_okay=False,
+                                       callback=_out_folder_exists),
     provider: Optional[str] = typer.Option(None, "--provider", help="Provider name for the YAML (default: from the map)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="`from` date of the imported prices and `checked:` (default: today)."),
 ):

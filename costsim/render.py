@@ -1,10 +1,15 @@
-"""Report → table (rich) | json | csv | markdown. One function per format behind `render`."""
+"""Report → table (rich) | json | csv | markdown | html. One function per format behind `render`.
+
+`sections` and `report_lines` are the report's text content; the table, markdown and html renderers
+all draw them, so a table added there shows in every format.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.text import Text
@@ -16,16 +21,20 @@ from costsim.tables import markdown_table, table_of
 from costsim.report import Report, StrategyResult
 from costsim.views import breakdown_table
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("table", "json", "csv", "markdown", "html")
 
 
-def render(report: Report, fmt: str, console: Console) -> None:
+def render(report: Report, fmt: str, console: Console, sweep_result: dict | None = None) -> None:
+    """Draw `report` in `fmt`; `sweep_result` adds the savings curve to an html page."""
     if fmt == "json":
         console.file.write(json.dumps(report.to_dict(), indent=2) + "\n")
     elif fmt == "csv":
         console.file.write(to_csv(report))
     elif fmt == "markdown":
         console.file.write(to_markdown(report))
+    elif fmt == "html":
+        from costsim.html_report import report_html
+        console.file.write(report_html(report, sweep_result))
     else:
         draw_tables(report, console)
 
@@ -121,59 +130,86 @@ def claims_title(report: Report) -> str:
     return f"The source document's figures, recomputed at its prices ({report.extra.get('claims_as_of', '')})"
 
 
+def adjustment_lines(report: Report) -> list[str]:
+    """What changed the prices from the list: what-ifs, --pricing overlays (discounts say so in the notes)."""
+    return [f"Price change ({a['kind']}): {a['text']}" for a in report.extra.get("price_adjustments", [])]
+
+
 # ---- formats -----------------------------------------------------------------------------------
 
-def draw_tables(report: Report, console: Console) -> None:
-    console.print(table_of(STRATEGY_HEADER, strategy_rows(report), title="Strategies (savings against all-frontier)",
-                           right={2, 3, 4}, no_wrap={1}))
-    console.print(table_of(TIER_HEADER, tier_rows(report), title="Smart routing by tier", right={1, 3, 4}, no_wrap={2}))
+@dataclass(frozen=True)
+class Section:
+    """One table of the text report: title, header, rows of plain text, right-aligned and unwrapped columns."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    right: frozenset[int] = frozenset()
+    no_wrap: frozenset[int] = frozenset()
+
+
+def sections(report: Report) -> list[Section]:
+    out = [Section("Strategies (savings against all-frontier)", STRATEGY_HEADER, strategy_rows(report),
+                   frozenset({2, 3, 4}), frozenset({1})),
+           Section("Smart routing by tier", TIER_HEADER, tier_rows(report), frozenset({1, 3, 4}), frozenset({2}))]
     if sticky_rows(report):
-        console.print(table_of(STICKY_HEADER, sticky_rows(report), title=STICKY_TITLE, right={1, 2, 3, 4}))
+        out.append(Section(STICKY_TITLE, STICKY_HEADER, sticky_rows(report), frozenset({1, 2, 3, 4})))
     if report.claims:
-        console.print(table_of(CLAIM_HEADER, claim_rows(report), title=claims_title(report), right={1, 2}))
+        out.append(Section(claims_title(report), CLAIM_HEADER, claim_rows(report), frozenset({1, 2})))
     if chart.monte_carlo_rows(report):
-        console.print(table_of(chart.MC_HEADER, chart.monte_carlo_rows(report), title=chart.monte_carlo_title(report),
-                               right={1, 2, 3, 4, 5, 6}))
+        out.append(Section(chart.monte_carlo_title(report), chart.MC_HEADER, chart.monte_carlo_rows(report),
+                           frozenset(range(1, 7))))
     if chart.latency_rows(report):
-        console.print(table_of(chart.LATENCY_HEADER, chart.latency_rows(report), title="Latency per tier and model",
-                               right={2, 3, 4}))
+        out.append(Section("Latency per tier and model", chart.LATENCY_HEADER, chart.latency_rows(report),
+                           frozenset({2, 3, 4})))
     view = breakdown_table(report)
     if view:
-        console.print(table_of(view[1], view[2], title=view[0], right=set(range(1, len(view[1]))), no_wrap={0}))
-    for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report), *report.notes]:
-        console.print(Text(printable(line)))
+        out.append(Section(view[0], view[1], view[2], frozenset(range(1, len(view[1]))), frozenset({0})))
+    return out
+
+
+def report_lines(report: Report) -> list[str]:
+    """The lines under the tables: prices, price changes, accounting, simulation, notes."""
+    return [printable(line) for line in [price_line(report), *adjustment_lines(report), *accounting_lines(report),
+                                         *chart.simulation_lines(report), *report.notes]]
+
+
+def draw_tables(report: Report, console: Console) -> None:
+    for section in sections(report):
+        console.print(table_of(section.header, section.rows, title=section.title, right=set(section.right),
+                               no_wrap=set(section.no_wrap)))
+    for line in report_lines(report):
+        console.print(Text(line))
 
 
 def to_markdown(report: Report) -> str:
-    parts = ["### Strategies (savings against all-frontier)", "", markdown_table(STRATEGY_HEADER, strategy_rows(report)), "",
-             "### Smart routing by tier", "", markdown_table(TIER_HEADER, tier_rows(report)), ""]
-    if sticky_rows(report):
-        parts += [f"### {STICKY_TITLE}", "", markdown_table(STICKY_HEADER, sticky_rows(report)), ""]
-    if report.claims:
-        parts += [f"### {claims_title(report)}", "", markdown_table(CLAIM_HEADER, claim_rows(report)), ""]
-    if chart.monte_carlo_rows(report):
-        parts += [f"### {chart.monte_carlo_title(report)}", "", markdown_table(chart.MC_HEADER, chart.monte_carlo_rows(report)), ""]
-    if chart.latency_rows(report):
-        parts += ["### Latency per tier and model", "", markdown_table(chart.LATENCY_HEADER, chart.latency_rows(report)), ""]
-    view = breakdown_table(report)
-    if view:
-        parts += [f"### {view[0]}", "", markdown_table(view[1], view[2]), ""]
-    parts += [f"{printable(line)}  " for line in [price_line(report), *accounting_lines(report),
-                                                  *chart.simulation_lines(report), *report.notes]]
+    parts = []
+    for section in sections(report):
+        parts += [f"### {section.title}", "", markdown_table(section.header, section.rows), ""]
+    parts += [f"{line}  " for line in report_lines(report)]
     return "\n".join(parts) + "\n"
 
 
 def to_csv(report: Report) -> str:
-    """Long form: one row per strategy (tier "all") and per strategy × tier, exact decimal money."""
+    """Long form: one row per strategy (tier "all") and per strategy × tier, exact decimal money.
+
+    With a breakdown (`--by day`), a first column names its key: "all" on those rows, then one row per
+    key × strategy."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["strategy", "tier", "models", "requests", "cost_usd", "cost_per_request_usd",
-                     "savings_vs_all_frontier_pct", "share_of_spend_pct"])
     data = report.to_dict()
+    view = data.get("breakdown")
+    lead = [view["by"]] if view else []
+    writer.writerow([*lead, "strategy", "tier", "models", "requests", "cost_usd", "cost_per_request_usd",
+                     "savings_vs_all_frontier_pct", "share_of_spend_pct"])
+    everything = ["all"] if view else []
     for s in data["strategies"]:
-        writer.writerow([s["key"], "all", " ".join(s["models"]), s["requests"], s["cost_usd"],
+        writer.writerow([*everything, s["key"], "all", " ".join(s["models"]), s["requests"], s["cost_usd"],
                          s["cost_per_request_usd"], s["savings_vs_all_frontier_pct"], "100"])
         for t in s["tiers"]:
-            writer.writerow([s["key"], t["tier"], " ".join(t["models"]), t["requests"], t["cost_usd"], "", "",
-                             t["share_of_spend_pct"]])
+            writer.writerow([*everything, s["key"], t["tier"], " ".join(t["models"]), t["requests"], t["cost_usd"],
+                             "", "", t["share_of_spend_pct"]])
+    for row in (view or {}).get("rows", []):
+        for s in data["strategies"]:
+            writer.writerow([row["key"], s["key"], "all", "", row["requests"], row["cost_usd"][s["key"]], "", "", ""])
     return out.getvalue()

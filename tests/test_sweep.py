@@ -88,7 +88,8 @@ def test_cli_sweep_json_has_break_even_and_export(tmp_path):
     data = json.loads(result.stdout)
     assert Decimal(data["break_even_share_pct"]).quantize(Decimal("0.01")) == Decimal("8.65")
     assert "what_if" in data["curves"]
-    assert out.read_text(encoding="utf-8").startswith("<svg")
+    svg = out.read_text(encoding="utf-8")
+    assert "<svg" in svg and "<text" not in svg and "@font-face" not in svg  # glyphs as outlines: no font to fetch
     html = tmp_path / "chart.html"
     table = runner.invoke(app, ["sweep", "--as-of", "2026-05-14", "--vary", "1", "--export", str(html)])
     # A = (25 × 0.00056 + 10 × 0.035) / 35 = 0.0104; s = (A − 0.0035) / (A − 0.0035 − (0.0005 − 0.0035)) = 0.0069 / 0.0099
@@ -100,7 +101,8 @@ def test_cli_sweep_json_has_break_even_and_export(tmp_path):
     (["--what-if", "nosuch.input=-30%"], "--what-if"),
     (["--vary", "4"], "--vary"),
     (["--target-savings", "120"], "--target-savings"),
-    (["--export", "chart.png"], "--export"),
+    (["--export", "chart.jpg"], "--export"),
+    (["--export", "nodir/chart.svg"], "does not exist"),
 ])
 def test_cli_sweep_bad_input(args, words):
     result = CliRunner().invoke(app, ["sweep", "--as-of", "2026-05-14", *args])

@@ -1,0 +1,67 @@
+"""What `--help` shows: value names a user types (FILE, N, DATE, MODEL), not Python types.
+
+Typer labels each value with its annotation (`<int range>`, `<list[str]>`, `{labeled}`); the command
+and group classes here give every parameter a plain metavar instead, once, when help or parsing first
+asks for the parameters — so options other commands add later get one too.
+"""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+
+import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
+
+BY_NAME = {"as_of": "DATE", "since": "DATE", "until": "DATE", "tier1": "MODEL", "tier2": "MODEL", "tier3": "MODEL",
+           "classifier_model": "MODEL", "what_if": "MODEL.PRICE=CHANGE", "distribution": "SHARES",
+           "target_distribution": "SHARES", "currency": "CODE", "columns": "FIELD=HEADER,...", "models": "IDS"}
+
+
+def plain_metavar(param) -> str:
+    """The name of the value a parameter takes, as --help and usage lines show it."""
+    if isinstance(param, TyperArgument):
+        return param.name.upper() + ("..." if param.nargs != 1 else "")
+    kind = param.type_descriptor
+    if kind.is_choice:
+        return "[" + "|".join(str(getattr(c, "value", c)) for c in kind.choices) + "]"
+    if param.name in BY_NAME:
+        return BY_NAME[param.name]
+    annotation = kind.annotation
+    if typing.get_origin(annotation) is list:
+        annotation = typing.get_args(annotation)[0]
+    if kind.is_path or annotation is Path:
+        return "FILE"
+    return {int: "N", float: "NUMBER"}.get(annotation, "TEXT")
+
+
+def _plain(params: list) -> list:
+    for param in params:
+        if getattr(param, "_plain", False) or getattr(param, "is_flag", False) or not hasattr(param, "type_descriptor"):
+            continue
+        param.metavar = param.metavar or plain_metavar(param)
+        if isinstance(param, TyperArgument):  # its name is its metavar: no type after it, no braces around it
+            param.display_type_rich = lambda ctx: None
+            shown = param.metavar if param.required else f"[{param.metavar}]"
+            param._usage_display_name = lambda shown=shown: shown
+        else:  # "[x>=0]" after the help is a Python range, not a sentence: the help says what is allowed
+            param._get_number_range_help_str = lambda: None
+        param._plain = True
+    return params
+
+
+class PlainCommand(TyperCommand):
+    def get_params(self, ctx) -> list:
+        return _plain(super().get_params(ctx))
+
+
+def help_when_bare(ctx: typer.Context) -> None:
+    """A group called with no command prints its help and exits 0: asking what there is is no mistake."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
+class PlainGroup(TyperGroup):
+    def get_params(self, ctx) -> list:
+        return _plain(super().get_params(ctx))
