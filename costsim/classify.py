@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,10 @@ def learned_model(policy: Policy, choice: str | None = None):
     weights_path = None if name in CLASSIFIERS else name
     if weights_path is None and name != "learned":
         return None
+    if weights_path is not None and not Path(weights_path).exists():
+        from costsim.errors import ConfigError
+        raise ConfigError(f"--classifier {name!r}: not one of {', '.join(CLASSIFIERS)} (add :cautious to learned), "
+                          "and no weights file of that name (make one with `costsim train`)")
     from costsim.learned import LearnedClassifier
 
     label = "learned" if weights_path is None else f"learned ({weights_path})"

@@ -20,10 +20,11 @@ from costsim import pricing_cli as billing_cli
 from costsim.cli_help import PlainCommand, PlainGroup, help_when_bare
 from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOpt, ClassifierOutOpt, EscalationOpt,
                                 Format, FormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt, PricingOpt,
-                                ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day,
-                                parse_minutes, setup,
-                                output, sim_options, stderr, stdout, today, with_what_if)
+                                ReportFormat, ReportFormatOpt, ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt,
+                                handles_errors, parse_day, parse_minutes, price_changes, setup, output, sim_options,
+                                stderr, stdout, today, with_price_changes, with_what_if)
 from costsim.errors import ConfigError, ExitCode
+from costsim.ingest.detect import READERS as LOG_FORMATS
 from costsim.policy import load_policy
 from costsim.render import render
 from costsim.safe_text import printable
@@ -50,6 +51,13 @@ def root(ctx: typer.Context,
     help_when_bare(ctx)
 
 
+def charts_available(fmt: ReportFormat) -> None:
+    """--format html without matplotlib: say what to install before the run, not after it."""
+    if fmt == ReportFormat.html:
+        from costsim.plots import pyplot
+        pyplot()
+
+
 @handles_errors
 def compare(
     distribution: Optional[str] = typer.Option(None, "--distribution", "-d", help="Tier shares 1/2/3: 65/25/10 or 0.65/0.25/0.1."),
@@ -60,7 +68,7 @@ def compare(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
+    fmt: ReportFormat = ReportFormatOpt, out: Optional[Path] = OutOpt,
     classifier_model: Optional[str] = ClassifierModelOpt, classifier_input_tokens: int = ClassifierInOpt,
     classifier_output_tokens: int = ClassifierOutOpt, escalation_rate: Optional[str] = EscalationOpt,
     misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
@@ -89,6 +97,7 @@ def compare(
       costsim compare --classifier-model gpt-5-nano --escalation-rate 15% --misroute-rate 20%
       costsim compare --distribution 60-70/20-30/5-10 --samples 5000 --seed 7 --token-spread 0.3
       costsim compare --cache-share 90% --turns 20
+      costsim compare --format html --out compare.html
     """
     from costsim.scenario import load_scenario, override_profiles, parse_distribution
     from dataclasses import replace
@@ -98,6 +107,8 @@ def compare(
     billing_cli.warn_stale(book, max_price_age_days)
     from costsim import montecarlo
 
+    charts_available(fmt)
+    changes = price_changes(book, what_if, pricing)
     book = with_what_if(book, what_if)
     sim = sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
                       misroute_rate, rework_turns, misroute_tier)
@@ -130,16 +141,21 @@ def compare(
                                          concentration=concentration, token_spread=token_spread, empirical=empirical)
         mc = montecarlo.run(spec, plan.requests, plan.shares, plan.profiles, book, pol, day, sim)
         report = replace(report, extra={**report.extra, "monte_carlo": mc})
+    report = with_price_changes(report, changes)
+    curve = None
+    if fmt == ReportFormat.html:  # the page's savings curve: this plan's mix, the tier-3 share moving
+        from costsim.sweep import sweep as run_sweep
+        curve = run_sweep(book, pol, plan.profiles, plan.shares, day=day)
     with billing_cli.display(cur), output(out) as console:
-        render(billing_cli.with_currency(report, cur), fmt.value, console)
+        render(billing_cli.with_currency(report, cur), fmt.value, console, curve)
 
 
 @handles_errors
 def estimate(
     logs: Optional[list[str]] = typer.Argument(None, help="Log files, folders or globs; - reads stdin; postgresql://… reads a LiteLLM proxy's database. None: Claude Code's ~/.claude/projects."),
-    log_format: Optional[str] = typer.Option(None, "--log-format", help="Force a log format instead of detecting it (see docs/formats.md)."),
+    log_format: Optional[str] = typer.Option(None, "--log-format", help=f"Force a log format instead of detecting it: {', '.join(LOG_FORMATS)}."),
     columns: Optional[str] = typer.Option(None, "--columns", help="CSV headers for costsim's fields: input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name,timestamp=created."),
-    by: Optional[str] = typer.Option(None, "--by", help="Add a breakdown: day, week, month, model, project, session or tier."),
+    by: Optional[list[str]] = typer.Option(None, "--by", help="Add a breakdown: day, week, month, model, project, session or tier (one per run; --format html: day unless given)."),
     since: Optional[str] = typer.Option(None, "--since", help="Only requests on or after this UTC day (2026-05-01)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only requests on or before this UTC day."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price every request at this date's prices (default: each at its own timestamp)."),
@@ -150,7 +166,7 @@ def estimate(
     target_distribution: Optional[str] = typer.Option(None, "--target-distribution", help="Calibrate the learned classifier's thresholds so the log splits in these shares (65/25/10); reads the logs twice."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: Format = FormatOpt, out: Optional[Path] = OutOpt,
+    fmt: ReportFormat = ReportFormatOpt, out: Optional[Path] = OutOpt,
     classifier_model: Optional[str] = ClassifierModelOpt, classifier_input_tokens: int = ClassifierInOpt,
     classifier_output_tokens: int = ClassifierOutOpt, escalation_rate: Optional[str] = EscalationOpt,
     misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
@@ -176,16 +192,25 @@ def estimate(
       costsim estimate export.csv --columns input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name
       PGPASSWORD=… costsim estimate postgresql://litellm@db:5432/litellm --since 2026-05-01
       costsim estimate ~/.claude/projects --sticky 0,2,5,15,60
+      costsim estimate logs/ --format html --out report.html
     """
     from costsim.progress import progress_bar
 
     from costsim.ingest.cli_inputs import default_inputs
     from costsim.ingest.neutral import parse_columns
 
+    if by and len(by) > 1:
+        raise ConfigError(f"--by {' --by '.join(by)}: one breakdown per run (run again for another)")
+    by_view = by[0] if by else ("day" if fmt == ReportFormat.html else None)  # a page charts cost over time
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    if first and last and first > last:
+        raise ConfigError(f"--since {since} is after --until {until}: no day is in both")
+    charts_available(fmt)
     logs = default_inputs(logs, log_format, stderr())
     cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     billing_cli.warn_stale(book, max_price_age_days)
+    changes = price_changes(book, what_if, pricing)
     book = with_what_if(book, what_if)
     sim = sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
                       misroute_rate, rework_turns, misroute_tier, pinned)
@@ -199,18 +224,18 @@ def estimate(
     with progress_bar("Reading logs") as tick:
         report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of), today=today(),
                                       strict=strict, classifier=classifier, progress=tick, sim=sim,
-                                      billing=billing_cli.billing_options(batch), by=by,
-                                      since=parse_day(since, "--since"), until=parse_day(until, "--until"),
+                                      billing=billing_cli.billing_options(batch), by=by_view, since=first, until=last,
                                       columns=parse_columns(columns), target_shares=target_shares,
                                       caches=caches, sticky_minutes=parse_minutes(sticky, "--sticky"))
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise book.unknown(model, path=report.unknown_first_seen.get(model))
+    report = with_price_changes(report, changes)
     priced = report.accounting.priced > 0
     if priced:  # a report with nothing priced in it would be a page of $0.00
         with billing_cli.display(cur), output(out) as console:
             render(billing_cli.with_currency(report, cur), fmt.value, console)
-            if explain and fmt == Format.table:
+            if explain and fmt == ReportFormat.table:
                 from costsim.explain import draw_explain
                 draw_explain(sample, explain, console)
     warn = stderr()
@@ -221,8 +246,10 @@ def estimate(
         reasons = ", ".join(f"{reason}: {n:,}" for reason, n in sorted(a.skipped.items())) or "no records"
         unpriced = "; models with no price: " + ", ".join(repr(m) for m in sorted(report.unknown_models)) \
             + " (add one with --pricing)" if report.unknown_models else ""
-        warn.print(f"error: no record could be priced ({a.records_read:,} read; {escape(printable(reasons + unpriced))})",
-                   soft_wrap=True)
+        where = (", ".join(a.files) or "the input") + ": "  # name what was read: an empty file is a wrong path often
+        problem = ("no records in it, nothing to price" if a.records_read == 0 else
+                   f"no record could be priced ({a.records_read:,} read; {reasons + unpriced})")
+        warn.print(escape(printable(f"error: {where}{problem}")), soft_wrap=True)
         raise typer.Exit(ExitCode.BAD_INPUT)
     malformed = report.extra.get("malformed_records", 0)
     if malformed:
@@ -254,6 +281,13 @@ def classify(
 
     if fmt not in {"text", "jsonl"}:
         raise ConfigError(f"--format {fmt!r}: use text or jsonl")
+    if file is not None and prompt is not None:
+        raise ConfigError(f"give a prompt or --file, not both (--file {file} and {_quoted(prompt)})")
+    if file is None and prompt is not None and _names_a_file(prompt):
+        file = Path(prompt)  # `costsim classify prompts.jsonl`: the user means the file, not its name
+    if file is None and prompt is None and stdin_is_terminal():
+        raise ConfigError('no prompt given: costsim classify "Add docstrings to utils.py", '
+                          "costsim classify --file prompts.jsonl, or pipe text in: echo TEXT | costsim classify")
     pol = load_policy(policy)
     _, classify_many = make_classifier(pol, classifier)
     if file is not None:
@@ -276,6 +310,31 @@ def classify(
         else:
             console.file.write(f"tier {decision.tier} ({pol.tier_names[decision.tier]} → "
                                f"{pol.tier_models[decision.tier]}): {decision.reason}\n")
+
+
+PROMPT_FILE_SUFFIXES = (".jsonl", ".json", ".txt", ".csv")
+
+
+def _names_a_file(prompt: str) -> bool:
+    """One word that is an existing file, or looks like one (prompts.jsonl): read it, or say it is missing."""
+    word = prompt.strip()
+    if not word or any(c.isspace() for c in word):
+        return False
+    if Path(word).is_file():
+        return True
+    if word.lower().endswith(PROMPT_FILE_SUFFIXES):
+        raise ConfigError(f"{word}: no such file (to classify a file's requests, give a path that exists; "
+                          "to classify these words as a prompt, pipe them in: echo ... | costsim classify)")
+    return False
+
+
+def stdin_is_terminal() -> bool:
+    """Nothing piped in: reading stdin would wait, silently, for the user to type."""
+    return sys.stdin.isatty()
+
+
+def _quoted(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 @handles_errors

@@ -71,7 +71,7 @@ def check(
     """
     from costsim.budget import run_check
     from costsim.ci_render import render_check
-    from costsim.config import CheckConfig, Projection, find_config, load_config, with_overrides
+    from costsim.config import Caps, CheckConfig, Projection, find_config, load_config, with_overrides
 
     found = find_config(config)
     base = load_config(found) if found is not None else CheckConfig()
@@ -99,7 +99,12 @@ def check(
         models_allowed=allow_model or None,
     )
     book, pol = setup(Path(cfg.policy) if cfg.policy else None, [Path(p) for p in cfg.pricing], (tier1, tier2, tier3))
-    verdict = run_check(cfg, book, pol, today())
+    verdict = run_check(cfg, book, pol, today())  # first: a missing input is the more pressing news
+    if cfg.caps == Caps():  # a commented-out caps section must not pass CI in silence
+        where = f"{found} has no caps: section and " if found is not None else "no costsim.yaml was found and "
+        raise ConfigError(f"no caps to check: {where}no cap was given (--max-monthly-cost, --max-cost-per-request, "
+                          "--min-savings, --allow-model or their --warn-… forms); to see the projection alone, "
+                          "run costsim compare or costsim estimate")
     with output(out) as console:
         render_check(verdict, fmt.value, console)
     raise typer.Exit(verdict.exit_code)

@@ -222,3 +222,31 @@ def with_what_if(book: PriceBook, what_if: str | None) -> PriceBook:
     from costsim.sweep import apply_what_if, parse_what_if
 
     return book if what_if is None else apply_what_if(book, parse_what_if(what_if, book))
+
+
+def price_changes(book: PriceBook, what_if: str | None, pricing_files: list[Path] | None) -> list[dict]:
+    """Every way the run's prices differ from the bundled list prices, for the report to carry: a saved
+    report priced with a what-if or an overlay must not read as list prices."""
+    from costsim.sweep import parse_what_if
+
+    changes = [{"kind": "overlay", "file": str(p), "text": f"--pricing {p}: its prices replace or add to the bundled "
+                "tables"} for p in pricing_files or ()]
+    discounts = {**{f"provider {k}": v for k, v in book.discounts.providers.items()},
+                 **{f"model {k}": v for k, v in book.discounts.models.items()}}
+    changes += [{"kind": "discount", "applies_to": who, "pct_off": f"{pct.normalize():f}",
+                 "text": f"{who}: {pct.normalize():f}% off list (a --pricing overlay's discounts)"}
+                for who, pct in sorted(discounts.items())]
+    if what_if is not None:
+        change = parse_what_if(what_if, book)
+        by = f"{change.relative_pct.normalize():f}%" if change.relative_pct is not None else \
+            f"set to ${change.absolute.normalize():f} per million tokens"
+        changes.append({"kind": "what-if", "model": change.model, "field": change.field, "change": by,
+                        "text": f"{change.model} {change.field} price {by} in every period (--what-if {what_if})"})
+    return changes
+
+
+def with_price_changes(report, changes: list[dict]):
+    """The report carrying `changes` (JSON `price_adjustments`; a line under every text format)."""
+    from dataclasses import replace
+
+    return replace(report, extra={**report.extra, "price_adjustments": changes}) if changes else report

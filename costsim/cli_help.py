@@ -7,6 +7,7 @@ asks for the parameters — so options other commands add later get one too.
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 
@@ -50,9 +51,33 @@ def _plain(params: list) -> list:
     return params
 
 
+PYDANTIC_WORDING = ((re.compile(r"^Value error, "), ""),
+                    (re.compile(r"^Input should be a valid integer.*"), "expected a whole number"),
+                    (re.compile(r"^Input should be a valid number.*"), "expected a number"),
+                    (re.compile(r"^Input should be greater than or equal to (\S+)"), r"must be \1 or more"),
+                    (re.compile(r"^Input should be less than or equal to (\S+)"), r"must be \1 or less"),
+                    (re.compile(r"^Input should be "), "must be "))
+
+
+def plain_message(message: str) -> str:
+    """A value error as a sentence for people ("must be 1 or more"), not a validator's ("Value error, …")."""
+    for pattern, words in PYDANTIC_WORDING:
+        message = pattern.sub(words, message)
+    return message
+
+
 class PlainCommand(TyperCommand):
     def get_params(self, ctx) -> list:
         return _plain(super().get_params(ctx))
+
+    def parse_args(self, ctx, args):
+        from typer._click.exceptions import UsageError
+
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            exc.message = plain_message(exc.message)
+            raise
 
 
 def help_when_bare(ctx: typer.Context) -> None:

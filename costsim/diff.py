@@ -186,6 +186,11 @@ def check_versions(base: dict, head: dict, base_path, head_path) -> None:
                          "with the same costsim", path=head_path)
     if b != SCHEMA_VERSION:
         raise InputError(f"schema_version: {b!r}; this costsim reads version {SCHEMA_VERSION}", path=base_path)
+    if base.get("kind") != head.get("kind"):  # a planned mix against logged requests: no change to measure
+        a = lambda kind: f"{'an' if str(kind)[:1] in 'aeiou' else 'a'} {kind}"  # noqa: E731
+        raise InputError(f"kind: {a(head.get('kind'))} report, and {base_path} is {a(base.get('kind'))} report; "
+                         "diff two reports of the same command (compare with compare, estimate with estimate)",
+                         path=head_path)
 
 
 # ---- the diff ------------------------------------------------------------------------------------

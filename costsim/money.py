@@ -23,6 +23,17 @@ def display_currency(code: str | None, per_usd: Decimal | None):
         _DISPLAY.pop()
 
 
+@contextmanager
+def in_usd():
+    """Inside this block `usd()` shows dollars even under `display_currency` (figures a source states in USD)."""
+    saved = _DISPLAY[:]
+    _DISPLAY.clear()
+    try:
+        yield
+    finally:
+        _DISPLAY[:] = saved
+
+
 def usd(value: Decimal | None) -> str:
     """$7.00, $1,234.57, and for amounts under $1 four significant digits ($0.7930 → $0.793, $0.0005)."""
     if value is None:

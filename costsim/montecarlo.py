@@ -201,9 +201,23 @@ def run(spec: MonteCarloSpec, requests: int, point: dict[int, Decimal], profiles
     return {"samples": spec.samples, "seed": spec.seed, "strategies": rows,
             "tier_share_pct": {str(t): {f"p{p}": float(mix[i, j]) for i, p in enumerate(PERCENTILES)}
                                for j, t in enumerate(TIERS)},
-            "token_lengths": "empirical (bootstrap from logs)" if spec.empirical else
-            f"profile × lognormal factor (cv {spec.token_spread:g})",
+            "token_lengths": token_lengths_label(spec),
             "money": "float64 (the strategy table above is exact)"}
+
+
+def token_lengths_label(spec: MonteCarloSpec) -> str:
+    """Where each tier's token lengths came from; a tier the logs have no request of keeps its profile."""
+    profile = f"profile × lognormal factor (cv {spec.token_spread:g})"
+    if spec.empirical is None:
+        return profile
+    drawn = [t for t in TIERS if t in spec.empirical and len(spec.empirical[t][0])]
+    if len(drawn) == len(TIERS):
+        return "empirical (bootstrap from logs)"
+    kept = [str(t) for t in TIERS if t not in drawn]
+    if not drawn:
+        return f"{profile}: the logs have no request of any tier"
+    return (f"empirical (bootstrap from logs) for tier {', '.join(map(str, drawn))}; tier {', '.join(kept)} "
+            f"{profile}, the logs having no request of {'it' if len(kept) == 1 else 'them'}")
 
 
 def empirical_tokens(frames) -> dict[int, tuple[np.ndarray, np.ndarray]]:

@@ -46,7 +46,7 @@ def _figure(title: str):
 def _usd_axis(ax, axis: str = "x") -> None:
     from matplotlib.ticker import FuncFormatter
 
-    fmt = FuncFormatter(lambda v, _: usd(Decimal(repr(v))) if v else "0")
+    fmt = FuncFormatter(lambda v, _: usd(Decimal(str(float(v)))) if v else "0")
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
 
 
@@ -87,6 +87,15 @@ def cost_over_time(report: Report):
     ax.set_ylim(bottom=0)
     _usd_axis(ax, "y")
     ax.legend(fontsize=8, frameon=False)
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter
+
+    if len(when) <= 14:  # a tick on each day (week, month) drawn, named as the table below names it
+        ax.set_xticks(when)
+        ax.xaxis.set_major_formatter(DateFormatter("%Y-%m" if by == "month" else "%Y-%m-%d"))
+    else:
+        locator = AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     fig.autofmt_xdate()
     return fig
 

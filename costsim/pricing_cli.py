@@ -147,7 +147,7 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
 def import_prices(
     file: Path = typer.Argument(..., help="LiteLLM model_prices_and_context_window.json, or genai-prices data.json.",
                                 dir_okay=False),
-    models: str = typer.Option(..., "--models", help="Comma-separated model ids to import."),
+    models: str = typer.Option(..., "--models", help="Comma-separated model ids to import, all of one provider (a price table is one provider's)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the YAML here (default: stdout).", dir_okay=False,
                                        callback=_out_folder_exists),
     provider: Optional[str] = typer.Option(None, "--provider", help="Provider name for the YAML (default: from the map)."),
@@ -160,7 +160,9 @@ def import_prices(
 
     \b
     Examples:
-      costsim pricing import model_prices_and_context_window.json --models gpt-5,claude-opus-4-7 --out mine.yaml
+      costsim pricing import model_prices_and_context_window.json --models gpt-5,gpt-5-mini --out openai.yaml
+      costsim pricing import model_prices_and_context_window.json --models claude-opus-4-7 --out anthropic.yaml
+      costsim compare --pricing openai.yaml --pricing anthropic.yaml
     """
     from costsim.cli_common import handles_errors, parse_day, stdout
     from costsim.pricing_import import import_table

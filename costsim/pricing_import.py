@@ -55,9 +55,12 @@ def import_table(path: Path, models: list[str], *, day: date, provider: str | No
     else:
         raise PricingError("not a LiteLLM or genai-prices price map", path=path)
     providers = sorted({e["provider"] for e in entries})
-    if provider is None and len(providers) > 1:
-        raise PricingError(f"--models: the models come from several providers ({', '.join(providers)}); "
-                           "import each provider separately or pass --provider", path=path)
+    if provider is None and len(providers) > 1:  # a price table is one provider's: one file each
+        runs = "; ".join(f"--models {','.join(e['id'] for e in entries if e['provider'] == p)} --out {p}.yaml"
+                         for p in providers)
+        raise PricingError(f"--models: the models come from several providers ({', '.join(providers)}) and a price "
+                           f"table holds one; import each into its own file ({runs}) and give each with --pricing",
+                           path=path)
     lines = [f"# Imported by `costsim pricing import` from {source} ({Path(path).name}) on {day}.",
              "# USD per million tokens. Check with `costsim pricing validate`; use with --pricing FILE.",
              f"checked: {day}", f"provider: {provider or providers[0]}", "models:"]

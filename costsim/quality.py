@@ -191,11 +191,20 @@ def _calibration_note(own: QualityRow, forced: QualityRow, offsets: Sequence[flo
             f"{b.tier1_sent_to_tier3_rate:.0%}, mistake cost ${a.mistake_cost_usd:.4f} → ${b.mistake_cost_usd:.4f}")
 
 
+MIN_PER_TIER = 3  # fewer examples of a tier and the fitted model can only echo them
+
+
 def train_labeled(path: str | Path, out: str | Path) -> tuple[Path, int]:
     """``costsim train``: fit the learned classifier on a labeled file; returns (weights path, records)."""
     from costsim.train import save_weights, train
 
     records = load_labeled(path)
+    per_tier = {t: sum(r.tier == t for r in records) for t in (1, 2, 3)}
+    short = {t: n for t, n in per_tier.items() if n < MIN_PER_TIER}
+    if short:
+        counts = ", ".join(f"tier {t}: {n}" for t, n in per_tier.items())
+        raise InputError(f"{len(records):,} labeled request(s) ({counts}): training needs at least {MIN_PER_TIER} "
+                         "of every tier (a few hundred make a useful classifier)", path=path)
     weights = train([{"prompt": r.prompt, "tier": r.tier} for r in records])
     weights["training"]["source"] = Path(path).name
     return save_weights(weights, out), len(records)

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from costsim import chart
-from costsim.money import pct, tokens, usd
+from costsim.money import in_usd, pct, tokens, usd
 from costsim.safe_text import printable
 from costsim.tables import markdown_table, table_of
 from costsim.report import Report, StrategyResult
@@ -107,9 +107,12 @@ def accounting_lines(report: Report) -> list[str]:
 
 
 def claim_rows(report: Report) -> list[list[str]]:
+    """The document's figures in its own currency (USD), whatever --currency shows elsewhere: its arithmetic
+    is in dollars too."""
     fmt = lambda c, v: usd(v) if c.unit == "usd" else pct(v)  # noqa: E731
-    return [[c.item, fmt(c, c.claimed), fmt(c, c.computed), "yes" if c.matches else "NO", c.explanation]
-            for c in report.claims]
+    with in_usd():
+        return [[c.item, fmt(c, c.claimed), fmt(c, c.computed), "yes" if c.matches else "NO", c.explanation]
+                for c in report.claims]
 
 
 STICKY_HEADER = ["Sticky for", "Total", "vs smart routing", "Switches", "Cold starts"]
@@ -127,12 +130,12 @@ CLAIM_HEADER = ["Claim", "Document", "costsim", "Agrees", "costsim's arithmetic"
 
 
 def claims_title(report: Report) -> str:
-    return f"The source document's figures, recomputed at its prices ({report.extra.get('claims_as_of', '')})"
+    return f"The source document's figures (USD), recomputed at its prices ({report.extra.get('claims_as_of', '')})"
 
 
 def adjustment_lines(report: Report) -> list[str]:
     """What changed the prices from the list: what-ifs, --pricing overlays (discounts say so in the notes)."""
-    return [f"Price change ({a['kind']}): {a['text']}" for a in report.extra.get("price_adjustments", [])]
+    return [f"Not list prices — {a['kind']}: {a['text']}." for a in report.extra.get("price_adjustments", [])]
 
 
 # ---- formats -----------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ def test_other_strategy_is_held():
 
 
 def test_unknown_strategy_is_exit_2():
-    result = run("--strategy", "cheapest", "--requests-per-day", "1")
+    result = run("--strategy", "cheapest", "--requests-per-day", "1", "--max-monthly-cost", "1")
     assert result.exit_code == 2
     assert "strategy" in result.output and "cheapest" in result.output
 
