@@ -117,7 +117,7 @@ def sweep_lines(result: dict) -> list[str]:
 
 def sweep_markdown(result: dict) -> str:
     title, header, rows = sweep_table(result)
-    return "\n".join([f"### {title}", "", markdown_table(header, rows), "", *(f"{line}  " for line in sweep_lines(result))]) + "\n"
+    return "\n\n".join([f"### {title}", markdown_table(header, rows), *sweep_lines(result)]) + "\n"
 
 
 def sweep_json(result: dict) -> str:

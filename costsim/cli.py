@@ -142,12 +142,8 @@ def compare(
         mc = montecarlo.run(spec, plan.requests, plan.shares, plan.profiles, book, pol, day, sim)
         report = replace(report, extra={**report.extra, "monte_carlo": mc})
     report = with_price_changes(report, changes)
-    curve = None
-    if fmt == ReportFormat.html:  # the page's savings curve: this plan's mix, the tier-3 share moving
-        from costsim.sweep import sweep as run_sweep
-        curve = run_sweep(book, pol, plan.profiles, plan.shares, day=day)
     with billing_cli.display(cur), output(out) as console:
-        render(billing_cli.with_currency(report, cur), fmt.value, console, curve)
+        render(billing_cli.with_currency(report, cur), fmt.value, console)
 
 
 @handles_errors

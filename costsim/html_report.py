@@ -73,15 +73,19 @@ def report_subtitle(report: Report) -> str:
     return f"{smart.requests:,} planned requests · {when}"
 
 
-def report_html(report: Report, sweep_result: dict | None = None) -> str:
+def report_html(report: Report) -> str:
     """The report as a page: its charts, then the same tables and lines `--format table` prints."""
     from costsim.render import report_lines, sections
+    from costsim.sweep import report_sweep
 
+    sweep_result = report_sweep(report)  # the savings curve of this report's own per-tier costs
     charts = [(key, plots.svg(fig)) for key, fig in plots.report_figures(report, sweep_result)]
     body = [table(s.title, s.header, s.rows, s.right) for s in sections(report)]
     if sweep_result is not None:
         from costsim.chart import sweep_lines
-        body += lines(sweep_lines(sweep_result))
+        body += [f"<h2>Savings curve: each tier at this report's own cost per request, the tier-"
+                 f"{sweep_result['vary_tier']} share moving</h2>", *lines(sweep_lines(sweep_result))]
+        body += ["<h2>Prices and accounting</h2>"]
     body += lines(report_lines(report))
     return page(f"costsim {report.kind}: what smart routing would cost", report_subtitle(report), charts, body)
 

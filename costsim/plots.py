@@ -134,6 +134,7 @@ def tier_mix(report: Report):
                 label=f"tier {tier} {name}: {count:,} requests")
         left = [a + b for a, b in zip(left, widths)]
     ax.invert_yaxis()
+    ax.margins(x=0.04)
     _usd_axis(ax)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     return fig
@@ -165,12 +166,12 @@ def savings_curve(result: dict):
         label = "base prices" if name == "base" else f"what-if: {result['what_if']}"
         colour = "#2a9d5b" if name == "base" else "#1f9bc2"
         ax.plot([float(p["share_pct"]) for p in points], [float(p["savings_pct"]) for p in points], color=colour,
-                label=label, linewidth=2)
+                label=label, linewidth=2, linestyle="-" if name == "base" else (0, (4, 2)))
         be = curve["break_even_share_pct"]
         if be is not None:
             ax.axvline(float(be), color=colour, linestyle=":", linewidth=1)
             ax.plot([float(be)], [float(target)], "o", color=colour, markersize=5)
-            ax.annotate(f"break-even: tier-{vary} share {pct(be, 1)}", (float(be), float(target)),
+            ax.annotate(f"break-even: tier-{vary} share {pct(be, 2)}", (float(be), float(target)),
                         xytext=(8, 6 + 12 * i), textcoords="offset points", fontsize=8, color=colour)
     ax.axhline(float(target), color="#c0392b", linestyle="--", linewidth=1, label=f"target {plain_pct(target)}")
     ax.set_xlabel(f"tier-{vary} share of requests (%)")

@@ -24,8 +24,7 @@ from costsim.views import breakdown_table
 FORMATS = ("table", "json", "csv", "markdown", "html")
 
 
-def render(report: Report, fmt: str, console: Console, sweep_result: dict | None = None) -> None:
-    """Draw `report` in `fmt`; `sweep_result` adds the savings curve to an html page."""
+def render(report: Report, fmt: str, console: Console) -> None:
     if fmt == "json":
         console.file.write(json.dumps(report.to_dict(), indent=2) + "\n")
     elif fmt == "csv":
@@ -34,7 +33,7 @@ def render(report: Report, fmt: str, console: Console, sweep_result: dict | None
         console.file.write(to_markdown(report))
     elif fmt == "html":
         from costsim.html_report import report_html
-        console.file.write(report_html(report, sweep_result))
+        console.file.write(report_html(report))
     else:
         draw_tables(report, console)
 
@@ -189,8 +188,9 @@ def to_markdown(report: Report) -> str:
     parts = []
     for section in sections(report):
         parts += [f"### {section.title}", "", markdown_table(section.header, section.rows), ""]
-    parts += [f"{line}  " for line in report_lines(report)]
-    return "\n".join(parts) + "\n"
+    for line in report_lines(report):  # a paragraph each: no trailing "  " line breaks to strip or lose
+        parts += [line, ""]
+    return "\n".join(parts).rstrip("\n") + "\n"
 
 
 def to_csv(report: Report) -> str:

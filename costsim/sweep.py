@@ -156,24 +156,54 @@ def sweep(book: PriceBook, policy: Policy, profiles: dict[int, TokenProfile], sh
     books = {"base": book}
     if what_if is not None:
         books["what_if"] = apply_what_if(book, what_if)
-    steps = [min(i * step_pct, HUNDRED) for i in range(int(HUNDRED / step_pct) + 1)]
-    if steps[-1] != HUNDRED:
-        steps.append(HUNDRED)
-    curves = {}
-    for name, b in books.items():
-        curve = make_curve(b, policy, profiles, shares, vary, day, overhead(b))
-        points = [{"share_pct": s, "savings_pct": curve.savings_pct(s / HUNDRED),
-                   "smart_usd_per_request": curve.costs(s / HUNDRED)[0],
-                   "frontier_usd_per_request": curve.costs(s / HUNDRED)[1]} for s in steps]
-        be = curve.break_even(target_pct)
-        curves[name] = {"points": points, "break_even_share_pct": None if be is None else be * HUNDRED,
-                        "bracket_pct": _bracket(points, target_pct),
-                        "bands": {f"{lo}-{hi}": _band(curve, Decimal(lo), Decimal(hi)) for lo, hi in ((90, 100), (70, 90), (50, 70))}}
+    steps = _steps(step_pct)
+    curves = {name: curve_summary(make_curve(b, policy, profiles, shares, vary, day, overhead(b)), steps, target_pct)
+              for name, b in books.items()}
     return {"vary_tier": vary, "target_savings_pct": target_pct, "as_of": day.isoformat(),
             "fixed_relative_shares": {str(t): w for t, w in curves_weights(book, policy, profiles, shares, vary, day).items()},
             "tier_models": {str(t): m for t, m in policy.tier_models.items()},
             "what_if": None if what_if is None else what_if.text,
             "classifier_model": overhead_model, "curves": curves}
+
+
+def _steps(step_pct: Decimal) -> list[Decimal]:
+    steps = [min(i * step_pct, HUNDRED) for i in range(int(HUNDRED / step_pct) + 1)]
+    return steps if steps[-1] == HUNDRED else [*steps, HUNDRED]
+
+
+def curve_summary(curve: Curve, steps: list[Decimal], target_pct: Decimal) -> dict:
+    """One curve's points at each step, its closed-form break-even, the sweep's bracket and savings bands."""
+    points = [{"share_pct": s, "savings_pct": curve.savings_pct(s / HUNDRED),
+               "smart_usd_per_request": curve.costs(s / HUNDRED)[0],
+               "frontier_usd_per_request": curve.costs(s / HUNDRED)[1]} for s in steps]
+    be = curve.break_even(target_pct)
+    return {"points": points, "break_even_share_pct": None if be is None else be * HUNDRED,
+            "bracket_pct": _bracket(points, target_pct),
+            "bands": {f"{lo}-{hi}": _band(curve, Decimal(lo), Decimal(hi)) for lo, hi in ((90, 100), (70, 90), (50, 70))}}
+
+
+def report_sweep(report, *, vary: int = 3, step_pct: Decimal = Decimal(5), target_pct: Decimal = Decimal(90)):
+    """The savings curve of a priced report (an estimate of logs): each tier's own cost per request under
+    smart routing and all-frontier, as priced — cache, batch and every price period included — with the
+    tier's share moving. None when the report lacks either strategy or a tier has no request."""
+    strategies = {s.key: s for s in report.strategies}
+    if "smart" not in strategies or "all_frontier" not in strategies:
+        return None
+    per_request = {}
+    for key in ("smart", "all_frontier"):
+        tiers = {t.tier: t for t in strategies[key].by_tier}
+        if any(t not in tiers or tiers[t].requests == 0 for t in TIERS):
+            return None
+        per_request[key] = {t: tiers[t].cost_usd / tiers[t].requests for t in TIERS}
+    counts = {t.tier: Decimal(t.requests) for t in strategies["smart"].by_tier}
+    others = [t for t in TIERS if t != vary]
+    weights = {t: counts[t] / sum(counts[o] for o in others) for t in others}
+    curve = Curve(vary, per_request["smart"], per_request["all_frontier"], weights)
+    return {"vary_tier": vary, "target_savings_pct": target_pct,
+            "as_of": str(report.as_of) if report.as_of else "each request's own day",
+            "fixed_relative_shares": {str(t): w for t, w in weights.items()},
+            "tier_models": {str(t): m for t, m in report.tier_models.items()}, "what_if": None,
+            "classifier_model": None, "curves": {"base": curve_summary(curve, _steps(step_pct), target_pct)}}
 
 
 def curves_weights(book, policy, profiles, shares, vary, day) -> dict[int, Decimal]:
