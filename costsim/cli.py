@@ -42,6 +42,7 @@ app = typer.Typer(
 @app.callback(invoke_without_command=True,
               help="What smart model routing would cost and save — offline, from your own request logs or a "
                    "planned task mix.")
+@handles_errors
 def root(ctx: typer.Context,
          version: bool = typer.Option(False, "--version", is_eager=True, help="Print costsim's version and exit.")):
     """Bare `costsim` is a request for help, not a mistake: it prints the help and exits 0."""

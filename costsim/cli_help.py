@@ -14,6 +14,8 @@ from pathlib import Path
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from costsim.cli_common import CLOSED_PIPE, handles_errors, quiet_closed_pipe
+
 BY_NAME = {"as_of": "DATE", "since": "DATE", "until": "DATE", "tier1": "MODEL", "tier2": "MODEL", "tier3": "MODEL",
            "classifier_model": "MODEL", "what_if": "MODEL.PRICE=CHANGE", "distribution": "SHARES",
            "target_distribution": "SHARES", "currency": "CODE", "columns": "FIELD=HEADER,...", "models": "IDS"}
@@ -66,20 +68,30 @@ def plain_message(message: str) -> str:
     return message
 
 
+def _parse(parse, ctx, args):
+    """Parse (and print --help, which happens while parsing) with plain messages; help into a closed
+    pipe ends quietly (141), as a report does, instead of click's exit 1."""
+    from typer._click.exceptions import UsageError
+
+    try:
+        return parse(ctx, args)
+    except UsageError as exc:
+        exc.message = plain_message(exc.message)
+        raise
+    except BrokenPipeError:
+        quiet_closed_pipe()
+        raise typer.Exit(CLOSED_PIPE) from None
+
+
 class PlainCommand(TyperCommand):
     def get_params(self, ctx) -> list:
         return _plain(super().get_params(ctx))
 
     def parse_args(self, ctx, args):
-        from typer._click.exceptions import UsageError
-
-        try:
-            return super().parse_args(ctx, args)
-        except UsageError as exc:
-            exc.message = plain_message(exc.message)
-            raise
+        return _parse(super().parse_args, ctx, args)
 
 
+@handles_errors  # its help into a closed pipe ends quietly too
 def help_when_bare(ctx: typer.Context) -> None:
     """A group called with no command prints its help and exits 0: asking what there is is no mistake."""
     if ctx.invoked_subcommand is None:
@@ -90,3 +102,6 @@ def help_when_bare(ctx: typer.Context) -> None:
 class PlainGroup(TyperGroup):
     def get_params(self, ctx) -> list:
         return _plain(super().get_params(ctx))
+
+    def parse_args(self, ctx, args):
+        return _parse(super().parse_args, ctx, args)

@@ -338,3 +338,13 @@ def test_every_format_offered_is_rendered_as_itself(cli, monkeypatch, command, f
         assert "|---|" in outputs["markdown"]
     if "html" in outputs:
         assert outputs["html"].startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize("args", [["-h"], [], ["--version"], ["pricing"], ["compare", "-h"]])
+def test_help_into_a_closed_pipe_ends_quietly(args):
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "costsim", *args], cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and stderr == ""
