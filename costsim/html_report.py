@@ -86,6 +86,9 @@ def report_html(report: Report) -> str:
         body += [f"<h2>Savings curve: each tier at this report's own cost per request, the tier-"
                  f"{sweep_result['vary_tier']} share moving</h2>", *lines(sweep_lines(sweep_result))]
         body += ["<h2>Prices and accounting</h2>"]
+    else:
+        body += lines(["No savings curve: it is drawn from each tier's own cost per request, and this report has "
+                       "no request of at least one tier."])
     body += lines(report_lines(report))
     return page(f"costsim {report.kind}: what smart routing would cost", report_subtitle(report), charts, body)
 

@@ -121,3 +121,21 @@ def test_sweep_exports_a_real_chart(cli, tmp_path):
 
     with Image.open(png) as image:
         assert image.format == "PNG" and image.size == (1440, 720)  # 7.2 × 3.6 in at 200 dpi
+
+
+def test_long_logs_chart_cost_by_week_and_the_weeks_add_up():
+    from costsim.plots import _weekly
+
+    days = ["2026-06-05", "2026-06-07", "2026-06-08", "2026-06-14", "2026-06-15"]  # Fri, Sun, Mon, Sun, Mon
+    costs = {"smart": [Decimal("0.1"), Decimal("0.2"), Decimal("0.3"), Decimal("0.4"), Decimal("0.5")]}
+    weeks, weekly = _weekly(days, costs)
+    assert weeks == ["2026-06-01", "2026-06-08", "2026-06-15"]  # each named by its Monday, as --by week names them
+    assert weekly["smart"] == [Decimal("0.1") + Decimal("0.2"), Decimal("0.3") + Decimal("0.4"), Decimal("0.5")]
+
+
+def test_a_report_without_every_tier_says_why_it_has_no_savings_curve(cli, tmp_path):
+    log = write_jsonl(tmp_path / "t1.jsonl", [
+        {"id": "1", "timestamp": "2026-06-02T10:00:00Z", "model": "gpt-5", "input_tokens": 100, "output_tokens": 10,
+         "prompt": "Fix the typo in README"}])
+    html = page_of(cli, tmp_path, "estimate", str(log), "--as-of", DOC_DAY)
+    assert "savings-curve" not in chart_ids(html) and "No savings curve" in html
