@@ -25,7 +25,7 @@ body {{ margin: 0; padding: 0 {LEFT_PX}px 32px; font: 14px/1.45 system-ui, sans-
         background: #fff; }}
 header {{ height: {HEADER_PX}px; box-sizing: border-box; padding-top: 14px; overflow: hidden; }}
 h1 {{ font-size: 20px; margin: 0 0 4px; }}
-header p {{ margin: 0; color: #56606b; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+header p {{ margin: 0; color: #56606b; max-height: 42px; overflow: hidden; }}
 figure.chart {{ margin: 0 0 {GAP_PX}px; width: {CHART_W}px; height: {CHART_H}px; }}
 figure.chart svg {{ display: block; width: {CHART_W}px; height: {CHART_H}px; }}
 h2 {{ font-size: 15px; margin: 24px 0 6px; }}
