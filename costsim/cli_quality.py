@@ -26,13 +26,15 @@ def evaluate(
     """Routing quality of classifiers on labeled requests, side by side: accuracy, confusion, under- and
     over-routing, and what the mistakes cost at the policy's prices.
 
-    Score on requests of your own: the bundled learned classifier was trained on every file under
-    datasets/classify, so on those it scores its own training set (near 99%), which says nothing about
-    your traffic. Its held-out figures (each authored set left out in turn) are in docs/routing-quality.md.
+    Score on requests of your own: the bundled learned classifier was trained on the authored sets under
+    datasets/classify/authored, so on those it scores its own training set (near 99%), which says nothing
+    about your traffic. The probes under datasets/classify/probes were kept out of training; its
+    held-out figures (each authoring source left out in turn) are in docs/routing-quality.md.
 
     \b
     Examples:
       costsim evaluate labeled.jsonl --as-of 2026-05-14
+      costsim evaluate datasets/classify/probes/ --classifier learned
       costsim evaluate labeled.jsonl --classifier keywords --classifier my-model.json --format markdown
       costsim evaluate labeled.jsonl --target-distribution 65/25/10
       costsim evaluate datasets/classify/authored/terse.jsonl --classifier keywords --classifier rules

@@ -247,7 +247,8 @@ def test_diff_of_a_compare_and_an_estimate_report_is_refused(cli, tmp_path):
 
 def test_evaluate_help_says_the_bundled_sets_are_its_training_set(cli):
     text = " ".join(cli("evaluate", "--help").stdout.split())
-    assert "trained on every file under datasets/classify" in text and "its own training set" in text
+    assert "trained on the authored sets under datasets/classify/authored" in text and "its own training set" in text
+    assert "probes under datasets/classify/probes were kept out of training" in text
     assert "evaluate datasets/classify/authored/terse.jsonl --as-of" not in text
 
 
