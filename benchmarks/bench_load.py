@@ -1,0 +1,53 @@
+"""Time loading the price tables, and `costsim compare` from start to finish, on this checkout.
+
+    python benchmarks/bench_load.py [--runs 15]
+
+Prints the median (and min) of: loading every bundled price table in-process (`load_price_book()`,
+a fresh book each run) and a whole `costsim compare --as-of 2026-05-14 --format json` child process
+(interpreter start, imports, tables, the sprint scenario, rendering). Each child run alternates with
+an in-process run; the machine may be shared, so compare medians taken in the same session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_once() -> tuple[float, int]:
+    code = ("import time; from costsim.prices import load_price_book; t=time.perf_counter(); "
+            "b=load_price_book(); print(time.perf_counter()-t, len(b.models))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    seconds, models = out.stdout.split()
+    return float(seconds), int(models)
+
+
+def compare_once() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "costsim", "compare", "--as-of", "2026-05-14", "--format", "json"],
+                   capture_output=True, cwd=ROOT, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+    loads, compares, models = [], [], 0
+    for _ in range(args.runs):
+        seconds, models = load_once()
+        loads.append(seconds)
+        compares.append(compare_once())
+    ms = lambda xs: f"median {statistics.median(xs) * 1000:.1f} ms, min {min(xs) * 1000:.1f} ms"  # noqa: E731
+    print(f"load_price_book ({models} models, import time excluded): {ms(loads)}")
+    print(f"costsim compare (whole process):                    {ms(compares)}")
+
+
+if __name__ == "__main__":
+    main()
