@@ -74,8 +74,9 @@ def stale_tables(checked: dict[str, date | None], today: date, max_age_days: int
         if day is None:
             out.append(f"price table {name} has no `checked:` date; its prices may be out of date")
         elif (today - day).days > max_age_days:
+            how = ("tools/build_catalog.py" if name.startswith("generated/") else "`costsim pricing import`")
             out.append(f"price table {name} was checked {day} ({(today - day).days} days ago, more than "
-                       f"--max-price-age-days {max_age_days}); refresh it with `costsim pricing import` "
+                       f"--max-price-age-days {max_age_days}); refresh it with {how} "
                        "or override prices with --pricing")
     return out
 

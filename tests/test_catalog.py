@@ -164,3 +164,20 @@ def test_models_lists_by_provider_searches_and_says_how_many_and_how_fresh(monke
     assert "newest price check 2026-12-06 (10 days ago)" in result.stdout  # 2026-12-16 − 2026-12-06
     missing = CliRunner().invoke(app, ["models", "--search", "no-such-model-anywhere"])
     assert missing.exit_code == 2 and "--search 'no-such-model-anywhere'" in missing.stderr
+
+
+def test_a_refresh_keeps_keys_a_person_added_to_a_generated_model(tmp_path, monkeypatch):
+    pytest.importorskip("genai_prices")
+    pytest.importorskip("litellm")
+    from tools import build_catalog
+
+    out = tmp_path / "generated"
+    out.mkdir()
+    source = prices.bundled("pricing") / "generated" / "cerebras.yaml"
+    text = source.read_text().replace("  - id: llama-3.3-70b\n", "  - id: llama-3.3-70b\n    per_call: {web_search: 0.01}\n")
+    (out / "cerebras.yaml").write_text(text)
+    monkeypatch.setattr(build_catalog, "OUT", out)
+    files, disagreements, counts, left_out = build_catalog.build(date(2026, 12, 6))
+    kept = files["cerebras.yaml"].split("  - id: llama-3.3-70b\n", 1)[1].split("  - id:", 1)[0]
+    assert "    per_call: {web_search: 0.01}\n" in kept
+    assert files["openai.yaml"] == (prices.bundled("pricing") / "generated" / "openai.yaml").read_text()
