@@ -226,12 +226,24 @@ class PriceBook:
             self._prefixes[prefix] = model.id
         self.models[model.id] = model
 
+    def add_names(self, model_id: str, aliases, prefixes) -> None:
+        """More names for a model, where no one has them yet (a generated table's `hand_kept:` section)."""
+        for alias in aliases:
+            if alias not in self._index:
+                self._weak.setdefault(alias, model_id)
+        for prefix in prefixes:
+            self._prefixes.setdefault(prefix, model_id)
+
     def add_generated(self, model: ModelPrice, *, hosted: bool, rank: int) -> bool:
-        """A generated model, unless a hand-kept table already holds it (then False). Known as `provider/id`
-        when hosted or when its bare id is taken; its other names go to whoever claimed them first."""
+        """A generated model, unless a hand-kept table already holds it (then False, and the generated
+        model's other names lead to the hand-kept one). Known as `provider/id` when hosted or when its bare
+        id is taken; its other names go to whoever claimed them first."""
         own = f"{model.provider}/{model.id}"
-        held = self._index.get(model.id)
-        if own in self._index or (held is not None and self.models[held].provider == model.provider):
+        held = self._index.get(own) or self._index.get(model.id)
+        if held is not None and self.models[held].provider == model.provider:
+            self.add_names(held, model.aliases, model.prefixes)  # the maps' other names lead to the hand-kept entry
+            return False
+        if own in self._index:
             return False
         book_id = own if hosted or model.id in self.models or model.id in self._weak else model.id
         if book_id in self.models:
@@ -308,9 +320,29 @@ def read_bundled_book() -> PriceBook:
                 book.add(model, path, override=False)
             else:
                 book.add_generated(replace(model, table=name), hosted=hosted, rank=rank + HOSTED_RANK * hosted)
+        for model_id, names in parse_hand_kept(top).items():
+            if model_id in book.models:
+                book.add_names(model_id, *names)
         book.files.append(name)
         book.checked[name] = top.date("checked")
     return book
+
+
+def parse_hand_kept(top: Fields) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """A generated table's `hand_kept: {model-id: {aliases: [...], prefixes: [...]}}`: names the maps give
+    models a hand-kept table holds (they lead to the hand-kept entry)."""
+    raw = top.get("hand_kept") or {}
+    if not isinstance(raw, dict):
+        top.fail("must map model ids to {aliases, prefixes}", "hand_kept")
+    out = {}
+    for model_id, names in raw.items():
+        f = Fields(names, allowed={"aliases", "prefixes"}, path=top.path, where=top.field(f"hand_kept.{model_id}"),
+                   error=PricingError)
+        lists = [f.list(key) for key in ("aliases", "prefixes")]
+        if not all(isinstance(n, str) and n.strip() for names in lists for n in names):
+            f.fail("must list names")
+        out[str(model_id).strip().lower()] = tuple(tuple(n.strip().lower() for n in names) for names in lists)
+    return out
 
 
 def parse_discounts(path: Path, data=None) -> Discounts:
@@ -331,7 +363,7 @@ def parse_discounts(path: Path, data=None) -> Discounts:
     return Discounts(out["providers"], out["models"])
 
 
-TOP_KEYS = {"provider", "source_url", "models", "checked", "discounts", "generated", "hosted"}
+TOP_KEYS = {"provider", "source_url", "models", "checked", "discounts", "generated", "hosted", "hand_kept"}
 
 
 def parse_table(path: Path, *, bundled_table: bool = False, data=None) -> list[ModelPrice]:

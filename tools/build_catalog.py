@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO))
 
 from costsim.errors import PricingError  # noqa: E402
 from costsim.prices import MAKERS_FIRST, bundled_tables, parse_table  # noqa: E402
-from costsim.pricing_import import _from_litellm, model_lines  # noqa: E402
+from costsim.pricing_import import _from_litellm, _quoted, model_lines  # noqa: E402
 
 OUT = REPO / "pricing" / "generated"
 FIRST_DAY = dt.date(2000, 1, 1)  # the maps' first price carries no start date: "since before any log"
@@ -274,12 +274,12 @@ def short(key: str) -> str:
 
 # ---- tables ------------------------------------------------------------------------------------------
 
-def hand_names() -> dict[str, set[str]]:
-    """Every name (id, alias, provider/name) each provider's hand-kept table holds."""
-    out: dict[str, set[str]] = defaultdict(set)
+def hand_names() -> dict[str, dict[str, str]]:
+    """Every name (id, alias, provider/name) each provider's hand-kept table holds -> the model's id."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
     for path in bundled_tables()[0]:
         for m in parse_table(path, bundled_table=True):
-            out[m.provider] |= {m.id, *m.aliases}
+            out[m.provider].update(dict.fromkeys((m.id, *m.aliases), m.id))
     return out
 
 
@@ -301,6 +301,7 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
     genai = {p.id: p for p in genai_providers}
     hand = hand_names()
     entries: dict[str, list[dict]] = defaultdict(list)
+    hand_kept: dict[str, dict[str, dict]] = defaultdict(dict)  # provider -> hand model id -> the maps' names
     taken: dict[str, set[str]] = defaultdict(set)
     left_out, disagreements, counts = [], [], Counter()
     by_genai_id: dict[tuple[str, str], dict] = {}
@@ -310,8 +311,14 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
         for model in (gp.models if gp else []):
             mid = model.id.lower()
             aliases, prefixes = names_of(model)
-            if ({mid, f"{provider}/{mid}", *aliases} & hand[provider]) or mid in taken[provider]:
-                continue  # a hand-kept table (or an earlier model here) has it
+            held = next((hand[provider][n] for n in (mid, f"{provider}/{mid}", *aliases) if n in hand[provider]), None)
+            if held is not None:  # a hand-kept table has it: only the maps' other names are kept, leading there
+                names = hand_kept[provider].setdefault(held, {"aliases": [], "prefixes": []})
+                names["aliases"] += [a for a in (mid, *aliases) if a not in hand[provider]]
+                names["prefixes"] += prefixes
+                continue
+            if mid in taken[provider]:
+                continue  # an earlier model here has it
             notes: list[str] = []
             try:
                 entry = genai_entry(model, gtypes, free=mid.endswith(":free"), notes=notes)
@@ -385,6 +392,11 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
         if url:
             lines.append(f"source_url: {url}")
         lines += ["generated: true", f"hosted: {'true' if provider in HOSTED else 'false'}", "models:"]
+        if hand_kept[provider]:
+            lines.insert(-1, f"hand_kept:  # models pricing/{provider}.yaml holds; the maps' other names for them")
+            for held, names in sorted(hand_kept[provider].items()):
+                parts = [f"{k}: [{', '.join(_quoted(n) for n in dict.fromkeys(v))}]" for k, v in names.items() if v]
+                lines.insert(-1, f"  {_quoted(held)}: {{{', '.join(parts)}}}")
         for entry in entries[provider]:
             lines += model_lines(entry, day)
             for k, v in extra.get(entry["id"], {}).items():  # carried over from the last refresh
