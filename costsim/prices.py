@@ -160,6 +160,8 @@ class PriceBook:
         """Where the name's shape points to a host (a Bedrock id, a Vertex path, `groq/…`), that host's
         names first. Then exact names and the makers' name beginnings, before a reseller's exact name
         (a router's slug for a maker's model takes the maker's price, cache prices included)."""
+        if key in self._index:  # a hand-kept table's or an overlay's own name
+            return self._index[key]
         names = candidates(key)
         for host in hosts(key):
             for candidate in names:

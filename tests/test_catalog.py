@@ -181,3 +181,22 @@ def test_a_refresh_keeps_keys_a_person_added_to_a_generated_model(tmp_path, monk
     kept = files["cerebras.yaml"].split("  - id: llama-3.3-70b\n", 1)[1].split("  - id:", 1)[0]
     assert "    per_call: {web_search: 0.01}\n" in kept
     assert files["openai.yaml"] == (prices.bundled("pricing") / "generated" / "openai.yaml").read_text()
+
+
+def test_an_overlay_can_reprice_a_generated_model_and_claim_a_hosts_name(tmp_path):
+    overlay = tmp_path / "mine.yaml"
+    overlay.write_text("provider: acme\nmodels:\n  - id: cerebras/llama-3.3-70b\n    prices:\n      - from: 2026-01-01\n"
+                       "        usd_per_mtok: {input: 1, output: 2}\n  - id: my-opus\n"
+                       "    aliases: [us.anthropic.claude-opus-4-8-v1:0]\n    prices:\n      - from: 2026-01-01\n"
+                       "        usd_per_mtok: {input: 3, output: 4}\n")
+    book = load_price_book([overlay])
+    assert book.resolve("llama-3.3-70b").period_at(DAY).rates.input == 1
+    assert book.resolve("us.anthropic.claude-opus-4-8-v1:0").id == "my-opus"
+
+
+def test_a_stale_generated_table_names_the_tool_that_refreshes_it():
+    from costsim.pricing_cli import stale_tables
+
+    (line,) = stale_tables({"generated/openrouter.yaml": date(2026, 12, 6)}, date(2027, 1, 6), 30)  # 31 days
+    assert "generated/openrouter.yaml was checked 2026-12-06 (31 days ago" in line
+    assert "tools/build_catalog.py" in line
