@@ -200,3 +200,10 @@ def test_a_stale_generated_table_names_the_tool_that_refreshes_it():
     (line,) = stale_tables({"generated/openrouter.yaml": date(2026, 12, 6)}, date(2027, 1, 6), 30)  # 31 days
     assert "generated/openrouter.yaml was checked 2026-12-06 (31 days ago" in line
     assert "tools/build_catalog.py" in line
+
+
+def test_generated_tables_validate_on_their_own():
+    folder = prices.bundled("pricing") / "generated"
+    result = CliRunner().invoke(app, ["pricing", "validate", str(folder / "openai.yaml"), str(folder / "aws.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "aws.yaml: 191 model(s)" in result.stdout

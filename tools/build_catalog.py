@@ -392,9 +392,10 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
         if url:
             lines.append(f"source_url: {url}")
         lines += ["generated: true", f"hosted: {'true' if provider in HOSTED else 'false'}", "models:"]
-        if hand_kept[provider]:
+        kept = {held: names for held, names in sorted(hand_kept[provider].items()) if any(names.values())}
+        if kept:
             lines.insert(-1, f"hand_kept:  # models pricing/{provider}.yaml holds; the maps' other names for them")
-            for held, names in sorted(hand_kept[provider].items()):
+            for held, names in kept.items():
                 parts = [f"{k}: [{', '.join(_quoted(n) for n in dict.fromkeys(v))}]" for k, v in names.items() if v]
                 lines.insert(-1, f"  {_quoted(held)}: {{{', '.join(parts)}}}")
         for entry in entries[provider]:
