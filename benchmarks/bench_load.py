@@ -11,6 +11,7 @@ an in-process run; the machine may be shared, so compare medians taken in the sa
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -28,25 +29,31 @@ def load_once() -> tuple[float, int]:
     return float(seconds), int(models)
 
 
-def compare_once() -> float:
+def compare_once() -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one `costsim compare` child: CPU time is steadier on a busy machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "costsim", "compare", "--as-of", "2026-05-14", "--format", "json"],
                    capture_output=True, cwd=ROOT, check=True)
-    return time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter() - start, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
     args = ap.parse_args()
-    loads, compares, models = [], [], 0
+    loads, walls, cpus, models = [], [], [], 0
     for _ in range(args.runs):
         seconds, models = load_once()
         loads.append(seconds)
-        compares.append(compare_once())
+        wall, cpu = compare_once()
+        walls.append(wall)
+        cpus.append(cpu)
     ms = lambda xs: f"median {statistics.median(xs) * 1000:.1f} ms, min {min(xs) * 1000:.1f} ms"  # noqa: E731
     print(f"load_price_book ({models} models, import time excluded): {ms(loads)}")
-    print(f"costsim compare (whole process):                    {ms(compares)}")
+    print(f"costsim compare, wall (whole process):              {ms(walls)}")
+    print(f"costsim compare, CPU (user + system):               {ms(cpus)}")
 
 
 if __name__ == "__main__":
