@@ -31,6 +31,9 @@ MTOK = Decimal(1_000_000)
 NOT_PRICE_TABLES = {"policy.yaml", "caches.yaml"}  # YAML under pricing/ that holds no models
 # Generated tables load in this order: a model's maker first, then the hosts that resell models.
 HOSTED_RANK = 1000  # load ranks of hosted tables start here
+# what may follow a name beginning for a maker's model to win over a host's exact name: dates, versions, tags
+VERSION_TAIL = re.compile(r"^([-.@_:]?(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|\d{3,4}|v\d+(:\d+)?|\d+|preview|latest|"
+                          r"beta|exp|experimental))*$")
 MAKERS_FIRST = ("openai", "anthropic", "google", "deepseek", "x-ai", "mistral", "meta", "qwen", "zai", "moonshotai",
                 "openrouter", "groq", "cerebras", "together", "fireworks", "aws", "vertex", "azure")
 
@@ -168,7 +171,7 @@ class PriceBook:
                 hit = self._index.get(f"{host}/{candidate}") or self._weak.get(f"{host}/{candidate}")
                 if hit is not None:
                     return hit
-            hit = self._longest_prefix(names, host)
+            hit, _ = self._longest_prefix(names, host)
             if hit is not None:
                 return hit
         hosted = None
@@ -177,14 +180,14 @@ class PriceBook:
             if hit is not None and self._rank.get(hit, 0) < HOSTED_RANK:
                 return hit
             hosted = hosted or hit
-        best = self._longest_prefix(names)
-        if best is not None and self._rank.get(best, 0) < HOSTED_RANK:
-            return best
+        best, rest = self._longest_prefix(names)
+        if best is not None and self._rank.get(best, 0) < HOSTED_RANK and (hosted is None or VERSION_TAIL.match(rest)):
+            return best  # a maker's name beginning beats a host's exact name only if a date or version follows it
         return hosted or best
 
-    def _longest_prefix(self, names: list[str], host: str | None = None) -> str | None:
-        """The model a known name beginning leads to: the earliest-loaded table's (a maker's before a
-        host's), then the longest; only `host`'s models when given."""
+    def _longest_prefix(self, names: list[str], host: str | None = None) -> tuple[str | None, str]:
+        """The model a known name beginning leads to, and what follows the beginning: the earliest-loaded
+        table's (a maker's before a host's), then the longest; only `host`'s models when given."""
         best = None
         for i, candidate in enumerate(names):
             for end in range(len(candidate), 2, -1):
@@ -192,8 +195,8 @@ class PriceBook:
                 if hit is None or (host is not None and self.models[hit].provider != host):
                     continue
                 key = (self._rank.get(hit, 0), i, -end)
-                best = min(best, (key, hit)) if best else (key, hit)
-        return None if best is None else best[1]
+                best = min(best, (key, hit, candidate[end:])) if best else (key, hit, candidate[end:])
+        return (None, "") if best is None else (best[1], best[2])
 
     def resolve(self, name: str) -> ModelPrice:
         """Like find, but an unknown name is an error with the closest known names."""

@@ -85,6 +85,8 @@ def test_gpt_5_6_sol_keeps_its_long_context_cliff_from_genai_prices(book):
     ("groq/llama-3.3-70b-versatile", "groq/llama-3.3-70b-versatile"),
     ("llama-3.3-70b-versatile", "groq/llama-3.3-70b-versatile"),
     ("azure/gpt-4o", "azure/gpt-4o"),
+    ("computer-use-preview", "computer-use"),                    # the maker's name beginning + a tag ...
+    ("deepseek-r1-distill-llama-70b", "groq/deepseek-r1-distill-llama-70b"),  # ... but not + another model's name
     ("publishers/google/models/gemini-2.5-pro", "gemini-2.5-pro"),
 ])
 def test_names_as_logs_write_them(book, name, model_id):
