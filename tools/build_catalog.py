@@ -202,9 +202,11 @@ def genai_entry(model, gtypes, *, free: bool, notes: list[str]) -> dict:
             if batches[0] is None:
                 first = starts[batches.index(known[0])]
                 notes.append(f"the map lists batch prices from {first}; the discount applies to every period here")
+    latest = bases[-1][1].__dict__
     others = sorted({k for _, mp in bases for k, v in mp.__dict__.items() if v is not None and k not in TEXT_KEYS})
-    if others:
-        notes.append("also priced in genai-prices, not by costsim: " + ", ".join(others))
+    if others:  # per-call fees (web searches, per 1,000) and non-text tokens: for a reviewer, not billed here
+        notes.append("also priced in genai-prices, not by costsim: " + ", ".join(
+            f"{k} {_num(latest[k])}" if isinstance(latest.get(k), Decimal) else k for k in others))
     return entry
 
 
