@@ -82,6 +82,8 @@ def model_lines(entry: dict, day: date) -> list[str]:
     if entry.get("batch_discount_pct") is not None:
         lines.append(f"    batch_discount_pct: {_num(entry['batch_discount_pct'])}")
         lines += names("batch_discount_excludes")
+    if entry.get("per_call"):
+        lines.append("    per_call: {" + ", ".join(f"{k}: {_num(v)}" for k, v in entry["per_call"].items()) + "}")
     lines += [f"    # {note}" for note in entry.get("notes", [])]
     lines.append("    prices:")
     for period in entry["periods"]:
