@@ -1,4 +1,5 @@
-"""`costsim models`: the price tables as a person reads them, with each model's tier and one request's cost."""
+"""`costsim models`: the price tables as a person reads them, with each model's tier and one request's cost,
+filtered by provider or by a search, and a line saying how many models the tables hold and how fresh they are."""
 
 from __future__ import annotations
 
@@ -34,13 +35,17 @@ class ModelRow:
 
 
 def model_rows(book: PriceBook, policy: Policy, day: date, *, provider: str | None, sort: str,
-               input_tokens: int, output_tokens: int) -> list[ModelRow]:
+               input_tokens: int, output_tokens: int, search: str | None = None) -> list[ModelRow]:
     tiers = {}
     for tier, model in policy.tier_models.items():
         tiers.setdefault(model, []).append(str(tier))
     rows = []
+    words = str(search or "").lower().split()
     for model in book.models.values():
         if provider and model.provider != provider.lower():
+            continue
+        if words and not all(w in f"{model.provider}/{model.id} {model.name} {' '.join(model.aliases)}".lower()
+                             for w in words):
             continue
         period = model.period_at(day)
         if period.starts > day:  # not released yet on that day
@@ -55,12 +60,25 @@ def model_rows(book: PriceBook, policy: Policy, day: date, *, provider: str | No
         known = sorted({m.provider for m in book.models.values()})
         from costsim.errors import ConfigError
         raise ConfigError(f"--provider {provider!r}: no models (providers: {', '.join(known)})")
+    if search and not rows:
+        from costsim.errors import ConfigError
+        raise ConfigError(f"--search {search!r}: no model's id, name or alias has it"
+                          + (f" (provider {provider})" if provider else ""))
     key = {"cost": lambda m: (m.request_cost_usd, m.model), "name": lambda m: m.model,
            "provider": lambda m: (m.provider, m.model)}[sort]
     return sorted(rows, key=key)
 
 
-def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str = "") -> None:
+def coverage_line(book: PriceBook, today: date) -> str:
+    """How many models the bundled tables hold, from how many providers, and when they were last checked."""
+    providers = {m.provider for m in book.models.values()}
+    checked = [d for d in book.checked.values() if d is not None]
+    newest = max(checked) if checked else None
+    age = f"; newest price check {newest} ({(today - newest).days} days ago)" if newest else ""
+    return f"{len(book.models):,} models from {len(providers)} providers{age}"
+
+
+def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str = "", coverage: str = "") -> None:
     if fmt == "json":
         console.file.write(json.dumps([{k: (str(v) if isinstance(v, (Decimal, date)) else v)
                                          for k, v in asdict(r).items()} for r in rows], indent=2) + "\n")
@@ -79,7 +97,8 @@ def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str
               usd(r.request_cost_usd), f"{r.cache_read_usd_per_mtok}", f"{r.cache_write_5m_usd_per_mtok}",
               f"{r.cache_write_1h_usd_per_mtok}"] for r in rows]
     title = (f"Models: prices in USD per million tokens; Request = one request of{profile}; "
-             "a cache price the provider does not list bills at the input price")
+             "a cache price the provider does not list bills at the input price"
+             + (f". Showing {len(rows):,} of {coverage}" if coverage else ""))
     if fmt == "markdown":
         console.file.write(markdown_table(header, cells) + f"\n\n{title}.\n")
         return

@@ -341,17 +341,24 @@ def models(
     input_tokens: Optional[int] = typer.Option(None, "--input-tokens", min=0, help="Request profile: input tokens (default: the policy's tier-2 profile)."),
     output_tokens: Optional[int] = typer.Option(None, "--output-tokens", min=0, help="Request profile: output tokens."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the prices in force on this date (default: today)."),
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Only models whose id, name or alias holds these words."),
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
     fmt: Format = FormatOpt,
+    max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
 ):
-    """The price table: every model's prices, its tier in the policy, and the cost of one request.
+    """The price tables: every model's prices, its tier in the policy, and the cost of one request.
+
+    The title says how many models the tables hold, from how many providers, and the date of the
+    newest price check.
 
     \b
     Examples:
-      costsim models
-      costsim models --provider anthropic --input-tokens 50000 --output-tokens 2000
+      costsim models --provider anthropic
+      costsim models --search sonnet
+      costsim models --search "llama 70b" --sort cost
+      costsim models --provider openai --input-tokens 50000 --output-tokens 2000
     """
-    from costsim.catalog import model_rows, render_models
+    from costsim.catalog import coverage_line, model_rows, render_models
 
     if sort not in {"cost", "name", "provider"}:
         raise ConfigError(f"--sort {sort!r}: use cost, name or provider")
@@ -359,9 +366,11 @@ def models(
     profile = pol.profiles[2]
     input_tokens = profile.input_tokens if input_tokens is None else input_tokens
     output_tokens = profile.output_tokens if output_tokens is None else output_tokens
+    billing_cli.warn_stale(book, max_price_age_days, today())
     rows = model_rows(book, pol, parse_day(as_of) or today(), provider=provider, sort=sort,
-                      input_tokens=input_tokens, output_tokens=output_tokens)
-    render_models(rows, fmt.value, stdout(), profile=f" {input_tokens:,} input + {output_tokens:,} output tokens")
+                      input_tokens=input_tokens, output_tokens=output_tokens, search=search)
+    render_models(rows, fmt.value, stdout(), profile=f" {input_tokens:,} input + {output_tokens:,} output tokens",
+                  coverage=coverage_line(book, today()))
 
 
 for command in (compare, estimate, cli_sweep.sweep, cli_ci.check, cli_ci.diff, classify, cli_quality.evaluate,

@@ -65,21 +65,55 @@ def import_table(path: Path, models: list[str], *, day: date, provider: str | No
              "# USD per million tokens. Check with `costsim pricing validate`; use with --pricing FILE.",
              f"checked: {day}", f"provider: {provider or providers[0]}", "models:"]
     for e in entries:
-        lines += [f"  - id: {e['id']}"]
-        if e.get("batch_discount_pct") is not None:
-            lines.append(f"    batch_discount_pct: {_num(e['batch_discount_pct'])}")
-        lines += [f"    # {note}" for note in e.get("notes", [])]
-        lines.append("    prices:")
-        for period in e["periods"]:
-            lines += [f"      - from: {period.get('from', day)}", f"        usd_per_mtok: {_rates(period['rates'])}"]
-            if period.get("long_context"):
-                above, rates = period["long_context"]
-                lines += ["        long_context:", f"          above_prompt_tokens: {above}",
-                          f"          usd_per_mtok: {_rates(rates)}"]
-            for key in ("service_tiers", "off_peak"):
-                if period.get(key):
-                    lines.append(f"        {key}: {period[key]}")
+        lines += model_lines(e, day)
     return "\n".join(lines) + "\n"
+
+
+def model_lines(entry: dict, day: date) -> list[str]:
+    """One model of a price table as YAML lines: `entry` holds id, periods and, when known, name, aliases,
+    prefixes, source, checked, batch discount and notes (written as comments)."""
+    def names(key: str) -> list[str]:
+        return [f"    {key}: [{', '.join(_quoted(n) for n in entry[key])}]"] if entry.get(key) else []
+
+    lines = [f"  - id: {_quoted(entry['id'])}"]
+    if entry.get("name"):
+        lines.append(f"    name: {_quoted(entry['name'])}")
+    lines += names("aliases") + names("prefixes")
+    for key in ("source", "checked", "source_url"):
+        if entry.get(key):
+            lines.append(f"    {key}: {entry[key] if key == 'checked' else _quoted(str(entry[key]))}")
+    if entry.get("batch_discount_pct") is not None:
+        lines.append(f"    batch_discount_pct: {_num(entry['batch_discount_pct'])}")
+        lines += names("batch_discount_excludes")
+    if entry.get("per_call"):
+        lines.append("    per_call: {" + ", ".join(f"{k}: {_num(v)}" for k, v in entry["per_call"].items()) + "}")
+    lines += [f"    # {note}" for note in entry.get("notes", [])]
+    lines.append("    prices:")
+    for period in entry["periods"]:
+        lines += [f"      - from: {period.get('from', day)}", f"        usd_per_mtok: {_rates(period['rates'])}"]
+        if period.get("long_context"):
+            above, rates = period["long_context"]
+            lines.append(f"        long_context: {{above_prompt_tokens: {above}, usd_per_mtok: {_rates(rates)}}}")
+        if period.get("service_tiers"):
+            lines.append("        service_tiers:")
+            for tier, t in period["service_tiers"].items():
+                lc = f", long_context: {{usd_per_mtok: {_rates(t['long_context'])}}}" if t.get("long_context") else ""
+                lines.append(f"          {tier}: {{usd_per_mtok: {_rates(t['rates'])}{lc}}}")
+        if period.get("off_peak"):
+            lines.append(f"        off_peak: {period['off_peak']}")
+    return lines
+
+
+_PLAIN = re.compile(r"^[a-z0-9][\w.\-/@+]*$", re.IGNORECASE)
+
+
+def _quoted(text: str) -> str:
+    """A YAML scalar for a name: bare when plainly safe, else double-quoted (JSON escaping is valid YAML)."""
+    text = str(text)
+    if _PLAIN.match(text) and text.lower() not in {"true", "false", "null", "yes", "no", "on", "off", "y", "n"} \
+            and not re.fullmatch(r"[\d.eE+\-_:]+", text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
 
 
 # ---- LiteLLM --------------------------------------------------------------------------------------
@@ -116,9 +150,9 @@ def _from_litellm(data: dict, name: str, path: Path) -> dict:
         t = {kind: per_mtok(f"{field}_{tier}") for kind, field in LITELLM_KINDS.items()}
         t = {k: v for k, v in t.items() if v is not None}
         if "input" in t and "output" in t:
-            tiers[tier] = "{usd_per_mtok: " + _rates(t) + "}"
+            tiers[tier] = {"rates": t}
     if tiers:
-        period["service_tiers"] = "{" + ", ".join(f"{k}: {v}" for k, v in tiers.items()) + "}"
+        period["service_tiers"] = tiers
     if isinstance(entry.get("off_peak_pricing"), dict):
         period["off_peak"] = _litellm_off_peak(entry["off_peak_pricing"], where, path)
     out = {"id": key.rsplit("/", 1)[-1].lower(), "provider": str(entry.get("litellm_provider") or "imported"),

@@ -78,9 +78,9 @@ def apply_what_if(book: PriceBook, what_if: WhatIf) -> PriceBook:
     periods = tuple(replace(p, rates=change(p.rates),
                             long_context=None if p.long_context is None else
                             replace(p.long_context, rates=change(p.long_context.rates))) for p in model.periods)
-    models = dict(book.models)
+    models = book.models.copy()  # a compiled book's models stay packed until used
     models[model.id] = replace(model, periods=periods)
-    return PriceBook(models=models, files=list(book.files), _index=dict(book._index))
+    return book.with_models(models)
 
 
 def _per_request(book: PriceBook, model: str, profile: TokenProfile, day: date) -> Decimal:

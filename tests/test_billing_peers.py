@@ -22,3 +22,19 @@ def test_costsim_agrees_with_genai_prices_or_the_difference_is_explained(record)
         assert peer == documented and mine != peer
     else:
         assert mine == peer
+
+
+def test_1000_random_records_over_the_catalog_agree_with_genai_prices_to_the_cent():
+    """Every model tools/build_catalog.py took from genai-prices: random days (so every price period),
+    token mixes (some past a long-context cliff), service tiers and batch calls."""
+    from decimal import Decimal
+
+    from tools.peer_compare import ours_many, random_records
+
+    records = random_records(1000)
+    assert len({r.provider for r in records}) >= 10 and any(r.batch for r in records)
+    assert any(r.service_tier for r in records)
+    mine = ours_many(records)
+    differ = [(r.provider, r.model, r.when, a, theirs(r)) for r, a in zip(records, mine)
+              if a.quantize(Decimal("0.01")) != theirs(r).quantize(Decimal("0.01"))]
+    assert differ == []

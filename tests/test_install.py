@@ -33,6 +33,8 @@ def test_wheel_ships_tables_policy_samples_and_tokenizers(wheel):
                  "costsim/_data/samples/sprint.yaml", "costsim/_data/samples/neutral.jsonl",
                  "costsim/tokenizers/o200k_base.tiktoken", "costsim/tokenizers/cl100k_base.tiktoken"):
         assert name in names, name
+    assert any(n.startswith("costsim/_data/pricing/.compiled/book-") for n in names)  # tables compiled by the build
+    assert "costsim/_data/pricing/generated/openrouter.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "costsim = costsim.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

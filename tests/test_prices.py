@@ -59,8 +59,9 @@ def test_aliases_resolve_to_one_entry(book):
 
 
 def test_unknown_model_says_did_you_mean(book):
-    with pytest.raises(UnknownModelError, match=r"unknown model 'claude-opus-4-8x'.*did you mean.*claude-opus"):
-        book.resolve("claude-opus-4-8x")
+    # (claude-opus-4-8x would price: a name beginning with claude-opus-4-8 is Claude Opus 4.8, as in genai-prices)
+    with pytest.raises(UnknownModelError, match=r"unknown model 'claude-opux-4-7'.*did you mean.*claude-opus-4-7"):
+        book.resolve("claude-opux-4-7")
 
 
 def test_before_the_first_period_takes_the_first(book):

@@ -8,6 +8,8 @@ scratch venv). Prints the markdown comparison table docs/pricing.md's "Billing r
 
 tests/test_billing_peers.py runs the same records and skips when genai-prices is not installed.
 Every record where the two differ carries a KNOWN_DIFFERENCES entry saying which side is right and why.
+`random_records` and `ours_many` do the same for the catalog: random requests over every model
+tools/build_catalog.py took from genai-prices, priced by costsim in one run (the test: 1,000 of them).
 """
 
 from __future__ import annotations
@@ -137,3 +139,96 @@ if __name__ == "__main__":
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     print(table())
+
+
+# ---- the catalog: random records over the models tools/build_catalog.py took from genai-prices ----------
+
+def catalog_models(book) -> list:
+    """The bundled models whose prices come from genai-prices (hand-kept ones are checked above)."""
+    return sorted((m for m in book.models.values() if m.source.startswith("genai-prices")), key=lambda m: m.id)
+
+
+def genai_id(model) -> str:
+    """The id genai-prices knows the model by (the book may have put `provider/` in front)."""
+    prefix = f"{model.provider}/"
+    return model.id[len(prefix):] if model.id.startswith(prefix) else model.id
+
+
+def genai_name(provider, model) -> str | None:
+    """A name genai-prices resolves to this model (a few of its ids are not matched by their own rule)."""
+    own = genai_id(model)
+    for name in (own, *(a for a in model.aliases if "/" not in a or model.provider == "openrouter"), *model.prefixes):
+        found = provider.find_model(name)
+        if found is not None and found.id.lower() == own:
+            return name
+    return None
+
+
+def random_records(n: int, seed: int = 12) -> list[Record]:
+    """`n` records over the catalog's genai-prices models: random day, token mix, service tier and batch."""
+    import random
+
+    from genai_prices.data import providers
+
+    from costsim.prices import load_price_book
+
+    rng = random.Random(seed)
+    book = load_price_book()
+    genai = {p.id: p for p in providers}
+    models = [(m, name) for m in catalog_models(book) if (name := genai_name(genai[m.provider], m)) is not None]
+    rich = [(m, name) for m, name in models  # price history, a cliff, service tiers or batch: every other record
+            if len(m.periods) > 1 or m.batch_discount_pct or any(p.long_context or p.service_tiers for p in m.periods)]
+    tiered = [(m, name) for m, name in rich if m.periods[-1].service_tiers or m.batch_discount_pct]
+    out = []
+    for i in range(n):
+        model, name = rng.choice((models, rich, tiered, rich)[i % 4])
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 3 * 365))
+        if i % 4 == 2:  # inside the latest period, where service tiers and batch prices are listed
+            day = max(day, model.periods[-1].starts)
+        big = rng.random() < 0.15  # some prompts cross a long-context cliff
+        tokens = {"input": rng.randrange(0, 400_000 if big else 20_000), "output": rng.randrange(0, 20_000),
+                  "cache_read": rng.choice([0, rng.randrange(0, 150_000)]),
+                  "cache_write_5m": rng.choice([0, 0, rng.randrange(0, 50_000)])}
+        period = model.period_at(day)
+        tiers = [t.name for t in period.service_tiers]
+        tier = rng.choice([None, *tiers]) if tiers else None
+        batch = False
+        if model.batch_discount_pct and tier is None and rng.random() < 0.5:  # a batch call has no service tier
+            gm = genai[model.provider].find_model(name)
+            starts = [v.constraint.start_date if v.constraint is not None else dt.date.min
+                      for v in gm.price_variants or () if v.when == {"processing": "batch"}]
+            batch = bool(starts) and day >= min(starts)
+        out.append(Record(f"catalog {i}", name, model.provider,
+                          f"{day} {rng.randrange(24):02d}:{rng.randrange(60):02d}", tokens, batch, tier))
+    return out
+
+
+def ours_many(records: list[Record]) -> list[Decimal]:
+    """costsim's cost of each record, all priced in one run of the Pricer (one line item per record)."""
+    from datetime import date
+
+    import pandas as pd
+
+    from costsim.billing import BillingOptions
+    from costsim.estimate import AS_LOGGED, Pricer
+    from costsim.frame import normalize
+    from costsim.policy import load_policy
+    from costsim.prices import load_price_book
+    from costsim.report import Accounting
+
+    rows = []
+    for r in records:
+        row = {f"{k}_tokens": v for k, v in r.tokens.items()}
+        row.update(model=f"{r.provider}/{r.model}", tier=1, timestamp=pd.Timestamp(_stamp(r.when)), batch=r.batch,
+                   service_tier=r.service_tier)
+        rows.append(row)
+    pricer = Pricer(load_price_book(), load_policy(None), (AS_LOGGED,), billing=BillingOptions(),
+                    default_day=date(2026, 11, 27))
+    pricer.add(normalize(pd.DataFrame(rows)), view=pd.Series([str(i) for i in range(len(records))]))
+    report = pricer.report(kind="estimate", accounting=Accounting(len(records), len(records)))
+    if report.unknown_models:
+        raise AssertionError(f"costsim does not know {sorted(report.unknown_models)}")
+    cost = {str(i): Decimal(0) for i in range(len(records))}
+    for item in report.line_items:
+        cost[item.view] += item.cost_usd
+    return [cost[str(i)] for i in range(len(records))]
