@@ -289,22 +289,21 @@ def token_count(value) -> int | None:
     return value if 0 <= value <= MAX_TOKENS else None
 
 
-def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None,
-              classify=None) -> Iterator[pd.DataFrame]:
+def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None) -> Iterator[pd.DataFrame]:
     """Yield usage-frame chunks from every input, each file read by its format's reader.
 
     Every input's format is found before any is read (a file in no known format stops the run before
-    it prints anything), and Claude Code session files are being scanned in worker processes by the
-    time this returns: the caller's own setup runs alongside. Given the run's classifier (a
-    `Remembering` one), those workers classify the prompts they read too (see `claude_code.Scans`)."""
-    chunks = _read_logs(inputs, stats, log_format, classify)
+    it prints anything), and the first Claude Code session files are being read by the engine's
+    threads by the time this returns: the caller's own setup runs alongside (see `engine.Scans`)."""
+    chunks = _read_logs(inputs, stats, log_format)
     next(chunks)
     return chunks
 
 
-def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, classify) -> Iterator:
+def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None) -> Iterator:
     from costsim.ingest import claude_code
     from costsim.ingest.detect import UnknownFormat, reader_for
+    from costsim.ingest.engine import session_scans
 
     groups: list[tuple] = []  # (reader, paths): consecutive Claude Code files are read together, in parallel
     for path, in_folder in expand(inputs, stats):
@@ -322,12 +321,12 @@ def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, cl
         else:
             groups.append((reader, [path]))
     first_sessions = groups and groups[0][0] is claude_code.read_session
-    scans = claude_code.Scans(groups[0][1], stats, classify) if first_sessions else None
+    scans = session_scans(groups[0][1], stats) if first_sessions else None
     try:
         yield None
         for i, (reader, paths) in enumerate(groups):
             if reader is claude_code.read_session:
-                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else None, classify)
+                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else None)
                 continue
             stats.files.append(stats.display(paths[0]))
             yield from reader(paths[0], stats)
