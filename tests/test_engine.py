@@ -148,6 +148,14 @@ def test_gzip_and_problems_are_named_with_their_line(tmp_path):
     assert_same_files([plain, str(packed)])
 
 
+def test_a_line_longer_than_the_engine_takes_sends_its_part_to_the_careful_reader(tmp_path):
+    folder = tmp_path / "projects" / "p"
+    long_prompt = "word " * (engine.LINE_BYTES // 5 + 10)
+    paths = [_write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)]),
+             _write(folder / "b.jsonl", [_user(long_prompt), _assistant(2, USAGE), _assistant(3, USAGE)])]
+    assert_same_files(paths)
+
+
 def test_parts_keep_file_order_and_cover_every_file(tmp_path, monkeypatch):
     paths = [_write(tmp_path / "projects" / "p" / f"{i}.jsonl", [_user(f"p{i}"), _assistant(i % 3, USAGE)])
              for i in range(5)]

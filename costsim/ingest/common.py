@@ -172,7 +172,7 @@ SIDECARS = ("*.meta.json", "sessions-index.json")  # Claude Code's own bookkeepi
 
 def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[str, bool]]:
     """(file, found in a folder) from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz,
-    Claude Code's sidecars passed over and counted in `stats`), globs, and `-`;
+    *.parquet; Claude Code's sidecars passed over and counted in `stats`), globs, and `-`;
     database URLs (postgresql://…) pass through as they are."""
     out = []
     for item in inputs:
@@ -186,7 +186,7 @@ def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[st
             if stats is not None:
                 stats.sidecars += len(found) - len(logs)
             if not logs:
-                raise InputError("folder holds no .jsonl, .json or .csv files", path=item)
+                raise InputError("folder holds no .jsonl, .json, .csv or .parquet files", path=item)
             out.extend((str(p), True) for p in logs)
             continue
         if path.exists():
@@ -203,7 +203,7 @@ def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[st
 
 def _loggish(name: str) -> bool:
     name = name.removesuffix(".gz")
-    return name.endswith((".jsonl", ".json", ".csv", ".ndjson"))
+    return name.endswith((".jsonl", ".json", ".csv", ".ndjson", ".parquet"))
 
 
 def open_text(path: str) -> io.TextIOBase:

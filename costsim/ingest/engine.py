@@ -35,6 +35,8 @@ except ImportError:  # pragma: no cover - duckdb is a base dependency; without i
     duckdb = None
 
 AVAILABLE = duckdb is not None
+LINE_BYTES = 16 << 20  # longer lines (a pasted image, say) send their part to the careful reader: a
+# bigger limit makes DuckDB allocate (and the system clear) that much per buffer, for every file
 PART_BYTES = 192 << 20  # a part's files: big enough for DuckDB's threads, small enough to keep memory flat
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
 NOT_A_REQUEST = "not a request (user, system or summary line)"
@@ -75,7 +77,7 @@ WITH line AS (
            message.usage.output_tokens AS output_tokens,
            coalesce(type = 'progress' AND data.type = 'agent_progress', false) AS subagent
     FROM read_json($files, format = 'newline_delimited', filename = true, ignore_errors = true,
-                   maximum_object_size = 1073741824, columns = {_COLUMNS}) WITH ORDINALITY
+                   maximum_object_size = {LINE_BYTES}, columns = {_COLUMNS}) WITH ORDINALITY
 ), judged AS (
     SELECT *, coalesce(type = 'assistant' AND model = '<synthetic>' AND input_tokens IS NOT NULL, false) AS no_usage,
            type IS NULL OR subagent OR (type = 'assistant'
@@ -106,12 +108,12 @@ FROM keyed GROUP BY file, key
 
 # Every line as text (blank ones too, so a file's count is its line count), keeping only the lines that
 # may be a user's prompt: a user line that is not a tool's result in Claude Code's own layout.
-_RAW = """
+_RAW = f"""
 CREATE TEMP TABLE raw AS
 SELECT filename AS file, ordinality AS n,
-       CASE WHEN contains(line, '"user"') AND NOT contains(line, '"content":[{"tool_use_id":') THEN line END AS line
-FROM read_csv($files, columns = {'line': 'VARCHAR'}, delim = '\x01', quote = '', escape = '', header = false,
-              filename = true, auto_detect = false, max_line_size = 1073741824, new_line = '\\n',
+       CASE WHEN contains(line, '"user"') AND NOT contains(line, '"content":[{{"tool_use_id":') THEN line END AS line
+FROM read_csv($files, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
+              filename = true, auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n',
               strict_mode = false) WITH ORDINALITY
 """
 
@@ -215,7 +217,7 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
         name = stats.display(path)
         i = by_file.get(path)
         project, session = project_and_session(path)
-        if i is None and path not in raw and not path.endswith(".gz"):  # an empty file
+        if i is None and path not in raw and not path.endswith(".gz") and os.path.getsize(path) == 0:
             yield _result(_empty_table(), name, project, session, 0, 0, 0, 0)
             continue
         if i is None or files["odd"][i] or files["lines"][i] != raw.get(path, (0, -1))[1]:
@@ -324,9 +326,15 @@ def session_scans(paths: list[str], stats: IngestStats):
 
 
 def _read_part(paths: list[str]) -> dict:
+    """A part's query results; a part the query refuses (a line longer than LINE_BYTES, say) comes back
+    with no files, so the careful reader reads every file of it."""
     plain = [p for p in paths if not p.endswith(".gz")]
-    found = query_part(plain) if plain else _no_lines()
-    return found
+    if not plain:
+        return _no_lines()
+    try:
+        return query_part(plain)
+    except duckdb.Error:
+        return _no_lines()
 
 
 def _no_lines() -> dict:
