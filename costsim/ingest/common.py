@@ -64,6 +64,17 @@ class IngestStats:
             if len(self.problems) < MAX_PROBLEMS_SHOWN:
                 self.problems.append(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
+    def merge(self, other: "IngestStats") -> None:
+        """Add another part's accounting (its problems after this one's, up to MAX_PROBLEMS_SHOWN)."""
+        self.records_read += other.records_read
+        self.skipped.update(other.skipped)
+        self.malformed += other.malformed
+        self.duplicates += other.duplicates
+        self.problems.extend(other.problems[:max(MAX_PROBLEMS_SHOWN - len(self.problems), 0)])
+        self.files.extend(other.files)
+        self.counted_inputs += other.counted_inputs
+        self.approximate_models.update(other.approximate_models)
+
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
         keep = np.ones(len(present), dtype=bool)
