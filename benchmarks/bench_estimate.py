@@ -7,7 +7,8 @@ One command runs everything (about 15 minutes on 2 cores; folders are generated 
     python benchmarks/bench_estimate.py claude-code      # ccusage vs costsim, prompts from a pool of eight
     python benchmarks/bench_estimate.py neutral          # bare orjson parse-and-sum vs costsim; 10x memory
     python benchmarks/bench_estimate.py parquet          # the same neutral records as Parquet vs JSONL
-    options: --runs N (alternated; medians printed), --records N, --ccusage PATH, --data DIR
+    options: --runs N (alternated; medians printed), --records N, --ccusage PATH, --data DIR,
+             --classifier NAME (costsim's; default: the policy's, the learned one)
 
 ccusage is not installed by this script: it is found at --ccusage, $CCUSAGE, node_modules/.bin/ccusage
 in this checkout or next to it (`npm install ccusage@20.0.24`), or on PATH; without it the Claude Code
@@ -78,9 +79,12 @@ def machine() -> str:
             f"Python {platform.python_version()}, load average {load:.1f} at start")
 
 
+CLASSIFIER: list[str] = []  # --classifier NAME, when given
+
+
 def costsim(path: Path, *extra: str) -> tuple[float, int, dict]:
     seconds, rss, out = measure([sys.executable, "-m", "costsim", "estimate", str(path), "--as-of", "2026-05-14",
-                                 "--format", "json", *extra], env={"PYTHONPATH": str(ROOT)})
+                                 "--format", "json", *CLASSIFIER, *extra], env={"PYTHONPATH": str(ROOT)})
     return seconds, rss, json.loads(out)
 
 
@@ -224,10 +228,13 @@ def main() -> None:
                         help="where generated inputs are kept between runs")
     parser.add_argument("--baseline-python", default=sys.executable,
                         help="Python for the neutral baseline (one with orjson installed gives the fastest baseline)")
+    parser.add_argument("--classifier", default=None, help="costsim's classifier (default: the policy's)")
     args = parser.parse_args()
+    if args.classifier:
+        CLASSIFIER.extend(["--classifier", args.classifier])
     data, ccusage = Data(Path(args.data)), find_ccusage(args.ccusage)
     print(f"machine: {machine()}")
-    print(f"ccusage: {ccusage or 'not found'}")
+    print(f"ccusage: {ccusage or 'not found'}; costsim classifier: {args.classifier or 'the policy default'}")
     kinds = ["prompt-heavy", "claude-code", "neutral", "parquet", "memory"] if args.kind == "all" else [args.kind]
     for kind in kinds:
         if kind == "prompt-heavy":
