@@ -169,7 +169,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                                        log_format)
     if calibration is None:
         name, classify_many = make_classifier(policy, classifier)
-    classify_many = Remembering(classify_many)
+    classify_many = Remembering(classify_many, 50_000)  # most prompts of agent logs repeat within a file, one chunk
     chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions: read while we set up
     pricer = Pricer(book, policy, LOG_STRATEGIES + replay_plan.extra + helpers + pinned, as_of=as_of,
                     default_day=today or date.today(),
