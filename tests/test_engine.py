@@ -38,6 +38,12 @@ def decoded(table: dict) -> dict:
     return out
 
 
+def vouched(paths: list[str]) -> set[str]:
+    """The files the engine reads itself (the rest go to the careful reader)."""
+    files = engine.query_part(paths)["files"]
+    return {f for f, odd in zip(files["file"], files["odd"]) if not odd}
+
+
 def assert_same_files(paths: list[str]) -> None:
     ours = list(engine.Scans(paths, IngestStats()))
     assert len(ours) == len(paths)
@@ -57,7 +63,7 @@ def assert_same_files(paths: list[str]) -> None:
 
 @pytest.mark.parametrize("folder", claude_code_fixtures(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_engine_reads_every_claude_code_fixture_as_the_careful_reader(folder):
-    assert_same_files(expand([str(folder)]))
+    assert_same_files([path for path, _ in expand([str(folder)])])
 
 
 @pytest.mark.parametrize("folder", claude_code_fixtures(), ids=lambda p: str(p.relative_to(ROOT)))
@@ -111,10 +117,14 @@ def test_plain_files_merge_messages_and_attach_prompts_like_the_careful_reader(t
         _user("a meta line", meta=True), _user([{"type": "text", "text": "second"}, {"type": "image"}]),
         _assistant(3, USAGE, model="<synthetic>"), _assistant(4, USAGE, stamp="2026-05-01T11:00:00+02:00"),
         _user("   "), _assistant(5, USAGE),
+        _assistant(6, {**USAGE, "server_tool_use": {"web_search_requests": 2, "web_fetch_requests": 1},
+                       "iterations": []}),
+        _assistant(7, {**USAGE, "input_tokens": 1}), _assistant(7, {**USAGE, "input_tokens": 2}),  # a tie: the earlier
     ])
     second = _write(projects / "b" / "subagents" / "agent-1.jsonl", [_assistant(2, USAGE), _user("third")])
     empty = _write(projects / "c.jsonl", [])
     Path(empty).write_text("")
+    assert vouched([first, second, empty]) == {first, second}  # the engine reads these itself
     assert_same_files([first, second, empty])
 
 
@@ -128,12 +138,17 @@ def test_plain_files_merge_messages_and_attach_prompts_like_the_careful_reader(t
     {"type": "progress", "data": {"type": "agent_progress", "message": {"type": "assistant",
                                                                          "message": _assistant(8, USAGE)["message"]}}},
     _user("x", meta="yes"), _user(5),
+    _assistant(9, {**USAGE, "iterations": [{"input_tokens": 1, "output_tokens": 2}]}),
+    _assistant(9, {**USAGE, "iterations": []}), _assistant(9, {**USAGE, "server_tool_use": {"web_search_requests": 2}}),
+    _assistant(9, {**USAGE, "server_tool_use": {"web_search_requests": 1.5}}),
+    _assistant(1, {**USAGE, "output_tokens": 7}, request="req1"),
 ], ids=lambda odd: (odd if isinstance(odd, str) else json.dumps(odd))[:40])
 def test_a_file_with_an_odd_line_is_read_by_the_careful_reader(tmp_path, odd):
     """Whatever the engine cannot vouch for, the careful reader reads, so problems keep their file:line."""
     folder = tmp_path / "projects" / "p"
     good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
     mixed = _write(folder / "b.jsonl", [_user("hello"), odd, _assistant(2, USAGE)])
+    assert good in vouched([good, mixed])
     assert_same_files([good, mixed])
 
 

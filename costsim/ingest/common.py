@@ -74,6 +74,9 @@ class IngestStats:
         self.files.extend(other.files)
         self.counted_inputs += other.counted_inputs
         self.approximate_models.update(other.approximate_models)
+        self.files_not_read.update(other.files_not_read)
+        self.sidecars += other.sidecars
+        self.conflicting_duplicates += other.conflicting_duplicates
 
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""

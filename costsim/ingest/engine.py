@@ -4,14 +4,15 @@ touching only what needs Python.
 A run's session files are cut into *parts* of about PART_BYTES. One query per part parses every line
 in DuckDB's threads and returns three small results: each file's accounting (lines, assistant lines,
 lines without usage, lines the query cannot vouch for), each file's requests already merged by message
-id + request id (the first line's number, the final usage: the largest output count, the later line
-on a tie — the careful reader's rule), and the lines that carry a prompt. `part_results` turns them into
+id + request id (the first line's number, the final usage: the largest output count, the earlier line
+on a tie — the careful reader's rule 3), and the lines that carry a prompt. `part_results` turns them into
 the per-file results `claude_code.scan_file` returns, so the careful reader's merge (duplicates across
 files, text columns, --since/--until) is shared, and the two readers can be compared file by file.
 
 Nothing the query cannot vouch for is read by it: a file with any line that is not plainly what Claude
 Code writes (bad JSON, a count that is not a whole number from 0 to MAX_TOKENS, an assistant line with
-no usage or no model, an unreadable timestamp, a progress line carrying a subagent's message) or whose
+no usage or no model, an unreadable timestamp, a progress line carrying a subagent's message, a
+non-empty `usage.iterations`) or whose
 parsed-line count differs from its newline count (blank lines shift line numbers) is read again by
 `claude_code.scan_file`, which names every problem as file:line. While the main thread classifies and
 prices one part, the next part's query runs (DuckDB releases the GIL), so reading overlaps the rest.
@@ -26,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
+from costsim.frame import CALL_COLUMNS
 from costsim.ingest.common import MAX_TOKENS, IngestStats, SeenIds
 from costsim.ingest.records import message_text
 
@@ -40,16 +42,18 @@ LINE_BYTES = 16 << 20  # longer lines (a pasted image, say) send their part to t
 PART_BYTES = 32 << 20  # a part's files: enough for DuckDB's threads; peak memory grows with it (scanning 800 files
 # of the 1.4 GB benchmark folder peaked at 377, 345, 268, 242 MiB with 192, 64, 32, 16 MiB parts; smaller costs CPU)
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
+COUNTS = (*TOKENS, *CALL_COLUMNS)  # a request's counts, as the careful reader keeps them
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
 
 _COUNT = "DOUBLE"  # exact for whole numbers far above MAX_TOKENS; a fraction or a string stays visible
 _COLUMNS = ("{type: 'VARCHAR', requestId: 'VARCHAR', timestamp: 'VARCHAR', "
-            "data: 'STRUCT(type VARCHAR)', "
+            "data: 'STRUCT(message STRUCT(type VARCHAR))', "
             "message: 'STRUCT(id VARCHAR, model VARCHAR, usage STRUCT("
             f"input_tokens {_COUNT}, cache_creation_input_tokens {_COUNT}, cache_read_input_tokens {_COUNT}, "
             f"output_tokens {_COUNT}, cache_creation STRUCT(ephemeral_5m_input_tokens {_COUNT}, "
-            f"ephemeral_1h_input_tokens {_COUNT})))'}}")
+            f"ephemeral_1h_input_tokens {_COUNT}), iterations JSON, "
+            f"server_tool_use STRUCT(web_search_requests {_COUNT}, web_fetch_requests {_COUNT})))'}}")
 
 
 def _whole(column: str) -> str:
@@ -59,7 +63,7 @@ def _whole(column: str) -> str:
 
 # One query reads a part's JSON: every parsed line (DuckDB skips blank ones) is judged, and grouped by
 # file and request (a request's lines merged: the first line's number, the final usage — the largest
-# output count, the later line on a tie — with that line's model and timestamp); lines that are not
+# output count, the earlier line on a tie — with that line's model and timestamp); lines that are not
 # requests form one group per file, so the groups also give each file's accounting. `odd` marks lines
 # only the careful reader may judge. Message content is not read (converting every assistant line's
 # content costs more than the rest of the query): prompts come from `_RAW`.
@@ -76,18 +80,24 @@ WITH line AS (
            message.usage.cache_creation.ephemeral_5m_input_tokens AS split_5m,
            message.usage.cache_creation.ephemeral_1h_input_tokens AS split_1h,
            message.usage.output_tokens AS output_tokens,
-           coalesce(type = 'progress' AND data.type = 'agent_progress', false) AS subagent
+           message.usage.server_tool_use.web_search_requests AS web_search_calls,
+           message.usage.server_tool_use.web_fetch_requests AS web_fetch_calls,
+           coalesce(message.usage.iterations IS NOT NULL
+                    AND message.usage.iterations::VARCHAR NOT IN ('[]', 'null'), false) AS iterations,
+           coalesce(type = 'progress' AND data.message.type = 'assistant', false) AS subagent
     FROM read_json($files, format = 'newline_delimited', filename = true, ignore_errors = true,
                    maximum_object_size = {LINE_BYTES}, columns = {_COLUMNS}) WITH ORDINALITY
 ), judged AS (
     SELECT *, coalesce(type = 'assistant' AND model = '<synthetic>' AND input_tokens IS NOT NULL, false) AS no_usage,
            type IS NULL OR subagent OR (type = 'assistant'
                AND NOT coalesce(model = '<synthetic>' AND input_tokens IS NOT NULL, false)
-               AND NOT coalesce(model <> ''
+               AND (iterations OR NOT coalesce(model <> ''
                         AND {_whole('input_tokens')} AND {_whole('output_tokens')}
                         AND {_whole('cache_read_tokens')} AND {_whole('cache_write_tokens')}
                         AND (split_5m IS NULL OR {_whole('split_5m')}) AND (split_1h IS NULL OR {_whole('split_1h')})
-                        AND (stamp_text IS NULL OR stamp IS NOT NULL), false)) AS odd
+                        AND (web_search_calls IS NULL OR {_whole('web_search_calls')})
+                        AND (web_fetch_calls IS NULL OR {_whole('web_fetch_calls')})
+                        AND (stamp_text IS NULL OR stamp IS NOT NULL), false))) AS odd
     FROM line
 ), keyed AS (
     SELECT *, type = 'assistant' AND NOT no_usage AND NOT odd AS request,
@@ -102,8 +112,10 @@ SELECT file, min(n) AS n, count(*) AS lines, count(*) FILTER (WHERE type = 'assi
        count(*) FILTER (WHERE request) AS copies, any_value(id) AS id,
        max_by(struct_pack(model := model, stamp_us := epoch_us(stamp), input_tokens := TRY_CAST(input_tokens AS BIGINT),
                           cache_read_tokens := TRY_CAST(cache_read_tokens AS BIGINT), cache_write_5m_tokens := TRY_CAST(write_5m AS BIGINT),
-                          cache_write_1h_tokens := TRY_CAST(write_1h AS BIGINT), output_tokens := TRY_CAST(output_tokens AS BIGINT)),
-              struct_pack(o := output_tokens, n := n)) FILTER (WHERE request) AS final
+                          cache_write_1h_tokens := TRY_CAST(write_1h AS BIGINT), output_tokens := TRY_CAST(output_tokens AS BIGINT),
+                          web_search_calls := TRY_CAST(coalesce(web_search_calls, 0) AS BIGINT),
+                          web_fetch_calls := TRY_CAST(coalesce(web_fetch_calls, 0) AS BIGINT)),
+              struct_pack(o := output_tokens, earlier := -n)) FILTER (WHERE request) AS final
 FROM keyed GROUP BY file, key
 """
 
@@ -186,14 +198,14 @@ def query_part(paths: list[str]) -> dict:
                **_id_columns(requests.column("id"))}
     if final is None:
         columns.update(model=np.zeros(0, np.int32), models=[], timestamp=np.zeros(0, "datetime64[ns]"),
-                       **{key: np.zeros(0, np.int64) for key in TOKENS})
+                       **{key: np.zeros(0, np.int64) for key in COUNTS})
     else:
         models = final.field("model").dictionary_encode()
         columns.update(model=models.indices.to_numpy(zero_copy_only=False).astype(np.int32),
                        models=models.dictionary.to_pylist(),
                        timestamp=final.field("stamp_us").cast(pa.timestamp("us")).to_numpy(zero_copy_only=False)
                        .astype("datetime64[ns]"),
-                       **{key: final.field(key).to_numpy(zero_copy_only=False) for key in TOKENS})
+                       **{key: final.field(key).to_numpy(zero_copy_only=False) for key in COUNTS})
     return {"files": files, "requests": columns, "prompts": prompts,
             "raw": {str(f): (int(first), int(n)) for f, first, n in zip(raw["file"], raw["first_n"], raw["lines"])}}
 
@@ -244,7 +256,7 @@ def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.n
     prompt = prompt.astype(np.int32) - int(len(used) > 0 and used[0] < 0)
     return {"line": line.astype(np.int64), "model": model.astype(np.int32),
             "models": [columns["models"][k] for k in used_models.tolist()], "prompt": prompt, "prompts": kept,
-            **{key: columns[key][lo:hi].astype(np.int64) for key in TOKENS},
+            **{key: columns[key][lo:hi].astype(np.int64) for key in COUNTS},
             "timestamp": columns["timestamp"][lo:hi], "id_hash": columns["id_hash"][lo:hi],
             "has_id": columns["has_id"][lo:hi]}
 
@@ -334,7 +346,7 @@ def _read_part(paths: list[str]) -> dict:
         return _no_lines()
     try:
         return query_part(plain)
-    except duckdb.Error:
+    except duckdb.InvalidInputException:  # the text scan's line limit; any other error is a bug to show
         return _no_lines()
 
 
