@@ -171,6 +171,13 @@ def test_a_line_longer_than_the_engine_takes_sends_its_part_to_the_careful_reade
     assert_same_files(paths)
 
 
+def test_a_file_whose_name_is_a_glob_pattern_is_read_carefully(tmp_path):
+    folder = tmp_path / "projects" / "p"
+    star = _write(folder / "s*.jsonl", [_user("hello"), _assistant(1, USAGE)])
+    other = _write(folder / "sa.jsonl", [_user("hi"), _assistant(2, USAGE)])  # the pattern would match it too
+    assert_same_files([star, other])
+
+
 def test_parts_keep_file_order_and_cover_every_file(tmp_path, monkeypatch):
     paths = [_write(tmp_path / "projects" / "p" / f"{i}.jsonl", [_user(f"p{i}"), _assistant(i % 3, USAGE)])
              for i in range(5)]
