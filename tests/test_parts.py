@@ -16,7 +16,9 @@ PARTS = [[str(LOGS / "neutral.jsonl")], [str(LOGS / "claude-code")], [str(LOGS /
 
 def test_merged_parts_price_as_one_run():
     book, policy = load_price_book(), load_policy()
-    options = dict(as_of=date(2026, 5, 14), today=date(2026, 11, 27), classifier="keywords")
+    # caches carried over: the replay decides per run whether the log has conversations with cache
+    # tokens, so a part without them would price the replayed strategies differently (see parts.py)
+    options = dict(as_of=date(2026, 5, 14), today=date(2026, 11, 27), classifier="keywords", caches="carried")
     whole, _ = api.estimate([p for part in PARTS for p in part], book, policy, **options)
     parts = [run_part(paths, book, policy, **options) for paths in PARTS]
     parts = [pickle.loads(pickle.dumps(part)) for part in parts]  # what a worker process sends back
@@ -26,6 +28,7 @@ def test_merged_parts_price_as_one_run():
     accounting = Accounting(records_read=stats.records_read, priced=merged.pricer.requests,
                             skipped=dict(stats.skipped), duplicates=stats.duplicates, files=tuple(stats.files))
     report = merged.pricer.report(kind="estimate", accounting=accounting)
+    assert [s.key for s in report.strategies] == [s.key for s in whole.strategies]  # replayed ones too
     assert report.strategies == whole.strategies
     assert report.token_totals == whole.token_totals
     assert report.accounting == whole.accounting
