@@ -1,17 +1,20 @@
-"""Time `costsim estimate` against a bare baseline on generated logs, with peak memory (RSS) of each.
+"""Time `costsim estimate` against its peers on generated logs, with the peak memory (RSS) of each run.
 
-    python benchmarks/bench_estimate.py neutral --records 1000000 [--scale 10]
-    python benchmarks/bench_estimate.py claude-code --records 1000000 --ccusage /tmp/ccu/ccusage-bin [--runs 5]
-    python benchmarks/bench_estimate.py claude-code --records 200000 --ccusage ... --distinct-prompts
+One command runs everything (about 15 minutes on 2 cores; folders are generated once, then cached):
 
-neutral: the baseline reads the file and sums the token fields with the fastest JSON parser the
-running Python has (orjson if installed, else json). claude-code: the baseline is ccusage (its Rust
-20.x binary: `npm install ccusage@20.0.24`, then node_modules/@ccusage/ccusage-linux-x64/bin/ccusage),
-and the script checks both report the same token totals; `--runs N` alternates N runs of each and
-prints the medians (this machine's timings vary by ±10% from run to run); `--distinct-prompts` makes
-every prompt a different request, as in real logs (costsim classifies each; ccusage does not).
-`--scale 10` also runs costsim on 10× the records and prints the memory ratio. Each run is a child
-process measured with /usr/bin/time.
+    python benchmarks/bench_estimate.py                  # all of the below, 3 runs each
+    python benchmarks/bench_estimate.py prompt-heavy     # ccusage vs costsim, a new prompt every ~4 requests
+    python benchmarks/bench_estimate.py claude-code      # ccusage vs costsim, prompts from a pool of eight
+    python benchmarks/bench_estimate.py neutral          # bare orjson parse-and-sum vs costsim; 10x memory
+    python benchmarks/bench_estimate.py parquet          # the same neutral records as Parquet vs JSONL
+    options: --runs N (alternated; medians printed), --records N, --ccusage PATH, --data DIR,
+             --classifier NAME (costsim's; default: the policy's, the learned one)
+
+ccusage is not installed by this script: it is found at --ccusage, $CCUSAGE, node_modules/.bin/ccusage
+in this checkout or next to it (`npm install ccusage@20.0.24`), or on PATH; without it the Claude Code
+rows print costsim alone. Each pair of runs is made back to back (ccusage, then costsim), so both see
+the same machine; a shared machine still adds noise, so compare the medians. Every run is a child
+process measured with /usr/bin/time; the script checks both tools report the same token totals.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import argparse
 import json
 import os
 import platform
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,7 +32,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CACHE = Path(tempfile.gettempdir()) / "costsim-bench"
 
 BASELINE = r'''
 import sys
@@ -51,95 +55,201 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, int, str]:
     """(wall seconds, peak RSS in KiB, stdout) of one child run."""
     out = subprocess.run(["/usr/bin/time", "-f", "%e %M", *cmd], capture_output=True, text=True,
                          env={**os.environ, **(env or {})})
-    if out.returncode not in (0,):
+    if out.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed ({out.returncode}): {out.stderr[-2000:]}")
     seconds, rss = out.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(rss), out.stdout
 
 
-def generated(kind: str, records: int, distinct: bool = False) -> Path:
-    CACHE.mkdir(exist_ok=True)
-    target = CACHE / (f"neutral-{records}.jsonl" if kind == "neutral"
-                      else f"claude-code-{records}" + ("-distinct" if distinct else ""))
-    if not target.exists():
-        print(f"generating {target} ...", file=sys.stderr)
-        subprocess.run([sys.executable, str(HERE / "gen_logs.py"), kind, str(records), str(target),
-                        *(["--distinct-prompts"] if distinct else [])], check=True)
-    return target
-
-
-def costsim(path: Path) -> tuple[float, int, dict]:
-    seconds, rss, out = measure([sys.executable, "-m", "costsim", "estimate", str(path), "--as-of", "2026-05-14",
-                                 "--format", "json"], env={"PYTHONPATH": str(ROOT)})
-    return seconds, rss, json.loads(out)
+def find_ccusage(given: str | None) -> str | None:
+    """ccusage from --ccusage, $CCUSAGE, a node_modules here or beside this checkout, or PATH."""
+    candidates = [given, os.environ.get("CCUSAGE"), ROOT / "node_modules" / ".bin" / "ccusage",
+                  ROOT.parent / "ccusage" / "node_modules" / ".bin" / "ccusage", shutil.which("ccusage")]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return None
 
 
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()} cores ({cpu}), "
+            f"Python {platform.python_version()}, load average {load:.1f} at start")
 
 
-def bench_neutral(records: int, scale: int | None, baseline_python: str) -> None:
-    path = generated("neutral", records)
-    base_s, base_rss, base_out = measure([baseline_python, "-c", BASELINE, str(path)])
-    cs_s, cs_rss, report = costsim(path)
+CLASSIFIER: list[str] = []  # --classifier NAME, when given
+
+
+def costsim(path: Path, *extra: str) -> tuple[float, int, dict]:
+    seconds, rss, out = measure([sys.executable, "-m", "costsim", "estimate", str(path), "--as-of", "2026-05-14",
+                                 "--format", "json", *CLASSIFIER, *extra], env={"PYTHONPATH": str(ROOT)})
+    return seconds, rss, json.loads(out)
+
+
+def median_run(runs: list[tuple]) -> tuple:
+    """The run with the median time (its memory and output go with it)."""
+    return sorted(runs, key=lambda run: run[0])[len(runs) // 2]
+
+
+def spread(runs: list[tuple]) -> str:
+    return f"{min(r[0] for r in runs):.2f}-{max(r[0] for r in runs):.2f} s" if len(runs) > 1 else ""
+
+
+class Data:
+    """Generated inputs, made once in `folder` and reused."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def _make(self, target: Path, cmd: list[str]) -> Path:
+        if not target.exists():
+            print(f"generating {target} ...", file=sys.stderr)
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        return target
+
+    def prompt_heavy(self, records: int) -> Path:
+        """A new typed prompt every ~4 requests, as in real agent logs (issue 13's folder)."""
+        target = self.folder / f"prompt-heavy-{records}"
+        return self._make(target, [sys.executable, str(HERE / "gen_claude_logs.py"), "--out", str(target),
+                                   "--records", str(records), "--start", "2025-11-05"])
+
+    def pooled(self, records: int) -> Path:
+        """Prompts from a pool of eight (classifying costs next to nothing)."""
+        target = self.folder / f"claude-code-{records}"
+        self._make(target, [sys.executable, str(HERE / "gen_logs.py"), "claude-code", str(records), str(target)])
+        return target
+
+    def neutral(self, records: int) -> Path:
+        target = self.folder / f"neutral-{records}.jsonl"
+        return self._make(target, [sys.executable, str(HERE / "gen_logs.py"), "neutral", str(records), str(target)])
+
+    def parquet(self, records: int) -> Path:
+        target = self.folder / f"neutral-{records}.parquet"
+        if not target.exists():
+            import pyarrow.json as pj
+            import pyarrow.parquet as pq
+
+            pq.write_table(pj.read_json(self.neutral(records)), target)
+        return target
+
+
+def config_dir(folder: Path) -> Path:
+    """What ccusage takes as CLAUDE_CONFIG_DIR: the folder holding `projects`."""
+    return folder if (folder / "projects").is_dir() else folder.parent
+
+
+def projects(folder: Path) -> Path:
+    return folder / "projects" if (folder / "projects").is_dir() else folder
+
+
+def bench_claude_code(title: str, folder: Path, ccusage: str | None, runs: int) -> None:
+    theirs, ours = [], []
+    for _ in range(runs):  # alternated, so both see the same machine
+        if ccusage:
+            theirs.append(measure([ccusage, "daily", "--json", "--offline", "-z", "UTC"],
+                                  env={"CLAUDE_CONFIG_DIR": str(config_dir(folder))}))
+        ours.append(costsim(projects(folder)))
+    cs_s, cs_rss, report = median_run(ours)
+    print(f"{title}{f', median of {runs} runs' if runs > 1 else ''}")
+    if theirs:
+        cc_s, cc_rss, cc_out = median_run(theirs)
+        print(f"  ccusage:          {cc_s:6.2f} s  {cc_rss / 1024:7.0f} MiB peak   ({spread(theirs)})")
+    print(f"  costsim estimate: {cs_s:6.2f} s  {cs_rss / 1024:7.0f} MiB peak   ({spread(ours)})"
+          + (f"   speed {cc_s / cs_s:.2f}x ccusage, memory {cs_rss / cc_rss:.2f}x ccusage" if theirs else ""))
+    tokens = report["tokens"]
+    line = (f"input {tokens['input']:,}, output {tokens['output']:,}, cache read {tokens['cache_read']:,}, "
+            f"cache write {tokens['cache_write_5m'] + tokens['cache_write_1h']:,}")
+    if theirs:
+        totals = json.loads(cc_out)["totals"]
+        same = (totals["inputTokens"], totals["outputTokens"], totals["cacheReadTokens"],
+                totals["cacheCreationTokens"]) == (tokens["input"], tokens["output"], tokens["cache_read"],
+                                                   tokens["cache_write_5m"] + tokens["cache_write_1h"])
+        print(f"  same token totals: {'yes' if same else 'NO'} ({line}); ccusage ${totals['totalCost']:,.2f}")
+    else:
+        print(f"  tokens: {line} (ccusage not found: see --ccusage)")
+
+
+def bench_memory(data: Data, records: int) -> None:
+    """Peak memory at a tenth of the records and at all of them (the target: at most 1.3x)."""
+    small = costsim(projects(data.prompt_heavy(records // 10)))
+    big = costsim(projects(data.prompt_heavy(records)))
+    print(f"Claude Code memory: {records // 10:,} lines {small[1] / 1024:.0f} MiB, {records:,} lines "
+          f"{big[1] / 1024:.0f} MiB = {big[1] / small[1]:.2f}x for 10x the records")
+
+
+def bench_neutral(data: Data, records: int, runs: int, scale: int, baseline_python: str) -> None:
+    path = data.neutral(records)
+    base, ours = [], []
+    for _ in range(runs):
+        base.append(measure([baseline_python, "-c", BASELINE, str(path)]))
+        ours.append(costsim(path))
+    base_s, base_rss, base_out = median_run(base)
+    cs_s, cs_rss, report = median_run(ours)
     parser, *sums = base_out.split()
     assert [int(x) for x in sums[:3]] == [report["tokens"]["input"], report["tokens"]["output"],
                                           report["tokens"]["cache_read"]], "token totals differ"
-    print(f"machine: {machine()}")
-    print(f"neutral JSONL, {records:,} records ({path.stat().st_size / 2**20:,.0f} MiB)")
+    print(f"neutral JSONL, {records:,} records ({path.stat().st_size / 2**20:,.0f} MiB), median of {runs}")
     print(f"  baseline ({parser} + sum): {base_s:6.2f} s  {base_rss / 1024:7.0f} MiB peak")
     print(f"  costsim estimate:        {cs_s:6.2f} s  {cs_rss / 1024:7.0f} MiB peak   ratio {cs_s / base_s:.2f}x")
-    if scale:
-        big = generated("neutral", records * scale)
+    if scale > 1:
+        big = data.neutral(records * scale)
         big_s, big_rss, _ = costsim(big)
         print(f"  costsim at {scale}x ({records * scale:,}): {big_s:6.2f} s  {big_rss / 1024:7.0f} MiB peak   "
               f"memory {big_rss / cs_rss:.2f}x of 1x")
 
 
-def bench_claude_code(records: int, ccusage: str, runs: int = 1, distinct: bool = False) -> None:
-    folder = generated("claude-code", records, distinct)
-    theirs_runs, ours_runs = [], []
-    for _ in range(runs):  # alternated, so both see the same machine
-        theirs_runs.append(measure([ccusage, "claude", "daily", "--json", "--offline", "-z", "UTC"],
-                                   env={"CLAUDE_CONFIG_DIR": str(folder)}))
-        ours_runs.append(costsim(folder))
-    cc_s, cc_rss, cc_out = sorted(theirs_runs, key=lambda run: run[0])[runs // 2]
-    cs_s, cs_rss, report = sorted(ours_runs, key=lambda run: run[0])[runs // 2]
-    theirs = json.loads(cc_out)["totals"]
-    ours = report["tokens"]
-    same = (theirs["inputTokens"], theirs["outputTokens"], theirs["cacheReadTokens"], theirs["cacheCreationTokens"]) == (
-        ours["input"], ours["output"], ours["cache_read"], ours["cache_write_5m"] + ours["cache_write_1h"])
-    spread = lambda results: f"{min(r[0] for r in results):.2f}-{max(r[0] for r in results):.2f} s"  # noqa: E731
-    print(f"machine: {machine()}")
-    print(f"Claude Code folder, {records:,} lines{', every prompt distinct' if distinct else ''}"
-          f"{f', median of {runs} runs' if runs > 1 else ''}")
-    print(f"  ccusage (Rust):   {cc_s:6.2f} s  {cc_rss / 1024:7.0f} MiB peak" + (f"   ({spread(theirs_runs)})" if runs > 1 else ""))
-    print(f"  costsim estimate: {cs_s:6.2f} s  {cs_rss / 1024:7.0f} MiB peak   "
-          f"speed {cc_s / cs_s:.2f}x ccusage, memory {cs_rss / cc_rss:.2f}x ccusage"
-          + (f"   ({spread(ours_runs)})" if runs > 1 else ""))
-    print(f"  same token totals: {'yes' if same else 'NO'} (input {ours['input']:,}, output {ours['output']:,}, "
-          f"cache read {ours['cache_read']:,}, cache write {ours['cache_write_5m'] + ours['cache_write_1h']:,})")
+def bench_parquet(data: Data, records: int, runs: int) -> None:
+    jsonl, parquet = data.neutral(records), data.parquet(records)
+    as_jsonl, as_parquet = [], []
+    for _ in range(runs):
+        as_jsonl.append(costsim(jsonl))
+        as_parquet.append(costsim(parquet))
+    j_s, j_rss, j_report = median_run(as_jsonl)
+    p_s, p_rss, p_report = median_run(as_parquet)
+    same = j_report["tokens"] == p_report["tokens"] and j_report["strategies"] == p_report["strategies"]
+    print(f"neutral records as JSONL and as Parquet, {records:,} records, median of {runs}")
+    print(f"  JSONL   ({jsonl.stat().st_size / 2**20:5.0f} MiB): {j_s:6.2f} s  {j_rss / 1024:7.0f} MiB peak")
+    print(f"  Parquet ({parquet.stat().st_size / 2**20:5.0f} MiB): {p_s:6.2f} s  {p_rss / 1024:7.0f} MiB peak   "
+          f"{j_s / p_s:.2f}x faster; same report: {'yes' if same else 'NO'}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["neutral", "claude-code"])
+    parser.add_argument("kind", nargs="?", default="all",
+                        choices=["all", "prompt-heavy", "claude-code", "neutral", "parquet", "memory"])
     parser.add_argument("--records", type=int, default=1_000_000)
-    parser.add_argument("--scale", type=int, default=None, help="also run at this many times the records (neutral)")
-    parser.add_argument("--ccusage", default=None, help="path to the ccusage binary (claude-code)")
-    parser.add_argument("--runs", type=int, default=1, help="alternate this many runs of each; print medians (claude-code)")
-    parser.add_argument("--distinct-prompts", action="store_true", help="every prompt a different request (claude-code)")
+    parser.add_argument("--runs", type=int, default=3, help="alternate this many runs of each; print medians")
+    parser.add_argument("--scale", type=int, default=10, help="neutral: also run at this many times the records")
+    parser.add_argument("--ccusage", default=None, help="path to the ccusage binary")
+    parser.add_argument("--data", default=str(Path(tempfile.gettempdir()) / "costsim-bench"),
+                        help="where generated inputs are kept between runs")
     parser.add_argument("--baseline-python", default=sys.executable,
                         help="Python for the neutral baseline (one with orjson installed gives the fastest baseline)")
+    parser.add_argument("--classifier", default=None, help="costsim's classifier (default: the policy's)")
     args = parser.parse_args()
-    if args.kind == "neutral":
-        bench_neutral(args.records, args.scale, args.baseline_python)
-    else:
-        if not args.ccusage:
-            raise SystemExit("--ccusage PATH is required for claude-code")
-        bench_claude_code(args.records, args.ccusage, args.runs, args.distinct_prompts)
+    if args.classifier:
+        CLASSIFIER.extend(["--classifier", args.classifier])
+    data, ccusage = Data(Path(args.data)), find_ccusage(args.ccusage)
+    print(f"machine: {machine()}")
+    print(f"ccusage: {ccusage or 'not found'}; costsim classifier: {args.classifier or 'the policy default'}")
+    kinds = ["prompt-heavy", "claude-code", "neutral", "parquet", "memory"] if args.kind == "all" else [args.kind]
+    for kind in kinds:
+        if kind == "prompt-heavy":
+            bench_claude_code(f"Claude Code folder, {args.records:,} lines, a new prompt every ~4 requests",
+                              data.prompt_heavy(args.records), ccusage, args.runs)
+        elif kind == "claude-code":
+            bench_claude_code(f"Claude Code folder, {args.records:,} lines, prompts from a pool of eight",
+                              data.pooled(args.records), ccusage, args.runs)
+        elif kind == "neutral":
+            bench_neutral(data, args.records, args.runs, args.scale, args.baseline_python)
+        elif kind == "parquet":
+            bench_parquet(data, args.records, args.runs)
+        else:
+            bench_memory(data, args.records)
+        print(flush=True)
 
 
 if __name__ == "__main__":

@@ -169,8 +169,8 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                                        log_format)
     if calibration is None:
         name, classify_many = make_classifier(policy, classifier)
-    classify_many = Remembering(classify_many)
-    chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
+    classify_many = Remembering(classify_many, 50_000)  # most prompts of agent logs repeat within a file, one chunk
+    chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions: read while we set up
     pricer = Pricer(book, policy, LOG_STRATEGIES + replay_plan.extra + helpers + pinned, as_of=as_of,
                     default_day=today or date.today(),
                     separate=frozenset(s.key for s in classifier_only + held_strategies), billing=billing)

@@ -1,14 +1,16 @@
 """Classifying a whole run: each distinct prompt decided once, and big batches of new prompts split
 over one worker process per core (the classifier is pure Python, ~0.3 ms a prompt, and real logs are
-mostly new prompts)."""
+mostly new prompts). Workers are spawned (the start method macOS and Windows use everywhere), and
+receive the classifier once, pickled; a classifier that cannot be pickled decides in this process."""
 
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Sequence
 
 PARALLEL_FROM = 512  # new prompts in one batch worth sending to worker processes
-_CLASSIFIER: Callable | None = None  # the run's classifier, as forked workers inherit it
+_CLASSIFIER: Callable | None = None  # the run's classifier, in a worker process
 
 
 def cores() -> int:
@@ -31,9 +33,9 @@ class Remembering:
     carries the turn's prompt). Keys are 128-bit digests, so the memory stays small (~100 bytes a prompt,
     at most `max_prompts` of them); classify_frame already asks once per distinct prompt within a chunk.
     `learn` takes decisions made elsewhere by `classifier` (worker processes reading Claude Code logs).
-    A batch of at least PARALLEL_FROM new prompts is split over worker processes (fork, where the
-    platform has it; not `parallel=False`, as in a worker), started on the first such batch; `close`
-    stops them."""
+    A batch of at least PARALLEL_FROM new prompts is split over worker processes (spawned, each given
+    the pickled classifier; not with `parallel=False`), started on the first such batch; `close` stops
+    them."""
 
     def __init__(self, classifier, max_prompts: int = 200_000, parallel: bool = True) -> None:
         self.classifier, self.max_prompts, self.parallel = classifier, max_prompts, parallel
@@ -65,15 +67,19 @@ class Remembering:
 
     def _decide(self, prompts: list[str]) -> list:
         workers = cores()
-        if not self.parallel or len(prompts) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
+        if not self.parallel or len(prompts) < PARALLEL_FROM or workers < 2:
             return self.classifier(prompts)
         if self.pool is None:
             import concurrent.futures as cf
             import multiprocessing
 
-            global _CLASSIFIER
-            _CLASSIFIER = self.classifier
-            self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            try:
+                payload = pickle.dumps(self.classifier)
+            except (pickle.PicklingError, AttributeError, TypeError):
+                self.parallel = False  # a classifier made on the spot (a lambda): decided here
+                return self.classifier(prompts)
+            self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                               initializer=_receive, initargs=(payload,))
         size = -(-len(prompts) // (workers * 4))  # a few parts a worker, so none waits long for the last
         parts = [prompts[i:i + size] for i in range(0, len(prompts), size)]
         return [decision for part in self.pool.map(_decide, parts) for decision in part]
@@ -82,6 +88,11 @@ class Remembering:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _receive(payload: bytes) -> None:
+    global _CLASSIFIER
+    _CLASSIFIER = pickle.loads(payload)
 
 
 def _decide(prompts: Sequence[str]) -> list:

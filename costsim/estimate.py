@@ -148,6 +148,26 @@ class Pricer:
             self.unknown_models[str(label)] += int(group["requests"].sum())
             self.unknown_first_seen.setdefault(str(label), str(group["source"].iloc[0]))
 
+    def merge(self, other: "Pricer") -> None:
+        """Add another Pricer's line items and counters (same book, policy and strategies): a part of the
+        same run priced elsewhere (see `parts.py`)."""
+        self._lines.extend(other._lines)
+        self._days_seen = [min([*self._days_seen, *other._days_seen]), max([*self._days_seen, *other._days_seen])] \
+            if self._days_seen or other._days_seen else []
+        for mine, theirs in ((self.unknown_models, other.unknown_models), (self.before_first, other.before_first),
+                             (self.token_totals, other.token_totals)):
+            mine.update(theirs)
+        for model, source in other.unknown_first_seen.items():
+            self.unknown_first_seen.setdefault(model, source)
+        self.requests += other.requests
+        for stamp in (other.first_timestamp, other.last_timestamp):
+            if stamp is not None:
+                self._note_span(pd.Series([stamp]))
+        for key, values in other.latency.values.items():
+            self.latency.values[key].extend(values)
+        if len(self._lines) > 64:
+            self._lines = [self._combine()]
+
     def _note_span(self, stamps: pd.Series) -> None:
         stamps = stamps.dropna()
         if stamps.empty:

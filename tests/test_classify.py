@@ -105,29 +105,29 @@ def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
     assert asked == ["a", "b", "c"]
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="worker processes inherit the classifier by fork")
-def test_a_big_batch_of_new_prompts_is_decided_by_worker_processes(monkeypatch):
+def test_a_big_batch_of_new_prompts_is_decided_by_spawned_worker_processes(monkeypatch):
+    """The workers are spawned (macOS's start method), get the classifier pickled, and decide as this
+    process would; a classifier that cannot be pickled decides here."""
     from costsim import classify_pool
+    from costsim.classify import make_classifier
     from costsim.classify_pool import Remembering
-    from costsim.rules import smart_rules_tier
-
-    asked = []
-
-    def counting(prompts):
-        asked.extend(prompts)  # in a worker, this list is the worker's copy
-        return [smart_rules_tier(p) for p in prompts]
+    from costsim.policy import load_policy
 
     monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
     monkeypatch.setenv("COSTSIM_WORKERS", "2")
     prompts = [f"rename helper_{i} to util_{i}" if i % 3 else f"why does job {i} deadlock sometimes?" for i in range(60)]
-    classify = Remembering(counting)
+    _, learned = make_classifier(load_policy(), "learned")
+    classify = Remembering(learned)
     try:
         decisions = classify(prompts + prompts[:5])
+        assert classify.pool is not None and classify.pool._mp_context.get_start_method() == "spawn"
     finally:
         classify.close()
-    assert asked == []  # decided in the workers
-    assert decisions == [smart_rules_tier(p) for p in prompts + prompts[:5]]
+    assert decisions == learned(prompts + prompts[:5])
     assert classify.pool is None
+    asked = []
+    local = Remembering(lambda batch: asked.extend(batch) or learned(batch))
+    assert local(prompts) == learned(prompts) and asked == prompts and local.pool is None
 
 
 def test_costsim_workers_sets_the_pools_size_and_is_checked(monkeypatch, cli):

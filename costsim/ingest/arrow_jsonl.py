@@ -66,9 +66,17 @@ def frame(block: bytes, first: int, name: str) -> pd.DataFrame | None:
         table = pj.read_json(pa.BufferReader(block), read_options=READ, parse_options=PARSE)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    n = table.num_rows
-    if n != line_count(block) or n == 0:
+    if table.num_rows != line_count(block):
         return None  # blank lines or several records on a line: line numbers would not match
+    return table_frame(table, first, name)
+
+
+def table_frame(table, first: int, name: str) -> pd.DataFrame | None:
+    """An Arrow table in SCHEMA (records numbered from `first`) as a normalized usage-frame chunk, or None
+    when any record needs a closer look. Parquet batches come here too (`conform` gives them SCHEMA)."""
+    n = table.num_rows
+    if n == 0:
+        return None
     if any(table.column(c).null_count != n for c in SLOW_ONLY):
         return None
     if any(table.column(c).null_count for c in ("model", "timestamp", *REQUIRED_TOKENS)):
@@ -94,6 +102,24 @@ def frame(block: bytes, first: int, name: str) -> pd.DataFrame | None:
         columns[c] = _as_series(pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values))
     columns.update(model=_as_series(model), timestamp=stamps, source=_as_series(source))
     return normalize(pd.DataFrame(columns))
+
+
+def conform(table):
+    """A table with SCHEMA's columns (missing ones null, others ignored), or None when a column present
+    cannot take its SCHEMA type exactly (the record-by-record path then names the record)."""
+    columns = []
+    for field in SCHEMA:
+        if field.name not in table.column_names:
+            columns.append(pa.nulls(table.num_rows, field.type))
+            continue
+        values = table.column(field.name)
+        if pa.types.is_timestamp(values.type) and field.name != "timestamp":
+            return None
+        try:  # a timestamp column becomes ISO text ("2026-05-01 10:00:00Z"; naive ones are UTC)
+            columns.append(values.cast(field.type, safe=True))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return None
+    return pa.table(columns, schema=SCHEMA)
 
 
 def _as_series(values) -> pd.Series:

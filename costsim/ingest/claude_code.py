@@ -40,7 +40,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from costsim.classify_pool import Remembering, cores
 from costsim.errors import InputError
 from costsim.frame import CALL_COLUMNS
 from costsim.ingest.anthropic import usage_row
@@ -76,50 +75,12 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     yield from _merge_result(result, stats)
 
 
-class Scans:
-    """Scan results of session files, in file order. Many big files are scanned by a pool of worker
-    processes (one per core), started at once; --strict scans in this process, to stop at the first
-    problem. Given the run's classifier (a `Remembering` one), the workers also classify the prompts
-    of the files they read, and the decisions are remembered here: with real logs, where most prompts
-    are new, classifying is most of a run's work, and this spreads it over the cores."""
-
-    def __init__(self, paths: list[str], stats: IngestStats, classify=None) -> None:
-        self.pool, self.classify = None, classify
-        if stats.strict or len(paths) < 2 or cores() < 2 or _small(paths):
-            self.results = map(_scan_job, [(path, stats.display(path), stats.strict, False) for path in paths])
-            return
-        import concurrent.futures as cf
-        import multiprocessing
-
-        global _CLASSIFY
-        forked = hasattr(os, "fork")  # the workers inherit the classifier; elsewhere this process classifies
-        _CLASSIFY = Remembering(classify.classifier, 20_000, parallel=False) if forked and classify else None
-        context = multiprocessing.get_context("fork") if forked else None
-        self.pool = cf.ProcessPoolExecutor(max_workers=cores(), mp_context=context)
-        jobs = [(path, stats.display(path), False, _CLASSIFY is not None) for path in paths]
-        self.results = self.pool.map(_scan_job, jobs, chunksize=4)
-
-    def __iter__(self) -> Iterator[dict]:
-        for result in self.results:
-            if "decisions" in result:
-                self.classify.learn(result["table"]["prompts"], result.pop("decisions"))
-            yield result
-
-    def close(self) -> None:
-        """Stop the workers; files not started are not scanned."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
-
-
-_CLASSIFY: Remembering | None = None  # the run's classifier, as each worker process inherits it
-
-
-def read_sessions(paths: list[str], stats: IngestStats, scans: Scans | None = None,
-                  classify=None) -> Iterator[pd.DataFrame]:
-    """Many session files (their `Scans`, when already started), merged in file order so duplicates
-    across files resolve the same way every run."""
-    scans = scans or Scans(paths, stats, classify)
+def read_sessions(paths: list[str], stats: IngestStats, scans=None) -> Iterator[pd.DataFrame]:
+    """Many session files (their scans, when already started: see `engine.session_scans`), merged in
+    file order so duplicates across files resolve the same way every run."""
+    if scans is None:
+        from costsim.ingest.engine import session_scans
+        scans = session_scans(paths, stats)
     buffer: list[dict] = []
     try:
         for path, result in zip(paths, scans):
@@ -128,19 +89,6 @@ def read_sessions(paths: list[str], stats: IngestStats, scans: Scans | None = No
         yield from _flush(buffer, stats)
     finally:
         scans.close()
-
-
-def _small(paths: list[str]) -> bool:
-    return sum(os.path.getsize(p) for p in paths if not p.endswith(".gz")) < 32 << 20
-
-
-def _scan_job(job: tuple[str, str, bool, bool]) -> dict:
-    """One file's scan (and, in a worker given the run's classifier, its prompts' decisions)."""
-    path, name, strict, classify = job
-    result = scan_file(path, name, strict)
-    if classify and _CLASSIFY is not None:
-        result["decisions"] = _CLASSIFY(result["table"]["prompts"])
-    return result
 
 
 def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = None) -> Iterator[pd.DataFrame]:

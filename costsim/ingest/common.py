@@ -64,6 +64,20 @@ class IngestStats:
             if len(self.problems) < MAX_PROBLEMS_SHOWN:
                 self.problems.append(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
+    def merge(self, other: "IngestStats") -> None:
+        """Add another part's accounting (its problems after this one's, up to MAX_PROBLEMS_SHOWN)."""
+        self.records_read += other.records_read
+        self.skipped.update(other.skipped)
+        self.malformed += other.malformed
+        self.duplicates += other.duplicates
+        self.problems.extend(other.problems[:max(MAX_PROBLEMS_SHOWN - len(self.problems), 0)])
+        self.files.extend(other.files)
+        self.counted_inputs += other.counted_inputs
+        self.approximate_models.update(other.approximate_models)
+        self.files_not_read.update(other.files_not_read)
+        self.sidecars += other.sidecars
+        self.conflicting_duplicates += other.conflicting_duplicates
+
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
         keep = np.ones(len(present), dtype=bool)
@@ -172,7 +186,7 @@ SIDECARS = ("*.meta.json", "sessions-index.json")  # Claude Code's own bookkeepi
 
 def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[str, bool]]:
     """(file, found in a folder) from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz,
-    Claude Code's sidecars passed over and counted in `stats`), globs, and `-`;
+    *.parquet; Claude Code's sidecars passed over and counted in `stats`), globs, and `-`;
     database URLs (postgresql://…) pass through as they are."""
     out = []
     for item in inputs:
@@ -186,7 +200,7 @@ def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[st
             if stats is not None:
                 stats.sidecars += len(found) - len(logs)
             if not logs:
-                raise InputError("folder holds no .jsonl, .json or .csv files", path=item)
+                raise InputError("folder holds no .jsonl, .json, .csv or .parquet files", path=item)
             out.extend((str(p), True) for p in logs)
             continue
         if path.exists():
@@ -203,7 +217,7 @@ def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[st
 
 def _loggish(name: str) -> bool:
     name = name.removesuffix(".gz")
-    return name.endswith((".jsonl", ".json", ".csv", ".ndjson"))
+    return name.endswith((".jsonl", ".json", ".csv", ".ndjson", ".parquet"))
 
 
 def open_text(path: str) -> io.TextIOBase:
@@ -289,22 +303,21 @@ def token_count(value) -> int | None:
     return value if 0 <= value <= MAX_TOKENS else None
 
 
-def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None,
-              classify=None) -> Iterator[pd.DataFrame]:
+def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None) -> Iterator[pd.DataFrame]:
     """Yield usage-frame chunks from every input, each file read by its format's reader.
 
     Every input's format is found before any is read (a file in no known format stops the run before
-    it prints anything), and Claude Code session files are being scanned in worker processes by the
-    time this returns: the caller's own setup runs alongside. Given the run's classifier (a
-    `Remembering` one), those workers classify the prompts they read too (see `claude_code.Scans`)."""
-    chunks = _read_logs(inputs, stats, log_format, classify)
+    it prints anything), and the first Claude Code session files are being read by the engine's
+    threads by the time this returns: the caller's own setup runs alongside (see `engine.Scans`)."""
+    chunks = _read_logs(inputs, stats, log_format)
     next(chunks)
     return chunks
 
 
-def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, classify) -> Iterator:
+def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None) -> Iterator:
     from costsim.ingest import claude_code
     from costsim.ingest.detect import UnknownFormat, reader_for
+    from costsim.ingest.engine import session_scans
 
     groups: list[tuple] = []  # (reader, paths): consecutive Claude Code files are read together, in parallel
     for path, in_folder in expand(inputs, stats):
@@ -322,12 +335,12 @@ def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, cl
         else:
             groups.append((reader, [path]))
     first_sessions = groups and groups[0][0] is claude_code.read_session
-    scans = claude_code.Scans(groups[0][1], stats, classify) if first_sessions else None
+    scans = session_scans(groups[0][1], stats) if first_sessions else None
     try:
         yield None
         for i, (reader, paths) in enumerate(groups):
             if reader is claude_code.read_session:
-                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else None, classify)
+                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else None)
                 continue
             stats.files.append(stats.display(paths[0]))
             yield from reader(paths[0], stats)

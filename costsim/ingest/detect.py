@@ -20,6 +20,7 @@ Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
 READERS: dict[str, Reader] = {
     "neutral-jsonl": neutral.read_jsonl,
     "neutral-csv": neutral.read_csv,
+    "neutral-parquet": neutral.read_parquet,
     "generic-csv": neutral.read_csv,  # any CSV, with --columns naming its headers
     "claude-code": claude_code.read_session,
     "openai-chat": openai.read_chat,
@@ -84,6 +85,8 @@ def _database_reader(log_format: str | None) -> Reader:
 
 def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
     """The format name the file's first records (or CSV header) match, or None."""
+    if _is_parquet(path):
+        return "neutral-parquet"
     head = _head(path, name)
     if not head.strip():
         return "neutral-jsonl"  # an empty file: any JSONL reader accounts for its zero records
@@ -139,6 +142,15 @@ def csv_format(header: list[str], has_columns: bool) -> str | None:
     if "model" in names and ("input_tokens" in names or "prompt" in names):
         return "neutral-csv"
     return None
+
+
+def _is_parquet(path: str) -> bool:
+    """Parquet files start with the magic bytes PAR1."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(4) == b"PAR1"
+    except OSError:
+        return False
 
 
 def _head(path: str, name: str) -> str:

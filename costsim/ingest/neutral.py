@@ -1,4 +1,4 @@
-"""The neutral schema: JSONL (one object per line) or CSV (a header row) with costsim's own field names.
+"""The neutral schema: JSONL (one object per line), CSV (a header row) or Parquet, with costsim's own field names.
 
 Required: model, and input_tokens or prompt text (counted offline when the count is missing).
 Optional: timestamp, output_tokens (estimated from the tier's profile when missing), id,
@@ -199,6 +199,39 @@ def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
     return normalize(df)
 
 
+PARQUET_BATCH = 262_144  # rows per batch: columns stay in Arrow, memory stays flat however long the file
+
+
+def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """Neutral records as Parquet columns (the same field names and meanings as JSONL). A batch whose
+    records are all plainly valid becomes a chunk straight from its columns; any other batch is read record
+    by record, each problem named by the file and its row number (1 = the first record)."""
+    import pyarrow.parquet as pq
+
+    name = stats.display(path)
+    try:
+        source = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
+        raise InputError(f"cannot read as Parquet: {exc}", path=name) from None
+    wanted = [c for c in source.schema_arrow.names if c in FIELDS]
+    row = 0
+    for batch in source.iter_batches(batch_size=PARQUET_BATCH, columns=wanted):
+        import pyarrow as pa
+
+        table = pa.Table.from_batches([batch])
+        conformed = arrow_jsonl.conform(table)
+        frame = None if conformed is None else arrow_jsonl.table_frame(conformed, row + 1, name)
+        stats.records_read += table.num_rows
+        if frame is not None:
+            yield finish_frame(frame, stats)
+        else:
+            block = [(row + 1 + i, record, None) for i, record in enumerate(table.to_pylist())]
+            rows = _slow_rows(block, stats, name)
+            if rows:
+                yield finish_rows(rows, stats)
+        row += table.num_rows
+
+
 def read_csv(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     """A neutral CSV, or any CSV whose headers --columns maps onto neutral field names."""
     def make_extract(header: list[str], name: str):
@@ -244,4 +277,4 @@ def parse_columns(spec: str | None) -> dict[str, str]:
     return out
 
 
-__all__ = ["read_jsonl", "read_csv", "row_from_record", "parse_columns"]
+__all__ = ["read_jsonl", "read_csv", "read_parquet", "row_from_record", "parse_columns"]

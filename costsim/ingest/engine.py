@@ -1,0 +1,357 @@
+"""The local engine: Claude Code session files read by DuckDB (parallel native JSON parsing), Python
+touching only what needs Python.
+
+A run's session files are cut into *parts* of about PART_BYTES. One query per part parses every line
+in DuckDB's threads and returns three small results: each file's accounting (lines, assistant lines,
+lines without usage, lines the query cannot vouch for), each file's requests already merged by message
+id + request id (the first line's number, the final usage: the largest output count, the earlier line
+on a tie — the careful reader's rule 3), and the lines that carry a prompt. `part_results` turns them into
+the per-file results `claude_code.scan_file` returns, so the careful reader's merge (duplicates across
+files, text columns, --since/--until) is shared, and the two readers can be compared file by file.
+
+Nothing the query cannot vouch for is read by it: a file with any line that is not plainly what Claude
+Code writes (bad JSON, a count that is not a whole number from 0 to MAX_TOKENS, an assistant line with
+no usage or no model, an unreadable timestamp, a progress line carrying a subagent's message, a
+non-empty `usage.iterations`) or whose
+parsed-line count differs from its newline count (blank lines shift line numbers) is read again by
+`claude_code.scan_file`, which names every problem as file:line. While the main thread classifies and
+prices one part, the next part's query runs (DuckDB releases the GIL), so reading overlaps the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from costsim.frame import CALL_COLUMNS
+from costsim.ingest.common import MAX_TOKENS, IngestStats, SeenIds
+from costsim.ingest.records import message_text
+
+try:
+    import duckdb
+except ImportError:  # pragma: no cover - duckdb is a base dependency; without it the careful reader reads
+    duckdb = None
+
+AVAILABLE = duckdb is not None
+LINE_BYTES = 16 << 20  # longer lines (a pasted image, say) send their part to the careful reader: a
+# bigger limit makes DuckDB allocate (and the system clear) that much per buffer, for every file
+PART_BYTES = 32 << 20  # a part's files: enough for DuckDB's threads; peak memory grows with it (scanning 800 files
+# of the 1.4 GB benchmark folder peaked at 377, 345, 268, 242 MiB with 192, 64, 32, 16 MiB parts; smaller costs CPU)
+TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
+COUNTS = (*TOKENS, *CALL_COLUMNS)  # a request's counts, as the careful reader keeps them
+NOT_A_REQUEST = "not a request (user, system or summary line)"
+NO_USAGE = "no usage"
+
+_COUNT = "DOUBLE"  # exact for whole numbers far above MAX_TOKENS; a fraction or a string stays visible
+_COLUMNS = ("{type: 'VARCHAR', requestId: 'VARCHAR', timestamp: 'VARCHAR', "
+            "data: 'STRUCT(message STRUCT(type VARCHAR))', "
+            "message: 'STRUCT(id VARCHAR, model VARCHAR, usage STRUCT("
+            f"input_tokens {_COUNT}, cache_creation_input_tokens {_COUNT}, cache_read_input_tokens {_COUNT}, "
+            f"output_tokens {_COUNT}, cache_creation STRUCT(ephemeral_5m_input_tokens {_COUNT}, "
+            f"ephemeral_1h_input_tokens {_COUNT}), iterations JSON, "
+            f"server_tool_use STRUCT(web_search_requests {_COUNT}, web_fetch_requests {_COUNT})))'}}")
+
+
+def _whole(column: str) -> str:
+    """SQL: the count is a whole number from 0 to MAX_TOKENS."""
+    return f"({column} >= 0 AND {column} <= {MAX_TOKENS} AND {column} = floor({column}))"
+
+
+# One query reads a part's JSON: every parsed line (DuckDB skips blank ones) is judged, and grouped by
+# file and request (a request's lines merged: the first line's number, the final usage — the largest
+# output count, the earlier line on a tie — with that line's model and timestamp); lines that are not
+# requests form one group per file, so the groups also give each file's accounting. `odd` marks lines
+# only the careful reader may judge. Message content is not read (converting every assistant line's
+# content costs more than the rest of the query): prompts come from `_RAW`.
+_REQUESTS = f"""
+WITH line AS (
+    SELECT filename AS file, ordinality AS n, type, message.model AS model,
+           CASE WHEN coalesce(message.id, '') = '' THEN NULL
+                WHEN coalesce(requestId, '') = '' THEN message.id
+                ELSE message.id || ':' || requestId END AS id,
+           timestamp AS stamp_text, TRY_CAST(timestamp AS TIMESTAMPTZ) AS stamp,
+           message.usage.input_tokens AS input_tokens,
+           message.usage.cache_read_input_tokens AS cache_read_tokens,
+           message.usage.cache_creation_input_tokens AS cache_write_tokens,
+           message.usage.cache_creation.ephemeral_5m_input_tokens AS split_5m,
+           message.usage.cache_creation.ephemeral_1h_input_tokens AS split_1h,
+           message.usage.output_tokens AS output_tokens,
+           message.usage.server_tool_use.web_search_requests AS web_search_calls,
+           message.usage.server_tool_use.web_fetch_requests AS web_fetch_calls,
+           coalesce(message.usage.iterations IS NOT NULL
+                    AND message.usage.iterations::VARCHAR NOT IN ('[]', 'null'), false) AS iterations,
+           coalesce(type = 'progress' AND data.message.type = 'assistant', false) AS subagent
+    FROM read_json($files, format = 'newline_delimited', filename = true, ignore_errors = true,
+                   maximum_object_size = {LINE_BYTES}, columns = {_COLUMNS}) WITH ORDINALITY
+), judged AS (
+    SELECT *, coalesce(type = 'assistant' AND model = '<synthetic>' AND input_tokens IS NOT NULL, false) AS no_usage,
+           type IS NULL OR subagent OR (type = 'assistant'
+               AND NOT coalesce(model = '<synthetic>' AND input_tokens IS NOT NULL, false)
+               AND (iterations OR NOT coalesce(model <> ''
+                        AND {_whole('input_tokens')} AND {_whole('output_tokens')}
+                        AND {_whole('cache_read_tokens')} AND {_whole('cache_write_tokens')}
+                        AND (split_5m IS NULL OR {_whole('split_5m')}) AND (split_1h IS NULL OR {_whole('split_1h')})
+                        AND (web_search_calls IS NULL OR {_whole('web_search_calls')})
+                        AND (web_fetch_calls IS NULL OR {_whole('web_fetch_calls')})
+                        AND (stamp_text IS NULL OR stamp IS NOT NULL), false))) AS odd
+    FROM line
+), keyed AS (
+    SELECT *, type = 'assistant' AND NOT no_usage AND NOT odd AS request,
+           CASE WHEN type = 'assistant' AND NOT no_usage AND NOT odd THEN coalesce(id, '#' || n::VARCHAR) END AS key,
+           CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN cache_write_tokens ELSE coalesce(split_5m, 0) END
+               AS write_5m,
+           CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN 0 ELSE coalesce(split_1h, 0) END AS write_1h
+    FROM judged
+)
+SELECT file, min(n) AS n, count(*) AS lines, count(*) FILTER (WHERE type = 'assistant') AS assistant,
+       count(*) FILTER (WHERE no_usage) AS no_usage, count(*) FILTER (WHERE odd) AS odd,
+       count(*) FILTER (WHERE request) AS copies, any_value(id) AS id,
+       max_by(struct_pack(model := model, stamp_us := epoch_us(stamp), input_tokens := TRY_CAST(input_tokens AS BIGINT),
+                          cache_read_tokens := TRY_CAST(cache_read_tokens AS BIGINT), cache_write_5m_tokens := TRY_CAST(write_5m AS BIGINT),
+                          cache_write_1h_tokens := TRY_CAST(write_1h AS BIGINT), output_tokens := TRY_CAST(output_tokens AS BIGINT),
+                          web_search_calls := TRY_CAST(coalesce(web_search_calls, 0) AS BIGINT),
+                          web_fetch_calls := TRY_CAST(coalesce(web_fetch_calls, 0) AS BIGINT)),
+              struct_pack(o := output_tokens, earlier := -n)) FILTER (WHERE request) AS final
+FROM keyed GROUP BY file, key
+"""
+
+# Every line as text (blank ones too, so a file's count is its line count), keeping only the lines that
+# may be a user's prompt: a user line that is not a tool's result in Claude Code's own layout.
+_RAW = f"""
+CREATE TEMP TABLE raw AS
+SELECT filename AS file, ordinality AS n,
+       CASE WHEN contains(line, '"user"') AND NOT contains(line, '"content":[{{"tool_use_id":') THEN line END AS line
+FROM read_csv($files, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
+              filename = true, auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n',
+              strict_mode = false) WITH ORDINALITY
+"""
+
+# A line's prompt: a user's line (not isMeta) whose message content is text, or a list that is not
+# only tool results (its text parts are joined in Python, as the careful reader joins them).
+_PROMPTS = """
+WITH parsed AS (
+    SELECT n, json_extract(line, ['$.type', '$.isMeta', '$.message.content']) AS j
+    FROM raw WHERE line IS NOT NULL AND json_valid(line)
+)
+SELECT n, CASE WHEN json_type(j[3]) = 'VARCHAR' THEN j[3] ->> '$' END AS text,
+       CASE WHEN json_type(j[3]) = 'ARRAY' THEN j[3]::VARCHAR END AS parts
+FROM parsed
+WHERE j[1] ->> '$' = 'user' AND (j[2] IS NULL OR j[2]::VARCHAR IN ('false', 'null'))
+      AND json_type(j[3]) IN ('VARCHAR', 'ARRAY')
+ORDER BY n
+"""
+
+_RAW_FILES = "SELECT file, count(*) AS lines, min(n) AS first_n FROM raw GROUP BY file"
+
+
+def threads() -> int:
+    """DuckDB's threads: COSTSIM_WORKERS when set, else the CPUs this process may run on."""
+    from costsim.classify_pool import cores
+
+    return max(cores(), 1)
+
+
+def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
+    """Consecutive runs of files of about `part_bytes` each, in file order (gz files go alone to the
+    careful reader's part: DuckDB reads them too, but one at a time)."""
+    parts: list[list[str]] = []
+    size = part_bytes
+    for path in paths:
+        bytes_ = os.path.getsize(path)
+        if size + bytes_ > part_bytes and parts and parts[-1]:
+            parts.append([])
+            size = 0
+        elif not parts:
+            parts.append([])
+            size = 0
+        parts[-1].append(path)
+        size += bytes_
+    return parts
+
+
+def query_part(paths: list[str]) -> dict:
+    """One part's query results (runs in DuckDB's threads; safe to call from another thread)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    con = duckdb.connect(config={"threads": threads(), "autoinstall_known_extensions": False,
+                                 "autoload_known_extensions": False})  # offline: no extension is fetched
+    try:
+        groups = con.sql(_REQUESTS, params={"files": paths}).to_arrow_table()
+        con.execute(_RAW, {"files": paths})
+        raw = con.execute(_RAW_FILES).fetchnumpy()
+        prompts = con.execute(_PROMPTS).fetchnumpy()
+    finally:
+        con.close()
+    sums = ["lines", "assistant", "no_usage", "odd", "copies"]
+    files = groups.group_by("file").aggregate([(c, "sum") for c in sums] + [("n", "min")])
+    files = {"file": files.column("file").to_pylist(), "first_n": files.column("n_min").to_numpy(),
+             **{c: files.column(f"{c}_sum").to_numpy() for c in sums}}
+    requests = groups.filter(pc.greater(groups.column("copies"), 0))
+    requests = requests.take(pc.sort_indices(requests.column("n")))
+    final = requests.column("final").combine_chunks() if requests.num_rows else None
+    columns = {"n": requests.column("n").to_numpy(), "copies": requests.column("copies").to_numpy(),
+               **_id_columns(requests.column("id"))}
+    if final is None:
+        columns.update(model=np.zeros(0, np.int32), models=[], timestamp=np.zeros(0, "datetime64[ns]"),
+                       **{key: np.zeros(0, np.int64) for key in COUNTS})
+    else:
+        models = final.field("model").dictionary_encode()
+        columns.update(model=models.indices.to_numpy(zero_copy_only=False).astype(np.int32),
+                       models=models.dictionary.to_pylist(),
+                       timestamp=final.field("stamp_us").cast(pa.timestamp("us")).to_numpy(zero_copy_only=False)
+                       .astype("datetime64[ns]"),
+                       **{key: final.field(key).to_numpy(zero_copy_only=False) for key in COUNTS})
+    return {"files": files, "requests": columns, "prompts": prompts,
+            "raw": {str(f): (int(first), int(n)) for f, first, n in zip(raw["file"], raw["first_n"], raw["lines"])}}
+
+
+def _id_columns(ids) -> dict:
+    """Request ids as the careful reader keeps them: 64-bit hashes, and whether there is one."""
+    has_id = ids.is_valid().to_numpy(zero_copy_only=False)
+    hashes = np.zeros(len(ids), dtype=np.uint64)
+    if has_id.any():
+        hashes[has_id] = SeenIds.hashes(ids.drop_null().to_numpy(zero_copy_only=False))
+    return {"id_hash": hashes, "has_id": has_id}
+
+
+def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[dict]:
+    """Per-file results in the shape `claude_code.scan_file` returns, in file order: the engine's for
+    files it read plainly, the careful reader's for the rest."""
+    from costsim.ingest.claude_code import _empty_table, project_and_session, scan_file
+
+    files, columns, prompts, raw = found["files"], found["requests"], found["prompts"], found["raw"]
+    by_file = {f: i for i, f in enumerate(files["file"])}
+    for path in paths:
+        name = stats.display(path)
+        i = by_file.get(path)
+        project, session = project_and_session(path)
+        if i is None and path not in raw and not path.endswith(".gz") and os.path.getsize(path) == 0:
+            yield _result(_empty_table(), name, project, session, 0, 0, 0, 0)
+            continue
+        if i is None or files["odd"][i] or files["lines"][i] != raw.get(path, (0, -1))[1]:
+            yield scan_file(path, name, stats.strict)  # the careful reader names each problem
+            continue
+        first, lines = int(files["first_n"][i]), int(files["lines"][i])
+        lo, hi = np.searchsorted(columns["n"], [first, first + lines])
+        raw_at = raw[path][0]  # the same file's lines as numbered by the text scan (no blank lines here)
+        plo, phi = np.searchsorted(prompts["n"], [raw_at, raw_at + lines])
+        table = _file_table(columns, lo, hi, first, _prompt_texts(prompts, plo, phi, raw_at))
+        yield _result(table, name, project, session, lines, int(files["assistant"][i]), int(files["no_usage"][i]),
+                      int(files["copies"][i]) - int(hi - lo))
+
+
+def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.ndarray, list[str]]) -> dict:
+    """One file's rows as `claude_code._Rows.table()` gives them."""
+    line = columns["n"][lo:hi] - first + 1
+    used_models, model = np.unique(columns["model"][lo:hi], return_inverse=True)
+    prompt_lines, texts = prompts
+    at = np.searchsorted(prompt_lines, line) - 1  # the last prompt before each request's first line
+    used, prompt = np.unique(at, return_inverse=True)
+    kept = [texts[k] for k in used.tolist() if k >= 0]
+    prompt = prompt.astype(np.int32) - int(len(used) > 0 and used[0] < 0)
+    return {"line": line.astype(np.int64), "model": model.astype(np.int32),
+            "models": [columns["models"][k] for k in used_models.tolist()], "prompt": prompt, "prompts": kept,
+            **{key: columns[key][lo:hi].astype(np.int64) for key in COUNTS},
+            "timestamp": columns["timestamp"][lo:hi], "id_hash": columns["id_hash"][lo:hi],
+            "has_id": columns["has_id"][lo:hi]}
+
+
+def _prompt_texts(prompts: dict, plo: int, phi: int, first: int) -> tuple[np.ndarray, list[str]]:
+    """Line numbers and texts of a file's prompts: the careful reader's `_user_text` (stripped, not blank)."""
+    lines, texts = [], []
+    for n, text, parts in zip(prompts["n"][plo:phi].tolist(), prompts["text"][plo:phi].tolist(),
+                              prompts["parts"][plo:phi].tolist()):
+        if text is None:
+            text = message_text(json.loads(parts)) if parts is not None else ""
+        text = text.strip()
+        if text:
+            lines.append(n - first + 1)
+            texts.append(text)
+    return np.array(lines, dtype=np.int64), texts
+
+
+def _result(table: dict, name: str, project: str, session: str, lines: int, assistant: int, no_usage: int,
+            merged_away: int) -> dict:
+    skipped = {}
+    if lines - assistant:
+        skipped[NOT_A_REQUEST] = lines - assistant
+    if no_usage:
+        skipped[NO_USAGE] = no_usage
+    return {"table": table, "name": name, "project": project, "session": session, "records_read": lines,
+            "duplicates": merged_away, "malformed": 0, "skipped": skipped, "problems": []}
+
+
+def wanted() -> bool:
+    """Whether Claude Code folders are read by the engine: yes where DuckDB is installed, unless
+    COSTSIM_ENGINE=careful asks for the line-by-line reader (the reference the engine is tested against)."""
+    choice = os.environ.get("COSTSIM_ENGINE", "").strip().lower()
+    if choice not in ("", "duckdb", "careful"):
+        from costsim.errors import ConfigError
+        raise ConfigError(f"COSTSIM_ENGINE must be duckdb or careful, got {choice!r}")
+    return AVAILABLE and choice != "careful"
+
+
+class Scans:
+    """Every session file's result, in file order. The first part's query starts at once (the caller's own
+    setup runs alongside), and the next part's query runs while this part's results are used."""
+
+    def __init__(self, paths: list[str], stats: IngestStats) -> None:
+        self.parts, self.stats = parts_of(paths, PART_BYTES), stats
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="costsim-engine")
+        self.ahead = self.pool.submit(_read_part, self.parts[0]) if self.parts else None
+
+    def __iter__(self) -> Iterator[dict]:
+        for k, part in enumerate(self.parts):
+            found = self.ahead.result()
+            if k + 1 < len(self.parts):
+                self.ahead = self.pool.submit(_read_part, self.parts[k + 1])
+            yield from part_results(part, self.stats, found)
+
+    def close(self) -> None:
+        """Stop: a query under way finishes, none starts."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class CarefulScans:
+    """The careful reader over every session file, in this process and file order."""
+
+    def __init__(self, paths: list[str], stats: IngestStats) -> None:
+        self.paths, self.stats = paths, stats
+
+    def __iter__(self) -> Iterator[dict]:
+        from costsim.ingest.claude_code import scan_file
+
+        for path in self.paths:
+            yield scan_file(path, self.stats.display(path), self.stats.strict)
+
+    def close(self) -> None:
+        pass
+
+
+def session_scans(paths: list[str], stats: IngestStats):
+    """The session files' results by the engine, or by the careful reader where it is not wanted."""
+    return Scans(paths, stats) if wanted() else CarefulScans(paths, stats)
+
+
+def _read_part(paths: list[str]) -> dict:
+    """A part's query results; a part the query refuses (a line longer than LINE_BYTES, say) comes back
+    with no files, so the careful reader reads every file of it."""
+    plain = [p for p in paths if not p.endswith(".gz") and not any(c in p for c in "*?[")]  # DuckDB globs those
+    if not plain:
+        return _no_lines()
+    try:
+        return query_part(plain)
+    except duckdb.InvalidInputException:  # the text scan's line limit; any other error is a bug to show
+        return _no_lines()
+
+
+def _no_lines() -> dict:
+    empty = np.zeros(0, dtype=np.int64)
+    return {"files": {"file": [], "first_n": empty, "lines": empty, "assistant": empty, "no_usage": empty,
+                      "odd": empty, "copies": empty},
+            "requests": {"n": empty}, "prompts": {"n": empty}, "raw": {}}

@@ -1,0 +1,200 @@
+"""The DuckDB engine reads Claude Code folders exactly as the careful line reader does: file by file the
+same rows, accounting and named problems, on every Claude Code fixture and on files full of odd lines."""
+
+import gzip
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from costsim import api
+from costsim.ingest import engine
+from costsim.ingest.claude_code import scan_file
+from costsim.ingest.common import IngestStats, expand
+from costsim.policy import load_policy
+from costsim.prices import load_price_book
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not engine.AVAILABLE, reason="duckdb is not installed")
+
+
+def claude_code_fixtures() -> list[Path]:
+    """Every Claude Code folder the tests and samples hold (a `projects` folder, or one under it)."""
+    found = {ROOT / "samples" / "logs" / "claude-code"}
+    for base in (ROOT / "tests" / "fixtures",):
+        if base.is_dir():
+            found.update(p.parent for p in base.rglob("projects") if p.is_dir())
+            found.update(p for p in base.iterdir() if p.is_dir() and "claude" in p.name.lower())
+    return sorted(found)
+
+
+def decoded(table: dict) -> dict:
+    """A file's table with model and prompt codes replaced by their text (code order is the reader's own)."""
+    out = {key: value for key, value in table.items() if key not in ("models", "prompts")}
+    out["model"] = [table["models"][k] for k in table["model"].tolist()]
+    out["prompt"] = [table["prompts"][k] if k >= 0 else None for k in table["prompt"].tolist()]
+    return out
+
+
+def vouched(paths: list[str]) -> set[str]:
+    """The files the engine reads itself (the rest go to the careful reader)."""
+    files = engine.query_part(paths)["files"]
+    return {f for f, odd in zip(files["file"], files["odd"]) if not odd}
+
+
+def assert_same_files(paths: list[str]) -> None:
+    ours = list(engine.Scans(paths, IngestStats()))
+    assert len(ours) == len(paths)
+    for path, got in zip(paths, ours):
+        want = scan_file(path, path, False)
+        for key in ("name", "project", "session", "records_read", "duplicates", "malformed", "skipped", "problems"):
+            assert got[key] == want[key], (path, key)
+        a, b = decoded(got["table"]), decoded(want["table"])
+        assert a.keys() == b.keys()
+        for key in b:
+            left, right = a[key], b[key]
+            if isinstance(right, list):
+                assert left == right, (path, key)
+            else:
+                assert np.array_equal(left, right, equal_nan=right.dtype.kind == "M"), (path, key)
+
+
+@pytest.mark.parametrize("folder", claude_code_fixtures(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_engine_reads_every_claude_code_fixture_as_the_careful_reader(folder):
+    assert_same_files([path for path, _ in expand([str(folder)])])
+
+
+@pytest.mark.parametrize("folder", claude_code_fixtures(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_engine_and_careful_reader_give_the_same_report(folder, monkeypatch):
+    def run():
+        report, sample = api.estimate([str(folder)], load_price_book(), load_policy(), as_of=date(2026, 5, 14),
+                                      today=date(2026, 11, 27), classifier="keywords", log_format="claude-code")
+        return report.to_dict(), sorted(zip(sample["source"], sample["tier"]))
+
+    monkeypatch.setenv("COSTSIM_ENGINE", "careful")
+    careful = run()
+    monkeypatch.setenv("COSTSIM_ENGINE", "duckdb")
+    assert run() == careful
+
+
+def _assistant(n: int, usage: dict | str, model: str = "claude-sonnet-4-5", stamp="2026-05-01T10:00:00.000Z",
+               request: str | None = None, message_id: str | None = None) -> dict:
+    return {"parentUuid": None, "sessionId": "s", "type": "assistant", "timestamp": stamp,
+            "requestId": request or f"req{n}",
+            "message": {"id": message_id or f"msg{n}", "type": "message", "role": "assistant", "model": model,
+                        "content": [{"type": "text", "text": "ok"}], "usage": usage}}
+
+
+USAGE = {"input_tokens": 3, "cache_creation_input_tokens": 70, "cache_read_input_tokens": 11,
+         "cache_creation": {"ephemeral_5m_input_tokens": 30, "ephemeral_1h_input_tokens": 40}, "output_tokens": 7}
+
+
+def _user(text, meta: bool | None = None) -> dict:
+    line = {"parentUuid": None, "sessionId": "s", "type": "user", "message": {"role": "user", "content": text},
+            "timestamp": "2026-05-01T09:59:00Z"}
+    if meta is not None:
+        line["isMeta"] = meta
+    return line
+
+
+def _write(path: Path, lines: list) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines))
+    return str(path)
+
+
+def test_plain_files_merge_messages_and_attach_prompts_like_the_careful_reader(tmp_path):
+    """Streaming copies of one message (the largest output wins), prompts as text and as text parts,
+    isMeta lines, tool results, synthetic lines, a message repeated in a second file, an empty file."""
+    projects = tmp_path / "projects" / "p"
+    first = _write(projects / "a.jsonl", [
+        _user("first prompt"), _assistant(1, {**USAGE, "output_tokens": 1}), _assistant(1, USAGE),
+        _user([{"tool_use_id": "t1", "type": "tool_result", "content": "file text"}]),
+        _assistant(2, {"input_tokens": 5, "cache_creation_input_tokens": 90, "cache_read_input_tokens": 13,
+                       "output_tokens": 9}),
+        _user("a meta line", meta=True), _user([{"type": "text", "text": "second"}, {"type": "image"}]),
+        _assistant(3, USAGE, model="<synthetic>"), _assistant(4, USAGE, stamp="2026-05-01T11:00:00+02:00"),
+        _user("   "), _assistant(5, USAGE),
+        _assistant(6, {**USAGE, "server_tool_use": {"web_search_requests": 2, "web_fetch_requests": 1},
+                       "iterations": []}),
+        _assistant(7, {**USAGE, "input_tokens": 1}), _assistant(7, {**USAGE, "input_tokens": 2}),  # a tie: the earlier
+    ])
+    second = _write(projects / "b" / "subagents" / "agent-1.jsonl", [_assistant(2, USAGE), _user("third")])
+    empty = _write(projects / "c.jsonl", [])
+    Path(empty).write_text("")
+    assert vouched([first, second, empty]) == {first, second}  # the engine reads these itself
+    assert_same_files([first, second, empty])
+
+
+@pytest.mark.parametrize("odd", [
+    "not json at all", "", "   ", '{"type":"assistant"', "[1, 2]", '{"no_type": 1}',
+    _assistant(9, {**USAGE, "input_tokens": 10**20}), _assistant(9, {**USAGE, "output_tokens": 2.5}),
+    _assistant(9, {**USAGE, "output_tokens": -1}), _assistant(9, {**USAGE, "input_tokens": "many"}),
+    _assistant(9, {k: v for k, v in USAGE.items() if k != "output_tokens"}), _assistant(9, None),
+    _assistant(9, USAGE, model=""), _assistant(9, USAGE, stamp="yesterday"), _assistant(9, USAGE, stamp=1.7e9),
+    {"type": "assistant", "message": "a string"},
+    {"type": "progress", "data": {"type": "agent_progress", "message": {"type": "assistant",
+                                                                         "message": _assistant(8, USAGE)["message"]}}},
+    _user("x", meta="yes"), _user(5),
+    _assistant(9, {**USAGE, "iterations": [{"input_tokens": 1, "output_tokens": 2}]}),
+    _assistant(9, {**USAGE, "iterations": []}), _assistant(9, {**USAGE, "server_tool_use": {"web_search_requests": 2}}),
+    _assistant(9, {**USAGE, "server_tool_use": {"web_search_requests": 1.5}}),
+    _assistant(1, {**USAGE, "output_tokens": 7}, request="req1"),
+], ids=lambda odd: (odd if isinstance(odd, str) else json.dumps(odd))[:40])
+def test_a_file_with_an_odd_line_is_read_by_the_careful_reader(tmp_path, odd):
+    """Whatever the engine cannot vouch for, the careful reader reads, so problems keep their file:line."""
+    folder = tmp_path / "projects" / "p"
+    good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
+    mixed = _write(folder / "b.jsonl", [_user("hello"), odd, _assistant(2, USAGE)])
+    assert good in vouched([good, mixed])
+    assert_same_files([good, mixed])
+
+
+def test_gzip_and_problems_are_named_with_their_line(tmp_path):
+    folder = tmp_path / "projects" / "p"
+    plain = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE), "{broken", _assistant(2, USAGE)])
+    packed = folder / "b.jsonl.gz"
+    packed.write_bytes(gzip.compress(Path(plain).read_bytes()))
+    results = list(engine.Scans([plain, str(packed)], IngestStats()))
+    assert results[0]["problems"] == [f"{plain}:3: malformed JSON: not a whole JSON object"]
+    assert results[1]["problems"] == [f"{packed}:3: malformed JSON: not a whole JSON object"]
+    assert_same_files([plain, str(packed)])
+
+
+def test_a_line_longer_than_the_engine_takes_sends_its_part_to_the_careful_reader(tmp_path):
+    folder = tmp_path / "projects" / "p"
+    long_prompt = "word " * (engine.LINE_BYTES // 5 + 10)
+    paths = [_write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)]),
+             _write(folder / "b.jsonl", [_user(long_prompt), _assistant(2, USAGE), _assistant(3, USAGE)])]
+    assert_same_files(paths)
+
+
+def test_a_file_whose_name_is_a_glob_pattern_is_read_carefully(tmp_path):
+    folder = tmp_path / "projects" / "p"
+    star = _write(folder / "s*.jsonl", [_user("hello"), _assistant(1, USAGE)])
+    other = _write(folder / "sa.jsonl", [_user("hi"), _assistant(2, USAGE)])  # the pattern would match it too
+    assert_same_files([star, other])
+
+
+def test_parts_keep_file_order_and_cover_every_file(tmp_path, monkeypatch):
+    paths = [_write(tmp_path / "projects" / "p" / f"{i}.jsonl", [_user(f"p{i}"), _assistant(i % 3, USAGE)])
+             for i in range(5)]
+    parts = engine.parts_of(paths, part_bytes=1)
+    assert [p for part in parts for p in part] == paths
+    assert len(parts) == 5
+    monkeypatch.setattr(engine, "PART_BYTES", 1)  # one query per file, each run ahead of the last's use
+    assert_same_files(paths)
+
+
+def test_engine_choice(monkeypatch):
+    from costsim.errors import ConfigError
+
+    monkeypatch.setenv("COSTSIM_ENGINE", "careful")
+    assert engine.wanted() is False
+    monkeypatch.setenv("COSTSIM_ENGINE", "duckdb")
+    assert engine.wanted() is True
+    monkeypatch.setenv("COSTSIM_ENGINE", "spark")
+    with pytest.raises(ConfigError, match="COSTSIM_ENGINE must be duckdb or careful"):
+        engine.wanted()

@@ -1,0 +1,76 @@
+"""Neutral records as Parquet: the same report as the same records in JSONL, timestamps as text or as a
+timestamp column, and a bad record named by its row."""
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from costsim.cli import app
+
+LOGS = Path(__file__).resolve().parents[1] / "samples" / "logs"
+runner = CliRunner()
+
+
+def _records() -> list[dict]:
+    return [json.loads(line) for line in (LOGS / "neutral.jsonl").read_text().splitlines()]
+
+
+def _table(records: list[dict]) -> pa.Table:
+    """Every field any record has becomes a column (from_pylist would keep only the first record's)."""
+    import pandas as pd
+
+    return pa.Table.from_pandas(pd.DataFrame(records).convert_dtypes(), preserve_index=False)
+
+
+def _report(path: Path) -> dict:
+    result = runner.invoke(app, ["estimate", str(path), "--as-of", "2026-05-14", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    data["accounting"].pop("files")
+    return {key: data[key] for key in ("tokens", "accounting", "strategies")}
+
+
+def test_parquet_reports_as_the_same_records_in_jsonl(tmp_path):
+    target = tmp_path / "usage.parquet"
+    pq.write_table(_table(_records()), target)
+    ours = _report(target)
+    assert ours == _report(LOGS / "neutral.jsonl")
+    assert (ours["accounting"]["records_read"], ours["accounting"]["priced"]) == (4, 3)
+    assert ours["tokens"]["input"] == 1200 + 2000 + 500
+
+
+def test_a_timestamp_column_and_narrow_integers_read_alike(tmp_path):
+    from datetime import datetime, timezone
+
+    records = _records()
+    for record in records:
+        record["timestamp"] = datetime.fromisoformat(record["timestamp"].replace("Z", "+00:00")).astimezone(timezone.utc)
+    table = _table(records)
+    table = table.set_column(table.schema.get_field_index("input_tokens"), "input_tokens",
+                             table.column("input_tokens").cast(pa.int32()))
+    target = tmp_path / "typed.parquet"
+    pq.write_table(table, target)
+    assert _report(target) == _report(LOGS / "neutral.jsonl")
+
+
+def test_a_bad_record_is_named_by_its_row(tmp_path):
+    records = _records()
+    records[2]["output_tokens"] = -5
+    target = tmp_path / "bad.parquet"
+    pq.write_table(_table(records), target)
+    result = runner.invoke(app, ["estimate", str(target), "--as-of", "2026-05-14", "--format", "json"])
+    assert f"{target}:3: bad token count: output_tokens must be a whole number >= 0" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["accounting"]["records_read"] == 4
+    assert data["accounting"]["skipped"] == {"bad token count": 1}
+
+
+def test_a_file_that_only_looks_like_parquet_is_a_named_error(tmp_path):
+    target = tmp_path / "broken.parquet"
+    target.write_bytes(b"PAR1 and then nothing")
+    result = runner.invoke(app, ["estimate", str(target)])
+    assert result.exit_code == 2
+    assert f"{target}: cannot read as Parquet" in result.stderr
