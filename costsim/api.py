@@ -126,19 +126,13 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     `target_shares` calibrates the learned classifier on a first pass so the log splits in those shares.
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk."""
-    from costsim import simulate
     from costsim.classify_pool import Remembering
-    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
-    from costsim.views import breakdown, check_view, view_keys
+    from costsim.ingest.extras import make_stats
+    from costsim.views import check_view
 
-    for model in policy.tier_models.values():
-        book.resolve(model)
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
-    classifier_model = book.resolve(sim.classifier_model).id if sim and sim.classifier_model else None
-    helpers = simulate.helper_strategies(sim, classifier_model) if sim else ()
-    pinned = (simulate.PINNED,) if sim and sim.pinned else ()
-    classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
+    run = EstimateRun(book, policy, as_of=as_of, today=today, billing=billing, by=by, sim=sim)
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     calibration = None
@@ -150,50 +144,94 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         name, classify_many = make_classifier(policy, classifier)
     classify_many = Remembering(classify_many)
     chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
-    pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + pinned, as_of=as_of, default_day=today or date.today(),
-                    separate=frozenset(s.key for s in classifier_only + pinned), billing=billing)
     samples, held = [], []
     try:
         for chunk in chunks:
-            classified = classify_frame(chunk, policy, classify_many)
-            classified, n_estimated = fill_estimated_outputs(classified, policy)
+            classified, n_estimated = run.fold(chunk, classify_many)
             estimated += n_estimated
-            pricer.add(classified, view=view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None))
-                       if by else None)
-            if classifier_only:
-                pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
-            if pinned:
-                held.append(classified[simulate.PINNED_COLUMNS])
-            samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
+            if run.pinned:
+                held.append(classified[run.pinned_columns])
+            samples.append(classified.groupby("tier").head(20)[list(SAMPLE_COLUMNS)])
             if progress:
                 progress(len(chunk))
     finally:
         classify_many.close()
     if held:
-        pricer.add(pd.concat(held, ignore_index=True), only=pinned)
-    priced = pricer.requests
-    accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=dict(stats.skipped),
-                            duplicates=stats.duplicates, files=tuple(stats.files))
-    from costsim.quality import measured_quality
-    quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
-    notes = [f"Classifier: {name} ({policy.label}); {quality}.",
-             *ingest_notes(stats, estimated)]
-    report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
-                           extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
-                                  "classifier": name, "estimated_output_requests": estimated,
-                                  "counted_input_requests": stats.counted_inputs,
-                                  "approximate_count_models": dict(stats.approximate_models),
-                                  **pricer.span_extra()})
-    if by:
-        report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
-    if calibration is not None:
-        report = replace(report, notes=(*report.notes, calibration.note()),
-                         extra={**report.extra, "calibration": calibration.to_dict()})
-    if sim:
-        rates = book.models[classifier_model].period_at(as_of or today or date.today()).rates if classifier_model else None
-        report = simulate.apply(report, sim, policy, rates)
-    sample = pd.concat(samples) if samples else pd.DataFrame(columns=["tier", "reason", "prompt", "source", "model"])
+        run.pricer.add(pd.concat(held, ignore_index=True), only=run.pinned)
+    report = run.report(stats, estimated, name, classifier, calibration)
+    sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
     return report, sample
+
+
+SAMPLE_COLUMNS = ("tier", "reason", "prompt", "source", "model")  # the rows --explain draws from
+
+
+class EstimateRun:
+    """One estimate's pricing: the Pricer with every strategy the options ask for, the fold of each
+    classified chunk into it, and the report from its sums and the run's accounting. The local engine
+    folds every chunk into one; the cluster engine (`ingest/cluster.py`) folds each part into its own
+    and merges them here."""
+
+    def __init__(self, book: PriceBook, policy: Policy, *, as_of: date | None = None, today: date | None = None,
+                 billing: BillingOptions = BillingOptions(), by: str | None = None, sim: SimOptions | None = None):
+        from costsim import simulate
+
+        for model in policy.tier_models.values():
+            book.resolve(model)
+        self.book, self.policy, self.as_of, self.today, self.by, self.sim = book, policy, as_of, today, by, sim
+        self.classifier_model = book.resolve(sim.classifier_model).id if sim and sim.classifier_model else None
+        helpers = simulate.helper_strategies(sim, self.classifier_model) if sim else ()
+        self.pinned = (simulate.PINNED,) if sim and sim.pinned else ()
+        self.pinned_columns = simulate.PINNED_COLUMNS
+        self.classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
+        self.pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + self.pinned, as_of=as_of,
+                             default_day=today or date.today(),
+                             separate=frozenset(s.key for s in self.classifier_only + self.pinned), billing=billing)
+
+    def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
+        """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""
+        from costsim import simulate
+        from costsim.ingest.extras import fill_estimated_outputs
+        from costsim.views import view_keys
+
+        classified = classify_frame(chunk, self.policy, classify_many)
+        classified, n_estimated = fill_estimated_outputs(classified, self.policy)
+        book = self.book
+        self.pricer.add(classified, view=view_keys(classified, self.by, canonical=lambda name: getattr(book.find(name), "id", None))
+                        if self.by else None)
+        if self.classifier_only:
+            self.pricer.add(simulate.classifier_frame(classified, self.sim), only=self.classifier_only)
+        return classified, n_estimated
+
+    def report(self, stats: IngestStats, estimated: int, name: str, classifier: str | None, calibration=None) -> Report:
+        """The Report from the line items and the run's accounting (`stats`)."""
+        from costsim import simulate
+        from costsim.ingest.extras import ingest_notes
+        from costsim.quality import measured_quality
+        from costsim.views import breakdown
+
+        pricer, policy = self.pricer, self.policy
+        accounting = Accounting(records_read=stats.records_read, priced=pricer.requests, skipped=dict(stats.skipped),
+                                duplicates=stats.duplicates, files=tuple(stats.files))
+        quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
+        notes = [f"Classifier: {name} ({policy.label}); {quality}.",
+                 *ingest_notes(stats, estimated)]
+        report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
+                               extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
+                                      "classifier": name, "estimated_output_requests": estimated,
+                                      "counted_input_requests": stats.counted_inputs,
+                                      "approximate_count_models": dict(stats.approximate_models),
+                                      **pricer.span_extra()})
+        if self.by:
+            report = replace(report, extra={**report.extra, "breakdown": breakdown(report, self.by)})
+        if calibration is not None:
+            report = replace(report, notes=(*report.notes, calibration.note()),
+                             extra={**report.extra, "calibration": calibration.to_dict()})
+        if self.sim:
+            day = self.as_of or self.today or date.today()
+            rates = self.book.models[self.classifier_model].period_at(day).rates if self.classifier_model else None
+            report = simulate.apply(report, self.sim, policy, rates)
+        return report
 
 
 def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, log_format):

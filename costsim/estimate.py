@@ -121,6 +121,35 @@ class Pricer:
                     rows = slice(None)
                 self._add_model(df, rows, codes, strategy, name, days[rows], prompt[rows])
 
+    def sums(self) -> dict:
+        """Everything `add` has gathered (line items, counts, span), as plain data another Pricer can `merge`:
+        what a cluster part sends back. The book, policy and options stay behind."""
+        self._lines = [self._combine()] if self._lines else []
+        return {"lines": self._lines, "days_seen": self._days_seen, "unknown_models": self.unknown_models,
+                "unknown_first_seen": self.unknown_first_seen, "before_first": self.before_first,
+                "token_totals": self.token_totals, "requests": self.requests, "first_timestamp": self.first_timestamp,
+                "last_timestamp": self.last_timestamp, "latency": dict(self.latency.values)}
+
+    def merge(self, sums: dict) -> None:
+        """Add another Pricer's `sums` (built with the same book, policy and strategies): integer sums add
+        exactly, so merging the parts of a log in read order prices it as reading it whole would."""
+        self._lines.extend(sums["lines"])
+        if len(self._lines) > 64:
+            self._lines = [self._combine()]
+        days = [*self._days_seen, *sums["days_seen"]]
+        self._days_seen = [min(days), max(days)] if days else []
+        self.unknown_models.update(sums["unknown_models"])
+        for model, source in sums["unknown_first_seen"].items():
+            self.unknown_first_seen.setdefault(model, source)
+        self.before_first.update(sums["before_first"])
+        self.token_totals.update(sums["token_totals"])
+        self.requests += sums["requests"]
+        for stamp in (sums["first_timestamp"], sums["last_timestamp"]):
+            if stamp is not None:
+                self._note_span(pd.Series([stamp]))
+        for key, chunks in sums["latency"].items():
+            self.latency.values[key].extend(chunks)
+
     def _note_span(self, stamps: pd.Series) -> None:
         stamps = stamps.dropna()
         if stamps.empty:

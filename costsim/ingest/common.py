@@ -57,6 +57,15 @@ class IngestStats:
             if len(self.problems) < MAX_PROBLEMS_SHOWN:
                 self.problems.append(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
+    def seen_before(self, hashes: np.ndarray) -> None:
+        """Ids (hashed) read before this run's records: copies of them count as duplicates (a cluster part
+        told which of its ids an earlier part holds)."""
+        self._seen_ids.first_of_hashes(np.asarray(hashes, dtype=np.uint64))
+
+    def id_hashes(self) -> np.ndarray:
+        """The hash of every id read so far, sorted."""
+        return self._seen_ids.array()
+
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
         keep = np.ones(len(present), dtype=bool)
@@ -100,6 +109,11 @@ class SeenIds:
         if len(self._recent) >= self.RUN_CAP // 8:
             self._flush_recent()
         return False
+
+    def array(self) -> np.ndarray:
+        """Every hash recorded so far, sorted (what a cluster part reports, to find ids two parts share)."""
+        self._flush_recent()
+        return np.sort(np.concatenate(self._runs)) if self._runs else np.zeros(0, dtype=np.uint64)
 
     def first_mask(self, ids: pd.Series) -> np.ndarray:
         """True for rows whose id is missing or seen for the first time; records the new ids."""
@@ -153,6 +167,10 @@ def expand(inputs: list[str]) -> list[str]:
         if item == "-":
             out.append("-")
             continue
+        if "://" in item:
+            from costsim.errors import ConfigError
+            raise ConfigError(f"{item}: object storage is read by the cluster engine: add --engine dask "
+                              "(pip install 'costsim[dask]' if Dask is not installed)")
         path = Path(item).expanduser()
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _loggish(p.name))
