@@ -199,3 +199,55 @@ def test_object_storage_on_the_local_engine_points_to_the_cluster_engine(cli):
 def test_scheduler_without_the_dask_engine(cli):
     result = cli("estimate", str(SAMPLES / "neutral.jsonl"), "--scheduler", "tcp://127.0.0.1:1")
     assert result.exit_code == 2 and result.stderr.strip() == "error: --scheduler names a Dask cluster: add --engine dask"
+
+
+class _DieOnce:
+    """A worker plugin: the worker that starts a task of part 0 while `marker` exists removes it and dies."""
+
+    name = "costsim-test-die-once"
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def setup(self, worker):
+        pass
+
+    def teardown(self, worker):
+        pass
+
+    def transition(self, key, start, finish, **kwargs):
+        import os
+
+        if finish == "executing" and str(key).startswith("costsim-part-0-") and os.path.exists(self.marker):
+            os.remove(self.marker)
+            os._exit(1)  # the process dies mid-task, as a machine lost from a cluster does
+
+
+def test_a_worker_that_dies_is_replaced_and_its_part_read_again(setup, scheduler, tmp_path):
+    import cloudpickle
+    from distributed import Client, WorkerPlugin
+
+    marker = tmp_path / "die-once"
+    marker.write_text("")
+    plugin = type("DieOnce", (_DieOnce, WorkerPlugin), {})(str(marker))
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    with Client(scheduler) as client:
+        client.register_plugin(plugin)
+        try:
+            local, cluster = both(setup, scheduler, [SAMPLES / "neutral.jsonl"])
+        finally:
+            client.unregister_worker_plugin(_DieOnce.name)
+            cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert not marker.exists()  # a worker did die
+    assert cluster == local
+
+
+def test_with_no_scheduler_a_local_cluster_with_its_dashboard(cli, monkeypatch):
+    monkeypatch.setenv("COSTSIM_WORKERS", "1")
+    args = ("estimate", str(SAMPLES / "neutral.jsonl"), "--as-of", DOC_DAY, "--format", "json")
+    local, cluster = cli(*args), cli(*args, "--engine", "dask")
+    assert local.exit_code == cluster.exit_code == 0, cluster.stderr
+    first = cluster.stderr.splitlines()[0]
+    assert first.startswith("dask: local cluster of 1 worker process(es) at tcp://127.0.0.1:")
+    assert "; dashboard http://127.0.0.1:" in first  # bokeh comes with the dask extra
+    assert json.loads(cluster.stdout) == json.loads(local.stdout)
