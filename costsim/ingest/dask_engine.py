@@ -61,7 +61,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, scheduler: s
                             billing=billing, by=check_view(by), sim=sim, strict=strict, since=since, until=until,
                             columns=dict(columns or {}), token=uuid.uuid4().hex)
     totals = P.Totals(options)  # checks the policy's models before any cluster starts
-    todo = P.plan(inputs, log_format, part_bytes or P.PART_BYTES)
+    todo = P.plan(inputs, log_format, part_bytes or _part_bytes())
     with ExitStack() as stack:
         client = _client(scheduler, stack, say)
         results = _map(client, todo, options, say)
@@ -84,6 +84,18 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, scheduler: s
     sample = pd.concat(totals.samples) if totals.samples else pd.DataFrame(columns=["tier", "reason", "prompt",
                                                                                     "source", "model"])
     return report, sample
+
+
+def _part_bytes() -> int:
+    """The size big JSONL files are cut at: COSTSIM_PART_MB (MiB) when set, else parts.PART_BYTES."""
+    import os
+
+    given = os.environ.get("COSTSIM_PART_MB", "").strip()
+    if not given:
+        return P.PART_BYTES
+    if not given.isdigit() or int(given) < 1:
+        raise ConfigError(f"COSTSIM_PART_MB must be a whole number of MiB >= 1, got {given!r}")
+    return int(given) << 20
 
 
 def _client(scheduler: str | None, stack: ExitStack, say: Callable[[str], None]):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -110,7 +111,11 @@ def _splittable_format(path: str, log_format: str | None) -> str | None:
     """The file's format when it holds one JSON object per line in a format read line by line, else None."""
     from costsim.ingest.detect import sniff
 
-    head = remote.head(path, HEAD_BYTES) if remote.is_url(path) else Path(path).open("rb").read(HEAD_BYTES)
+    if remote.is_url(path):
+        head = remote.head(path, HEAD_BYTES)
+    else:
+        with open(path, "rb") as stream:
+            head = stream.read(HEAD_BYTES)
     first = head.lstrip().split(b"\n", 1)[0].strip()
     if not (first.startswith(b"{") and first.endswith(b"}")):
         return None  # a pretty-printed or array document is read whole
@@ -135,6 +140,7 @@ class PartResult:
     id_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     sample: pd.DataFrame | None = None
     classifier: str = ""
+    cpu_seconds: float = 0.0           # the part's CPU time on its worker (what a projection scales)
     error: dict | None = None          # {"message", "path", "line"} when the part could not be read
 
 
@@ -161,7 +167,7 @@ def read_part(part: Part, options: ReadOptions, seen_before: np.ndarray | None =
     from costsim.ingest.common import read_logs
     from costsim.ingest.extras import make_stats
 
-    name, lines = part.path, -1
+    name, lines, started = part.path, -1, time.process_time()
     with tempfile.TemporaryDirectory(prefix="costsim-part-") as tmp:
         try:
             local, lines = _local_copy(part, Path(tmp))
@@ -184,7 +190,7 @@ def read_part(part: Part, options: ReadOptions, seen_before: np.ndarray | None =
             return PartResult(part, name, lines, error={"message": f"cannot read: {exc}", "path": name, "line": None})
     return PartResult(part, name, lines=lines, sums=run.pricer.sums(), accounting=_accounting(stats),
                       estimated=estimated, id_hashes=stats.id_hashes(), classifier=label,
-                      sample=pd.concat(samples) if samples else None)
+                      sample=pd.concat(samples) if samples else None, cpu_seconds=time.process_time() - started)
 
 
 def _local_copy(part: Part, tmp: Path) -> tuple[str, int]:
@@ -204,16 +210,26 @@ def _accounting(stats: IngestStats) -> dict:
 
 
 def shared_ids(results: list[PartResult]) -> dict[int, np.ndarray]:
-    """For each part holding ids that an earlier part (in read order) holds too: those ids' hashes."""
-    with_ids = [r for r in results if len(r.id_hashes)]
+    """For each part holding ids that an earlier part (in read order) holds too: those ids' hashes.
+    Memory: one sorted copy of every part's hashes (8 bytes an id), then only the shared few."""
+    with_ids = sorted((r for r in results if len(r.id_hashes)), key=lambda r: r.part.index)
     if len(with_ids) < 2:
         return {}
     hashes = np.concatenate([r.id_hashes for r in with_ids])
-    owner = np.concatenate([np.full(len(r.id_hashes), r.part.index, dtype=np.int64) for r in with_ids])
-    order = np.lexsort((owner, hashes))
-    hashes, owner = hashes[order], owner[order]
-    later = np.r_[False, hashes[1:] == hashes[:-1]]  # not the first part (in read order) to hold the id
-    return {int(i): hashes[later & (owner == i)] for i in np.unique(owner[later])}
+    hashes.sort()
+    shared = np.unique(hashes[1:][hashes[1:] == hashes[:-1]])  # a part's own hashes are distinct
+    del hashes
+    out, claimed = {}, np.zeros(0, dtype=np.uint64)
+    for result in with_ids:
+        if not len(shared):
+            break
+        mine = shared[np.isin(shared, result.id_hashes, assume_unique=True)]
+        if len(claimed):
+            repeated = mine[np.isin(mine, claimed, assume_unique=True)]
+            if len(repeated):
+                out[result.part.index] = repeated
+        claimed = np.union1d(claimed, mine)
+    return out
 
 
 class Totals:
