@@ -125,7 +125,7 @@ def main() -> None:
 
     local_s, dask_s, parts, alone = [], [], [], []
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
         for _ in range(args.runs):  # alternated, so each sees the same machine
             seconds, local = cli_run(path, "local", args.workers, args.part_mb)
             local_s.append(seconds)

@@ -169,7 +169,7 @@ SAMPLE_COLUMNS = ("tier", "reason", "prompt", "source", "model")  # the rows --e
 class EstimateRun:
     """One estimate's pricing: the Pricer with every strategy the options ask for, the fold of each
     classified chunk into it, and the report from its sums and the run's accounting. The local engine
-    folds every chunk into one; the cluster engine (`ingest/cluster.py`) folds each part into its own
+    folds every chunk into one; the cluster engine (`ingest/parts.py`) folds each part into its own
     and merges them here."""
 
     def __init__(self, book: PriceBook, policy: Policy, *, as_of: date | None = None, today: date | None = None,

@@ -60,7 +60,7 @@ def scheduler(s3_server):
     import logging
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
         yield cluster.scheduler_address
 
 
@@ -87,6 +87,18 @@ def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, lo
     local, cluster = both(setup, scheduler, inputs, log_format=log_format, columns=columns)
     assert local["accounting"]["priced"] > 0
     assert cluster == local  # every strategy, tier, model, line item and count: to the token and the cent
+
+
+def test_simulated_effects_breakdowns_and_a_window(setup, scheduler):
+    """The strategies the simulation adds, a --by view and --since/--until come out the same too."""
+    from costsim.cli_common import sim_options
+
+    sim = sim_options("gpt-5-nano", 200, 5, "10%", "20%", 2, 2)
+    local, cluster = both(setup, scheduler, [SAMPLES / "neutral.jsonl", LOGS / "openai-chat.jsonl"], sim=sim,
+                          by="model", since=date(2026, 5, 1), until=date(2026, 5, 31))
+    assert "breakdown" in local and any(s["key"] not in ("as_logged", "all_frontier", "all_mid", "smart")
+                                        for s in local["strategies"])
+    assert cluster == local
 
 
 def test_a_claude_code_tree_with_resumed_sessions(setup, scheduler, tmp_path):
