@@ -1,11 +1,19 @@
-"""Per-request latency of the shipped learned classifier (and the rules), CPU, single thread.
+"""Speed of the shipped learned classifier: its batch call (a list of prompts in, tiers out) on short and
+1.5 KB prompts, in one process and split over worker processes, beside the per-prompt call and the rules.
 
-    python benchmarks/bench_classifier.py
+    python benchmarks/bench_classifier.py [--short 200000] [--long 20000] [--workers 2] [--repeat 3]
+
+Prompts are distinct (each one a labeled prompt with a number, so no cache can help): short ones are the
+labeled prompts of at most 17 words plus " (N)", at most 20 words; long ones are labeled prompts joined
+until 1.5 KB, with a number in front. Times are medians of --repeat runs; on a shared machine, alternate
+and compare runs taken together.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -17,37 +25,91 @@ sys.path.insert(0, str(ROOT))
 from costsim.learned import LearnedClassifier, default_classifier_path  # noqa: E402
 from costsim.rules import keyword_tier, smart_rules_tier  # noqa: E402
 
+_CLF: LearnedClassifier | None = None
+_PROMPTS: list[str] = []
+
+
+def labeled_prompts() -> list[str]:
+    files = [ROOT / "datasets/classify/train.jsonl", *sorted((ROOT / "datasets/classify/authored").glob("*.jsonl"))]
+    return [json.loads(line)["prompt"] for f in files for line in f.open(encoding="utf-8")]
+
+
+def short_prompts(n: int, labeled: list[str]) -> list[str]:
+    base = [p for p in labeled if len(p.split()) <= 17]
+    return [f"{base[i % len(base)]} ({i})" for i in range(n)]
+
+
+def long_prompts(n: int, labeled: list[str], size: int = 1536) -> list[str]:
+    out, j = [], 0
+    for i in range(n):
+        text = f"({i}) "
+        while len(text) < size:
+            text += labeled[j % len(labeled)] + "\n\n"
+            j += 1
+        out.append(text[:size])
+    return out
+
+
+def _part(bounds: tuple[int, int]):
+    return _CLF.tiers(_PROMPTS[bounds[0]:bounds[1]])
+
+
+def batch_rate(clf: LearnedClassifier, prompts: list[str], workers: int, repeat: int) -> float:
+    """Prompts a second through clf.tiers: in this process (workers=1) or split over forked processes."""
+    global _CLF, _PROMPTS
+    _CLF, _PROMPTS = clf, prompts
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        if workers == 1:
+            clf.tiers(prompts)
+        else:
+            import multiprocessing
+
+            step = -(-len(prompts) // workers)
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                pool.map(_part, [(i, i + step) for i in range(0, len(prompts), step)])
+        times.append(time.perf_counter() - t)
+    return len(prompts) / statistics.median(times)
+
+
+def per_prompt_us(fn, prompts: list[str]) -> float:
+    t = time.perf_counter()
+    for p in prompts:
+        fn(p)
+    return (time.perf_counter() - t) * 1e6 / len(prompts)
+
 
 def main() -> None:
-    prompts = [json.loads(l)["prompt"] for l in (ROOT / "datasets/classify/train.jsonl").open(encoding="utf-8")]
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--short", type=int, default=200_000)
+    ap.add_argument("--long", type=int, default=20_000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    labeled = labeled_prompts()
     t0 = time.perf_counter()
     clf = LearnedClassifier.load()
+    clf.tiers(labeled[:10])
     load_ms = (time.perf_counter() - t0) * 1000
     size = default_classifier_path().stat().st_size
-    clf.predict(prompts[:20])  # warm up
-
-    def per_request(fn) -> list[float]:
-        out = []
-        for p in prompts:
-            t = time.perf_counter()
-            fn(p)
-            out.append((time.perf_counter() - t) * 1e6)
-        return out
-
-    rows = {
-        "keyword rules": per_request(keyword_tier),
-        "smart rules": per_request(smart_rules_tier),
-        "learned predict": per_request(lambda p: clf.predict([p])),
-    }
+    print(f"weights {default_classifier_path().name}: {size / 1024:.0f} KiB, {len(clf.names):,} features, "
+          f"load {load_ms:.0f} ms; {os.cpu_count()} CPUs visible (shared machine: compare runs taken together)")
+    for label, prompts in (("short (<= 20 words)", short_prompts(args.short, labeled)),
+                           ("1.5 KB", long_prompts(args.long, labeled))):
+        one = batch_rate(clf, prompts, 1, args.repeat)
+        many = batch_rate(clf, prompts, args.workers, args.repeat)
+        print(f"{label:<20} {len(prompts):>8,} distinct prompts: batch call {one:>10,.0f}/s in one process, "
+              f"{many:>10,.0f}/s on {args.workers} worker processes")
+    sample = short_prompts(2000, labeled)
+    print("per-prompt calls on short prompts (us a prompt): "
+          f"learned predict([p]) {per_prompt_us(lambda p: clf.predict([p]), sample):.0f}, "
+          f"learned tiers([p]) {per_prompt_us(lambda p: clf.tiers([p]), sample):.0f}, "
+          f"smart rules {per_prompt_us(smart_rules_tier, sample):.0f}, keyword rules {per_prompt_us(keyword_tier, sample):.1f}")
     t = time.perf_counter()
-    clf.predict(prompts)
-    batch_us = (time.perf_counter() - t) * 1e6 / len(prompts)
-    print(f"weights {default_classifier_path().name}: {size / 1024:.0f} KiB, {len(clf.vocab)} features, load {load_ms:.0f} ms")
-    print(f"{'':<18}{'mean us':>9}{'p50 us':>9}{'p99 us':>9}{'max us':>9}   ({len(prompts)} prompts, 46-16404 chars)")
-    for name, xs in rows.items():
-        xs = sorted(xs)
-        print(f"{name:<18}{statistics.mean(xs):9.0f}{xs[len(xs) // 2]:9.0f}{xs[int(len(xs) * 0.99)]:9.0f}{xs[-1]:9.0f}")
-    print(f"learned, batch of {len(prompts)}: {batch_us:.0f} us per request")
+    clf.predict(sample * 10)
+    print(f"learned predict (decisions with reasons), batch of {len(sample) * 10:,}: "
+          f"{len(sample) * 10 / (time.perf_counter() - t):,.0f}/s in one process")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+
 import pandas as pd
 
 from costsim.billing import BillingOptions
+from costsim.cache_profile import CacheProfile
 from costsim.classify import classify_frame, make_classifier
-from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, Pricer
+from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
 from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
+from costsim.errors import ConfigError
 from costsim.policy import Policy
 from costsim.prices import PriceBook
 from costsim.report import Accounting, ClaimCheck, Report
@@ -20,14 +23,20 @@ from costsim.simulate import SimOptions
 
 
 def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None,
-            billing: BillingOptions = BillingOptions()) -> Report:
+            billing: BillingOptions = BillingOptions(), cache: CacheProfile | None = None) -> Report:
     """Price a planned task mix under every scenario strategy, and check the scenario's stated claims.
 
     `sim` adds the simulated effects (classifier overhead, escalation, under-routing) as strategies.
-    Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
+    `cache` prices prompt caches from a profile (cache_profile.py): smart routing cache-aware and with
+    caches carried over. Scenario rows carry no time of day: they take list prices unless `billing.off_peak`."""
     for model in policy.tier_models.values():
         book.resolve(model)
     billing = replace(billing, time_of_day=False)
+    if cache is not None:
+        if sim is not None and sim.active:
+            raise ConfigError("--cache-share: not with the simulated effects (classifier, escalation, misrouting) yet")
+        from costsim.cache_profile import price_with_caches
+        return price_with_caches(scenario, book, policy, as_of, billing, cache, notes=[_scenario_note(scenario)])
     report = _price_scenario(scenario, book, policy, as_of, billing)
     if sim is not None and sim.active:
         report = _simulate_scenario(report, scenario, book, policy, as_of, sim, billing)
@@ -43,12 +52,16 @@ def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: 
     pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of, billing=billing)
     pricer.add(scenario_frame(scenario, as_of))
     requests = scenario.requests
-    notes = [f"Scenario: {scenario.name} — {requests:,} requests, tiers "
-             + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
-             + ", tokens per request (input/output) "
-             + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
-             + "."]
-    return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests), notes=notes)
+    return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests),
+                         notes=[_scenario_note(scenario)])
+
+
+def _scenario_note(scenario: Scenario) -> str:
+    return (f"Scenario: {scenario.name} — {scenario.requests:,} requests, tiers "
+            + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
+            + ", tokens per request (input/output) "
+            + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
+            + ".")
 
 
 def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
@@ -118,21 +131,27 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
              billing: BillingOptions = BillingOptions(),
              by: str | None = None, since: date | None = None, until: date | None = None,
              columns: dict[str, str] | None = None,
-             target_shares: tuple[float, float, float] | None = None) -> tuple[Report, pd.DataFrame]:
+             target_shares: tuple[float, float, float] | None = None,
+             caches: str = "replay", sticky_minutes: tuple[int, ...] = ()) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
     `by` adds a breakdown; `since`/`until` (inclusive UTC days) keep only requests inside them.
     `target_shares` calibrates the learned classifier on a first pass so the log splits in those shares.
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
-    until the end, since a session's hardest request can come in any chunk."""
+    until the end, since a session's hardest request can come in any chunk.
+    `caches`: "replay" (default) prices every strategy that moves requests to other models with each
+    conversation's prompt caches replayed (cache_strategies.py), where the log has sessions and timestamps;
+    "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
+    for each number of minutes. Both hold slim rows until the end, like pinned."""
     from costsim.classify_pool import Remembering
     from costsim.ingest.extras import make_stats
     from costsim.views import check_view
 
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
-    run = EstimateRun(book, policy, as_of=as_of, today=today, billing=billing, by=by, sim=sim)
+    run = EstimateRun(book, policy, as_of=as_of, today=today, billing=billing, by=by, sim=sim, caches=caches,
+                      sticky_minutes=sticky_minutes)
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     calibration = None
@@ -144,20 +163,16 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         name, classify_many = make_classifier(policy, classifier)
     classify_many = Remembering(classify_many)
     chunks = read_logs(inputs, stats, log_format, classify_many)  # Claude Code sessions: scanned while we set up
-    samples, held = [], []
+    samples = []
     try:
         for chunk in chunks:
             classified, n_estimated = run.fold(chunk, classify_many)
             estimated += n_estimated
-            if run.pinned:
-                held.append(classified[run.pinned_columns])
             samples.append(classified.groupby("tier").head(20)[list(SAMPLE_COLUMNS)])
             if progress:
                 progress(len(chunk))
     finally:
         classify_many.close()
-    if held:
-        run.pricer.add(pd.concat(held, ignore_index=True), only=run.pinned)
     report = run.report(stats, estimated, name, classifier, calibration)
     sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
     return report, sample
@@ -167,14 +182,18 @@ SAMPLE_COLUMNS = ("tier", "reason", "prompt", "source", "model")  # the rows --e
 
 
 class EstimateRun:
-    """One estimate's pricing: the Pricer with every strategy the options ask for, the fold of each
-    classified chunk into it, and the report from its sums and the run's accounting. The local engine
-    folds every chunk into one; the cluster engine (`ingest/parts.py`) folds each part into its own
-    and merges them here."""
+    """One estimate's pricing: the Pricer with every strategy the options ask for, the as-billed sums, the
+    fold of each classified chunk into them (and its slim rows held for the cache replay, sticky routing and
+    pinned conversations), and the report from the sums and the run's accounting. The local engine folds
+    every chunk into one; the cluster engine (`ingest/parts.py`) folds each part into its own and merges
+    them here (it holds no rows: caches carried over, no sticky, no pinned)."""
 
     def __init__(self, book: PriceBook, policy: Policy, *, as_of: date | None = None, today: date | None = None,
-                 billing: BillingOptions = BillingOptions(), by: str | None = None, sim: SimOptions | None = None):
-        from costsim import simulate
+                 billing: BillingOptions = BillingOptions(), by: str | None = None, sim: SimOptions | None = None,
+                 caches: str = "replay", sticky_minutes: tuple[int, ...] = ()):
+        from costsim import cache_strategies, simulate
+        from costsim.as_billed import AsBilled
+        from costsim.cache_replay import ConversationIds
 
         for model in policy.tier_models.values():
             book.resolve(model)
@@ -182,36 +201,53 @@ class EstimateRun:
         self.classifier_model = book.resolve(sim.classifier_model).id if sim and sim.classifier_model else None
         helpers = simulate.helper_strategies(sim, self.classifier_model) if sim else ()
         self.pinned = (simulate.PINNED,) if sim and sim.pinned else ()
-        self.pinned_columns = simulate.PINNED_COLUMNS
         self.classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
-        self.pricer = Pricer(book, policy, LOG_STRATEGIES + helpers + self.pinned, as_of=as_of,
-                             default_day=today or date.today(),
-                             separate=frozenset(s.key for s in self.classifier_only + self.pinned), billing=billing)
+        self.replay_plan = cache_strategies.plan(caches, sticky_minutes, sim)
+        self.held_strategies = self.replay_plan.held + self.pinned
+        self.pricer = Pricer(book, policy, LOG_STRATEGIES + self.replay_plan.extra + helpers + self.pinned,
+                             as_of=as_of, default_day=today or date.today(),
+                             separate=frozenset(s.key for s in self.classifier_only + self.held_strategies),
+                             billing=billing)
+        self.conversations = ConversationIds()
+        self.billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
+        self.held: list[pd.DataFrame] = []
 
     def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
         """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""
-        from costsim import simulate
+        from costsim import cache_strategies, simulate
         from costsim.ingest.extras import fill_estimated_outputs
         from costsim.views import view_keys
 
         classified = classify_frame(chunk, self.policy, classify_many)
         classified, n_estimated = fill_estimated_outputs(classified, self.policy)
-        book = self.book
-        self.pricer.add(classified, view=view_keys(classified, self.by, canonical=lambda name: getattr(book.find(name), "id", None))
-                        if self.by else None)
+        book, pricer = self.book, self.pricer
+        view = (view_keys(classified, self.by, canonical=lambda name: getattr(book.find(name), "id", None))
+                if self.by else None)
+        pricer.add(classified, view=view)
+        self.billed.add(classified)
         if self.classifier_only:
-            self.pricer.add(simulate.classifier_frame(classified, self.sim), only=self.classifier_only)
+            pricer.add(simulate.classifier_frame(classified, self.sim), only=self.classifier_only)
+        if self.held_strategies:  # like with like: rows of an unpriced logged model are left out here too
+            kept = ~pricer.unpriced_rows(classified)
+            self.held.append(cache_strategies.slim_rows(classified[kept], self.conversations,
+                                                        None if view is None else view[kept],
+                                                        session=bool(self.pinned)))
         return classified, n_estimated
 
     def report(self, stats: IngestStats, estimated: int, name: str, classifier: str | None, calibration=None) -> Report:
-        """The Report from the line items and the run's accounting (`stats`)."""
-        from costsim import simulate
+        """The Report from the line items (the held rows priced first) and the run's accounting (`stats`)."""
+        from costsim import cache_strategies, simulate
         from costsim.ingest.extras import ingest_notes
         from costsim.quality import measured_quality
         from costsim.views import breakdown
 
-        pricer, policy = self.pricer, self.policy
-        accounting = Accounting(records_read=stats.records_read, priced=pricer.requests, skipped=dict(stats.skipped),
+        pricer, policy, book = self.pricer, self.policy, self.book
+        caching = (cache_strategies.price_held(pricer, self.held, self.replay_plan, self.pinned, book,
+                                               self.conversations) if self.held else None)
+        skipped = dict(stats.skipped)
+        if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
+            skipped[UNPRICED] = sum(pricer.unknown_models.values())
+        accounting = Accounting(records_read=stats.records_read, priced=pricer.requests, skipped=skipped,
                                 duplicates=stats.duplicates, files=tuple(stats.files))
         quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
         notes = [f"Classifier: {name} ({policy.label}); {quality}.",
@@ -221,7 +257,11 @@ class EstimateRun:
                                       "classifier": name, "estimated_output_requests": estimated,
                                       "counted_input_requests": stats.counted_inputs,
                                       "approximate_count_models": dict(stats.approximate_models),
+                                      "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
+                                      "conflicting_duplicates": stats.conflicting_duplicates, **self.billed.extra(),
                                       **pricer.span_extra()})
+        if caching is not None:
+            report = cache_strategies.with_caching(report, caching, book)
         if self.by:
             report = replace(report, extra={**report.extra, "breakdown": breakdown(report, self.by)})
         if calibration is not None:
@@ -229,7 +269,7 @@ class EstimateRun:
                              extra={**report.extra, "calibration": calibration.to_dict()})
         if self.sim:
             day = self.as_of or self.today or date.today()
-            rates = self.book.models[self.classifier_model].period_at(day).rates if self.classifier_model else None
+            rates = book.models[self.classifier_model].period_at(day).rates if self.classifier_model else None
             report = simulate.apply(report, self.sim, policy, rates)
         return report
 

@@ -51,10 +51,15 @@ def billing_notes(pricer, items) -> tuple[list[str], dict]:
                      f"{tier} rates in its price period: priced at the list price.")
     for model, n in sorted(pricer.batch_gaps.items()):
         notes.append(f"Batch gap: {n:,} batched requests on {model}, which has no batch discount: priced at the list price.")
+    for (strategy, model, kind), n in sorted(pricer.call_gaps.items()):
+        if strategy in ("as_logged", "all_frontier"):
+            notes.append(f"Per-call gap ({strategy.replace('_', ' ')}): {n:,} {kind.replace('_', ' ')} call(s) on {model}, "
+                         "which has no published per-call price in the tables: not priced.")
     discounts = sorted({(i.model, i.discount_pct) for i in items if i.discount_pct})
     if discounts:
         notes.append("Negotiated discounts (--pricing): " + ", ".join(f"{m} {d.normalize():f}% off" for m, d in discounts) + ".")
         extra["discounts_pct"] = {m: exact(d) for m, d in discounts}
     extra["billing_gaps"] = {"service_tier": {f"{m}/{t}": n for (m, t), n in sorted(pricer.tier_gaps.items())},
-                             "batch": dict(sorted(pricer.batch_gaps.items()))}
+                             "batch": dict(sorted(pricer.batch_gaps.items())),
+                             "per_call": {f"{s}/{m}/{k}": n for (s, m, k), n in sorted(pricer.call_gaps.items())}}
     return notes, extra

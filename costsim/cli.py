@@ -20,11 +20,13 @@ from costsim import api, cli_ci, cli_quality, cli_sweep
 from costsim import pricing_cli as billing_cli
 from costsim.cli_common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOpt, ClassifierOutOpt, EscalationOpt,
                                 Format, FormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt, PricingOpt,
-                                ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day, setup,
+                                ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors, parse_day,
+                                parse_minutes, setup,
                                 output, sim_options, stderr, stdout, today, with_what_if)
 from costsim.errors import ConfigError, ExitCode
 from costsim.policy import load_policy
 from costsim.render import render
+from costsim.safe_text import printable
 
 
 class Engine(str, Enum):
@@ -65,6 +67,8 @@ def compare(
     batch: bool = billing_cli.BatchOpt, off_peak: bool = billing_cli.OffPeakOpt,
     currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
     max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
+    cache_share: Optional[str] = typer.Option(None, "--cache-share", help="Prompt caches: share of a request's input a warm cache serves (0.9 or 90%); adds smart routing with caches carried over (docs/caching.md)."),
+    turns: int = typer.Option(10, "--turns", min=1, help="With --cache-share: requests per conversation."),
 ):
     """Compare all-frontier, all-mid and smart routing for a planned task mix.
 
@@ -78,6 +82,7 @@ def compare(
       costsim compare --distribution 70/20/10 --requests 5000 --tier3 gpt-5.5
       costsim compare --classifier-model gpt-5-nano --escalation-rate 15% --misroute-rate 20%
       costsim compare --distribution 60-70/20-30/5-10 --samples 5000 --seed 7 --token-spread 0.3
+      costsim compare --cache-share 90% --turns 20
     """
     from costsim.scenario import load_scenario, override_profiles, parse_distribution
     from dataclasses import replace
@@ -101,12 +106,19 @@ def compare(
         plan = replace(plan, requests=requests)
     plan = replace(plan, profiles=override_profiles(plan.profiles, input_tokens, output_tokens))
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
-                                              policy, what_if))
+                                              policy, what_if, cache_share))
+    cache = None
+    if cache_share is not None:
+        from costsim.cache_profile import CacheProfile
+        from costsim.simulate import parse_rate
+        cache = CacheProfile(parse_rate(cache_share, "--cache-share"), turns)
     if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
         plan = replace(plan, claims=None, name=f"{plan.name}, with your options")  # its claims are about its own case
     day = parse_day(as_of) or today()
-    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak))
+    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak), cache)
     if samples is not None or ranges is not None or concentration is not None or token_spread or tokens_from:
+        if cache is not None:
+            raise ConfigError("--cache-share: the Monte Carlo prices input and output tokens only; run it without")
         empirical = api.empirical_tokens(tokens_from, pol) if tokens_from else None
         spec = montecarlo.MonteCarloSpec(samples=samples or 2000, seed=seed, ranges=ranges,
                                          concentration=concentration, token_spread=token_spread, empirical=empirical)
@@ -118,7 +130,7 @@ def compare(
 
 @handles_errors
 def estimate(
-    logs: Optional[list[str]] = typer.Argument(None, help="Log files, folders or globs; - reads stdin. None: Claude Code's ~/.claude/projects."),
+    logs: Optional[list[str]] = typer.Argument(None, help="Log files, folders or globs; - reads stdin; postgresql://… reads a LiteLLM proxy's database. None: Claude Code's ~/.claude/projects."),
     log_format: Optional[str] = typer.Option(None, "--log-format", help="Force a log format instead of detecting it (see docs/formats.md)."),
     columns: Optional[str] = typer.Option(None, "--columns", help="CSV headers for costsim's fields: input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name,timestamp=created."),
     by: Optional[str] = typer.Option(None, "--by", help="Add a breakdown: day, week, month, model, project, session or tier."),
@@ -137,6 +149,8 @@ def estimate(
     classifier_output_tokens: int = ClassifierOutOpt, escalation_rate: Optional[str] = EscalationOpt,
     misroute_rate: Optional[str] = MisrouteOpt, rework_turns: int = ReworkOpt, misroute_tier: int = MisrouteTierOpt,
     pinned: bool = typer.Option(False, "--pinned", help="Add a strategy keeping each session on the model of its hardest request (holds the rows in memory)."),
+    caches: str = typer.Option("replay", "--caches", help="replay (default): a moved request reads its cached prefix only where that model's cache is warm (docs/caching.md); carried: keep each request's logged cache reads."),
+    sticky: Optional[str] = typer.Option(None, "--sticky", help="Add sticky routing: a conversation never moves down a tier within N minutes of its last request; comma-separated minutes (5 or 0,2,5,15,60) give one row each."),
     what_if: Optional[str] = WhatIfOpt,
     batch: bool = billing_cli.BatchOpt,
     currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
@@ -156,6 +170,8 @@ def estimate(
       cat requests.csv | costsim estimate - --log-format neutral-csv
       costsim estimate ~/.claude/projects --by day --since 2026-05-01
       costsim estimate export.csv --columns input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name
+      PGPASSWORD=… costsim estimate postgresql://litellm@db:5432/litellm --since 2026-05-01
+      costsim estimate ~/.claude/projects --sticky 0,2,5,15,60
     """
     from costsim.progress import progress_bar
 
@@ -178,7 +194,8 @@ def estimate(
         target_shares = tuple(float(shares[t]) for t in (1, 2, 3))
     options = dict(log_format=log_format, as_of=parse_day(as_of), today=today(), strict=strict, classifier=classifier,
                    sim=sim, billing=billing_cli.billing_options(batch), by=by, since=parse_day(since, "--since"),
-                   until=parse_day(until, "--until"), columns=parse_columns(columns), target_shares=target_shares)
+                   until=parse_day(until, "--until"), columns=parse_columns(columns), target_shares=target_shares,
+                   caches=caches, sticky_minutes=parse_minutes(sticky, "--sticky"))
     if scheduler is not None and engine != Engine.dask:
         raise ConfigError("--scheduler names a Dask cluster: add --engine dask")
     if engine == Engine.dask:
@@ -200,13 +217,16 @@ def estimate(
                 draw_explain(sample, explain, console)
     warn = stderr()
     for problem in report.extra.get("problems", []):
-        warn.print(f"warning: skipped {escape(problem)}", soft_wrap=True)
+        warn.print(f"warning: skipped {escape(printable(problem))}", soft_wrap=True)
     for failed in report.extra.get("failed_parts", []):  # --engine dask: a part the cluster could not read
-        warn.print(f"error: not read: {escape(failed)}", soft_wrap=True)
+        warn.print(f"error: not read: {escape(printable(failed))}", soft_wrap=True)
     if not priced:
         a = report.accounting
         reasons = ", ".join(f"{reason}: {n:,}" for reason, n in sorted(a.skipped.items())) or "no records"
-        warn.print(f"error: no record could be priced ({a.records_read:,} read; {reasons})", soft_wrap=True)
+        unpriced = "; models with no price: " + ", ".join(repr(m) for m in sorted(report.unknown_models)) \
+            + " (add one with --pricing)" if report.unknown_models else ""
+        warn.print(f"error: no record could be priced ({a.records_read:,} read; {escape(printable(reasons + unpriced))})",
+                   soft_wrap=True)
         raise typer.Exit(ExitCode.BAD_INPUT)
     malformed = report.extra.get("malformed_records", 0)
     if malformed:

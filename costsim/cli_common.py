@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from costsim.errors import ConfigError, CostsimError, ExitCode
+from costsim.safe_text import printable
 from costsim.policy import Policy, load_policy
 from costsim.prices import PriceBook, load_price_book
 
@@ -52,7 +53,7 @@ def handles_errors(command):
         try:
             return command(*args, **kwargs)
         except CostsimError as exc:
-            stderr().print(f"error: {escape(str(exc))}", soft_wrap=True)
+            stderr().print(f"error: {escape(printable(exc))}", soft_wrap=True)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         except typer.Exit:
             raise
@@ -61,7 +62,7 @@ def handles_errors(command):
         except Exception as exc:  # a bug: say so in one line; COSTSIM_DEBUG=1 shows the traceback
             if os.environ.get("COSTSIM_DEBUG"):
                 raise
-            stderr().print(f"error: internal error ({type(exc).__name__}: {escape(str(exc))}); "
+            stderr().print(f"error: internal error ({type(exc).__name__}: {escape(printable(exc))}); "
                            "rerun with COSTSIM_DEBUG=1 and report it", soft_wrap=True)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
 
@@ -81,6 +82,16 @@ def parse_day(value: str | None, option: str = "--as-of") -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{option} {value!r}: expected a date like 2026-05-14") from None
+
+
+def parse_minutes(value: str | None, option: str) -> tuple[int, ...]:
+    """'5' or '0,2,5,15' → (0, 2, 5, 15); anything but whole minutes >= 0 is a ConfigError naming the option."""
+    if value is None:
+        return ()
+    parts = [p.strip() for p in str(value).split(",")]
+    if not all(p.isdigit() for p in parts):
+        raise ConfigError(f"{option} {value!r}: expected whole minutes, like 5 or 0,2,5,15,60")
+    return tuple(int(p) for p in parts)
 
 
 def setup(policy_file: Path | None, pricing_files: list[Path] | None,

@@ -15,7 +15,7 @@ from costsim.errors import ConfigError
 
 @handles_errors
 def evaluate(
-    labeled: Path = typer.Argument(..., help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3).", dir_okay=False),
+    labeled: Path = typer.Argument(..., help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3); or a directory of them (each file scored on its own, e.g. the probes)."),
     classifiers: Optional[list[str]] = typer.Option(None, "--classifier", help="keywords, rules, learned, a weights file; add :cautious to a learned one. Repeatable (default: keywords, rules, learned, learned:cautious)."),
     target_distribution: Optional[str] = typer.Option(None, "--target-distribution", help="Also force each learned classifier to split the file in these shares (65/25/10) and show the quality cost."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price mistakes at this date's list prices (default: today)."),
@@ -29,11 +29,12 @@ def evaluate(
     \b
     Examples:
       costsim evaluate datasets/classify/authored/terse.jsonl --as-of 2026-05-14
+      costsim evaluate datasets/classify/probes/ --classifier learned
       costsim evaluate labeled.jsonl --classifier keywords --classifier my-model.json --format markdown
       costsim evaluate labeled.jsonl --target-distribution 65/25/10
     """
-    from costsim.quality import evaluate_file
-    from costsim.quality_view import render_quality
+    from costsim.quality import evaluate_file, labeled_files
+    from costsim.quality_view import render_quality, to_dict
     from costsim.scenario import parse_distribution
 
     if fmt not in {"table", "json", "markdown"}:
@@ -43,8 +44,18 @@ def evaluate(
     if target_distribution is not None:
         parsed = parse_distribution(target_distribution, "--target-distribution")
         shares = tuple(float(parsed[t]) for t in (1, 2, 3))
-    report = evaluate_file(labeled, classifiers or (), pol, book, parse_day(as_of) or today(), shares)
-    render_quality(report, fmt, stdout())
+    day = parse_day(as_of) or today()
+    reports = [evaluate_file(path, classifiers or (), pol, book, day, shares) for path in labeled_files(labeled)]
+    if fmt == "json" and labeled.is_dir():
+        import json
+
+        stdout().file.write(json.dumps({"schema": "costsim.evaluate-files/1", "files": [to_dict(r) for r in reports]},
+                                       indent=2) + "\n")
+        return
+    for i, report in enumerate(reports):
+        if i:
+            stdout().file.write("\n")
+        render_quality(report, fmt, stdout())
 
 
 @handles_errors

@@ -17,7 +17,7 @@ import pandas as pd
 
 from costsim.latency import LatencyCollector
 from costsim.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
-from costsim.frame import INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
+from costsim.frame import CALL_KINDS, INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
 from costsim.policy import TIERS, Policy
 from costsim.prices import ModelPrice, PriceBook
 from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
@@ -51,6 +51,7 @@ SMART = Strategy("smart", "Smart routing", "each request on its tier's model")
 SCENARIO_STRATEGIES = (ALL_FRONTIER, ALL_MID, SMART)
 LOG_STRATEGIES = (AS_LOGGED, ALL_FRONTIER, ALL_MID, SMART)
 
+UNPRICED = "model has no price (left out of every strategy)"
 GROUP_KEYS = ["strategy", "tier", "model", "period", "long_context", "batch", "view", "service_tier", "off_peak"]
 
 
@@ -90,6 +91,17 @@ class Pricer:
     separate: frozenset = frozenset()  # strategy keys priced only from rows passed with `only=`
     tier_gaps: Counter = field(default_factory=Counter)
     batch_gaps: Counter = field(default_factory=Counter)
+    call_gaps: Counter = field(default_factory=Counter)  # (model, call kind) -> calls with no per-call price
+
+    def unpriced_rows(self, df: pd.DataFrame) -> np.ndarray:
+        """Rows whose logged model has no price, when this run prices *as logged*: like with like, they are
+        left out of every strategy (named in `unknown_models`), not only out of *as logged*."""
+        if AS_LOGGED not in self.strategies or df.empty:
+            return np.zeros(len(df), dtype=bool)
+        names = df["model"]
+        codes, labels = pd.factorize(names)
+        known = np.array([self.book.find(name) is not None for name in labels], dtype=bool)
+        return np.where(codes < 0, True, ~known[np.maximum(codes, 0)]) if len(labels) else codes < 0
 
     def add(self, df: pd.DataFrame, view: pd.Series | None = None,
             only: tuple[Strategy, ...] | None = None) -> None:
@@ -99,6 +111,15 @@ class Pricer:
         (for rows that are not requests of their own, like a classifier's calls, or deferred rows)."""
         if df.empty:
             return
+        if only is None:
+            unpriced = self.unpriced_rows(df)
+            if unpriced.any():
+                self._note_unpriced(df[unpriced])
+                df = df[~unpriced]
+                if view is not None:
+                    view = view[~unpriced]
+                if df.empty:
+                    return
         days = _days(df, self.default_day, self.as_of)
         self._days_seen = [min([*self._days_seen, days.min()]), max([*self._days_seen, days.max()])]
         prompt = prompt_tokens_per_request(df).to_numpy()
@@ -150,6 +171,12 @@ class Pricer:
         for key, chunks in sums["latency"].items():
             self.latency.values[key].extend(chunks)
 
+    def _note_unpriced(self, rows: pd.DataFrame) -> None:
+        names = rows["model"].astype("object").where(rows["model"].notna(), "(no model in log)")
+        for label, group in rows.groupby(names, sort=False):
+            self.unknown_models[str(label)] += int(group["requests"].sum())
+            self.unknown_first_seen.setdefault(str(label), str(group["source"].iloc[0]))
+
     def _note_span(self, stamps: pd.Series) -> None:
         stamps = stamps.dropna()
         if stamps.empty:
@@ -168,12 +195,7 @@ class Pricer:
         model = None if name is None or pd.isna(name) else self.book.find(name)
         requests = codes.ints[rows, 0]
         if model is None:
-            label = "(no model in log)" if name is None or pd.isna(name) else str(name)
-            if strategy.key == AS_LOGGED.key:
-                self.unknown_models[label] += int(requests.sum())
-                self.unknown_first_seen.setdefault(label, str(df["source"].iloc[rows].iloc[0]))
-            else:
-                self.book.resolve(label)  # a policy model must have a price: raise the named error
+            self.book.resolve("(no model in log)" if name is None or pd.isna(name) else str(name))  # named error
             return
         period = _period_index(model, days)
         first_start = np.datetime64(model.periods[0].starts, "D")
@@ -226,19 +248,26 @@ class Pricer:
         items = []
         self.tier_gaps.clear()
         self.batch_gaps.clear()
+        self.call_gaps.clear()
         for row in self._combine().itertuples(index=False):
             model = self.book.models[row.model]
             period = model.periods[row.period]
             rates, tier_gap = rates_for(period, long_context=bool(row.long_context), service_tier=row.service_tier,
                                         off_peak=bool(row.off_peak))
             tokens = {kind: int(getattr(row, f"{kind}_tokens")) for kind in RATE_KINDS}
+            calls = {kind: int(getattr(row, f"{kind}_calls")) for kind in CALL_KINDS if getattr(row, f"{kind}_calls")}
             discount = self.book.discount_pct(model)
             cost = line_cost_usd(model, rates, tokens, batch=bool(row.batch), discount_pct=discount)
+            for kind, n in calls.items():
+                if kind in model.per_call_usd:
+                    cost += n * model.per_call_usd[kind]
+                else:
+                    self.call_gaps[(row.strategy, model.id, kind)] += n
             items.append(LineItem(strategy=row.strategy, tier=int(row.tier), model=model.id,
                                   price_from=period.starts, long_context=bool(row.long_context), batch=bool(row.batch),
                                   view=row.view, requests=int(row.requests), tokens=tokens, cost_usd=cost,
                                   service_tier="" if tier_gap else row.service_tier, off_peak=bool(row.off_peak),
-                                  discount_pct=discount))
+                                  discount_pct=discount, calls=calls))
             if tier_gap:
                 self.tier_gaps[(model.id, row.service_tier)] += int(row.requests)
             if row.batch and not model.batch_discount_pct:
@@ -254,7 +283,7 @@ class Pricer:
         results = []
         for strategy in self.strategies:
             mine = [i for i in items if i.strategy == strategy.key]
-            missing = sum(self.unknown_models.values()) if strategy.key == AS_LOGGED.key else 0
+            missing = sum(self.unknown_models.values())  # left out of every strategy alike
             results.append(StrategyResult(
                 key=strategy.key, label=strategy.label, description=strategy.description,
                 models=tuple(sorted({i.model for i in mine})),

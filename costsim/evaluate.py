@@ -80,10 +80,17 @@ class Evaluation:
     ideal_cost_usd: Decimal  # every request on its true tier
     routed_cost_usd: Decimal  # what routing these decisions pays in all
     extra_cost_usd: Decimal  # routed - ideal: the spend above perfect routing
+    cost_by_mistake: tuple[tuple[Decimal, ...], ...] = ()  # [true-1][pred-1]: what those misrouted requests pay
 
     @property
     def tier3_sent_lower_rate(self) -> float:
         return self.tier3_sent_lower / self.tier3_total if self.tier3_total else 0.0
+
+    @property
+    def tier1_sent_to_tier3_rate(self) -> float:
+        """Of the true tier-1 requests, the share sent to the frontier tier: the costliest over-routing."""
+        total = sum(self.confusion[0])
+        return self.confusion[0][2] / total if total else 0.0
 
     @property
     def under_rate(self) -> float:
@@ -104,6 +111,7 @@ def evaluate(
     if not (len(true_tiers) == len(predicted_tiers) == len(prompts)):
         raise ValueError("true_tiers, predicted_tiers and prompts must have the same length")
     cm = [[0, 0, 0] for _ in TIERS]
+    by_mistake = [[Decimal(0)] * 3 for _ in TIERS]
     under = over = 0
     under_cost = over_cost = ideal = extra = Decimal(0)
     for t, p, prompt in zip(true_tiers, predicted_tiers, prompts):
@@ -116,11 +124,13 @@ def evaluate(
             under += 1
             attempt = request_cost_usd(p, prompt)
             under_cost += attempt + right
+            by_mistake[t - 1][p - 1] += attempt + right
             extra += attempt
         elif p > t:
             over += 1
             higher = request_cost_usd(p, prompt)
             over_cost += higher
+            by_mistake[t - 1][p - 1] += higher
             extra += higher - right
     n = len(true_tiers)
     correct = sum(cm[k][k] for k in range(3))
@@ -139,4 +149,5 @@ def evaluate(
         ideal_cost_usd=ideal,
         routed_cost_usd=ideal + extra,
         extra_cost_usd=extra,
+        cost_by_mistake=tuple(tuple(row) for row in by_mistake),
     )

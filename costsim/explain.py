@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 from rich.console import Console
+from costsim.safe_text import one_line, printable
 from costsim.tables import new_table
 from rich.text import Text
 
@@ -16,7 +17,7 @@ def draw_explain(sample: pd.DataFrame, per_tier: int, console: Console) -> None:
         table.add_column(name)
     for tier, rows in sample.groupby("tier", sort=True):
         for row in rows.head(per_tier).itertuples(index=False):
-            text = "" if pd.isna(row.prompt) else " ".join(str(row.prompt).split())
+            text = "" if pd.isna(row.prompt) else one_line(row.prompt)
             preview = text[:PREVIEW_CHARS] + ("…" if len(text) > PREVIEW_CHARS else "") or "(no prompt text)"
-            table.add_row(str(tier), Text(preview), Text(str(row.reason)), Text(str(row.source)))
+            table.add_row(str(tier), Text(preview), Text(printable(row.reason)), Text(printable(row.source)))
     console.print(table)

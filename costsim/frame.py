@@ -12,7 +12,9 @@ import pandas as pd
 RATE_KINDS = ("input", "output", "cache_read", "cache_write_5m", "cache_write_1h")
 TOKEN_COLUMNS = tuple(f"{kind}_tokens" for kind in RATE_KINDS)
 PROMPT_COLUMNS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
-INT_COLUMNS = ("requests", *TOKEN_COLUMNS, "reasoning_tokens")
+CALL_KINDS = ("web_search", "web_fetch")  # server-side tool calls billed per call, not per token
+CALL_COLUMNS = tuple(f"{kind}_calls" for kind in CALL_KINDS)
+INT_COLUMNS = ("requests", *TOKEN_COLUMNS, "reasoning_tokens", *CALL_COLUMNS)
 
 # column -> dtype; absent optional columns are filled with these defaults by `normalize`
 COLUMNS: dict[str, str] = {
@@ -22,6 +24,7 @@ COLUMNS: dict[str, str] = {
     "requests": "int64",
     **{c: "int64" for c in TOKEN_COLUMNS},
     "reasoning_tokens": "int64",  # informational: already inside output_tokens
+    **{c: "int64" for c in CALL_COLUMNS},  # server tool calls (web search, web fetch), priced per call
     "tier": "Int64",             # logged tier, or <NA> until classified
     "prompt": "string",
     "session": "string",
@@ -31,6 +34,7 @@ COLUMNS: dict[str, str] = {
     "output_estimated": "bool",  # output_tokens borrowed from the tier's profile (the log had none)
     "latency_ms": "Float64",
     "source": "string",          # file:line
+    "billed_usd": "string",      # the provider's own charge for the request as logged (exact decimal text), if any
 }
 
 

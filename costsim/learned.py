@@ -1,13 +1,15 @@
 """Inference for the learned request-complexity classifier.
 
 A multinomial logistic regression (softmax over tiers 1-3) on features of the
-request's own words: word and character n-grams of the prose (fenced code,
-pasted logs and earlier conversation turns removed), a few dense shape
-features, and the smart rules' signals.  numpy + stdlib only.
+request's own words (:mod:`costsim.features`: words, word bigrams and stems of
+the prose, with fenced code, pasted logs and earlier conversation turns removed,
+and a few shape features), computed for a whole batch at once.  numpy + stdlib
+only.  ``tiers(prompts)`` is the batch path (an integer array); ``predict`` adds
+each decision's probability and its reasons in words (:mod:`costsim.reasons`).
 
 Weights live in a JSON file::
 
-    {"format": "costsim-classifier", "version": 1,
+    {"format": "costsim-classifier", "version": 2,
      "tiers": [1, 2, 3], "featurizer": {...}, "vocab": [...],
      "weights": [[w1, w2, w3], ...], "bias": [b1, b2, b3],
      "offsets": [0, 0, 0], "cautious_offsets": [0, o2, o3], "training": {...}}
@@ -23,17 +25,16 @@ from __future__ import annotations
 import functools
 import json
 import math
-import operator
-import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from .errors import CostsimError
-from .rules import Decision, new_message, request_prose, smart_rules_tier
+from .features import FeaturizerConfig, FeatureSpace, featurize
+from .reasons import CUES, cue_columns
+from .rules import Decision
 
 __all__ = [
     "FORMAT",
@@ -49,7 +50,7 @@ __all__ = [
 ]
 
 FORMAT = "costsim-classifier"
-VERSION = 1
+VERSION = 2
 TIERS = (1, 2, 3)
 
 
@@ -64,134 +65,6 @@ class ClassifierFileError(CostsimError):
 def default_classifier_path() -> Path:
     """The weights shipped with the package (trained on datasets/classify)."""
     return Path(__file__).parent / "data" / "classifier.json"
-
-
-# --------------------------------------------------------------------------
-# Features
-# --------------------------------------------------------------------------
-
-_WORD_RE = re.compile(r"[^\W\d_]+|\d+|[^\s\w]", re.UNICODE)
-_TRACEBACK_RE = re.compile(
-    r"Traceback \(most recent call last\)|^\s+at [\w$.]+\(|^\w*(?:Error|Exception):|^panic:|^goroutine \d+",
-    re.M,
-)
-_FENCE_RE = re.compile(r"```.*?(?:```|\Z)", re.S)
-
-
-@dataclass(frozen=True)
-class FeaturizerConfig:
-    """What the featurizer extracts.  Stored in the weights file."""
-
-    word_ngrams: tuple[int, int] = (1, 2)
-    char_ngrams: tuple[int, int] = (2, 4)
-    use_chars: bool = True
-    use_dense: bool = True
-    use_rules: bool = True
-    context_words: bool = False  # unigrams from earlier turns, prefixed "ctx:"
-
-    def to_json(self) -> dict:
-        return {
-            "word_ngrams": list(self.word_ngrams),
-            "char_ngrams": list(self.char_ngrams),
-            "use_chars": self.use_chars,
-            "use_dense": self.use_dense,
-            "use_rules": self.use_rules,
-            "context_words": self.context_words,
-        }
-
-    @classmethod
-    def from_json(cls, d: dict) -> "FeaturizerConfig":
-        return cls(
-            word_ngrams=tuple(int(x) for x in d["word_ngrams"]),  # type: ignore[arg-type]
-            char_ngrams=tuple(int(x) for x in d["char_ngrams"]),  # type: ignore[arg-type]
-            use_chars=bool(d["use_chars"]),
-            use_dense=bool(d["use_dense"]),
-            use_rules=bool(d["use_rules"]),
-            context_words=bool(d.get("context_words", False)),
-        )
-
-
-def _l2(counts: dict[str, int], prefix: str = "", scale: float = 1.0) -> dict[str, float]:
-    """Sublinear tf (1 + log count), L2-normalised (times `scale`), keys given `prefix`."""
-    tf, norm = _tf_norm(counts)
-    if scale == 1.0:
-        return {prefix + k: v / norm for k, v in zip(counts, tf)}
-    return {prefix + k: scale * (v / norm) for k, v in zip(counts, tf)}
-
-
-def _tf_norm(counts: dict[str, int]) -> tuple[list[float], float]:
-    """Each count's sublinear tf (1 + log count), and the block's L2 norm."""
-    tf = [_TF[v] if v < _TF_SIZE else 1.0 + math.log(v) for v in counts.values()]
-    return tf, math.sqrt(sum(map(operator.mul, tf, tf)))  # summed left to right, as a generator would
-
-
-_TF_SIZE = 64
-_TF = [0.0] + [1.0 + math.log(c) for c in range(1, _TF_SIZE)]  # 1 + log c for the usual small counts
-
-
-def featurize(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> dict[str, float]:
-    """Named feature values for one prompt (before vocabulary lookup).
-
-    Blocks: ``w:`` word n-grams and ``c:`` char n-grams of the request prose
-    (each block L2-normalised, sublinear tf), ``d:`` dense shape features,
-    ``r:`` smart-rules signals, ``ctx:`` earlier-turn words (optional).
-    """
-    return _featurize(prompt, cfg, *_split(prompt))
-
-
-def _split(prompt: str) -> tuple[str, str, str]:
-    """(earlier turns, new message, the request's own prose): computed once, shared with the rules."""
-    earlier, message = new_message(prompt)
-    return earlier, message, request_prose(prompt)
-
-
-def _featurize(prompt: str, cfg: FeaturizerConfig, earlier: str, message: str, prose_raw: str) -> dict[str, float]:
-    feats: dict[str, float] = {}
-    for prefix, values, scale in _blocks(prompt, cfg, earlier, message, prose_raw):
-        feats.update(_l2(values, prefix, scale) if scale else {prefix + k: v for k, v in values.items()})
-    return feats
-
-
-def _blocks(prompt: str, cfg: FeaturizerConfig, earlier: str, message: str,
-            prose_raw: str) -> list[tuple[str, dict, float | None]]:
-    """The feature blocks, each as (prefix, values, scale): the n-gram blocks hold counts, to take
-    `_l2` of (times scale); the dense and rules blocks their final values (scale None)."""
-    prose = prose_raw.lower()
-    blocks: list[tuple[str, dict, float | None]] = []
-
-    # n-grams are listed, then counted in C by Counter (first-seen order, as a dict filled in a loop)
-    tokens = _WORD_RE.findall(prose)
-    lo, hi = cfg.word_ngrams
-    grams: list[str] = []
-    for n in range(lo, hi + 1):
-        grams += tokens if n == 1 else [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-    blocks.append(("w:", Counter(grams), 1.0))
-
-    if cfg.use_chars:
-        lo, hi = cfg.char_ngrams
-        grams = []
-        for word in prose.split():
-            padded = f" {word} "
-            for n in range(lo, hi + 1):
-                grams += [padded[i : i + n] for i in range(len(padded) - n + 1)]
-        blocks.append(("c:", Counter(grams), 1.0))
-
-    if cfg.context_words and earlier:
-        blocks.append(("ctx:", Counter(_WORD_RE.findall(request_prose(earlier).lower())), 0.5))
-
-    if cfg.use_dense:
-        code_chars = sum(len(m) for m in _FENCE_RE.findall(message))
-        non_ascii = 0 if prose.isascii() else len(prose) - sum(map(str.isascii, prose))
-        blocks.append(("d:", {"prose_len": math.log1p(len(prose)) / 8.0, "code_len": math.log1p(code_chars) / 10.0,
-                              "has_code": 1.0 if code_chars else 0.0,
-                              "traceback": 1.0 if _TRACEBACK_RE.search(message) else 0.0,
-                              "multi_turn": 1.0 if earlier else 0.0, "questions": min(prose.count("?"), 3) / 3.0,
-                              "non_ascii": non_ascii / max(len(prose), 1)}, None))
-
-    if cfg.use_rules:
-        d = smart_rules_tier(prompt, _prose=(earlier, prose_raw))
-        blocks.append(("r:", {f"tier{d.tier}": 1.0, **{name: 1.0 for name, _ in d.features}}, None))
-    return blocks
 
 
 # --------------------------------------------------------------------------
@@ -264,32 +137,26 @@ def calibrate(
 class LearnedClassifier:
     """A loaded linear classifier plus its routing policy (offsets, t3 threshold)."""
 
-    vocab: dict[str, int]
+    names: tuple[str, ...]  # feature names, in the weights' row order
     weights: np.ndarray  # (n_features, 3)
     bias: np.ndarray  # (3,)
     config: FeaturizerConfig = FeaturizerConfig()
     offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)
     t3: float | None = None
     cautious_offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)
-    rules_vote: float = 0.0  # weight of the smart rules' tier, added to the chosen tier's log-odds (an ensemble)
     meta: dict = field(default_factory=dict)
-    feature_names: tuple[str, ...] = ()  # index -> name, derived from vocab
-
-    def __post_init__(self) -> None:
-        if not self.feature_names:
-            names = [""] * len(self.vocab)
-            for name, i in self.vocab.items():
-                names[i] = name
-            object.__setattr__(self, "feature_names", tuple(names))
 
     @functools.cached_property
-    def _block_vocab(self) -> dict[str, dict[str, int]]:
-        """The vocabulary by block: "c:" -> {"ab": index}, so predict looks n-grams up without their prefix."""
-        by_block: dict[str, dict[str, int]] = {}
-        for name, i in self.vocab.items():
-            prefix, _, rest = name.partition(":")
-            by_block.setdefault(prefix + ":", {})[rest] = i
-        return by_block
+    def space(self) -> FeatureSpace:
+        return FeatureSpace(self.names, self.config)
+
+    @functools.cached_property
+    def vocab(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.names)}
+
+    @functools.cached_property
+    def _cues(self) -> np.ndarray:
+        return cue_columns(self.names)
 
     # -- construction -------------------------------------------------------
     @classmethod
@@ -299,7 +166,8 @@ class LearnedClassifier:
         if data.get("format") != FORMAT:
             raise ClassifierFileError(path, f"format is {data.get('format')!r}, expected {FORMAT!r}")
         if data.get("version") != VERSION:
-            raise ClassifierFileError(path, f"version {data.get('version')!r} is not supported (expected {VERSION})")
+            raise ClassifierFileError(path, f"version {data.get('version')!r} is not supported (expected {VERSION}; "
+                                            "train it again with `costsim train`)")
         try:
             vocab_list = data["vocab"]
             weights = np.asarray(data["weights"], dtype=float)
@@ -309,7 +177,6 @@ class LearnedClassifier:
             cautious = tuple(float(x) for x in data.get("cautious_offsets", (0, 0, 0)))
             t3 = data.get("t3")
             t3 = None if t3 is None else float(t3)
-            rules_vote = float(data.get("rules_vote", 0.0))
         except (KeyError, TypeError, ValueError) as exc:
             raise ClassifierFileError(path, f"missing or malformed field: {exc}") from None
         if list(data.get("tiers", TIERS)) != list(TIERS):
@@ -320,15 +187,17 @@ class LearnedClassifier:
             raise ClassifierFileError(path, f"weights shape {weights.shape} does not match vocab size {len(vocab_list)} x 3")
         if bias.shape != (3,) or len(offsets) != 3 or len(cautious) != 3:
             raise ClassifierFileError(path, "bias and offsets must have 3 entries")
-        if not (math.isfinite(rules_vote) and rules_vote >= 0):
-            raise ClassifierFileError(path, f"rules_vote must be a number >= 0, got {rules_vote!r}")
         if not (np.isfinite(weights).all() and np.isfinite(bias).all()):
             raise ClassifierFileError(path, "weights contain NaN or infinity")
-        vocab = {v: i for i, v in enumerate(vocab_list)}
-        if len(vocab) != len(vocab_list):
+        if len(set(vocab_list)) != len(vocab_list):
             raise ClassifierFileError(path, "vocab has duplicate entries")
-        return cls(vocab, weights, bias, config, offsets, t3, cautious, rules_vote,  # type: ignore[arg-type]
-                   dict(data.get("training", {})))
+        clf = cls(tuple(vocab_list), weights, bias, config, offsets, t3, cautious,  # type: ignore[arg-type]
+                  dict(data.get("training", {})))
+        try:
+            clf.space  # noqa: B018 - a malformed feature name is the file's fault
+        except ValueError as exc:
+            raise ClassifierFileError(path, str(exc)) from None
+        return clf
 
     @classmethod
     def load(cls, path: str | Path | None = None, cautious: bool = False) -> "LearnedClassifier":
@@ -344,93 +213,75 @@ class LearnedClassifier:
     def with_policy(
         self, offsets: Sequence[float] | None = None, t3: float | None = None
     ) -> "LearnedClassifier":
-        """A copy with other per-tier logit offsets and/or tier-3 threshold."""
+        """A copy with other per-tier logit offsets and/or tier-3 threshold (sharing the feature space)."""
         new_off = self.offsets if offsets is None else tuple(float(x) for x in offsets)
         if len(new_off) != 3:
             raise ValueError("offsets must have 3 entries")
-        return replace(self, offsets=new_off, t3=t3)  # type: ignore[arg-type]
+        copy = replace(self, offsets=new_off, t3=t3)  # type: ignore[arg-type]
+        for cached in ("space", "vocab", "_cues"):
+            if cached in self.__dict__:
+                copy.__dict__[cached] = self.__dict__[cached]
+        return copy
 
     def cautious(self) -> "LearnedClassifier":
         """The shipped cautious preset: biased towards higher tiers."""
         return self.with_policy(offsets=self.cautious_offsets, t3=self.t3)
 
     # -- inference ----------------------------------------------------------
-    def _rows(self, prompts: Iterable[str]) -> tuple[list[tuple[np.ndarray, np.ndarray]], list[tuple[str, str]]]:
-        """Sparse feature rows (the values `featurize` gives the vocabulary's features, in its order), and
-        each prompt's (earlier turns, prose) for the rules vote to reuse."""
-        rows, splits = [], []
-        vocab = self._block_vocab
-        for p in prompts:
-            earlier, message, prose = _split(p)
-            splits.append((earlier, prose))
-            idx: list[int] = []
-            val: list[float] = []
-            for prefix, values, scale in _blocks(p, self.config, earlier, message, prose):
-                known = vocab.get(prefix, {})
-                hits = list(map(known.get, values))
-                if scale is None:
-                    values = values.values()
-                else:
-                    tf, norm = _tf_norm(values)
-                    values = [v / norm for v in tf] if scale == 1.0 else [scale * (v / norm) for v in tf]
-                for i, v in zip(hits, values):
-                    if i is not None:
-                        idx.append(i)
-                        val.append(v)
-            rows.append((np.array(idx, dtype=np.int64), np.array(val, dtype=float)))
-        return rows, splits
+    def _scores(self, prompts: Sequence[str]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+        """The batch's sparse features (row, column, value) and the model's logits, one row per prompt."""
+        if isinstance(prompts, str):
+            raise TypeError("takes a list of prompts, not a single string")
+        coo = self.space.coo(prompts)
+        row, col, val = coo
+        part = self.weights[col] * val[:, None]
+        logits = np.empty((len(prompts), 3))
+        for k in range(3):
+            logits[:, k] = np.bincount(row, weights=part[:, k], minlength=len(prompts)) + self.bias[k]
+        return coo, logits
 
-    def _logits(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        out = np.empty((len(rows), 3))
-        for i, (idx, val) in enumerate(rows):
-            out[i] = val @ self.weights[idx] + self.bias if len(idx) else self.bias
-        return out
-
-    def _scores(self, prompts: Sequence[str]) -> tuple[list, np.ndarray, np.ndarray | None]:
-        """Feature rows and ensemble log-odds: the linear model's logits plus ``rules_vote`` on the rules' tier
-        (and that tier, 0-based, when the rules have a vote)."""
-        rows, splits = self._rows(prompts)
-        logits = self._logits(rows)
-        if not self.rules_vote:
-            return rows, logits, None
-        rule_tiers = np.array([smart_rules_tier(p, _prose=split).tier - 1 for p, split in zip(prompts, splits)],
-                              dtype=np.int64)
-        logits[np.arange(len(rows)), rule_tiers] += self.rules_vote
-        return rows, logits, rule_tiers
+    def tiers(self, prompts: Sequence[str]) -> np.ndarray:
+        """The tier (1, 2, 3) of each prompt as an integer array: the batch path, without reasons."""
+        if not len(prompts):
+            return np.zeros(0, dtype=np.int64)
+        return decide(_softmax(self._scores(prompts)[1]), self.offsets, self.t3) + 1
 
     def predict_proba(self, prompts: Sequence[str]) -> np.ndarray:
-        """(n, 3) probabilities of tiers 1, 2, 3 (the ensemble's, before the routing policy's offsets)."""
-        if isinstance(prompts, str):
-            raise TypeError("predict_proba takes a list of prompts, not a single string")
+        """(n, 3) probabilities of tiers 1, 2, 3 (before the routing policy's offsets)."""
         return _softmax(self._scores(prompts)[1]) if len(prompts) else np.zeros((0, 3))
 
-    def predict(self, prompts: Sequence[str], explain: int = 5) -> list[Decision]:
-        """One :class:`Decision` per prompt; ``features`` holds the top ``explain`` contributions."""
+    def predict(self, prompts: Sequence[str], explain: int = 3) -> list[Decision]:
+        """One :class:`Decision` per prompt; its ``features`` are the ``explain`` cues (in words) that pushed
+        hardest towards the chosen tier, strongest first, with their summed contributions to the log-odds."""
         if isinstance(prompts, str):
             raise TypeError("predict takes a list of prompts, not a single string")
         if not len(prompts):
             return []
-        rows, scores, rule_tiers = self._scores(prompts)
-        probs = _softmax(scores)
+        (row, col, val), logits = self._scores(prompts)
+        probs = _softmax(logits)
         chosen = decide(probs, self.offsets, self.t3)
-        inv = self.feature_names
+        top = self._top_cues(row, col, val, chosen, explain) if explain else [()] * len(prompts)
         out = []
-        for i, ((idx, val), p, k) in enumerate(zip(rows, probs, chosen)):
-            feats: tuple[tuple[str, float], ...] = ()
-            if explain and len(idx):
-                w = self.weights[idx]
-                contrib = val * (w[:, k] - w.mean(axis=1))
-                top = np.argsort(-contrib)[:explain]
-                feats = tuple((inv[int(idx[j])], round(float(contrib[j]), 4)) for j in top if contrib[j] > 0)
-            if explain and rule_tiers is not None and rule_tiers[i] == k:
-                feats = ((f"rules:tier {int(k) + 1}", round(self.rules_vote * 2 / 3, 4)), *feats)[:explain]
-            tier = TIERS[int(k)]
-            policy = "" if int(k) == int(p.argmax()) else " (cautious policy)"
-            reason = f"learned: P(tier {tier}) = {p[k]:.2f}{policy} → tier {tier}"
-            if feats:
-                reason += " (" + ", ".join(name for name, _ in feats[:3]) + ")"
-            out.append(Decision(tier, reason, float(p[k]), feats))
+        for p, k, cues in zip(probs, chosen.tolist(), top):
+            policy = "" if k == int(p.argmax()) else " (cautious policy)"
+            reason = f"learned: P(tier {k + 1}) = {p[k]:.2f}{policy} → tier {k + 1}"
+            if cues:
+                reason += " (" + "; ".join(name for name, _ in cues) + ")"
+            out.append(Decision(k + 1, reason, float(p[k]), cues))
         return out
+
+    def _top_cues(self, row, col, val, chosen, explain: int) -> list[tuple[tuple[str, float], ...]]:
+        """Per prompt, the cues whose features added most to the chosen tier's log-odds (over the tiers' mean)."""
+        n, n_cues = len(chosen), len(CUES)
+        cue = self._cues[col]
+        has = cue >= 0
+        w = self.weights[col[has]]
+        k = chosen[row[has]]
+        lift = val[has] * (w[np.arange(len(k)), k] - w.mean(axis=1))
+        by_cue = np.bincount(row[has] * n_cues + cue[has], weights=lift, minlength=n * n_cues).reshape(n, n_cues)
+        order = np.argsort(-by_cue, axis=1, kind="stable")[:, :explain]
+        return [tuple((CUES[c], round(float(by_cue[i, c]), 4)) for c in order[i].tolist() if by_cue[i, c] > 0.05)
+                for i in range(n)]
 
 
 @functools.lru_cache(maxsize=8)

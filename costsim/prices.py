@@ -93,6 +93,7 @@ class ModelPrice:
     table: str = ""
     batch_discount_excludes: tuple[str, ...] = ()  # token kinds the batch discount leaves at full price
     token_factor: Decimal = Decimal(1)  # offline token counts for this model are multiplied by it
+    per_call_usd: dict = field(default_factory=dict)  # server tool kind (web_search, web_fetch) -> USD per call
 
     def period_index(self, day: date) -> int:
         """Index of the period in force on `day`; a day before the first period takes the first."""
@@ -172,7 +173,7 @@ class Discounts:
 def load_price_book(extra_files: tuple[str | Path, ...] | list = ()) -> PriceBook:
     """The bundled tables, then each `--pricing` file on top (its models replace bundled ones with the same id)."""
     book = PriceBook()
-    for path in sorted(p for p in bundled("pricing").glob("*.yaml") if p.name != "policy.yaml"):
+    for path in sorted(p for p in bundled("pricing").glob("*.yaml") if p.name not in NOT_PRICE_TABLES):
         for model in parse_table(path, bundled_table=True):
             book.add(model, path, override=False)
         book.files.append(path.name)
@@ -217,6 +218,7 @@ def parse_discounts(path: Path) -> Discounts:
     return Discounts(out["providers"], out["models"])
 
 
+NOT_PRICE_TABLES = {"policy.yaml", "caches.yaml"}  # the routing policy and the cache models (caches.py)
 TOP_KEYS = {"provider", "source_url", "models", "checked", "discounts"}
 
 
@@ -252,7 +254,7 @@ def parse_model(raw, provider: str, default_source: str, path: Path, where: str)
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         where = f"{where} ({raw['id'].strip().lower()})"  # name the model in every message, unknown keys too
     f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "batch_discount_excludes",
-                             "prices", "token_factor"},
+                             "prices", "token_factor", "per_call"},
                required={"id", "prices"}, path=path, where=where, error=PricingError)
     model_id = f.str("id").strip().lower()
     aliases = f.list("aliases")
@@ -279,7 +281,16 @@ def parse_model(raw, provider: str, default_source: str, path: Path, where: str)
         batch_discount_pct=f.decimal("batch_discount_pct", maximum=Decimal(100)), table=path.name,
         batch_discount_excludes=tuple(excludes),
         token_factor=f.decimal("token_factor", minimum=Decimal("0.01")) or Decimal(1),
+        per_call_usd=parse_per_call(f.get("per_call"), path, f.field("per_call")) if f.has("per_call") else {},
     )
+
+
+def parse_per_call(raw, path: Path, where: str) -> dict:
+    """`per_call: {web_search: 0.01, web_fetch: 0}`: USD per server-side tool call, by kind."""
+    from costsim.frame import CALL_KINDS
+
+    f = Fields(raw, allowed=set(CALL_KINDS), path=path, where=where, error=PricingError)
+    return {kind: f.decimal(kind) for kind in CALL_KINDS if f.has(kind)}
 
 
 def parse_period(raw, path: Path, where: str) -> PricePeriod:

@@ -95,7 +95,8 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
 
     Unknown keys, negative prices, overlapping price periods, a long-context threshold without its
     rates, a discount outside 0-100%: one line naming the file, the model and the field; exit 2.
-    A file with `tiers:` is a routing policy: checked as `--policy` would be, its models against the tables.
+    A file with `tiers:` is a routing policy: checked as `--policy` would be, its models against the tables;
+    a file with `providers:` is the cache models (pricing/caches.yaml, see docs/caching.md).
 
     \b
     Examples:
@@ -103,6 +104,7 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
       costsim pricing validate pricing/*.yaml
     """
     from costsim.cli_common import handles_errors, stdout
+    from costsim.caches import load_cache_book
     from costsim.policy import load_policy
     from costsim.prices import load_price_book, parse_discounts, parse_table
     from costsim.yamlio import load_yaml
@@ -110,7 +112,8 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
     @handles_errors
     def run():
         policies = [p for p in files if isinstance(data := load_yaml(p), dict) and "tiers" in data]
-        tables = [p for p in files if p not in policies]
+        caches = [p for p in files if isinstance(data := load_yaml(p), dict) and "providers" in data and "models" not in data]
+        tables = [p for p in files if p not in policies and p not in caches]
         counts = {}
         for path in tables:
             counts[path] = (len(parse_table(path)), parse_discounts(path))
@@ -124,6 +127,9 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
             console.file.write(f"ok: {path}: {n} model(s)" + (f", {extra} discount(s)" if extra else "") + "\n")
         for path in policies:
             console.file.write(f"ok: {path}: routing policy\n")
+        for path in caches:
+            cache_book = load_cache_book(book, path)
+            console.file.write(f"ok: {path}: cache models of {len(cache_book.providers)} provider(s) and a default\n")
 
     run()
 

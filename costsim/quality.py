@@ -100,7 +100,34 @@ def _predictor(spec: str, policy: Policy):
         _, fn = make_classifier(policy, spec)  # keywords or rules (a ":cautious" on them is an error there)
         return (lambda prompts: [d.tier for d in fn(prompts)]), None
     model = learned[1]
-    return (lambda prompts: [d.tier for d in model.predict(prompts, explain=0)]), (model, model.predict_proba)
+    return (lambda prompts: model.tiers(prompts).tolist()), (model, model.predict_proba)
+
+
+_QUESTION_WORDS = frozenset("how what what's whats why which where when who is are does do can could should "
+                            "would will".split())
+
+
+def one_line_question(prompt: str) -> bool:
+    """A one-line question: one line of at most 30 words that ends in a question mark or opens with a
+    question word ("How do I rename a branch?", "what does -p do")."""
+    text = prompt.strip()
+    words = text.split()
+    if "\n" in text or not words or len(words) > 30:
+        return False
+    return text.endswith(("?", "？")) or words[0].lower().strip("¿") in _QUESTION_WORDS
+
+
+def goal_figures(truth: Sequence[int], pred: Sequence[int], prompts: Sequence[str], cost) -> dict:
+    """The figures issue 15's goal is stated in, plus the mistake cost: accuracy, tier 3 sent lower, tier 1
+    sent to tier 3, and one-line questions labeled tier 1 or 2 sent to tier 3 (as "k/n")."""
+    ev = evaluate(truth, pred, prompts, cost)
+    questions = [p for t, p, text in zip(truth, pred, prompts) if t < 3 and one_line_question(text)]
+    return {"n": ev.n, "accuracy": round(ev.accuracy, 4), "tier3_sent_lower": round(ev.tier3_sent_lower_rate, 4),
+            "tier1_sent_to_tier3": round(ev.tier1_sent_to_tier3_rate, 4),
+            "questions_sent_to_tier3": f"{sum(p == 3 for p in questions)}/{len(questions)}",
+            "tier2_sent_to_tier1": ev.tier2_sent_to_tier1, "over_routed": ev.over_routed,
+            "mistake_cost_usd": str(ev.mistake_cost_usd.quantize(Decimal("0.000001"))),
+            "extra_cost_usd": str(ev.extra_cost_usd.quantize(Decimal("0.000001")))}
 
 
 def shares_of(tiers: Sequence[int]) -> tuple[float, float, float]:
@@ -108,9 +135,21 @@ def shares_of(tiers: Sequence[int]) -> tuple[float, float, float]:
     return tuple(sum(1 for t in tiers if t == k) / n for k in (1, 2, 3))  # type: ignore[return-value]
 
 
+def labeled_files(path: str | Path) -> list[Path]:
+    """The labeled file, or every ``*.jsonl`` of a directory (a set of probes), sorted."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            raise InputError("no *.jsonl files of labeled requests in this directory", path=path)
+        return files
+    return [path]
+
+
 def evaluate_file(path: str | Path, specs: Sequence[str], policy: Policy, book: PriceBook, as_of: date,
                   target_shares: tuple[float, float, float] | None = None) -> QualityReport:
-    """Score each classifier on the labeled file; with ``target_shares``, also each learned one forced to that split."""
+    """Score each classifier on the labeled file; with ``target_shares``, also each learned one forced to that
+    split, with a note on what the forcing changed."""
     from costsim.learned import TIERS, calibrate, decide
 
     records = load_labeled(path)
@@ -132,12 +171,24 @@ def evaluate_file(path: str | Path, specs: Sequence[str], policy: Policy, book: 
         forced = [TIERS[int(k)] for k in decide(probs, offsets, model.t3)]
         rows.append(QualityRow(f"{spec} @ " + "/".join(f"{s * 100:g}" for s in target_shares),
                                evaluate(truth, forced, prompts, cost), shares_of(forced), forced=True))
+        notes.append(_calibration_note(rows[-2], rows[-1], offsets, sum(a != b for a, b in zip(pred, forced))))
     outputs = {t: p.output_tokens for t, p in policy.profiles.items()}
     notes.append("mistake cost: what misrouted requests pay — an under-routed one pays its cheap attempt and the "
                  "right tier's retry, an over-routed one the higher tier (the JSON's extra_cost_usd is the narrower "
                  "spend above perfect routing). Input tokens counted with tiktoken for each tier's model; output "
                  "tokens from the policy's tier profile.")
     return QualityReport(str(path), tuple(rows), dict(policy.tier_models), outputs, as_of, target_shares, tuple(notes))
+
+
+def _calibration_note(own: QualityRow, forced: QualityRow, offsets: Sequence[float], moved: int) -> str:
+    """What forcing the split changed, in the figures that matter."""
+    a, b = own.evaluation, forced.evaluation
+    shares = lambda row: "/".join(f"{s * 100:.0f}" for s in row.shares)  # noqa: E731
+    return (f"{forced.name}: per-tier offsets (0, {offsets[1]:+.2f}, {offsets[2]:+.2f}) on the log-probabilities "
+            f"move {moved:,} of {a.n:,} requests, split {shares(own)} → {shares(forced)}; accuracy "
+            f"{a.accuracy:.1%} → {b.accuracy:.1%}, tier 3 sent lower {a.tier3_sent_lower_rate:.0%} → "
+            f"{b.tier3_sent_lower_rate:.0%}, tier 1 sent to tier 3 {a.tier1_sent_to_tier3_rate:.0%} → "
+            f"{b.tier1_sent_to_tier3_rate:.0%}, mistake cost ${a.mistake_cost_usd:.4f} → ${b.mistake_cost_usd:.4f}")
 
 
 def train_labeled(path: str | Path, out: str | Path) -> tuple[Path, int]:
@@ -165,6 +216,8 @@ def measured_quality(choice: str) -> str:
     figures = (heldout.get("sets") or {}).get(heldout.get("summary_set", ""), {}).get(key + (":cautious" if cautious else ""))
     if not figures:
         return "not measured on held-out data (run `costsim evaluate LABELED.jsonl --classifier ...`)"
-    return (f"held-out quality ({heldout['summary_set']}, {figures['n']} requests it never saw): accuracy "
-            f"{figures['accuracy']:.0%}, tier-3 sent lower {figures['tier3_sent_lower']:.0%}, "
+    how = heldout.get("method") or heldout["summary_set"]
+    return (f"held-out quality, measured on {figures['n']:,} labeled requests written apart from its training data "
+            f"({how}): accuracy {figures['accuracy']:.0%}, tier-3 sent lower {figures['tier3_sent_lower']:.0%}, "
+            f"tier-1 sent to tier 3 {figures.get('tier1_sent_to_tier3', 0):.0%}, "
             f"mistake cost {figures['mistake_cost_vs_keywords']:.2f}× the keyword rules'")

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from costsim import chart
 from costsim.money import pct, tokens, usd
+from costsim.safe_text import printable
 from costsim.tables import markdown_table, table_of
 from costsim.report import Report, StrategyResult
 from costsim.views import breakdown_table
@@ -45,7 +46,7 @@ TIER_HEADER = ["Tier", "Requests", "Model", "Cost", "Share of spend"]
 
 
 def models_label(s: StrategyResult, report: Report) -> str:
-    if s.key in {"smart", "smart_classifier", "under_routing", "pinned"}:
+    if s.key in {"smart", "smart_classifier", "under_routing", "pinned", "smart_carried"} or s.key.startswith("sticky_"):
         return "3-tier mix" + (" + classifier" if s.key == "smart_classifier" else "")
     if len(s.models) <= 2:
         return ", ".join(s.models) or "—"
@@ -77,11 +78,22 @@ def accounting_lines(report: Report) -> list[str]:
     lines = [f"Records: {a.records_read:,} read · {a.priced:,} priced · {a.skipped_total:,} skipped · "
              f"{a.duplicates:,} duplicate{'' if a.duplicates == 1 else 's'}"]
     lines += [f"  skipped, {reason}: {n:,}" for reason, n in sorted(a.skipped.items())]
+    not_read = report.extra.get("files_not_read") or {}
+    if not_read:
+        lines.append(f"Files not read: {len(not_read):,} (" + "; ".join(f"{name}: {why}" for name, why in not_read.items()) + ")")
+    if report.extra.get("sidecar_files"):
+        lines.append(f"Claude Code sidecar files passed over (not logs): {report.extra['sidecar_files']:,}")
     t = report.token_totals
     lines.append("Tokens: " + " · ".join(f"{tokens(t.get(k + '_tokens', 0))} {k.replace('_', ' ')}"
                                           for k in ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output")))
+    if report.extra.get("conflicting_duplicates"):
+        lines.append(f"Warning: {report.extra['conflicting_duplicates']:,} duplicate record(s) share an id with an earlier "
+                     "one but carry different usage; the first was kept")
+    from costsim.as_billed import as_billed_line
+    lines += as_billed_line(report.extra)
     for model, n in sorted(report.unknown_models.items()):
-        lines.append(f"Unpriced as logged: {n:,} requests on {model!r} (no price table has it; add one with --pricing)")
+        lines.append(f"Unpriced: {n:,} requests on {model!r}, left out of every strategy (no price table has it; "
+                     "add one with --pricing)")
     return lines
 
 
@@ -89,6 +101,17 @@ def claim_rows(report: Report) -> list[list[str]]:
     fmt = lambda c, v: usd(v) if c.unit == "usd" else pct(v)  # noqa: E731
     return [[c.item, fmt(c, c.claimed), fmt(c, c.computed), "yes" if c.matches else "NO", c.explanation]
             for c in report.claims]
+
+
+STICKY_HEADER = ["Sticky for", "Total", "vs smart routing", "Switches", "Cold starts"]
+STICKY_TITLE = "Sticky routing: where keeping a conversation on its model pays"
+
+
+def sticky_rows(report: Report) -> list[list[str]]:
+    """One row per `--sticky` minutes: its cost, the difference from smart routing (cache-aware), switches."""
+    rows = report.extra.get("caching", {}).get("sticky", [])
+    return [[f"{r['minutes']} min", usd(r["cost_usd"]), ("+" if r["vs_smart_usd"] > 0 else "") + usd(r["vs_smart_usd"]),
+             f"{r['switches']:,}", f"{r['cold_starts']:,}"] for r in rows]
 
 
 CLAIM_HEADER = ["Claim", "Document", "costsim", "Agrees", "costsim's arithmetic"]
@@ -104,6 +127,8 @@ def draw_tables(report: Report, console: Console) -> None:
     console.print(table_of(STRATEGY_HEADER, strategy_rows(report), title="Strategies (savings against all-frontier)",
                            right={2, 3, 4}, no_wrap={1}))
     console.print(table_of(TIER_HEADER, tier_rows(report), title="Smart routing by tier", right={1, 3, 4}, no_wrap={2}))
+    if sticky_rows(report):
+        console.print(table_of(STICKY_HEADER, sticky_rows(report), title=STICKY_TITLE, right={1, 2, 3, 4}))
     if report.claims:
         console.print(table_of(CLAIM_HEADER, claim_rows(report), title=claims_title(report), right={1, 2}))
     if chart.monte_carlo_rows(report):
@@ -116,12 +141,14 @@ def draw_tables(report: Report, console: Console) -> None:
     if view:
         console.print(table_of(view[1], view[2], title=view[0], right=set(range(1, len(view[1]))), no_wrap={0}))
     for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report), *report.notes]:
-        console.print(Text(line))
+        console.print(Text(printable(line)))
 
 
 def to_markdown(report: Report) -> str:
     parts = ["### Strategies (savings against all-frontier)", "", markdown_table(STRATEGY_HEADER, strategy_rows(report)), "",
              "### Smart routing by tier", "", markdown_table(TIER_HEADER, tier_rows(report)), ""]
+    if sticky_rows(report):
+        parts += [f"### {STICKY_TITLE}", "", markdown_table(STICKY_HEADER, sticky_rows(report)), ""]
     if report.claims:
         parts += [f"### {claims_title(report)}", "", markdown_table(CLAIM_HEADER, claim_rows(report)), ""]
     if chart.monte_carlo_rows(report):
@@ -131,8 +158,8 @@ def to_markdown(report: Report) -> str:
     view = breakdown_table(report)
     if view:
         parts += [f"### {view[0]}", "", markdown_table(view[1], view[2]), ""]
-    parts += [f"{line}  " for line in [price_line(report), *accounting_lines(report), *chart.simulation_lines(report),
-                                       *report.notes]]
+    parts += [f"{printable(line)}  " for line in [price_line(report), *accounting_lines(report),
+                                                  *chart.simulation_lines(report), *report.notes]]
     return "\n".join(parts) + "\n"
 
 

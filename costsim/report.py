@@ -37,6 +37,7 @@ class LineItem:
     service_tier: str = ""         # "" = list price; else the logged tier whose rates were used
     off_peak: bool = False         # priced at the period's off-peak (time-of-day) rates
     discount_pct: Decimal | None = None  # negotiated discount from a --pricing overlay
+    calls: dict = field(default_factory=dict)  # server tool calls (web_search, web_fetch) in the line
 
 
 @dataclass(frozen=True)

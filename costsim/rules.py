@@ -27,6 +27,7 @@ __all__ = [
     "keyword_tier",
     "smart_rules_tier",
     "request_prose",
+    "message_prose",
     "new_message",
     "approx_tokens",
     "count_file_references",
@@ -181,6 +182,12 @@ def request_prose(prompt: str, mask_inline_code: bool = True, keep_earlier: bool
     earlier, text = new_message(prompt)
     if keep_earlier and earlier:
         text = earlier + "\n" + text
+    return message_prose(text, mask_inline_code)
+
+
+def message_prose(text: str, mask_inline_code: bool = True) -> str:
+    """:func:`request_prose` of one message (no turn splitting): fences, pasted log lines and indented code
+    dropped, inline code masked, runs of spaces and tabs made one."""
     text = _FENCE_RE.sub("\n", text)
     lines = [
         ln for ln in text.splitlines() if not _LOG_LINE_RE.match(ln) and not _INDENTED_RE.match(ln)

@@ -116,6 +116,7 @@ class PinnedStrategy(Strategy):
 
 
 CLASSIFIER_KEY = "classifier"
+FRONTIER_COLD_KEY = "all_frontier_cold"  # priced by cache_strategies when caches are replayed
 ALL_CHEAP = CheapStrategy("all_cheap", "All tier-1 model", "every request on the tier-1 model", tier=1)
 PINNED = PinnedStrategy("pinned", "Pinned conversations",
                         "each session on the model of its hardest request (per-session routing)")
@@ -208,7 +209,11 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
     items = list(report.line_items)
     of = lambda key: [i for i in items if i.strategy == key]  # noqa: E731
     smart, mid, frontier = (report.strategy(k) for k in (SMART.key, ALL_MID.key, ALL_FRONTIER.key))
-    helpers = {CLASSIFIER_KEY, ALL_CHEAP.key}
+    helpers = {CLASSIFIER_KEY, ALL_CHEAP.key, FRONTIER_COLD_KEY}
+    # an escalated call lands on a model the conversation is not on: with caches replayed, its cost is
+    # the cold-cache all-frontier figure (cache_strategies.FRONTIER_COLD); else the all-frontier one
+    escalated = of(FRONTIER_COLD_KEY) or of(ALL_FRONTIER.key)
+    escalated_usd = sum((i.cost_usd for i in escalated), Decimal(0))
     shown = [s for s in report.strategies if s.key not in helpers]
     new_items: list[LineItem] = []
     sim: dict = {"formulas": {}}
@@ -233,19 +238,20 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
         sim["formulas"]["classifier"] = "N × (c_in × input price + c_out × output price) / 1e6"
     # escalation: break-even rates always (cheap to compute), a strategy row when a rate is given
     sim["escalation"] = {
-        "break_even_vs_smart": escalation_break_even(mid.cost_usd, frontier.cost_usd, reference.cost_usd),
-        "break_even_vs_all_frontier": escalation_break_even(mid.cost_usd, frontier.cost_usd, frontier.cost_usd),
+        "break_even_vs_smart": escalation_break_even(mid.cost_usd, escalated_usd, reference.cost_usd),
+        "break_even_vs_all_frontier": escalation_break_even(mid.cost_usd, escalated_usd, frontier.cost_usd),
         "compared_with": reference.key}
     sim["formulas"]["escalation"] = "C_mid + e × C_frontier; break-even e = (C_other − C_mid) / C_frontier"
     if opts.escalation_rate is not None:
         e = opts.escalation_rate
         mine = _scaled(of(ALL_MID.key), "escalation", Decimal(1), view="first call") \
-            + _scaled(of(ALL_FRONTIER.key), "escalation", e, view="escalated")
+            + _scaled(escalated, "escalation", e, view="escalated")
         shown.append(_combined(mid, "escalation", f"Escalation ({_fmt_rate(e)})",
                                f"all on tier 2 first, {_fmt_rate(e)} sent again to tier 3", mine, policy))
         new_items += mine
         sim["escalation"]["rate"] = e
-        sim["escalation"]["cost_usd"] = escalation_cost(mid.cost_usd, frontier.cost_usd, e)
+        sim["escalation"]["escalated_calls_cache"] = "cold" if of(FRONTIER_COLD_KEY) else "as logged"
+        sim["escalation"]["cost_usd"] = escalation_cost(mid.cost_usd, escalated_usd, e)
     cheap_key = ALL_CHEAP.key if opts.misroute_tier == 1 else ALL_MID.key
     cheap_hard_items = [i for i in of(cheap_key) if i.tier == HARD_TIER]
     cheap_hard = sum((i.cost_usd for i in cheap_hard_items), Decimal(0))

@@ -14,7 +14,9 @@ def new_table(title: str | None = None, **options) -> Table:
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     """A GitHub-flavoured Markdown table; pipes and newlines in cells are escaped."""
-    cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    from costsim.safe_text import printable
+
+    cell = lambda s: printable(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -27,7 +29,10 @@ def table_of(header: list[str], rows: list[list[str]], *, title: str | None = No
     No word of a cell or header is ever cut: each column is at least as wide as its longest word, so a
     narrow terminal wraps headers and multi-word cells instead of truncating figures. In a terminal too
     narrow even for that, the right-most columns are left out and named below the table (`Fitted`)."""
-    return Fitted(header, [[str(cell) for cell in row] for row in rows], title, right, no_wrap, options)
+    from costsim.safe_text import printable
+
+    return Fitted(header, [[printable(cell) for cell in row] for row in rows], title and printable(title), right,
+                  no_wrap, options)
 
 
 class Fitted:

@@ -12,15 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Mapping, Sequence
 
 import numpy as np
 
 from .errors import InputError
-from .learned import FORMAT, TIERS, VERSION, FeaturizerConfig, featurize
+from .features import FeatureSpace, FeaturizerConfig, document_features
+from .learned import FORMAT, TIERS, VERSION
 
-__all__ = ["TrainingError", "load_records", "train", "save_weights", "fit_softmax", "vectorize"]
+__all__ = ["TrainingError", "load_records", "train", "save_weights", "fit_softmax", "vocabulary"]
 
 
 class TrainingError(InputError, ValueError):
@@ -47,23 +49,8 @@ def _check(records: Sequence[Mapping]) -> tuple[list[str], np.ndarray]:
     return prompts, np.asarray(labels)
 
 
-def vectorize(
-    feature_dicts: Sequence[Mapping[str, float]], vocab: Mapping[str, int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """CSR arrays ``(indptr, indices, data)`` for the features present in ``vocab``."""
-    indptr, indices, data = [0], [], []
-    for f in feature_dicts:
-        for k, v in f.items():
-            j = vocab.get(k)
-            if j is not None:
-                indices.append(j)
-                data.append(v)
-        indptr.append(len(indices))
-    return np.asarray(indptr), np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=float)
-
-
 def fit_softmax(
-    csr: tuple[np.ndarray, np.ndarray, np.ndarray],
+    coo: tuple[np.ndarray, np.ndarray, np.ndarray],
     y: np.ndarray,
     n_features: int,
     l2: float = 1e-3,
@@ -71,10 +58,10 @@ def fit_softmax(
     iterations: int = 400,
     learning_rate: float = 0.1,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Minimise weighted mean cross-entropy + l2/2 * ||W||^2 (bias unpenalised) with Adam."""
-    indptr, indices, data = csr
-    n = len(indptr) - 1
-    rows = np.repeat(np.arange(n), np.diff(indptr))
+    """Minimise weighted mean cross-entropy + l2/2 * ||W||^2 (bias unpenalised) with Adam, on the sparse
+    matrix given as (row, column, value) triples (repeated pairs add up)."""
+    rows, indices, data = _merged(coo, n_features)
+    n = len(y)
     sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     sw = sw / sw.sum()
     Y = np.eye(3)[y]
@@ -103,6 +90,21 @@ def fit_softmax(
     return W, b
 
 
+def _merged(coo: tuple[np.ndarray, np.ndarray, np.ndarray], n_features: int):
+    """The same matrix with each repeated (row, column) pair summed into one entry."""
+    rows, cols, vals = coo
+    keys, inverse = np.unique(rows * n_features + cols, return_inverse=True)
+    return keys // n_features, keys % n_features, np.bincount(inverse, weights=vals)
+
+
+def vocabulary(prompts: Sequence[str], config: FeaturizerConfig, min_df: int) -> list[str]:
+    """Feature names seen in at least ``min_df`` prompts (every dense feature the config names), sorted."""
+    df: Counter = Counter()
+    for p in prompts:
+        df.update(document_features(p, config)[0].keys())
+    return sorted([k for k, c in df.items() if c >= min_df] + [f"d:{name}" for name in config.dense])
+
+
 def _class_weights(y: np.ndarray, class_weight: str | Sequence[float] | None) -> np.ndarray:
     if class_weight is None:
         return np.ones(len(y))
@@ -116,13 +118,13 @@ def _class_weights(y: np.ndarray, class_weight: str | Sequence[float] | None) ->
     return per[y]
 
 
-# The recipe the shipped weights use (tools/train_default.py), and `costsim train` with it:
-# n-grams of the request prose without rule features, L2 3e-4, and an ensemble vote for the smart rules.
-RECIPE_CONFIG = FeaturizerConfig(use_rules=False)
+# The recipe the shipped weights use (tools/train_default.py), and `costsim train` with it: words, word bigrams
+# and 5-letter stems of the request prose, and four shape features (no prose length, no question marks, no
+# function words alone), L2 3e-4, balanced class weights. Offsets picked on the cross-source predictions.
+RECIPE_CONFIG = FeaturizerConfig(stem_chars=5)
 RECIPE_L2 = 3e-4
-RECIPE_OFFSETS = (0.0, 0.1, 0.3)
-RECIPE_CAUTIOUS_OFFSETS = (0.0, 0.3, 1.0)
-RECIPE_RULES_VOTE = 0.5
+RECIPE_OFFSETS = (0.0, 0.2, -0.1)
+RECIPE_CAUTIOUS_OFFSETS = (0.0, 0.4, 0.5)
 
 
 def train(
@@ -134,21 +136,15 @@ def train(
     iterations: int = 400,
     offsets: Sequence[float] = RECIPE_OFFSETS,
     cautious_offsets: Sequence[float] = RECIPE_CAUTIOUS_OFFSETS,
-    rules_vote: float = RECIPE_RULES_VOTE,
-    prune_below: float = 1e-4,
-    decimals: int = 5,
+    prune_below: float = 1e-3,
+    decimals: int = 4,
 ) -> dict:
-    """Fit on ``records`` (dicts with ``prompt`` and ``tier``) and return the weights document."""
+    """Fit on ``records`` (dicts with ``prompt`` and ``tier``) and return the weights document. The model
+    is fitted on the features :class:`FeatureSpace` computes, the batch path that inference runs."""
     prompts, y = _check(records)
-    feats = [featurize(p, config) for p in prompts]
-    df: dict[str, int] = {}
-    for f in feats:
-        for k in f:
-            df[k] = df.get(k, 0) + 1
-    names = sorted(k for k, c in df.items() if c >= min_df or k.startswith(("d:", "r:")))
-    vocab = {k: i for i, k in enumerate(names)}
+    names = vocabulary(prompts, config, min_df)
     W, b = fit_softmax(
-        vectorize(feats, vocab), y, len(names), l2=l2,
+        FeatureSpace(names, config).coo(prompts), y, len(names), l2=l2,
         sample_weight=_class_weights(y, class_weight), iterations=iterations,
     )
     W = W - W.mean(axis=1, keepdims=True)  # softmax is shift-invariant; centre for readability
@@ -164,7 +160,6 @@ def train(
         "bias": np.round(b - b.mean(), decimals).tolist(),
         "offsets": [float(x) for x in offsets],
         "cautious_offsets": [float(x) for x in cautious_offsets],
-        "rules_vote": float(rules_vote),
         "t3": None,
         "training": {
             "records": len(prompts),

@@ -109,8 +109,12 @@ def test_unknown_logged_model_is_named_not_zero(cli, tmp_path):
     ])
     data = report(cli, str(log), "--as-of", DOC_DAY)
     assert data["unknown_models"] == {"claude-opsu-4-7": 1}
-    assert by_key(data)["as_logged"]["unpriced_requests"] == 1
-    assert by_key(data)["all_frontier"]["requests"] == 2  # still priced under the other strategies
+    # like with like: the unpriced request is left out of every strategy, not only out of as-logged
+    for key in ("as_logged", "all_frontier", "all_mid", "smart"):
+        assert (by_key(data)[key]["requests"], by_key(data)[key]["unpriced_requests"]) == (1, 1)
+    assert by_key(data)["all_frontier"]["cost_usd"] == str((Decimal(100) * 5 + Decimal(10) * 25) / 10**6)
+    assert data["accounting"]["skipped"] == {"model has no price (left out of every strategy)": 1}
+    assert data["accounting"]["records_read"] == 2 and data["accounting"]["priced"] == 1
     strict = cli("estimate", str(log), "--strict")
     assert strict.exit_code == 2
     assert "unknown model 'claude-opsu-4-7'" in strict.stderr and "did you mean claude-opus-4-7" in strict.stderr

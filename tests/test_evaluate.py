@@ -54,3 +54,16 @@ def test_mismatched_lengths_and_bad_tiers_raise():
         evaluate([1, 2], [1], ["a", "b"], COST)
     with pytest.raises(ValueError):
         evaluate([4], [1], ["a"], COST)
+
+
+def test_mistake_cost_by_type_adds_up_to_the_mistake_cost():
+    true = [1, 1, 2, 2, 3, 3, 3]
+    pred = [1, 2, 1, 3, 3, 1, 2]
+    ev = evaluate(true, pred, [P] * 7, COST)
+    c1 = (2000 * Decimal("0.05") + 1000 * Decimal("0.40")) / 10**6
+    c2 = (2000 * Decimal("0.14") + 1000 * Decimal("0.28")) / 10**6
+    c3 = Decimal(2000 * 5 + 1000 * 25) / 10**6
+    assert ev.cost_by_mistake == ((0, c2, 0), (c1 + c2, 0, c3), (c1 + c3, c2 + c3, 0))
+    assert sum(sum(row) for row in ev.cost_by_mistake) == ev.mistake_cost_usd
+    assert ev.tier1_sent_to_tier3_rate == 0.0
+    assert evaluate([1, 1], [3, 1], [P, P], COST).tier1_sent_to_tier3_rate == 1 / 2

@@ -50,6 +50,11 @@ def test_evaluate_keywords_figures_by_hand(tmp_path):
 
     assert Decimal(row["mistake_cost_usd"]) == cost(2) + cost(3)
     assert Decimal(row["extra_cost_usd"]) == cost(2)
+    # by kind of mistake: all of it is the one tier-3 request routed to tier 2
+    by_type = row["mistake_cost_by_type_usd"]
+    assert Decimal(by_type.pop("3->2")) == cost(2) + cost(3)
+    assert set(by_type) == {"1->2", "1->3", "2->1", "2->3", "3->1"} and all(Decimal(v) == 0 for v in by_type.values())
+    assert row["tier1_sent_to_tier3"] == 0
 
 
 def test_evaluate_default_table_has_four_classifiers(tmp_path):
@@ -71,9 +76,31 @@ def test_target_distribution_forces_the_split(tmp_path):
     result = runner.invoke(app, ["evaluate", str(path), "--classifier", "learned", "--as-of", AS_OF,
                                  "--target-distribution", "60/20/20", "-f", "json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)["rows"]
+    report = json.loads(result.stdout)
+    rows = report["rows"]
     assert [r["forced_split"] for r in rows] == [False, True]
     assert rows[1]["shares"] == [0.6, 0.2, 0.2]  # 6 / 2 / 2 of 10 requests
+    note = next(n for n in report["notes"] if n.startswith("learned @ 60/20/20"))
+    assert "of 10 requests, split" in note and "accuracy" in note and "mistake cost" in note
+
+
+def test_evaluate_a_directory_scores_each_file(tmp_path):
+    probes = tmp_path / "probes"
+    probes.mkdir()
+    _write(probes, LABELED[:2], "a.jsonl")
+    _write(probes, LABELED[2:], "b.jsonl")
+    result = runner.invoke(app, ["evaluate", str(probes), "--classifier", "keywords", "--as-of", AS_OF, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.stdout)["files"]
+    assert [(f["path"].rsplit("/", 1)[-1], f["rows"][0]["n"]) for f in files] == [("a.jsonl", 2), ("b.jsonl", 2)]
+    table = runner.invoke(app, ["evaluate", str(probes), "--classifier", "keywords", "--as-of", AS_OF],
+                          env={"COLUMNS": "160"})
+    assert table.exit_code == 0 and "a.jsonl" in table.stdout and "b.jsonl" in table.stdout
+    assert "What the mistakes cost, by kind" in table.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["evaluate", str(empty), "--as-of", AS_OF])
+    assert result.exit_code == 2 and "no *.jsonl files" in result.stderr
 
 
 def test_bad_labeled_files_name_file_and_line(tmp_path):

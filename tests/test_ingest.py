@@ -210,6 +210,10 @@ def test_unknown_model_is_named_and_strict_fails(tmp_path):
     log = tmp_path / "unknown.jsonl"
     log.write_text(json.dumps({"model": "mystery-9", "input_tokens": 10, "output_tokens": 5,
                                "timestamp": "2026-05-01T00:00:00Z"}) + "\n")
+    alone = runner.invoke(app, ["estimate", str(log), "--as-of", "2026-05-14"])  # nothing else to price: no $0 report
+    assert alone.exit_code == 2 and "no record could be priced" in alone.output and "'mystery-9'" in alone.output
+    log.write_text(log.read_text() + json.dumps({"model": "gpt-4o", "input_tokens": 10, "output_tokens": 5,
+                                                 "timestamp": "2026-05-01T00:00:00Z"}) + "\n")
     data = run_json(str(log))
     assert data["unknown_models"] == {"mystery-9": 1}
     strict = runner.invoke(app, ["estimate", str(log), "--as-of", "2026-05-14", "--strict"])

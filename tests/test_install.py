@@ -29,6 +29,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_ships_tables_policy_samples_and_tokenizers(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("costsim/_data/pricing/anthropic.yaml", "costsim/_data/pricing/policy.yaml",
+                 "costsim/_data/pricing/caches.yaml",
                  "costsim/_data/samples/sprint.yaml", "costsim/_data/samples/neutral.jsonl",
                  "costsim/tokenizers/o200k_base.tiktoken", "costsim/tokenizers/cl100k_base.tiktoken"):
         assert name in names, name

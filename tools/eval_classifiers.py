@@ -110,18 +110,16 @@ def main() -> None:
     results["keyword rules"] = evaluate(true, [keyword_tier(p).tier for p in prompts], prompts, COST)
     results["smart rules"] = evaluate(true, [smart_rules_tier(p).tier for p in prompts], prompts, COST)
 
-    candidates = {"learned (words+chars+dense+rules)": dict(config=FeaturizerConfig())}
+    candidates = {"learned (shipped recipe)": dict()}
     if args.candidates:
         candidates.update({
-            "words only": dict(config=FeaturizerConfig(use_chars=False, use_dense=False, use_rules=False)),
-            "words+chars": dict(config=FeaturizerConfig(use_dense=False, use_rules=False)),
-            "words+chars+dense": dict(config=FeaturizerConfig(use_rules=False)),
-            "words+chars 3-5": dict(config=FeaturizerConfig(char_ngrams=(3, 5), use_rules=False)),
-            "+rules, words 1-1": dict(config=FeaturizerConfig(word_ngrams=(1, 1))),
-            "+rules, +context": dict(config=FeaturizerConfig(context_words=True)),
-            "+rules, l2=1e-4": dict(config=FeaturizerConfig(), l2=1e-4),
-            "+rules, l2=1e-2": dict(config=FeaturizerConfig(), l2=1e-2),
-            "+rules, no class weight": dict(config=FeaturizerConfig(), class_weight=None),
+            "no bigrams": dict(config=FeaturizerConfig(bigrams=False, stem_chars=5)),
+            "no stems": dict(config=FeaturizerConfig()),
+            "with question marks": dict(config=FeaturizerConfig(question_marks=True, stem_chars=5)),
+            "with function words": dict(config=FeaturizerConfig(function_words=True, stem_chars=5)),
+            "l2=1e-4": dict(l2=1e-4),
+            "l2=1e-2": dict(l2=1e-2),
+            "no class weight": dict(class_weight=None),
         })
 
     fit_times = []

@@ -28,7 +28,8 @@ BLOCK_BYTES = 32 << 20  # ~150,000 records: big enough for both cores to share o
 REQUIRED_TOKENS = ("input_tokens", "output_tokens")
 OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens")
 TEXT = ("id", "prompt", "session", "project")
-SLOW_ONLY = ("tier", "batch", "service_tier", "latency_ms", "cache_write_tokens")  # present → record by record
+SLOW_ONLY = ("tier", "batch", "service_tier", "latency_ms", "cache_write_tokens", "web_search_calls",
+             "web_fetch_calls")  # present → record by record
 
 if AVAILABLE:
     SCHEMA = pa.schema([("timestamp", pa.string()), ("model", pa.string()),

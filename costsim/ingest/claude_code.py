@@ -1,12 +1,28 @@
-"""Claude Code session logs: `~/.claude/projects/<project>/<session>.jsonl` (subagent files included).
+"""Claude Code session logs: `~/.claude/projects/<project>/<session>.jsonl` and the subagents' logs.
 
-Each assistant line carries `message.usage` in Anthropic's meaning (see `anthropic.usage_row`). One
-API message is written on several lines — one per content block, streaming snapshots whose output
-count grows, and again when a session is resumed into another file — so lines are merged by
-message id + request id, keeping the final usage (the largest output count) within a file, and
-later copies in other files count as duplicates. Assistant lines with no usage (or the `<synthetic>`
-placeholder model) are skipped as "no usage"; user lines give the prompt text the next assistant
-message is classified by; project and session come from the path.
+The rules, in one place (the DuckDB engine mirrors them; `tests/fixtures/real/count.py` restates them
+independently, and both equal ccusage day by day on a real public tree):
+
+1. **What is a log.** Every `*.jsonl` under the folder: session files and `<session>/subagents/agent-*.jsonl`.
+   Sidecars are not logs and not records: `*.meta.json` (a subagent's type and description) and
+   `sessions-index.json` are passed over by name when a folder is read (`common.SIDECARS`). A file whose
+   lines are only `file-history-snapshot` or `summary` lines is a Claude Code log with no request in it.
+2. **What is a request.** A line of type `assistant` whose `message` carries `usage` (`<synthetic>`
+   placeholders and lines without usage are skipped as "no usage"), and the assistant message inside a
+   `progress` line (`data.message` of type `assistant`: a subagent's message as the parent session saw
+   it, Claude Code 2.1+). Every other line is a record that is "not a request"; a user line gives the
+   prompt text the next assistant message is classified by.
+3. **Counted once.** One API message is written on several lines (one per content block, streaming
+   snapshots whose output count grows, again in a subagent's own file or a progress line, again when a
+   session is resumed into another file). Lines are one message when they share message id + request
+   id; the message keeps its *final* usage: the copy with the largest output count (the earliest such
+   copy on a tie, in file order then line order, as ccusage 20 does). Within a file the row keeps its first line's number and prompt; across files the row is the
+   final copy's, file and all. Every other copy counts as a duplicate.
+4. **Usage.** In Anthropic's meaning (see `anthropic.usage_row`): `input_tokens` excludes cache reads
+   and writes; writes split 5m/1h by `cache_creation` where given, else all 5-minute; an empty
+   `iterations` list changes nothing; `server_tool_use` web searches and fetches are calls priced per
+   call (`web_search_calls`, `web_fetch_calls`).
+5. **Where.** Project and session come from the path (a subagent's rows belong to its parent session).
 """
 
 from __future__ import annotations
@@ -26,6 +42,7 @@ import pyarrow.compute as pc
 
 from costsim.classify_pool import Remembering, cores
 from costsim.errors import InputError
+from costsim.frame import CALL_COLUMNS
 from costsim.ingest.anthropic import usage_row
 from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
 from costsim.ingest.records import Skip, finish_table, message_text, timestamp
@@ -127,7 +144,8 @@ def _scan_job(job: tuple[str, str, bool, bool]) -> dict:
 
 
 def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = None) -> Iterator[pd.DataFrame]:
-    """Fold one file's accounting into `stats`; its rows join `buffer` (several files make one chunk)."""
+    """Fold one file's accounting into `stats`; its rows join `buffer`, which is merged once every file
+    is read (a message's final copy can come in any file)."""
     stats.records_read += result["records_read"]
     stats.duplicates += result["duplicates"]
     stats.malformed += result["malformed"]
@@ -138,31 +156,49 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
     buffer = [] if own else buffer
     if len(result["table"]["line"]):
         buffer.append(result)
-    if own or sum(len(r["table"]["line"]) for r in buffer) >= CHUNK_RECORDS:
+    if own:
         yield from _flush(buffer, stats)
 
 
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
+COUNTS = (*TOKENS, *CALL_COLUMNS)  # a row's counts: tokens, then server tool calls (web search, web fetch)
 
 
 def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
-    """Several files' rows as one usage-frame chunk; text columns are built as Arrow arrays (no Python
-    string per row), after duplicates across files are dropped."""
+    """The files' rows as usage-frame chunks: each message's final copy across the files (rule 3), then
+    ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row)."""
     if not buffer:
         return
     tables = [r["table"] for r in buffer]
-    keep = stats.drop_duplicate_hashes(np.concatenate([t["id_hash"] for t in tables]),
-                                       np.concatenate([t["has_id"] for t in tables]))
+    hashes = np.concatenate([t["id_hash"] for t in tables])
+    present = np.concatenate([t["has_id"] for t in tables])
+    keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
+    stats.duplicates += int((~keep).sum())
+    keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
     at = np.cumsum([0] + [len(t["line"]) for t in tables])
     kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
     text = _text_columns(buffer, tables, kept)
     frame = pd.DataFrame({
         **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
-        **{key: np.concatenate([t[key] for t in tables])[keep] for key in TOKENS},
+        **{key: np.concatenate([t[key] for t in tables])[keep] for key in COUNTS},
         "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
     })
     buffer.clear()
-    yield finish_table(frame, stats)
+    for start in range(0, max(len(frame), 1), CHUNK_RECORDS):
+        yield finish_table(frame.iloc[start:start + CHUNK_RECORDS].reset_index(drop=True), stats)
+
+
+def final_copies(hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> np.ndarray:
+    """Mask of the rows to keep: rows without an id, and of each id's rows the final copy (the largest
+    output count; the earliest row on a tie)."""
+    keep = ~present
+    with_id = np.flatnonzero(present)
+    if len(with_id):
+        order = np.lexsort((-with_id, output[with_id], hashes[with_id]))  # by id, output, then earliest last
+        ordered = hashes[with_id][order]
+        last = np.r_[ordered[1:] != ordered[:-1], True]
+        keep[with_id[order[last]]] = True
+    return keep
 
 
 def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]) -> dict:
@@ -206,6 +242,7 @@ _TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes
     rb'"output_tokens":(\d{1,12})(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
     rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
     rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"')
+_SERVER_CALL = re.compile(rb'"web_(?:search|fetch)_requests":[1-9]')  # a billed server tool call in a usage
 _USAGE_KEY = b'"usage":{"input_tokens":'
 _PROMPT_HEAD = b'"message":{"role":"user","content":"'
 
@@ -216,7 +253,7 @@ BLOCK_BYTES = 16 << 20  # whole lines read and searched at once; a file's rows a
 class _Rows:
     """One file's rows as column arrays, block by block; `table()` merges each message's lines (same
     message id + request id) into one row: the first line's number and prompt, the final usage (the
-    largest output count; the later line on a tie) with that line's model and timestamp."""
+    largest output count; the earliest such line on a tie) with that line's model and timestamp."""
 
     def __init__(self) -> None:
         self.blocks: list[dict] = []
@@ -248,7 +285,7 @@ class _Rows:
             hashes[present] = SeenIds.hashes([k for k in keys if k is not None])
         self.blocks.append({"line": np.array(lines, dtype=np.int64), "id_hash": hashes, "has_id": present,
                             "model": np.array(models, dtype=np.int32), "timestamp": _stamps(stamps),
-                            **{key: np.array(values).astype(np.int64) for key, values in zip(TOKENS, counts)}})
+                            **{key: np.array(values).astype(np.int64) for key, values in zip(COUNTS, counts)}})
 
     def add_arrays(self, lines: np.ndarray, columns: dict) -> None:
         if len(lines):
@@ -269,7 +306,7 @@ class _Rows:
         texts = [self.prompts[i] for i in used.tolist() if i >= 0]
         prompt = prompt.astype(np.int32) - int(used[0] < 0) if len(used) else prompt.astype(np.int32)
         return {"line": line, "model": cols["model"][final], "models": self.model_names, "prompt": prompt,
-                "prompts": texts, **{key: cols[key][final] for key in TOKENS}, "timestamp": cols["timestamp"][final],
+                "prompts": texts, **{key: cols[key][final] for key in COUNTS}, "timestamp": cols["timestamp"][final],
                 "id_hash": cols["id_hash"][first], "has_id": cols["has_id"][first]}
 
     def _merge(self, hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -278,7 +315,7 @@ class _Rows:
         if not len(with_id):
             return (all_rows := np.arange(len(hashes))), all_rows
         _, first, group = np.unique(hashes[with_id], return_index=True, return_inverse=True)
-        order = np.lexsort((with_id, output[with_id], group))  # by message, then output count, then line
+        order = np.lexsort((-with_id, output[with_id], group))  # by message, output count, then earliest line last
         last = np.r_[np.flatnonzero(np.diff(group[order])), len(order) - 1]
         self.duplicates += len(with_id) - len(first)
         firsts = np.concatenate([with_id[first], np.flatnonzero(~present)])
@@ -298,7 +335,7 @@ def _stamps(stamps: list) -> np.ndarray:
 def _empty_table() -> dict:
     return {"line": np.zeros(0, dtype=np.int64), "model": np.zeros(0, dtype=np.int32), "models": [],
             "prompt": np.zeros(0, dtype=np.int32), "prompts": [],
-            **{key: np.zeros(0, dtype=np.int64) for key in TOKENS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),
+            **{key: np.zeros(0, dtype=np.int64) for key in COUNTS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),
             "id_hash": np.zeros(0, dtype=np.uint64), "has_id": np.zeros(0, dtype=bool)}
 
 
@@ -338,6 +375,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
     plain = (raw[starts] == 123) & (raw[np.maximum(ends - 1, 0)] == 125)  # starts with { and ends with }
     heads, tails, found, others = [], [], [], []
     find, startswith, head, tail, rfind = text.find, text.startswith, _HEAD.match, _TAIL.match, text.rfind
+    server_call = _SERVER_CALL.search
     not_requests, prompts_before = 0, len(rows.prompt_lines)
     # `"message":{` is looked for in a line's first 1024 bytes, and not at all (an empty range) in a line
     # that is not plainly one object
@@ -349,7 +387,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
         elif (h := head(text, at, end)) is not None:
             u = rfind(_USAGE_KEY, h.end(), end)
             t = tail(text, u, end) if u >= 0 else None
-            if t is None:
+            if t is None or server_call(text, u, t.end()):  # a web search or fetch: read with its calls
                 others.append(i)
             else:
                 heads.append(h.groups())
@@ -372,7 +410,7 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
         rows.add_arrays(first_line + np.array(found, dtype=np.int64)[columns.pop("index")], columns)
     if others:
         lines, keys, models, stamps = [], [], [], []
-        counts: list[list] = [[] for _ in TOKENS]
+        counts: list[list] = [[] for _ in COUNTS]
         bounds = np.r_[-1, ends]
         _scan_others(text, bounds, others, first_line, name, stats, rows, (lines, keys, models, stamps, counts))
         _sort_prompts(rows, prompts_before)
@@ -421,7 +459,8 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
             "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
             "timestamp": _stamps(column(7)) if keys else np.zeros(0, dtype="datetime64[ns]"),
             "input_tokens": numbers[0], "cache_read_tokens": numbers[1],
-            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2]}
+            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2],
+            **{key: np.zeros(len(keys), dtype=np.int64) for key in CALL_COLUMNS}}
 
 
 def _counts(*columns) -> np.ndarray:
@@ -493,6 +532,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
         if not isinstance(record, dict):
             stats.skip("not a JSON object", path=name, line=line_no)
             return None
+        record = _progress_message(record)
         if record.get("type") != "assistant":
             stats.skipped[NOT_A_REQUEST] += 1
             return _user_text(record)
@@ -504,7 +544,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
     elif isinstance(row, Skip):
         stats.skip(row.reason, row.detail, path=name, line=line_no, malformed=row.malformed)
         return None
-    return (row.get("id"), row["model"], row.get("timestamp"), tuple(row.get(key, 0) for key in TOKENS))
+    return (row.get("id"), row["model"], row.get("timestamp"), tuple(row.get(key, 0) for key in COUNTS))
 
 
 def _fast_assistant(line: bytes, head: re.Match):
@@ -519,6 +559,8 @@ def _fast_assistant(line: bytes, head: re.Match):
     if model == "<synthetic>":
         return Skip(NO_USAGE, malformed=False)
     usage = tail.group(1)
+    if _SERVER_CALL.search(usage):
+        return None  # json.loads reads its server tool calls
     u = dict(_COUNT.findall(usage))
     if b"input_tokens" not in u or b"output_tokens" not in u or b'_tokens":"' in usage or b":-" in usage \
             or b"." in usage or any(len(v) > 12 for v in u.values()):
@@ -533,6 +575,15 @@ def _fast_assistant(line: bytes, head: re.Match):
             "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
             "timestamp": tail.group(3).decode().removesuffix("Z"),
             "id": f"{message_id}:{request_id}" if request_id else message_id}
+
+
+def _progress_message(record: dict) -> dict:
+    """The assistant message a `progress` line carries (rule 2), else the line itself."""
+    if record.get("type") == "progress" and isinstance(record.get("data"), dict):
+        inner = record["data"].get("message")
+        if isinstance(inner, dict) and inner.get("type") == "assistant":
+            return inner
+    return record
 
 
 def _user_text(record: dict) -> str | None:
@@ -557,7 +608,7 @@ def _assistant_row(record: dict) -> dict:
         raise Skip(NO_USAGE, malformed=False)
     if not model:
         raise Skip("missing required field", "message.model")
-    row = {"model": str(model), **usage_row(usage)}
+    row = {"model": str(model), **usage_row(usage, str(model))}
     stamp = timestamp(record.get("timestamp"), "timestamp")  # as naive UTC, like the block search's stamps
     row["timestamp"] = None if stamp is None else stamp.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
     message_id = message.get("id")

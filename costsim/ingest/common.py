@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from costsim.errors import InputError
 
 
 CHUNK_RECORDS = 50_000
+BOM = b"\xef\xbb\xbf"
 MAX_PROBLEMS_SHOWN = 10
 
 
@@ -37,10 +39,15 @@ class IngestStats:
     until: datetime | None = None      # records at or after it likewise (an --until day is included whole)
     columns: dict[str, str] = field(default_factory=dict)  # --columns: frame field -> CSV header name
     counted_inputs: int = 0            # rows whose input tokens were counted offline from their text
+    no_prompt_text: int = 0            # database / trace rows without prompt text: tiered by token counts
     approximate_models: Counter = field(default_factory=Counter)  # counted with a non-native encoding
     token_factor: object = None        # model -> Decimal correction for offline counts (from the price book)
     names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)
+    files_not_read: dict[str, str] = field(default_factory=dict)  # a folder's file in no known format -> why
+    sidecars: int = 0                  # Claude Code sidecar files passed over in folders (not logs, not records)
+    conflicting_duplicates: int = 0    # duplicates whose usage differs from the copy kept (counted, and warned of)
     _seen_ids: "SeenIds" = field(default_factory=lambda: SeenIds())
+    _seen_usage: "SeenIds" = field(default_factory=lambda: SeenIds())  # id + usage, to tell differing copies
 
     def display(self, path: str) -> str:
         return self.names.get(path, display_name(path))
@@ -57,14 +64,20 @@ class IngestStats:
             if len(self.problems) < MAX_PROBLEMS_SHOWN:
                 self.problems.append(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
-    def seen_before(self, hashes: np.ndarray) -> None:
-        """Ids (hashed) read before this run's records: copies of them count as duplicates (a cluster part
-        told which of its ids an earlier part holds)."""
+    def seen_before(self, hashes: np.ndarray, usage_hashes: np.ndarray) -> None:
+        """Ids (hashed) read before this run's records: copies of them count as duplicates, and as
+        conflicting ones when their id + usage hash is not among `usage_hashes` (a cluster part told which
+        of its ids an earlier part holds, and the earlier parts' id + usage hashes)."""
         self._seen_ids.first_of_hashes(np.asarray(hashes, dtype=np.uint64))
+        self._seen_usage.first_of_hashes(np.unique(np.asarray(usage_hashes, dtype=np.uint64)))
 
     def id_hashes(self) -> np.ndarray:
         """The hash of every id read so far, sorted."""
         return self._seen_ids.array()
+
+    def usage_hashes(self) -> np.ndarray:
+        """The id + usage hash of every record read with its usage checked, sorted."""
+        return self._seen_usage.array()
 
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
@@ -73,10 +86,24 @@ class IngestStats:
         self.duplicates += int((~keep).sum())
         return keep
 
-    def drop_duplicates(self, ids: pd.Series) -> np.ndarray:
-        """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are counted."""
+    def drop_duplicates(self, ids: pd.Series, frame: pd.DataFrame | None = None) -> np.ndarray:
+        """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are
+        counted, and those whose usage (token and call counts in `frame`) matches no earlier copy of their
+        id are counted again as conflicting."""
         keep = self._seen_ids.first_mask(ids)
         self.duplicates += int((~keep).sum())
+        present = ids.notna().to_numpy()
+        if frame is not None and present.any():
+            from costsim.frame import INT_COLUMNS
+
+            mix = np.zeros(int(present.sum()), dtype=np.uint64)  # the usage counts folded into one number
+            with np.errstate(over="ignore"):
+                for column in (c for c in INT_COLUMNS if c in frame.columns):
+                    values = frame[column].to_numpy()[present].astype(np.uint64)
+                    mix = (mix ^ values) * np.uint64(0x100000001B3)
+            combined = SeenIds.hashes(ids[present].to_numpy()) ^ mix
+            fresh = self._seen_usage.first_of_hashes(combined)
+            self.conflicting_duplicates += int((fresh & ~keep[present]).sum())
         return keep
 
 
@@ -160,30 +187,39 @@ class SeenIds:
             self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]), kind="stable")  # merges two sorted runs
 
 
-def expand(inputs: list[str]) -> list[str]:
-    """Files from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz), globs, and `-`."""
+SIDECARS = ("*.meta.json", "sessions-index.json")  # Claude Code's own bookkeeping beside its logs
+
+
+def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[str, bool]]:
+    """(file, found in a folder) from paths, folders (recursively: *.jsonl, *.json, *.csv and their .gz,
+    Claude Code's sidecars passed over and counted in `stats`), globs, and `-`;
+    database URLs (postgresql://…) pass through as they are."""
     out = []
     for item in inputs:
-        if item == "-":
-            out.append("-")
+        if item == "-" or is_database_url(item):
+            out.append((item, False))
             continue
-        if "://" in item:
+        if "://" in item:  # database URLs were passed through above
             from costsim.errors import ConfigError
             raise ConfigError(f"{item}: object storage is read by the cluster engine: add --engine dask "
                               "(pip install 'costsim[dask]' if Dask is not installed)")
         path = Path(item).expanduser()
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _loggish(p.name))
-            if not found:
+            logs = [p for p in found if not any(p.match(pattern) for pattern in SIDECARS)]
+            if stats is not None:
+                stats.sidecars += len(found) - len(logs)
+            if not logs:
                 raise InputError("folder holds no .jsonl, .json or .csv files", path=item)
-            out.extend(str(p) for p in found)
-        elif path.exists():
-            out.append(str(path))
+            out.extend((str(p), True) for p in logs)
+            continue
+        if path.exists():
+            out.append((str(path), False))
         elif any(ch in item for ch in "*?["):
             matches = sorted(glob.glob(str(path), recursive=True))
             if not matches:
                 raise InputError("no file matches this pattern", path=item)
-            out.extend(matches)
+            out.extend((m, False) for m in matches)
         else:
             raise InputError("file not found", path=item)
     return out
@@ -197,40 +233,69 @@ def _loggish(name: str) -> bool:
 def open_text(path: str) -> io.TextIOBase:
     """A text stream for a path, a .gz file, or `-` (stdin)."""
     if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
     if path.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace", newline="")
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace")
+    return open(path, encoding="utf-8-sig", errors="replace", newline="")  # a byte-order mark is not data
 
 
 def open_binary(path: str, name: str) -> io.BufferedReader:
-    """A buffered byte stream for a path or a .gz file (stdin is spooled to a file before reading)."""
+    """A buffered byte stream for a path or a .gz file (stdin is spooled to a file before reading), past
+    any UTF-8 byte-order mark."""
     try:
         raw = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+        stream = io.BufferedReader(raw, 1 << 20) if path.endswith(".gz") else raw
+        if stream.peek(3)[:3] == BOM:
+            stream.read(3)
     except OSError as exc:
         raise InputError(f"cannot read: {exc}", path=name) from None
-    return io.BufferedReader(raw, 1 << 20) if path.endswith(".gz") else raw
+    except EOFError as exc:
+        raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
+    return stream
 
 
 def display_name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    return "<stdin>" if path == "-" else redacted_url(path) if is_database_url(path) else path
+
+
+DATABASE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(item: str) -> bool:
+    """Whether an input names a database (a LiteLLM proxy's PostgreSQL) rather than a file."""
+    return item.lower().startswith(DATABASE_SCHEMES)
+
+
+def redacted_url(url: str) -> str:
+    """The URL with its password (in the user part or a `password=` parameter) shown as ***."""
+    url = re.sub(r"(://[^:/?#@]*:)[^/?#]*@", r"\1***@", url, count=1)
+    return re.sub(r"([?&]password=)[^&#]*", r"\1***", url, flags=re.IGNORECASE)
+
+
+EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold
+LATEST = datetime(2262, 1, 1, tzinfo=timezone.utc)
 
 
 def parse_timestamp(value) -> datetime | None:
-    """ISO 8601 text (a trailing Z allowed) or epoch seconds/milliseconds → aware UTC datetime; None if unparseable."""
-    if value is None or value == "":
+    """ISO 8601 text (a trailing Z allowed) or epoch seconds/milliseconds → aware UTC datetime; None if
+    unparseable or outside the years 1678–2261 (a `created` of 10^30 is a bad value, not a crash)."""
+    if value is None or value == "" or isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value
-        return datetime.fromtimestamp(seconds, tz=timezone.utc)
-    text = str(value).strip()
-    if text.replace(".", "", 1).isdigit():
-        return parse_timestamp(float(text))
     try:
-        stamp = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
+        if isinstance(value, (int, float)):
+            seconds = value / 1000 if value > 1e11 else value
+            stamp = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        elif isinstance(value, str):
+            text = value.strip()
+            if text.replace(".", "", 1).isdigit():
+                return parse_timestamp(float(text))
+            stamp = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+            stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+        else:
+            return None  # a list, an object: not a time
+    except (ValueError, OverflowError, OSError):
         return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+    return stamp if EARLIEST <= stamp < LATEST else None
 
 
 MAX_TOKENS = 10**12 - 1  # per record: far above any real request, and a million of them still fit in int64
@@ -263,13 +328,19 @@ def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = No
 
 def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, classify) -> Iterator:
     from costsim.ingest import claude_code
-    from costsim.ingest.detect import reader_for
+    from costsim.ingest.detect import UnknownFormat, reader_for
 
     groups: list[tuple] = []  # (reader, paths): consecutive Claude Code files are read together, in parallel
-    for path in expand(inputs):
+    for path, in_folder in expand(inputs, stats):
         if path == "-":
             path = _spool_stdin(stats)
-        reader = reader_for(path, log_format, stats)
+        try:
+            reader = reader_for(path, log_format, stats)
+        except UnknownFormat as exc:
+            if not in_folder:
+                raise
+            stats.files_not_read[stats.display(path)] = exc.reason  # one odd file in a folder: named, not fatal
+            continue
         if reader is claude_code.read_session and groups and groups[-1][0] is reader:
             groups[-1][1].append(path)
         else:

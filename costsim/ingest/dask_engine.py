@@ -7,6 +7,9 @@ Each task is `parts.read_part` on one slice; the client adds the results up in r
 (`parts.Totals`) and prices them with the same Pricer, so the totals are the local engine's.
 A worker that dies is replaced by Dask and its tasks run again; a part that still fails is named,
 left out of the report, and the run exits 2 after it.
+Prompt caches are carried over (each request keeps its logged cache split, as `--caches carried`): the
+replay and sticky routing need every conversation's rows in one place, which the parts do not send back;
+a report with cache tokens says so in a note.
 """
 
 from __future__ import annotations
@@ -45,10 +48,13 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, scheduler: s
              today: date | None = None, classifier: str | None = None, sim=None,
              billing: BillingOptions = BillingOptions(), by: str | None = None, since: date | None = None,
              until: date | None = None, columns: dict[str, str] | None = None, target_shares=None,
+             caches: str = "replay", sticky_minutes: tuple[int, ...] = (),
              part_bytes: int | None = None, say: Callable[[str], None] = lambda text: None,
              ) -> tuple[Report, pd.DataFrame]:
     """`api.estimate` on a Dask cluster: the same Report, from parts read by the cluster's workers.
-    `say` gets the progress lines (the cluster, its dashboard, parts done)."""
+    `say` gets the progress lines (the cluster, its dashboard, parts done). Prompt caches are carried over
+    whatever `caches` asks (a note says so when `caches` is "replay" and the log has cache tokens)."""
+    from costsim.cache_strategies import plan as replay_plan
     from costsim.views import check_view
 
     require_dask()
@@ -57,15 +63,19 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, scheduler: s
         raise ConfigError("--target-distribution reads the logs twice; it runs on the local engine only")
     if sim is not None and sim.pinned:
         raise ConfigError("--pinned holds every session's rows until the end; it runs on the local engine only")
+    replay_plan(caches, sticky_minutes, sim)  # the options' own errors first
+    if sticky_minutes:
+        raise ConfigError("--sticky holds every conversation's rows until the end; it runs on the local engine only")
     options = P.ReadOptions(book, policy, classifier=classifier, as_of=as_of, today=today or date.today(),
                             billing=billing, by=check_view(by), sim=sim, strict=strict, since=since, until=until,
                             columns=dict(columns or {}), token=uuid.uuid4().hex)
     totals = P.Totals(options)  # checks the policy's models before any cluster starts
-    todo = P.plan(inputs, log_format, part_bytes or _part_bytes())
+    todo = P.plan(inputs, log_format, part_bytes or _part_bytes(), totals.stats)
     with ExitStack() as stack:
         client = _client(scheduler, stack, say)
         results = _map(client, todo, options, say)
-        shared = P.shared_ids([r for r in results if r.error is None])
+        read = [r for r in results if r.error is None]
+        shared = {index: (ids, _usage_before(read, index)) for index, ids in P.shared_ids(read).items()}
         if shared:
             say(f"dask: {len(shared):,} part(s) hold ids an earlier part holds; reading them again to count those "
                 "as duplicates")
@@ -81,9 +91,29 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, scheduler: s
     if totals.failed:
         failed = [f"{r.part}: {_where(r.error)}{r.error['message']}" for r in totals.failed]
         report = _with_failures(report, failed)
+    if caches == "replay" and _cache_tokens(report):
+        from dataclasses import replace
+        report = replace(report, notes=(*report.notes, CARRIED_NOTE))
     sample = pd.concat(totals.samples) if totals.samples else pd.DataFrame(columns=["tier", "reason", "prompt",
                                                                                     "source", "model"])
     return report, sample
+
+
+CARRIED_NOTE = ("Prompt caches carried over: --engine dask does not replay them yet, so each request keeps its "
+                "logged cache reads on whatever model it moves to (--engine local replays them).")
+
+
+def _cache_tokens(report: Report) -> int:
+    totals = report.token_totals
+    return sum(int(totals.get(k, 0)) for k in ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens"))
+
+
+def _usage_before(results: list[P.PartResult], index: int):
+    """The id + usage hashes of the parts read before part `index` (to tell a conflicting copy)."""
+    import numpy as np
+
+    earlier = [r.usage_hashes for r in results if r.part.index < index and len(r.usage_hashes)]
+    return np.concatenate(earlier) if earlier else np.zeros(0, dtype=np.uint64)
 
 
 def _part_bytes() -> int:
@@ -137,7 +167,7 @@ def _map(client, todo: list[P.Part], options: P.ReadOptions, say: Callable[[str]
     shared_options = client.submit(_same, options, key=f"costsim-options-{uuid.uuid4().hex}")  # sent once, not per part
     futures = {}
     for part in todo:
-        extra = (seen_before[part.index],) if seen_before else ()
+        extra = (seen_before[part.index],) if seen_before else ()  # (ids, earlier id + usage hashes)
         future = client.submit(P.read_part, part, shared_options, *extra, retries=RETRIES, pure=False,
                                key=f"costsim-part-{part.index}-{uuid.uuid4().hex[:8]}")
         futures[future] = part

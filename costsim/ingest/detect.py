@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from costsim.errors import ConfigError, InputError
-from costsim.ingest import anthropic, claude_code, neutral, openai, proxies
-from costsim.ingest.common import IngestStats, open_text
+from costsim.ingest import anthropic, claude_code, neutral, openai, otel, proxies
+from costsim.ingest.common import IngestStats, is_database_url, open_text
+from costsim.ingest.records import csv_delimiter, header_name
 
 Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
 
@@ -28,14 +29,24 @@ READERS: dict[str, Reader] = {
     "anthropic": anthropic.read_messages,
     "litellm": proxies.read_litellm,
     "openrouter-csv": proxies.read_openrouter,
+    "otel": otel.read_otlp,
 }
 SNIFF_RECORDS = 20
 SNIFF_BYTES = 64 * 1024
-CLAUDE_CODE_TYPES = {"user", "assistant", "summary", "system", "file-history-snapshot", "queue-operation"}
+CLAUDE_CODE_TYPES = {"user", "assistant", "summary", "system", "file-history-snapshot", "queue-operation", "progress"}
+CLAUDE_CODE_KEYS = {"sessionId", "parentUuid", "leafUuid", "uuid", "messageId"}  # a snapshot line has only messageId
+
+
+class UnknownFormat(InputError):
+    """A file no reader's format matches: fatal when named, named and passed over when found in a folder."""
+
+    reason = "no known log format"
 
 
 def reader_for(path: str, log_format: str | None, stats: IngestStats | None = None) -> Reader:
     """The reader `--log-format` names, else the one the file's content matches."""
+    if is_database_url(path):
+        return _database_reader(log_format)
     if log_format:
         if log_format not in READERS:
             raise ConfigError(f"--log-format {log_format!r}: unknown format (known: {', '.join(READERS)})")
@@ -43,11 +54,32 @@ def reader_for(path: str, log_format: str | None, stats: IngestStats | None = No
     name = stats.display(path) if stats else path
     found = sniff(path, name, has_columns=bool(stats and stats.columns))
     if found is None:
-        raise InputError("no known log format matches this file (known: " + ", ".join(READERS)
+        raise UnknownFormat("no known log format matches this file (known: " + ", ".join(READERS)
+                         + _headers_found(path, name)
                          + "); force one with --log-format NAME, or map a CSV's headers with "
                          "--columns input_tokens=HEADER,output_tokens=HEADER,model=HEADER,timestamp=HEADER",
                          path=name)
     return READERS[found]
+
+
+def _headers_found(path: str, name: str) -> str:
+    """For a CSV, the headers it has (what the error shows); else nothing."""
+    head = _head(path, name).lstrip()
+    if not head or head[:1] in "[{":
+        return ""
+    first_line = head.splitlines()[0]
+    header = [header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])]
+    return "; headers found: " + ", ".join(h for h in header if h)[:300]
+
+
+def _database_reader(log_format: str | None) -> Reader:
+    """A postgresql:// input is a LiteLLM proxy's database: its spend-log table."""
+    from costsim.ingest import postgres  # its driver is an optional extra, imported when used
+
+    if log_format not in (None, "litellm"):
+        raise ConfigError(f"--log-format {log_format!r}: a postgresql:// input is read as a LiteLLM proxy's "
+                          "spend logs (--log-format litellm, or none)")
+    return postgres.read_spend_logs
 
 
 def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
@@ -63,7 +95,8 @@ def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
             if found:
                 return found
         return None
-    header = next(csv.reader(io.StringIO(head.splitlines()[0])), [])
+    first_line = head.splitlines()[0]
+    header = [header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])]
     return csv_format(header, has_columns)
 
 
@@ -71,8 +104,11 @@ def json_format(record) -> str | None:
     """The JSON format one record belongs to; None when it says nothing (a summary line, say)."""
     if not isinstance(record, dict):
         return None
-    if record.get("type") in CLAUDE_CODE_TYPES and ({"sessionId", "parentUuid", "leafUuid", "uuid"} & record.keys()):
+    kind = record.get("type")
+    if isinstance(kind, str) and kind in CLAUDE_CODE_TYPES and CLAUDE_CODE_KEYS & record.keys():
         return "claude-code"
+    if "resourceSpans" in record:
+        return "otel"
     if "custom_id" in record:
         if "response" in record or ("error" in record and "body" not in record):
             return "openai-batch-output"
@@ -87,7 +123,7 @@ def json_format(record) -> str | None:
         return "anthropic"
     if record.get("object") == "chat.completion" or (isinstance(usage, dict) and "prompt_tokens" in usage and "choices" in record):
         return "openai-chat"
-    if record.get("object") == "response" or (isinstance(usage, dict) and "input_tokens_details" in usage):
+    if record.get("object") in ("response", "response.compaction") or (isinstance(usage, dict) and "input_tokens_details" in usage):
         return "openai-responses"
     if "model" in record and ("input_tokens" in record or "prompt" in record):
         return "neutral-jsonl"
@@ -139,4 +175,4 @@ def _first_records(head: str, path: str, name: str):
             break
 
 
-__all__ = ["READERS", "reader_for", "sniff"]
+__all__ = ["READERS", "UnknownFormat", "reader_for", "sniff"]

@@ -47,6 +47,9 @@ def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
         models = ", ".join(sorted(stats.approximate_models))
         notes.append(f"Counts for {models} are approximations: no native tokenizer ships for them, so OpenAI's "
                      "o200k_base was used (a model's token_factor in the price table corrects it).")
+    if stats.no_prompt_text:
+        notes.append(f"{stats.no_prompt_text:,} request(s) carried no prompt text (the proxy or tracer did not "
+                     "record it): their tier comes from their prompt's token count alone.")
     if estimated_outputs:
         notes.append(f"Output tokens of {estimated_outputs:,} request(s) were not in the log and are estimated "
                      "from their tier's profile (policy `profiles`).")

@@ -4,7 +4,8 @@ Required: model, and input_tokens or prompt text (counted offline when the count
 Optional: timestamp, output_tokens (estimated from the tier's profile when missing), id,
 cache_read_tokens, cache_write_tokens (5-minute writes), cache_write_5m_tokens, cache_write_1h_tokens,
 reasoning_tokens (informational, already inside output_tokens), prompt, tier, session, project, batch,
-latency_ms, service_tier (OpenAI flex/priority; default/auto = list price).
+latency_ms, service_tier (OpenAI flex/priority; default/auto = list price), web_search_calls and
+web_fetch_calls (server tool calls, priced per call).
 `input_tokens` is *uncached* input: cache reads and writes are counted apart from it.
 
 JSONL takes a fast path: a block of lines is parsed and, when every record in it is plainly valid
@@ -24,10 +25,11 @@ from costsim.errors import InputError
 from costsim.frame import normalize
 from costsim.ingest import arrow_jsonl
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_binary, parse_timestamp, token_count
-from costsim.ingest.records import Skip, finish_frame, finish_rows, read_csv_format
+from costsim.ingest.records import Skip, finish_frame, finish_rows, header_name, read_csv_format
 
 REQUIRED = ("model",)
-OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens")
+OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens",
+                   "web_search_calls", "web_fetch_calls")
 OPTIONAL_TEXT = ("id", "prompt", "session", "project", "service_tier")
 FIELDS = ("timestamp", "model", "input_tokens", "output_tokens", *OPTIONAL_TOKENS, "cache_write_tokens",
           *OPTIONAL_TEXT, "tier", "batch", "latency_ms")
@@ -210,6 +212,7 @@ def _header_map(header: list[str], columns: dict[str, str], name: str) -> dict[s
     """neutral field → CSV column: the --columns mapping first, then columns already named like the field."""
     rename = {}
     for field, column in columns.items():
+        column = header_name(column)
         if field not in FIELDS:
             raise InputError(f"--columns {field}={column}: {field!r} is not a field (fields: {', '.join(FIELDS)})")
         if column not in header:
@@ -221,8 +224,8 @@ def _header_map(header: list[str], columns: dict[str, str], name: str) -> dict[s
             rename[field] = field
     for needed in ("model", "input_tokens"):
         if needed not in rename and not (needed == "input_tokens" and "prompt" in rename):
-            raise InputError(f"CSV header has no {needed!r} column; map one with --columns {needed}=HEADER",
-                             path=name, line=1)
+            raise InputError(f"CSV header has no {needed!r} column; map one with --columns {needed}=HEADER "
+                             f"(headers found: {', '.join(h for h in header if h)[:300]})", path=name, line=1)
     return rename
 
 

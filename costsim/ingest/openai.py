@@ -1,8 +1,13 @@
 """OpenAI logs: Chat Completions and Responses API objects, Batch API input and output files.
 
 OpenAI's usage meanings, mapped once here: `prompt_tokens` / `input_tokens` INCLUDE
-`cached_tokens`, so uncached input = prompt − cached and cache_read = cached; `completion_tokens` /
-`output_tokens` INCLUDE `reasoning_tokens`, so output = completion and reasoning is informational.
+`cached_tokens` and `cache_write_tokens` (the `…_details` of either API), so uncached input =
+prompt − cached − cache writes, cache_read = cached, cache writes are priced at the cache-write rate;
+`completion_tokens` / `output_tokens` INCLUDE `reasoning_tokens`, so output = completion and
+reasoning is informational. Billed per call: Responses `web_search_call` output items and OpenRouter's
+`server_tool_use_details.web_search_requests`. OpenRouter's own charge (`usage.cost`) is kept as
+*as billed*. A `/v1/responses/compact` result (`object: "response.compaction"`) is billed but names no
+model: it is read as a request on no model, which the report names as unpriced.
 Batch output lines that failed are skipped with their error; batch rows are priced at the batch rate.
 Batch *input* lines carry text but no counts: their input is counted offline and their output
 estimated from the tier's profile.
@@ -15,7 +20,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from costsim.ingest.common import IngestStats
-from costsim.ingest.records import Skip, all_text, last_user_text, read_json_format, timestamp, tokens
+from costsim.ingest.records import Skip, all_text, billed_usd, last_user_text, read_json_format, timestamp, tokens
 
 
 def usage_row(usage: dict | None) -> dict:
@@ -31,18 +36,35 @@ def usage_row(usage: dict | None) -> dict:
         output = tokens(usage, "output_tokens", required=True, where="usage.")
         prompt_details, output_details = usage.get("input_tokens_details"), usage.get("output_tokens_details")
     cached = tokens(prompt_details, "cached_tokens", where="usage.…_details.")
+    written = tokens(prompt_details, "cache_write_tokens", where="usage.…_details.")
     reasoning = tokens(output_details, "reasoning_tokens", where="usage.…_details.")
-    if cached > prompt:
-        raise Skip("bad token count", f"cached_tokens {cached} exceeds prompt tokens {prompt}")
-    return {"input_tokens": prompt - cached, "cache_read_tokens": cached, "output_tokens": output,
-            "reasoning_tokens": reasoning}
+    if cached + written > prompt:
+        raise Skip("bad token count", f"cached_tokens {cached} + cache_write_tokens {written} exceed prompt tokens {prompt}")
+    row = {"input_tokens": prompt - cached - written, "cache_read_tokens": cached, "cache_write_5m_tokens": written,
+           "output_tokens": output, "reasoning_tokens": reasoning}
+    server = usage.get("server_tool_use_details")  # OpenRouter
+    if isinstance(server, dict) and server.get("web_search_requests") not in (None, 0):
+        row["web_search_calls"] = tokens(server, "web_search_requests", where="usage.server_tool_use_details.")
+    billed = billed_usd(usage.get("cost"), "usage.cost")
+    if billed is not None:
+        row["billed_usd"] = billed
+    return row
+
+
+COMPACTION = "response.compaction"
 
 
 def response_row(body: dict, source: str) -> dict:
-    """A Chat Completions or Responses API object → one frame row."""
-    if not body.get("model"):
+    """A Chat Completions or Responses API object (or a compaction result) → one frame row."""
+    compaction = body.get("object") == COMPACTION
+    if not body.get("model") and not compaction:
         raise Skip("missing required field", "model")
-    row = {"source": source, "model": str(body["model"]), **usage_row(body.get("usage"))}
+    row = {"source": source, "model": str(body["model"]) if body.get("model") else None, **usage_row(body.get("usage"))}
+    output = body.get("output")
+    if isinstance(output, list):
+        searches = sum(1 for item in output if isinstance(item, dict) and item.get("type") == "web_search_call")
+        if searches:
+            row["web_search_calls"] = row.get("web_search_calls", 0) + searches
     stamp = timestamp(body.get("created", body.get("created_at")), "created")
     if stamp is not None:
         row["timestamp"] = stamp

@@ -31,7 +31,7 @@ import pandas as pd
 
 from costsim.errors import CostsimError, InputError
 from costsim.ingest import remote
-from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, expand, _loggish
+from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, expand, is_database_url, _loggish
 
 PART_BYTES = 128 << 20       # a big JSONL file is cut into slices of about this size
 HEAD_BYTES = 64 << 10        # read to decide whether a file can be cut (its format and first line)
@@ -50,6 +50,7 @@ class Part:
     start: int = 0
     end: int | None = None       # None: to the end of the file, the whole file when start is 0
     log_format: str | None = None  # forced (--log-format, or sniffed once from the head of a cut file)
+    in_folder: bool = False      # found in a folder (or under a prefix): in no known format, it is named and passed over
 
     @property
     def whole(self) -> bool:
@@ -82,18 +83,26 @@ class ReadOptions:
         from costsim.billing import BillingOptions
 
         return EstimateRun(self.book, self.policy, as_of=self.as_of, today=self.today,
-                           billing=self.billing or BillingOptions(), by=self.by, sim=self.sim)
+                           billing=self.billing or BillingOptions(), by=self.by, sim=self.sim,
+                           caches="carried")  # no rows held: a part sends back sums only
 
 
-def plan(inputs: list[str], log_format: str | None = None, part_bytes: int = PART_BYTES) -> list[Part]:
-    """The parts of every input, in read order: files and objects whole, big JSONL files in slices."""
+def plan(inputs: list[str], log_format: str | None = None, part_bytes: int = PART_BYTES,
+         stats: IngestStats | None = None) -> list[Part]:
+    """The parts of every input, in read order: files and objects whole, big JSONL files in slices.
+    `stats` counts the Claude Code sidecar files passed over in folders."""
+    from costsim.errors import ConfigError
+
     parts: list[Part] = []
     files = 0
     for item in inputs:
         if item == "-":
             raise InputError("a cluster cannot read stdin: name files or object-storage URLs")
-        for path, size in (remote.expand_url(item, _loggish) if remote.is_url(item)
-                           else [(p, Path(p).stat().st_size) for p in expand([item])]):
+        if is_database_url(item):
+            raise ConfigError("a database is read by the local engine: drop --engine dask")
+        found = ([(p, size, p != item) for p, size in remote.expand_url(item, _loggish)] if remote.is_url(item)
+                 else [(p, Path(p).stat().st_size, in_folder) for p, in_folder in expand([item], stats)])
+        for path, size, in_folder in found:
             fmt = log_format
             cuts = [(0, None)]
             if size > part_bytes and not path.endswith((".gz", ".csv")):
@@ -102,7 +111,7 @@ def plan(inputs: list[str], log_format: str | None = None, part_bytes: int = PAR
                     cuts = [(s, min(s + part_bytes, size)) for s in range(0, size, part_bytes)]
                 fmt = fmt or log_format
             first = len(parts)
-            parts.extend(Part(first + i, files, path, size, s, e, fmt) for i, (s, e) in enumerate(cuts))
+            parts.extend(Part(first + i, files, path, size, s, e, fmt, in_folder) for i, (s, e) in enumerate(cuts))
             files += 1
     return parts
 
@@ -135,9 +144,11 @@ class PartResult:
     name: str                          # the file as shown to the user
     lines: int = -1                    # lines in the slice (counted for slices only)
     sums: dict | None = None           # Pricer.sums()
+    billed: dict | None = None         # AsBilled.sums()
     accounting: dict = field(default_factory=dict)
     estimated: int = 0
     id_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    usage_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # id + usage
     sample: pd.DataFrame | None = None
     classifier: str = ""
     cpu_seconds: float = 0.0           # the part's CPU time on its worker (what a projection scales)
@@ -159,12 +170,17 @@ def _classifier(options: ReadOptions):
     return _CLASSIFIERS[options.token]
 
 
-def read_part(part: Part, options: ReadOptions, seen_before: np.ndarray | None = None) -> PartResult:
+def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, np.ndarray] | None = None
+              ) -> PartResult:
     """Read, classify and price one part. A problem the user can fix (a file in no known format, a
     truncated gzip, a malformed line under --strict) comes back as `error`, not as an exception, so it
-    names its file and the other parts still count."""
+    names its file and the other parts still count; a file in no known format found in a folder is
+    named in the accounting and passed over, as the local engine does. `seen_before`: (hashes of the ids
+    an earlier part holds, the earlier parts' id + usage hashes), so copies count as duplicates, and as
+    conflicting ones when their usage differs."""
     from costsim.api import SAMPLE_COLUMNS
     from costsim.ingest.common import read_logs
+    from costsim.ingest.detect import UnknownFormat
     from costsim.ingest.extras import make_stats
 
     name, lines, started = part.path, -1, time.process_time()
@@ -174,22 +190,28 @@ def read_part(part: Part, options: ReadOptions, seen_before: np.ndarray | None =
             stats = make_stats(options.book, strict=options.strict, since=options.since, until=options.until,
                                columns=options.columns)
             stats.names[local] = name
-            if seen_before is not None and len(seen_before):
-                stats.seen_before(seen_before)
+            if seen_before is not None:
+                stats.seen_before(*seen_before)
             label, classify = _classifier(options)
             run = options.run()
             estimated, samples = 0, []
-            for chunk in read_logs([local], stats, part.log_format):
-                classified, n = run.fold(chunk, classify)
-                estimated += n
-                samples.append(classified.groupby("tier").head(20)[list(SAMPLE_COLUMNS)])
+            try:
+                for chunk in read_logs([local], stats, part.log_format):
+                    classified, n = run.fold(chunk, classify)
+                    estimated += n
+                    samples.append(classified.groupby("tier").head(20)[list(SAMPLE_COLUMNS)])
+            except UnknownFormat as exc:
+                if not part.in_folder:
+                    raise
+                stats.files_not_read[name] = exc.reason  # one odd file in a folder: named, not fatal
         except CostsimError as exc:
             return PartResult(part, name, lines, error={"message": exc.message, "path": name if exc.path else None,
                                                         "line": exc.line})
         except OSError as exc:
             return PartResult(part, name, lines, error={"message": f"cannot read: {exc}", "path": name, "line": None})
-    return PartResult(part, name, lines=lines, sums=run.pricer.sums(), accounting=_accounting(stats),
-                      estimated=estimated, id_hashes=stats.id_hashes(), classifier=label,
+    return PartResult(part, name, lines=lines, sums=run.pricer.sums(), billed=run.billed.sums(),
+                      accounting=_accounting(stats), estimated=estimated, id_hashes=stats.id_hashes(),
+                      usage_hashes=stats.usage_hashes(), classifier=label,
                       sample=pd.concat(samples) if samples else None, cpu_seconds=time.process_time() - started)
 
 
@@ -206,7 +228,9 @@ def _local_copy(part: Part, tmp: Path) -> tuple[str, int]:
 def _accounting(stats: IngestStats) -> dict:
     return {"records_read": stats.records_read, "skipped": dict(stats.skipped), "malformed": stats.malformed,
             "duplicates": stats.duplicates, "problems": list(stats.problems), "files": list(stats.files),
-            "counted_inputs": stats.counted_inputs, "approximate_models": dict(stats.approximate_models)}
+            "counted_inputs": stats.counted_inputs, "approximate_models": dict(stats.approximate_models),
+            "files_not_read": dict(stats.files_not_read), "conflicting_duplicates": stats.conflicting_duplicates,
+            "no_prompt_text": stats.no_prompt_text}
 
 
 def shared_ids(results: list[PartResult]) -> dict[int, np.ndarray]:
@@ -268,9 +292,13 @@ class Totals:
             stats.files.extend(a["files"])
         stats.counted_inputs += a["counted_inputs"]
         stats.approximate_models.update(a["approximate_models"])
+        stats.files_not_read.update(a["files_not_read"])
+        stats.conflicting_duplicates += a["conflicting_duplicates"]
+        stats.no_prompt_text += a["no_prompt_text"]
         sums = result.sums
         sums["unknown_first_seen"] = {m: renumber(s) for m, s in sums["unknown_first_seen"].items()}
         self.run.pricer.merge(sums)
+        self.run.billed.merge(result.billed)
         self.estimated += result.estimated
         self.classifier = self.classifier or result.classifier
         if result.sample is not None:

@@ -2,8 +2,12 @@
 
 LiteLLM logs in OpenAI's meaning: `prompt_tokens` INCLUDES cached tokens (from the usage object's
 `prompt_tokens_details.cached_tokens` or `cache_read_input_tokens`) and, for Anthropic models, cache
-writes (`cache_creation_input_tokens`); uncached input is what is left. `completion_tokens` includes
-reasoning. A `cache_hit` row was answered by LiteLLM's own cache, not a provider: skipped.
+writes (`cache_creation_input_tokens`, split 5-minute / 1-hour by `cache_creation_token_details` where
+given, else all 5-minute); uncached input is what is left. `completion_tokens` includes reasoning.
+`server_tool_use.web_search_requests` are billed per call; `spend` is LiteLLM's own charge, kept as
+*as billed*. A `cache_hit` row was answered by LiteLLM's own cache, not a provider: skipped.
+`litellm_row` is the one mapping from a spend-log row (a dict, from JSON or the proxy's Postgres
+table) to usage-frame fields.
 
 OpenRouter's activity CSV (read by header name): `tokens_prompt` INCLUDES `tokens_cached`;
 `tokens_completion` INCLUDES `tokens_reasoning`. The model is `model_permaslug`.
@@ -18,14 +22,17 @@ import pandas as pd
 
 from costsim.errors import InputError
 from costsim.ingest.common import IngestStats
-from costsim.ingest.records import Skip, last_user_text, read_csv_format, read_json_format, timestamp, tokens
+from costsim.ingest.records import Skip, billed_usd, last_user_text, read_csv_format, read_json_format, timestamp, tokens
 
 OPENROUTER_HEADERS = ("generation_id", "created_at", "tokens_prompt", "tokens_completion", "model_permaslug")
 
 
 def litellm_row(record: dict, source: str) -> dict:
+    """One LiteLLM spend-log row (LiteLLM_SpendLogs: JSON export or database row) → usage-frame fields."""
     if str(record.get("cache_hit", "")).lower() == "true":
         raise Skip("LiteLLM cache hit (no provider call)", malformed=False)
+    if str(record.get("status") or "").lower() == "failure":
+        raise Skip("failed call (status failure)", malformed=False)
     model = record.get("model") or record.get("model_group")
     if not model:
         raise Skip("missing required field", "model")
@@ -36,19 +43,33 @@ def litellm_row(record: dict, source: str) -> dict:
     details = usage.get("prompt_tokens_details") if isinstance(usage.get("prompt_tokens_details"), dict) else {}
     cache_read = tokens(details, "cached_tokens") or tokens(usage, "cache_read_input_tokens")
     cache_write = tokens(usage, "cache_creation_input_tokens")
+    split = usage.get("cache_creation_token_details")
+    if isinstance(split, dict) and ("ephemeral_1h_input_tokens" in split or "ephemeral_5m_input_tokens" in split):
+        write_1h = tokens(split, "ephemeral_1h_input_tokens", where="cache_creation_token_details.")
+        write_5m = tokens(split, "ephemeral_5m_input_tokens", where="cache_creation_token_details.") \
+            if "ephemeral_5m_input_tokens" in split else max(cache_write - write_1h, 0)
+        cache_write = max(cache_write, write_5m + write_1h)
+    else:
+        write_5m, write_1h = cache_write, 0
     if cache_read + cache_write > prompt:
         raise Skip("bad token count", f"cached {cache_read} + cache writes {cache_write} exceed prompt_tokens {prompt}")
     reasoning_details = usage.get("completion_tokens_details")
     row = {"source": source, "model": str(model), "input_tokens": prompt - cache_read - cache_write,
-           "cache_read_tokens": cache_read, "cache_write_5m_tokens": cache_write,
+           "cache_read_tokens": cache_read, "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
            "output_tokens": tokens(record, "completion_tokens", required=True),
            "reasoning_tokens": tokens(reasoning_details, "reasoning_tokens") if isinstance(reasoning_details, dict) else 0}
+    server = usage.get("server_tool_use")
+    if isinstance(server, dict) and server.get("web_search_requests") not in (None, 0):
+        row["web_search_calls"] = tokens(server, "web_search_requests", where="server_tool_use.")
+    billed = billed_usd(record.get("spend"), "spend")
+    if billed is not None:
+        row["billed_usd"] = billed
     stamp = timestamp(record.get("startTime"), "startTime")
     if stamp is not None:
         row["timestamp"] = stamp
     if record.get("request_id"):
         row["id"] = str(record["request_id"])
-    text = last_user_text(_maybe_json(record.get("messages")))
+    text = last_user_text(_maybe_json(record.get("messages"))) or _request_text(record.get("proxy_server_request"))
     if text:
         row["prompt"] = text
     if isinstance(metadata, dict) and metadata.get("user_api_key_team_alias"):
@@ -56,6 +77,14 @@ def litellm_row(record: dict, source: str) -> dict:
     if record.get("session_id"):
         row["session"] = str(record["session_id"])
     return row
+
+
+def _request_text(request) -> str:
+    """The last user turn of the request body the proxy kept (`proxy_server_request`), if it kept one."""
+    request = _maybe_json(request)
+    if not isinstance(request, dict):
+        return ""
+    return last_user_text(request.get("messages")) or last_user_text(request.get("input"))
 
 
 def _maybe_json(value):
@@ -83,6 +112,9 @@ def openrouter_row(record: dict, source: str) -> dict:
     row = {"source": source, "model": record["model_permaslug"], "input_tokens": prompt - cached,
            "cache_read_tokens": cached, "output_tokens": tokens(record, "tokens_completion", required=True),
            "reasoning_tokens": tokens(record, "tokens_reasoning")}
+    billed = billed_usd(record.get("cost_total"), "cost_total")
+    if billed is not None:
+        row["billed_usd"] = billed
     stamp = timestamp(record.get("created_at"), "created_at")
     if stamp is not None:
         row["timestamp"] = stamp

@@ -9,6 +9,7 @@ and the --since/--until window.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterator
 
@@ -109,7 +110,11 @@ def read_json_format(path: str, stats: IngestStats, extract: Callable[[dict, str
         except Skip as skip:
             stats.skip(skip.reason, skip.detail, path=name, line=line, malformed=skip.malformed)
             continue
-        rows.append(row)
+        if isinstance(row, list):  # a record billed as several calls (an advisor step on another model)
+            stats.records_read += len(row) - 1
+            rows.extend(row)
+        else:
+            rows.append(row)
         if len(rows) >= CHUNK_RECORDS:
             yield finish_rows(rows, stats)
             rows = []
@@ -123,9 +128,11 @@ def read_csv_format(path: str, stats: IngestStats,
     name = stats.display(path)
     rows: list[dict] = []
     with open_text(path) as stream:
-        reader = csv.DictReader(stream)
+        first = stream.readline()
+        reader = csv.DictReader(itertools.chain([first], stream), delimiter=csv_delimiter(first))
         try:
-            extract = make_extract(reader.fieldnames or [], name)
+            reader.fieldnames = [header_name(h) for h in reader.fieldnames or []]
+            extract = make_extract(reader.fieldnames, name)
             for record in reader:
                 stats.records_read += 1
                 try:
@@ -143,6 +150,17 @@ def read_csv_format(path: str, stats: IngestStats,
         yield finish_rows(rows, stats)
 
 
+def csv_delimiter(header_line: str) -> str:
+    """The separator a CSV header uses: `,`, `;` (spreadsheets in much of Europe) or a tab, whichever
+    the header holds most of (`,` on a tie)."""
+    return max(",;\t", key=lambda sep: (header_line.count(sep), sep == ","))
+
+
+def header_name(header: str | None) -> str:
+    """A CSV header as costsim matches it: without surrounding space and in lower case."""
+    return (header or "").strip().lower()
+
+
 # ---- small helpers the format modules share ---------------------------------------------------
 
 def tokens(obj: dict | None, key: str, *, required: bool = False, where: str = "") -> int:
@@ -156,6 +174,24 @@ def tokens(obj: dict | None, key: str, *, required: bool = False, where: str = "
     if count is None:
         raise Skip("bad token count", f"{where}{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {value!r}")
     return count
+
+
+def billed_usd(value, field: str) -> str | None:
+    """A provider's own charge (USD) as exact decimal text, None when absent; a charge that is not a
+    number >= 0 is malformed."""
+    if value is None or value == "":
+        return None
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise InvalidOperation
+        amount = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise Skip("bad billed cost", f"{field} must be a number of USD, got {value!r}") from None
+    if not amount.is_finite() or amount < 0 or amount > 10**9:
+        raise Skip("bad billed cost", f"{field} must be a number of USD >= 0, got {value!r}")
+    return str(amount)
 
 
 def timestamp(value, field: str):
@@ -231,7 +267,7 @@ def finish_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     for column in ("batch", "output_estimated"):
         if column in df.columns:
             df[column] = df[column].astype("boolean").fillna(False).astype(bool)  # no object downcast
-    return finish_frame(normalize(df.drop(columns=["count_text"], errors="ignore")), stats)
+    return finish_frame(normalize(df.drop(columns=["count_text"], errors="ignore")), stats, check_usage=True)
 
 
 def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
@@ -257,9 +293,11 @@ def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     return df
 
 
-def finish_frame(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
-    """Drop duplicate ids (counted) and records outside --since/--until (skipped with that reason)."""
-    keep = stats.drop_duplicates(df["id"])
+def finish_frame(df: pd.DataFrame, stats: IngestStats, check_usage: bool = False) -> pd.DataFrame:
+    """Drop duplicate ids (counted; with `check_usage`, as the record-by-record readers of provider logs
+    ask, a copy whose usage differs from the first is counted apart, to warn) and records outside
+    --since/--until (skipped with that reason)."""
+    keep = stats.drop_duplicates(df["id"], df if check_usage else None)
     if stats.since is not None or stats.until is not None:
         stamps = df["timestamp"]
         inside = stamps.notna()

@@ -1,0 +1,130 @@
+"""Bad input in real logs is a named, counted record problem, never a crash: byte-order marks, CSV
+headers in another case or separator, timestamps out of range, wrong types; and log text never reaches
+the terminal raw. Each case starts from a real line (tests/fixtures/real/, see SOURCE.md there)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from costsim.ingest import IngestStats, read_logs
+from costsim.safe_text import one_line, printable
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+SESSION = REAL / "claude-code" / "projects" / "-home-marco-projects-spotter-worktrees-spotter-dov"
+MAIN = SESSION / "4d5611e5-241a-462a-8d15-5122611a9569.jsonl"
+BOM = b"\xef\xbb\xbf"
+
+
+def _read(path: Path, log_format: str | None = None):
+    stats = IngestStats()
+    chunks = list(read_logs([str(path)], stats, log_format))
+    rows = sum(len(c) for c in chunks)
+    assert stats.records_read == rows + sum(stats.skipped.values()) + stats.duplicates
+    return rows, stats
+
+
+def _first_assistant_line() -> str:
+    return next(line for line in MAIN.read_text().splitlines() if '"type":"assistant"' in line and '"usage"' in line)
+
+
+@pytest.mark.parametrize("name", ["openai-chat.jsonl", "openai-responses.jsonl", "anthropic-messages.jsonl"])
+def test_a_byte_order_mark_is_not_data(tmp_path, name):
+    plain, _ = _read(REAL / name)
+    marked = tmp_path / name
+    marked.write_bytes(BOM + (REAL / name).read_bytes())
+    rows, stats = _read(marked)
+    assert rows == plain and stats.malformed == 0
+
+
+def test_a_byte_order_mark_on_a_claude_code_session(tmp_path):
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(BOM + (_first_assistant_line() + "\n").encode())
+    rows, stats = _read(path.parent.parent)
+    assert rows == 1 and stats.malformed == 0
+
+
+OPENROUTER_CSV = (REAL.parent.parent.parent / "samples" / "logs" / "openrouter-activity.csv").read_text()
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_csv_headers_in_capitals_and_any_separator(tmp_path, separator):
+    lines = OPENROUTER_CSV.splitlines()
+    header = lines[0].upper().replace(",", separator)
+    body = [line.replace(",", separator) for line in lines[1:]]
+    path = tmp_path / "export.csv"
+    path.write_bytes(BOM + ("\n".join([header, *body]) + "\n").encode())
+    rows, stats = _read(path)
+    assert rows == len(body) and stats.malformed == 0
+
+
+def test_a_csv_in_no_known_format_shows_the_headers_it_found(cli, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("When;Engine;Prompt Toks\n2026-05-01;gpt-4o;10\n")
+    result = cli("estimate", str(path))
+    assert result.exit_code == 2
+    assert "headers found: when, engine, prompt toks" in result.stderr
+
+
+@pytest.mark.parametrize("created", [10**30, 2**63, -(10**20), 1e308, "9999999999999999999", [1], {"a": 1}])
+def test_a_timestamp_out_of_range_or_of_the_wrong_type_is_that_records_problem(tmp_path, created):
+    lines = (REAL / "openai-chat.jsonl").read_text().splitlines()
+    bad = json.loads(lines[0])
+    bad["created"] = created
+    path = tmp_path / "chat.jsonl"
+    path.write_text(json.dumps(bad) + "\n" + lines[1] + "\n")
+    rows, stats = _read(path)
+    assert rows == 1 and stats.skipped["bad timestamp"] == 1
+
+
+@pytest.mark.parametrize("field, value", [("type", ["assistant"]), ("requestId", ["r"]), ("timestamp", ["x"]),
+                                          ("timestamp", "+275760-09-13T00:00:00Z"), ("message", "text")])
+def test_a_claude_code_field_of_the_wrong_type_is_skipped_and_named(tmp_path, field, value):
+    line = json.loads(_first_assistant_line())
+    line[field] = value
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(line) + "\n" + _first_assistant_line() + "\n")
+    rows, stats = _read(path.parent.parent)
+    assert rows <= 2
+
+
+def test_duplicate_ids_with_different_usage_are_counted_and_warned(tmp_path):
+    lines = (REAL / "openai-responses.jsonl").read_text().splitlines()
+    first = json.loads(lines[0])
+    again = json.loads(lines[0])
+    again["usage"]["output_tokens"] += 100
+    path = tmp_path / "responses.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (first, first, again)) + "\n")
+    rows, stats = _read(path)
+    assert rows == 1 and stats.duplicates == 2 and stats.conflicting_duplicates == 1
+
+
+HOSTILE = "fix it\x1b[2J\x1b]0;owned\x07 [bold red]now[/bold red] \u202eevil"
+
+
+def test_printable_shows_control_characters_as_escapes():
+    assert printable(HOSTILE) == "fix it\\x1b[2J\\x1b]0;owned\\x07 [bold red]now[/bold red] \\u202eevil"
+    assert one_line("a\n\tb\x1bc") == "a b\\x1bc"
+
+
+def test_explain_prints_log_text_as_text(cli, tmp_path):
+    record = {"timestamp": "2026-05-01T00:00:00Z", "model": "gpt-4o", "input_tokens": 10, "output_tokens": 5,
+              "prompt": HOSTILE, "id": "x\x1b[31m"}
+    path = tmp_path / "log.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    result = cli("estimate", str(path), "--explain", "1", "--classifier", "keywords")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\\x1b[2J" in result.stdout
+    assert "[bold red]now[/bold red]" in result.stdout  # markup stays the characters it is
+
+
+def test_error_messages_escape_log_text(cli, tmp_path):
+    path = tmp_path / "log.jsonl"
+    path.write_text(json.dumps({"timestamp": "2026-05-01T00:00:00Z", "model": "gpt-4o\x1b[2J[b]x[/b]",
+                                "input_tokens": 10, "output_tokens": 5}) + "\n")
+    result = cli("estimate", str(path))
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
