@@ -52,7 +52,8 @@ def generated(records: int, distinct: bool) -> Path:
 def cli_run(path: Path, engine: str, workers: int, part_mb: int) -> tuple[float, dict]:
     env = {"PYTHONPATH": str(ROOT), "COSTSIM_WORKERS": str(workers), "COSTSIM_PART_MB": str(part_mb)}
     seconds, _, out = measure([sys.executable, "-m", "costsim", "estimate", str(path), "--as-of", AS_OF,
-                               "--format", "json", "--engine", engine], env=env)
+                               "--format", "json", "--engine", engine,
+                               "--caches", "carried"], env=env)  # as the cluster prices them
     return seconds, json.loads(out)
 
 
