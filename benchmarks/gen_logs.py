@@ -1,6 +1,6 @@
 """Generate large synthetic logs for benchmarks: neutral JSONL, or a Claude Code projects folder.
 
-    python benchmarks/gen_logs.py neutral 1000000 /tmp/neutral-1m.jsonl
+    python benchmarks/gen_logs.py neutral 1000000 /tmp/neutral-1m.jsonl [--distinct-prompts]
     python benchmarks/gen_logs.py claude-code 1000000 /tmp/cc-1m      # 1,000,000 lines in session files
     python benchmarks/gen_logs.py claude-code 200000 /tmp/cc-distinct --distinct-prompts
 
@@ -26,14 +26,16 @@ PROMPTS = ["Rename the helper in utils.py", "Implement the refund endpoint", "De
 LINES_PER_SESSION = 2000
 
 
-def neutral(n: int, out: Path) -> None:
+def neutral(n: int, out: Path, distinct: bool = False) -> None:
     rnd = random.Random(7)
+    pool = distinct_prompts() if distinct else PROMPTS
+    prompt = (lambda i: f"{pool[i % len(pool)]}\n\n(ticket #{i})") if distinct else (lambda i: PROMPTS[i % len(PROMPTS)])
     with out.open("w") as f:
         for i in range(n):
             rec = {"id": f"req-{i}", "timestamp": f"2026-05-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
                    "model": MODELS[i % len(MODELS)], "input_tokens": rnd.randrange(100, 20000),
                    "output_tokens": rnd.randrange(10, 4000), "cache_read_tokens": rnd.randrange(0, 50000),
-                   "prompt": PROMPTS[i % len(PROMPTS)], "session": f"s{i // 500}", "project": f"p{i % 7}"}
+                   "prompt": prompt(i), "session": f"s{i // 500}", "project": f"p{i % 7}"}
             f.write(json.dumps(rec, separators=(",", ":")) + "\n")
 
 
@@ -101,4 +103,4 @@ if __name__ == "__main__":
     if kind == "claude-code":
         claude_code(count, target, distinct="--distinct-prompts" in sys.argv[4:])
     else:
-        neutral(count, target)
+        neutral(count, target, distinct="--distinct-prompts" in sys.argv[4:])

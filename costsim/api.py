@@ -144,22 +144,14 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     conversation's prompt caches replayed (cache_strategies.py), where the log has sessions and timestamps;
     "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
     for each number of minutes. Both hold slim rows until the end, like pinned."""
-    from costsim import cache_strategies, simulate
-    from costsim.cache_replay import ConversationIds
     from costsim.classify_pool import Remembering
-    from costsim.ingest.extras import fill_estimated_outputs, ingest_notes, make_stats
-    from costsim.views import breakdown, check_view, view_keys
+    from costsim.ingest.extras import make_stats
+    from costsim.views import check_view
 
-    for model in policy.tier_models.values():
-        book.resolve(model)
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
-    classifier_model = book.resolve(sim.classifier_model).id if sim and sim.classifier_model else None
-    helpers = simulate.helper_strategies(sim, classifier_model) if sim else ()
-    pinned = (simulate.PINNED,) if sim and sim.pinned else ()
-    classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
-    replay_plan = cache_strategies.plan(caches, sticky_minutes, sim)
-    held_strategies = replay_plan.held + pinned
+    run = EstimateRun(book, policy, as_of=as_of, today=today, billing=billing, by=by, sim=sim, caches=caches,
+                      sticky_minutes=sticky_minutes)
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     calibration = None
@@ -171,63 +163,115 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
         name, classify_many = make_classifier(policy, classifier)
     classify_many = Remembering(classify_many, 50_000)  # most prompts of agent logs repeat within a file, one chunk
     chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions: read while we set up
-    pricer = Pricer(book, policy, LOG_STRATEGIES + replay_plan.extra + helpers + pinned, as_of=as_of,
-                    default_day=today or date.today(),
-                    separate=frozenset(s.key for s in classifier_only + held_strategies), billing=billing)
-    conversations = ConversationIds()
-    from costsim.as_billed import AsBilled
-    billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
-    samples, held = [], []
+    samples = []
     try:
         for chunk in chunks:
-            classified = classify_frame(chunk, policy, classify_many)
-            classified, n_estimated = fill_estimated_outputs(classified, policy)
+            classified, n_estimated = run.fold(chunk, classify_many)
             estimated += n_estimated
-            view = view_keys(classified, by, canonical=lambda name: getattr(book.find(name), "id", None)) if by else None
-            pricer.add(classified, view=view)
-            billed.add(classified)
-            if classifier_only:
-                pricer.add(simulate.classifier_frame(classified, sim), only=classifier_only)
-            if held_strategies:  # like with like: rows of an unpriced logged model are left out here too
-                kept = ~pricer.unpriced_rows(classified)
-                held.append(cache_strategies.slim_rows(classified[kept], conversations,
-                                                       None if view is None else view[kept], session=bool(pinned)))
-            samples.append(classified.groupby("tier").head(20)[["tier", "reason", "prompt", "source", "model"]])
+            samples.append(classified.groupby("tier").head(20)[list(SAMPLE_COLUMNS)])
             if progress:
                 progress(len(chunk))
     finally:
         classify_many.close()
-    caching = cache_strategies.price_held(pricer, held, replay_plan, pinned, book, conversations) if held else None
-    priced = pricer.requests
-    skipped = dict(stats.skipped)
-    if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
-        skipped[UNPRICED] = sum(pricer.unknown_models.values())
-    accounting = Accounting(records_read=stats.records_read, priced=priced, skipped=skipped,
-                            duplicates=stats.duplicates, files=tuple(stats.files))
-    from costsim.quality import measured_quality
-    quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
-    notes = [f"Classifier: {name} ({policy.label}); {quality}.",
-             *ingest_notes(stats, estimated)]
-    report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
-                           extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
-                                  "classifier": name, "estimated_output_requests": estimated,
-                                  "counted_input_requests": stats.counted_inputs,
-                                  "approximate_count_models": dict(stats.approximate_models),
-                                  "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
-                                  "conflicting_duplicates": stats.conflicting_duplicates, **billed.extra(),
-                                  **pricer.span_extra()})
-    if caching is not None:
-        report = cache_strategies.with_caching(report, caching, book)
-    if by:
-        report = replace(report, extra={**report.extra, "breakdown": breakdown(report, by)})
-    if calibration is not None:
-        report = replace(report, notes=(*report.notes, calibration.note()),
-                         extra={**report.extra, "calibration": calibration.to_dict()})
-    if sim:
-        rates = book.models[classifier_model].period_at(as_of or today or date.today()).rates if classifier_model else None
-        report = simulate.apply(report, sim, policy, rates)
-    sample = pd.concat(samples) if samples else pd.DataFrame(columns=["tier", "reason", "prompt", "source", "model"])
+    report = run.report(stats, estimated, name, classifier, calibration)
+    sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
     return report, sample
+
+
+SAMPLE_COLUMNS = ("tier", "reason", "prompt", "source", "model")  # the rows --explain draws from
+
+
+class EstimateRun:
+    """One estimate's pricing: the Pricer with every strategy the options ask for, the as-billed sums, the
+    fold of each classified chunk into them (and its slim rows held for the cache replay, sticky routing and
+    pinned conversations), and the report from the sums and the run's accounting. The local engine folds
+    every chunk into one; the cluster engine (`ingest/parts.py`) folds each part into its own and merges
+    them here (it holds no rows: caches carried over, no sticky, no pinned)."""
+
+    def __init__(self, book: PriceBook, policy: Policy, *, as_of: date | None = None, today: date | None = None,
+                 billing: BillingOptions = BillingOptions(), by: str | None = None, sim: SimOptions | None = None,
+                 caches: str = "replay", sticky_minutes: tuple[int, ...] = ()):
+        from costsim import cache_strategies, simulate
+        from costsim.as_billed import AsBilled
+        from costsim.cache_replay import ConversationIds
+
+        for model in policy.tier_models.values():
+            book.resolve(model)
+        self.book, self.policy, self.as_of, self.today, self.by, self.sim = book, policy, as_of, today, by, sim
+        self.classifier_model = book.resolve(sim.classifier_model).id if sim and sim.classifier_model else None
+        helpers = simulate.helper_strategies(sim, self.classifier_model) if sim else ()
+        self.pinned = (simulate.PINNED,) if sim and sim.pinned else ()
+        self.classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
+        self.replay_plan = cache_strategies.plan(caches, sticky_minutes, sim)
+        self.held_strategies = self.replay_plan.held + self.pinned
+        self.pricer = Pricer(book, policy, LOG_STRATEGIES + self.replay_plan.extra + helpers + self.pinned,
+                             as_of=as_of, default_day=today or date.today(),
+                             separate=frozenset(s.key for s in self.classifier_only + self.held_strategies),
+                             billing=billing)
+        self.conversations = ConversationIds()
+        self.billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
+        self.held: list[pd.DataFrame] = []
+
+    def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
+        """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""
+        from costsim import cache_strategies, simulate
+        from costsim.ingest.extras import fill_estimated_outputs
+        from costsim.views import view_keys
+
+        classified = classify_frame(chunk, self.policy, classify_many)
+        classified, n_estimated = fill_estimated_outputs(classified, self.policy)
+        book, pricer = self.book, self.pricer
+        view = (view_keys(classified, self.by, canonical=lambda name: getattr(book.find(name), "id", None))
+                if self.by else None)
+        pricer.add(classified, view=view)
+        self.billed.add(classified)
+        if self.classifier_only:
+            pricer.add(simulate.classifier_frame(classified, self.sim), only=self.classifier_only)
+        if self.held_strategies:  # like with like: rows of an unpriced logged model are left out here too
+            kept = ~pricer.unpriced_rows(classified)
+            self.held.append(cache_strategies.slim_rows(classified[kept], self.conversations,
+                                                        None if view is None else view[kept],
+                                                        session=bool(self.pinned)))
+        return classified, n_estimated
+
+    def report(self, stats: IngestStats, estimated: int, name: str, classifier: str | None, calibration=None) -> Report:
+        """The Report from the line items (the held rows priced first) and the run's accounting (`stats`)."""
+        from costsim import cache_strategies, simulate
+        from costsim.ingest.extras import ingest_notes
+        from costsim.quality import measured_quality
+        from costsim.views import breakdown
+
+        pricer, policy, book = self.pricer, self.policy, self.book
+        caching = (cache_strategies.price_held(pricer, self.held, self.replay_plan, self.pinned, book,
+                                               self.conversations) if self.held else None)
+        skipped = dict(stats.skipped)
+        if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
+            skipped[UNPRICED] = sum(pricer.unknown_models.values())
+        accounting = Accounting(records_read=stats.records_read, priced=pricer.requests, skipped=skipped,
+                                duplicates=stats.duplicates, files=tuple(stats.files))
+        quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
+        notes = [f"Classifier: {name} ({policy.label}); {quality}.",
+                 *ingest_notes(stats, estimated)]
+        report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
+                               extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
+                                      "classifier": name, "estimated_output_requests": estimated,
+                                      "counted_input_requests": stats.counted_inputs,
+                                      "approximate_count_models": dict(stats.approximate_models),
+                                      "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
+                                      "conflicting_duplicates": stats.conflicting_duplicates, **self.billed.extra(),
+                                      **pricer.span_extra()})
+        if caching is not None:
+            report = cache_strategies.with_caching(report, caching, book)
+        if self.by:
+            report = replace(report, extra={**report.extra, "breakdown": breakdown(report, self.by)})
+        if calibration is not None:
+            report = replace(report, notes=(*report.notes, calibration.note()),
+                             extra={**report.extra, "calibration": calibration.to_dict()})
+        if self.sim:
+            day = self.as_of or self.today or date.today()
+            rates = book.models[self.classifier_model].period_at(day).rates if self.classifier_model else None
+            report = simulate.apply(report, self.sim, policy, rates)
+        return report
 
 
 def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, log_format):

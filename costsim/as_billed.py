@@ -31,6 +31,14 @@ class AsBilled:
         self.billed_usd += sum((Decimal(v) for v in rows["billed_usd"].tolist()), Decimal(0))
         self.pricer.add(rows)
 
+    def sums(self) -> dict:
+        """The billed total and the Pricer's sums as plain data another AsBilled can `merge` (a cluster part's)."""
+        return {"billed_usd": str(self.billed_usd), "pricer": self.pricer.sums()}
+
+    def merge(self, sums: dict) -> None:
+        self.billed_usd += Decimal(sums["billed_usd"])
+        self.pricer.merge(sums["pricer"])
+
     def extra(self) -> dict:
         """The report's `as_billed` block, empty when no priced request carried a charge."""
         if not self.pricer.requests:

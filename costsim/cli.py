@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -28,6 +29,12 @@ from costsim.ingest.detect import READERS as LOG_FORMATS
 from costsim.policy import load_policy
 from costsim.render import render
 from costsim.safe_text import printable
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
 
 app = typer.Typer(
     name="costsim",
@@ -174,6 +181,8 @@ def estimate(
     batch: bool = billing_cli.BatchOpt,
     currency: Optional[str] = billing_cli.CurrencyOpt, rate: Optional[str] = billing_cli.RateOpt,
     max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: this machine's cores; dask: a Dask cluster, for logs too big for one machine and object storage (s3://, gs://, az://); see docs/cluster.md."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: an existing cluster's scheduler (tcp://host:8786). None: a local cluster of worker processes."),
 ):
     """Estimate what your own logged requests cost as logged, all-frontier, all-mid and with smart routing.
 
@@ -218,12 +227,19 @@ def estimate(
         from costsim.scenario import parse_distribution
         shares = parse_distribution(target_distribution, "--target-distribution")
         target_shares = tuple(float(shares[t]) for t in (1, 2, 3))
-    with progress_bar("Reading logs") as tick:
-        report, sample = api.estimate(logs, book, pol, log_format=log_format, as_of=parse_day(as_of), today=today(),
-                                      strict=strict, classifier=classifier, progress=tick, sim=sim,
-                                      billing=billing_cli.billing_options(batch), by=by_view, since=first, until=last,
-                                      columns=parse_columns(columns), target_shares=target_shares,
-                                      caches=caches, sticky_minutes=parse_minutes(sticky, "--sticky"))
+    options = dict(log_format=log_format, as_of=parse_day(as_of), today=today(), strict=strict, classifier=classifier,
+                   sim=sim, billing=billing_cli.billing_options(batch), by=by_view, since=first,
+                   until=last, columns=parse_columns(columns), target_shares=target_shares,
+                   caches=caches, sticky_minutes=parse_minutes(sticky, "--sticky"))
+    if scheduler is not None and engine != Engine.dask:
+        raise ConfigError("--scheduler names a Dask cluster: add --engine dask")
+    if engine == Engine.dask:
+        from costsim.ingest import dask_engine
+        report, sample = dask_engine.estimate(logs, book, pol, scheduler=scheduler, say=lambda text: stderr().print(
+            text, soft_wrap=True, markup=False, highlight=False), **options)
+    else:
+        with progress_bar("Reading logs") as tick:
+            report, sample = api.estimate(logs, book, pol, progress=tick, **options)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise book.unknown(model, path=report.unknown_first_seen.get(model))
@@ -238,6 +254,8 @@ def estimate(
     warn = stderr()
     for problem in report.extra.get("problems", []):
         warn.print(f"warning: skipped {escape(printable(problem))}", soft_wrap=True)
+    for failed in report.extra.get("failed_parts", []):  # --engine dask: a part the cluster could not read
+        warn.print(f"error: not read: {escape(printable(failed))}", soft_wrap=True)
     if not priced:
         a = report.accounting
         reasons = ", ".join(f"{reason}: {n:,}" for reason, n in sorted(a.skipped.items())) or "no records"
@@ -252,6 +270,7 @@ def estimate(
     if malformed:
         warn.print(f"error: {malformed:,} malformed record(s) skipped; the report above leaves them out "
                    "(fix them, or see each with --strict)", soft_wrap=True)
+    if malformed or report.extra.get("failed_parts"):
         raise typer.Exit(ExitCode.BAD_INPUT)
 
 

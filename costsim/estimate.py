@@ -142,31 +142,40 @@ class Pricer:
                     rows = slice(None)
                 self._add_model(df, rows, codes, strategy, name, days[rows], prompt[rows])
 
+    def sums(self) -> dict:
+        """Everything `add` has gathered (line items, counts, span), as plain data another Pricer can `merge`:
+        what a cluster part sends back. The book, policy and options stay behind."""
+        self._lines = [self._combine()] if self._lines else []
+        return {"lines": self._lines, "days_seen": self._days_seen, "unknown_models": self.unknown_models,
+                "unknown_first_seen": self.unknown_first_seen, "before_first": self.before_first,
+                "token_totals": self.token_totals, "requests": self.requests, "first_timestamp": self.first_timestamp,
+                "last_timestamp": self.last_timestamp, "latency": dict(self.latency.values)}
+
+    def merge(self, sums: dict) -> None:
+        """Add another Pricer's `sums` (built with the same book, policy and strategies): integer sums add
+        exactly, so merging the parts of a log in read order prices it as reading it whole would."""
+        self._lines.extend(sums["lines"])
+        if len(self._lines) > 64:
+            self._lines = [self._combine()]
+        days = [*self._days_seen, *sums["days_seen"]]
+        self._days_seen = [min(days), max(days)] if days else []
+        self.unknown_models.update(sums["unknown_models"])
+        for model, source in sums["unknown_first_seen"].items():
+            self.unknown_first_seen.setdefault(model, source)
+        self.before_first.update(sums["before_first"])
+        self.token_totals.update(sums["token_totals"])
+        self.requests += sums["requests"]
+        for stamp in (sums["first_timestamp"], sums["last_timestamp"]):
+            if stamp is not None:
+                self._note_span(pd.Series([stamp]))
+        for key, chunks in sums["latency"].items():
+            self.latency.values[key].extend(chunks)
+
     def _note_unpriced(self, rows: pd.DataFrame) -> None:
         names = rows["model"].astype("object").where(rows["model"].notna(), "(no model in log)")
         for label, group in rows.groupby(names, sort=False):
             self.unknown_models[str(label)] += int(group["requests"].sum())
             self.unknown_first_seen.setdefault(str(label), str(group["source"].iloc[0]))
-
-    def merge(self, other: "Pricer") -> None:
-        """Add another Pricer's line items and counters (same book, policy and strategies): a part of the
-        same run priced elsewhere (see `parts.py`)."""
-        self._lines.extend(other._lines)
-        self._days_seen = [min([*self._days_seen, *other._days_seen]), max([*self._days_seen, *other._days_seen])] \
-            if self._days_seen or other._days_seen else []
-        for mine, theirs in ((self.unknown_models, other.unknown_models), (self.before_first, other.before_first),
-                             (self.token_totals, other.token_totals)):
-            mine.update(theirs)
-        for model, source in other.unknown_first_seen.items():
-            self.unknown_first_seen.setdefault(model, source)
-        self.requests += other.requests
-        for stamp in (other.first_timestamp, other.last_timestamp):
-            if stamp is not None:
-                self._note_span(pd.Series([stamp]))
-        for key, values in other.latency.values.items():
-            self.latency.values[key].extend(values)
-        if len(self._lines) > 64:
-            self._lines = [self._combine()]
 
     def _note_span(self, stamps: pd.Series) -> None:
         stamps = stamps.dropna()

@@ -64,19 +64,20 @@ class IngestStats:
             if len(self.problems) < MAX_PROBLEMS_SHOWN:
                 self.problems.append(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
-    def merge(self, other: "IngestStats") -> None:
-        """Add another part's accounting (its problems after this one's, up to MAX_PROBLEMS_SHOWN)."""
-        self.records_read += other.records_read
-        self.skipped.update(other.skipped)
-        self.malformed += other.malformed
-        self.duplicates += other.duplicates
-        self.problems.extend(other.problems[:max(MAX_PROBLEMS_SHOWN - len(self.problems), 0)])
-        self.files.extend(other.files)
-        self.counted_inputs += other.counted_inputs
-        self.approximate_models.update(other.approximate_models)
-        self.files_not_read.update(other.files_not_read)
-        self.sidecars += other.sidecars
-        self.conflicting_duplicates += other.conflicting_duplicates
+    def seen_before(self, hashes: np.ndarray, usage_hashes: np.ndarray) -> None:
+        """Ids (hashed) read before this run's records: copies of them count as duplicates, and as
+        conflicting ones when their id + usage hash is not among `usage_hashes` (a cluster part told which
+        of its ids an earlier part holds, and the earlier parts' id + usage hashes)."""
+        self._seen_ids.first_of_hashes(np.asarray(hashes, dtype=np.uint64))
+        self._seen_usage.first_of_hashes(np.unique(np.asarray(usage_hashes, dtype=np.uint64)))
+
+    def id_hashes(self) -> np.ndarray:
+        """The hash of every id read so far, sorted."""
+        return self._seen_ids.array()
+
+    def usage_hashes(self) -> np.ndarray:
+        """The id + usage hash of every record read with its usage checked, sorted."""
+        return self._seen_usage.array()
 
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
@@ -136,6 +137,11 @@ class SeenIds:
             self._flush_recent()
         return False
 
+    def array(self) -> np.ndarray:
+        """Every hash recorded so far, sorted (what a cluster part reports, to find ids two parts share)."""
+        self._flush_recent()
+        return np.sort(np.concatenate(self._runs)) if self._runs else np.zeros(0, dtype=np.uint64)
+
     def first_mask(self, ids: pd.Series) -> np.ndarray:
         """True for rows whose id is missing or seen for the first time; records the new ids."""
         keep = np.ones(len(ids), dtype=bool)
@@ -193,6 +199,10 @@ def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[st
         if item == "-" or is_database_url(item):
             out.append((item, False))
             continue
+        if "://" in item:  # database URLs were passed through above
+            from costsim.errors import ConfigError
+            raise ConfigError(f"{item}: object storage is read by the cluster engine: add --engine dask "
+                              "(pip install 'costsim[dask]' if Dask is not installed)")
         path = Path(item).expanduser()
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _loggish(p.name))

@@ -1,0 +1,305 @@
+"""--engine dask: the same report as the local engine, from parts read on a Dask cluster of process
+workers (one local cluster for the module, on 127.0.0.1), and object storage from a local S3 server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import DOC_DAY, REPO, SAMPLES, write_jsonl
+
+distributed = pytest.importorskip("distributed", reason="the dask extra: pip install 'costsim[dask]'")
+
+from costsim import api  # noqa: E402
+from costsim.ingest import dask_engine  # noqa: E402
+from costsim.policy import load_policy  # noqa: E402
+from costsim.prices import load_price_book  # noqa: E402
+
+AS_OF = date.fromisoformat(DOC_DAY)
+LOGS = SAMPLES / "logs"
+EVERY_SAMPLE = [  # every sample format, each as the local engine reads it
+    ([LOGS / "neutral.jsonl"], None, None), ([LOGS / "anthropic-messages.jsonl"], None, None),
+    ([LOGS / "openai-batch-input.jsonl"], None, None), ([LOGS / "openai-batch-output.jsonl"], None, None),
+    ([LOGS / "openai-chat.jsonl"], None, None), ([LOGS / "openai-responses.json"], None, None),
+    ([LOGS / "litellm-spend-logs.json"], None, None), ([LOGS / "openrouter-activity.csv"], None, None),
+    ([SAMPLES / "neutral.jsonl"], None, None), ([SAMPLES / "neutral.csv"], None, None),
+    ([SAMPLES / "exports" / "generic.csv"], None, "generic"),
+    ([LOGS / "claude-code"], None, None), ([LOGS / "otel-genai-traces.jsonl"], None, None),
+    ([LOGS / "cache-conversation.jsonl"], None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def s3_server():
+    """moto's S3 server on 127.0.0.1 (a free port), with the AWS variables s3fs reads pointing at it."""
+    moto_server = pytest.importorskip("moto.server", reason="moto[server] is in the test extra")
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    env = {"AWS_ENDPOINT_URL": f"http://{host}:{port}", "AWS_ACCESS_KEY_ID": "testing",
+           "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
+    patch = pytest.MonkeyPatch()
+    for key, value in env.items():
+        patch.setenv(key, value)
+    yield env
+    patch.undo()
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def scheduler(s3_server):
+    """One local cluster of two worker processes for the module (the S3 variables set before they start)."""
+    from distributed import LocalCluster
+    import logging
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def setup():
+    return load_price_book(()), load_policy(None)
+
+
+def both(setup, scheduler, inputs, *, part_bytes=400, **options):
+    """(local report, dask report) as JSON-ready dicts, the dask one read in parts of `part_bytes`; both
+    with caches carried over, as the dask engine prices them."""
+    book, policy = setup
+    options = {"as_of": AS_OF, "today": AS_OF, "caches": "carried", **options}
+    local, _ = api.estimate([str(p) for p in inputs], book, policy, **options)
+    cluster, sample = dask_engine.estimate([str(p) for p in inputs], book, policy, scheduler=scheduler,
+                                           part_bytes=part_bytes, **options)
+    return local.to_dict(), cluster.to_dict()
+
+
+@pytest.mark.parametrize("inputs, log_format, columns", EVERY_SAMPLE, ids=lambda v: getattr(v, "name", str(v)))
+def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, log_format, columns):
+    if columns == "generic":
+        columns = {"input_tokens": "prompt_toks", "output_tokens": "completion_toks", "model": "model_name",
+                   "timestamp": "created"}
+    local, cluster = both(setup, scheduler, inputs, log_format=log_format, columns=columns)
+    assert local["accounting"]["priced"] > 0
+    assert cluster == local  # every strategy, tier, model, line item and count: to the token and the cent
+
+
+def test_simulated_effects_breakdowns_and_a_window(setup, scheduler):
+    """The strategies the simulation adds, a --by view and --since/--until come out the same too."""
+    from costsim.cli_common import sim_options
+
+    sim = sim_options("gpt-5-nano", 200, 5, "10%", "20%", 2, 2)
+    local, cluster = both(setup, scheduler, [SAMPLES / "neutral.jsonl", LOGS / "openai-chat.jsonl"], sim=sim,
+                          by="model", since=date(2026, 5, 1), until=date(2026, 5, 31))
+    assert "breakdown" in local and any(s["key"] not in ("as_logged", "all_frontier", "all_mid", "smart")
+                                        for s in local["strategies"])
+    assert cluster == local
+
+
+def test_a_claude_code_tree_with_resumed_sessions(setup, scheduler, tmp_path):
+    """A generated tree where ~2% of messages are copied into resumed session files: those copies are
+    duplicates across parts, found from the parts' id hashes and read again."""
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "gen_logs.py"), "claude-code", "9000",
+                    str(tmp_path / "cc")], check=True)
+    local, cluster = both(setup, scheduler, [tmp_path / "cc"], by="session")
+    assert local["accounting"]["duplicates"] > 0
+    assert cluster == local
+
+
+def test_slices_of_one_file_with_duplicates_and_bad_lines(setup, scheduler, tmp_path):
+    """A file cut into many slices: an id repeated far apart, and malformed lines in later slices, named
+    by their line in the whole file."""
+    records = [{"id": f"r{i % 40}", "timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini",
+                "input_tokens": 100 + i, "output_tokens": 10 + i, "prompt": f"Rename the helper {i}"}
+               for i in range(60)]
+    path = write_jsonl(tmp_path / "big.jsonl", records)
+    lines = path.read_text().splitlines()
+    lines[33] = "{not json"
+    lines[51] = json.dumps({"model": "gpt-5-mini", "input_tokens": -3})
+    path.write_text("\n".join(lines) + "\n")
+    local, cluster = both(setup, scheduler, [path, path], part_bytes=500)  # the second copy: all duplicates
+    assert local["accounting"]["duplicates"] == 20 - 1 + 58  # r0..r19 again but r11 (line 52 is bad), then all 58 ids again
+    assert local["problems"][0].startswith(f"{path}:34: malformed JSON")
+    # main compares a copy's usage only in blocks its record-by-record path reads (here the whole file, for
+    # its bad lines), so how many copies count as conflicting depends on where blocks fall, and slices fall
+    # elsewhere: not compared (whole files agree: test_a_folder_with_sidecars_an_odd_file_and_conflicting_copies)
+    assert local.pop("conflicting_duplicates") == 20 - 1  # r0..r19 again with other token counts, but r11
+    cluster.pop("conflicting_duplicates")
+    assert cluster == local
+
+
+def test_parts_add_up_with_their_arithmetic(setup, scheduler, tmp_path):
+    """Two requests in two slices, one copied into the second: the sums are the two, priced at the list rates."""
+    rec = lambda i, tokens: {"id": f"x{i}", "timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini",  # noqa: E731
+                             "input_tokens": tokens, "output_tokens": 1000, "tier": 1}
+    path = write_jsonl(tmp_path / "two.jsonl", [rec(1, 2000), rec(2, 3000), rec(1, 2000)])
+    book, policy = setup
+    report, _ = dask_engine.estimate([str(path)], book, policy, scheduler=scheduler, part_bytes=60, as_of=AS_OF,
+                                     today=AS_OF)
+    nano = book.resolve("gpt-5-nano").period_at(AS_OF).rates  # tier 1 under smart routing
+    smart = report.strategy("smart")
+    assert report.accounting.records_read == 3 and report.accounting.priced == 2 and report.accounting.duplicates == 1
+    assert report.token_totals["input_tokens"] == 2000 + 3000
+    assert smart.cost_usd == (Decimal(2000 + 3000) * nano.input + Decimal(1000 + 1000) * nano.output) / 10**6
+
+
+def test_cli_progress_report_and_a_part_that_fails(cli, scheduler, tmp_path):
+    good = shutil.copy(SAMPLES / "neutral.jsonl", tmp_path / "good.jsonl")
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(gzip.compress(Path(good).read_bytes())[:-30])  # cut short
+    result = cli("estimate", str(good), str(broken), "--as-of", DOC_DAY, "--format", "json", "--engine", "dask",
+                 "--scheduler", scheduler)
+    assert result.exit_code == 2, result.stderr
+    assert f"dask: scheduler {scheduler}, 2 worker(s)" in result.stderr
+    assert "dask: 2/2 parts done" in result.stderr
+    assert f"error: not read: {broken}: truncated or corrupt gzip file" in result.stderr
+    report = json.loads(result.stdout)  # the report of what could be read comes first
+    assert report["accounting"]["records_read"] == 10
+    assert report["failed_parts"][0].startswith(f"{broken}: truncated or corrupt gzip file")
+
+
+def test_strict_names_the_line_in_the_whole_file(cli, scheduler, tmp_path):
+    records = [{"timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini", "input_tokens": 100, "output_tokens": 5}
+               for _ in range(30)]
+    path = write_jsonl(tmp_path / "log.jsonl", records)
+    lines = path.read_text().splitlines()
+    lines[24] = '{"model": "gpt-5-mini", "input_tokens": "many"}'
+    path.write_text("\n".join(lines) + "\n")
+    local = cli("estimate", str(path), "--strict", "--as-of", DOC_DAY)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dask_engine.P, "PART_BYTES", 300)
+        cluster = cli("estimate", str(path), "--strict", "--as-of", DOC_DAY, "--engine", "dask", "--scheduler", scheduler)
+    assert local.exit_code == cluster.exit_code == 2
+    assert f"error: {path}:25: bad token count" in local.stderr
+    assert cluster.stderr.splitlines()[-1] == local.stderr.splitlines()[-1]
+
+
+def test_object_storage_on_a_local_s3_server(setup, scheduler, s3_server, cli):
+    import boto3
+
+    s3 = boto3.client("s3", endpoint_url=s3_server["AWS_ENDPOINT_URL"])
+    s3.create_bucket(Bucket="logs")
+    for path in (LOGS / "claude-code").rglob("*.jsonl"):
+        s3.upload_file(str(path), "logs", "cc/" + path.relative_to(LOGS / "claude-code").as_posix())
+    s3.upload_file(str(SAMPLES / "neutral.jsonl"), "logs", "gateway/2026-05/neutral.jsonl")
+    book, policy = setup
+    for url, local_path in (("s3://logs/cc", LOGS / "claude-code"), ("s3://logs/gateway/*/*.jsonl", SAMPLES / "neutral.jsonl")):
+        local, _ = api.estimate([str(local_path)], book, policy, as_of=AS_OF, today=AS_OF, caches="carried")
+        remote, _ = dask_engine.estimate([url], book, policy, scheduler=scheduler, part_bytes=500, as_of=AS_OF,
+                                         today=AS_OF, caches="carried")
+        local, remote = local.to_dict(), remote.to_dict()
+        assert remote["accounting"].pop("files") != local["accounting"].pop("files")  # named by their URLs
+        for problem in (*local.pop("problems"), *remote.pop("problems")):
+            pytest.fail(f"unexpected problem {problem}")
+        assert remote == local
+    missing = cli("estimate", "s3://logs/nothing-here.jsonl", "--engine", "dask", "--scheduler", scheduler)
+    assert missing.exit_code == 2 and missing.stderr.strip() == "error: s3://logs/nothing-here.jsonl: object not found"
+
+
+def test_without_the_extra_it_says_what_to_install(cli, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
+    result = cli("estimate", str(SAMPLES / "neutral.jsonl"), "--engine", "dask")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: --engine dask needs Dask and fsspec: pip install 'costsim[dask]'"
+
+
+def test_object_storage_on_the_local_engine_points_to_the_cluster_engine(cli):
+    result = cli("estimate", "s3://bucket/logs.jsonl")
+    assert result.exit_code == 2 and "add --engine dask" in result.stderr and "costsim[dask]" in result.stderr
+
+
+def test_scheduler_without_the_dask_engine(cli):
+    result = cli("estimate", str(SAMPLES / "neutral.jsonl"), "--scheduler", "tcp://127.0.0.1:1")
+    assert result.exit_code == 2 and result.stderr.strip() == "error: --scheduler names a Dask cluster: add --engine dask"
+
+
+class _DieOnce:
+    """A worker plugin: the worker that starts a task of part 0 while `marker` exists removes it and dies."""
+
+    name = "costsim-test-die-once"
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def setup(self, worker):
+        pass
+
+    def teardown(self, worker):
+        pass
+
+    def transition(self, key, start, finish, **kwargs):
+        import os
+
+        if finish == "executing" and str(key).startswith("costsim-part-0-") and os.path.exists(self.marker):
+            os.remove(self.marker)
+            os._exit(1)  # the process dies mid-task, as a machine lost from a cluster does
+
+
+def test_a_worker_that_dies_is_replaced_and_its_part_read_again(setup, scheduler, tmp_path):
+    import cloudpickle
+    from distributed import Client, WorkerPlugin
+
+    marker = tmp_path / "die-once"
+    marker.write_text("")
+    plugin = type("DieOnce", (_DieOnce, WorkerPlugin), {})(str(marker))
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    with Client(scheduler) as client:
+        client.register_plugin(plugin)
+        try:
+            local, cluster = both(setup, scheduler, [SAMPLES / "neutral.jsonl"])
+        finally:
+            client.unregister_worker_plugin(_DieOnce.name)
+            cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert not marker.exists()  # a worker did die
+    assert cluster == local
+
+
+def test_with_no_scheduler_a_local_cluster_with_its_dashboard(cli, monkeypatch):
+    monkeypatch.setenv("COSTSIM_WORKERS", "1")
+    args = ("estimate", str(SAMPLES / "neutral.jsonl"), "--as-of", DOC_DAY, "--format", "json", "--caches", "carried")
+    local, cluster = cli(*args), cli(*args, "--engine", "dask")
+    assert local.exit_code == cluster.exit_code == 0, cluster.stderr
+    first = cluster.stderr.splitlines()[0]
+    assert first.startswith("dask: local cluster of 1 worker process(es) at tcp://127.0.0.1:")
+    assert "; dashboard http://127.0.0.1:" in first  # bokeh comes with the dask extra
+    assert json.loads(cluster.stdout) == json.loads(local.stdout)
+
+
+def test_caches_carried_over_with_a_note_and_sticky_refused(setup, scheduler, cli):
+    """The cluster does not replay prompt caches: by default it prices them carried over, as
+    `--caches carried` does locally, and says so; sticky routing needs the rows, so it is refused."""
+    book, policy = setup
+    inputs = [str(LOGS / "cache-conversation.jsonl")]
+    carried, _ = api.estimate(inputs, book, policy, as_of=AS_OF, today=AS_OF, caches="carried")
+    cluster, _ = dask_engine.estimate(inputs, book, policy, scheduler=scheduler, as_of=AS_OF, today=AS_OF)
+    assert carried.token_totals["cache_read_tokens"] > 0
+    assert cluster.notes == (*carried.notes, dask_engine.CARRIED_NOTE)
+    assert cluster.to_dict()["strategies"] == carried.to_dict()["strategies"]
+    sticky = cli("estimate", *inputs, "--sticky", "30", "--engine", "dask", "--scheduler", scheduler)
+    assert sticky.exit_code == 2 and "--sticky" in sticky.stderr and "local engine" in sticky.stderr
+
+
+def test_a_folder_with_sidecars_an_odd_file_and_conflicting_copies(setup, scheduler, tmp_path):
+    """main's accounting for folders: Claude Code sidecars passed over, a file in no known format named
+    and passed over, and copies of an id with other usage (in a later part) counted as conflicting."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    records = [{"id": f"r{i}", "timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini",
+                "input_tokens": 100 + i, "output_tokens": 10, "prompt": f"Rename the helper {i}"} for i in range(8)]
+    for name, rows in (("a.jsonl", records), ("b.jsonl", records[:3] + [{**records[3], "output_tokens": 99}])):
+        path = write_jsonl(folder / name, rows)  # b: 4 copies, 1 with other usage
+        path.write_text(path.read_text() + "{not json\n")  # read record by record, where usage is compared
+    (folder / "notes.json").write_text('{"hello": "world"}\n')
+    (folder / "x.meta.json").write_text("{}\n")
+    local, cluster = both(setup, scheduler, [folder])
+    assert local["accounting"]["duplicates"] == 3 + 1 and local["malformed_records"] == 2
+    assert local["conflicting_duplicates"] == 1 and local["sidecar_files"] == 1
+    assert list(local["files_not_read"]) == [str(folder / "notes.json")]
+    assert cluster == local
