@@ -50,18 +50,25 @@ def _usd_axis(ax, axis: str = "x") -> None:
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
 
 
-def strategy_costs(report: Report):
-    """Total cost of every strategy the report holds, cheapest at the bottom."""
-    fig, ax = _figure("Total cost per strategy")
-    strategies = list(report.strategies)
-    ax.barh([s.label for s in strategies], [float(s.cost_usd) for s in strategies],
-            color=[f"C{i % 10}" for i in range(len(strategies))])
-    for i, s in enumerate(strategies):
-        ax.annotate(f" {usd(s.cost_usd)}", (float(s.cost_usd), i), va="center", fontsize=8)
+def _labelled_bars(title: str, names: list[str], costs_usd: list[Decimal], labels: list[str], *, colour,
+                   margin: float):
+    """Horizontal bars of cost, first name on top, each labelled at its end (room kept by `margin`)."""
+    fig, ax = _figure(title)
+    ax.barh(names, [float(c) for c in costs_usd], color=colour)
+    for i, (cost, label) in enumerate(zip(costs_usd, labels)):
+        ax.annotate(label, (float(cost), i), va="center", fontsize=8)
     ax.invert_yaxis()
-    ax.margins(x=0.18)
+    ax.margins(x=margin)
     _usd_axis(ax)
     return fig
+
+
+def strategy_costs(report: Report):
+    """Total cost of every strategy the report holds, cheapest at the bottom."""
+    strategies = list(report.strategies)
+    return _labelled_bars("Total cost per strategy", [s.label for s in strategies], [s.cost_usd for s in strategies],
+                          [f" {usd(s.cost_usd)}" for s in strategies],
+                          colour=[f"C{i % 10}" for i in range(len(strategies))], margin=0.18)
 
 
 def cost_over_time(report: Report):
@@ -147,14 +154,9 @@ def top_models(report: Report):
     models = sorted(strategy.by_model, key=lambda m: m.cost_usd, reverse=True)[:TOP_MODELS]
     if not models:
         return None
-    fig, ax = _figure(f"Top models by spend ({strategy.label.lower()})")
-    ax.barh([m.model for m in models], [float(m.cost_usd) for m in models], color="#6f5fb3")
-    for i, m in enumerate(models):
-        ax.annotate(f" {usd(m.cost_usd)} · {m.requests:,} req", (float(m.cost_usd), i), va="center", fontsize=8)
-    ax.invert_yaxis()
-    ax.margins(x=0.3)
-    _usd_axis(ax)
-    return fig
+    return _labelled_bars(f"Top models by spend ({strategy.label.lower()})", [m.model for m in models],
+                          [m.cost_usd for m in models], [f" {usd(m.cost_usd)} · {m.requests:,} req" for m in models],
+                          colour="#6f5fb3", margin=0.3)
 
 
 def savings_curve(result: dict):
