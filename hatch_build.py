@@ -1,6 +1,6 @@
 """Wheel build hook: compile the bundled price tables so the installed package never parses them.
 
-Runs `costsim.pricing_compiled.bundled_book()` from the source tree, which writes
+Runs `costsim.pricing.compiled.bundled_book()` from the source tree, which writes
 pricing/.compiled/book-<fingerprint>.pickle when it is missing or stale; the wheel's force-include of
 `pricing/` then ships it. Where costsim's own dependencies are not importable (an isolated build
 without pandas), the wheel ships without it and the installed package compiles on first use.
@@ -19,7 +19,7 @@ class CompilePriceTables(BuildHookInterface):
     def initialize(self, version, build_data):
         sys.path.insert(0, self.root)
         try:
-            from costsim.pricing_compiled import bundled_book
+            from costsim.pricing.compiled import bundled_book
         except ImportError as exc:
             self.app.display_warning(f"price tables not compiled into the wheel ({exc}); compiled on first use")
             return

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from costsim.learned import LearnedClassifier, default_classifier_path  # noqa: E402
-from costsim.rules import keyword_tier, smart_rules_tier  # noqa: E402
+from costsim.routing.learned import LearnedClassifier, default_classifier_path  # noqa: E402
+from costsim.routing.rules import keyword_tier, smart_rules_tier  # noqa: E402
 
 _CLF: LearnedClassifier | None = None
 _PROMPTS: list[str] = []

@@ -64,9 +64,11 @@ def parts_run(path: Path, scheduler: str, part_mb: int) -> dict:
 
     from distributed import Client
 
-    from costsim.ingest import dask_engine, parts as P
-    from costsim.policy import load_policy
-    from costsim.prices import load_price_book
+    from costsim.cluster import engine as dask_engine
+
+    from costsim.cluster import parts as P
+    from costsim.routing.policy import load_policy
+    from costsim.pricing.prices import load_price_book
 
     day = date.fromisoformat(AS_OF)
     options = P.ReadOptions(load_price_book(()), load_policy(None), as_of=day, today=day, token=uuid.uuid4().hex)
@@ -94,9 +96,9 @@ def parts_run(path: Path, scheduler: str, part_mb: int) -> dict:
 def in_process(path: Path, part_mb: int, parts: int = 3) -> float:
     """Seconds a request of `read_part` alone, in this process (no cluster): the median of a few parts
     after a first one that loads the classifier."""
-    from costsim.ingest import parts as P
-    from costsim.policy import load_policy
-    from costsim.prices import load_price_book
+    from costsim.cluster import parts as P
+    from costsim.routing.policy import load_policy
+    from costsim.pricing.prices import load_price_book
 
     day = date.fromisoformat(AS_OF)
     options = P.ReadOptions(load_price_book(()), load_policy(None), as_of=day, today=day, token="bench")

@@ -7,12 +7,12 @@ Library entry points (stable):
     decision.tier, decision.reason
 """
 
-__version__ = "0.1.0"
+from costsim.version import __version__
 
 
 def classify_prompt(prompt: str, policy=None):
     """Tier (1, 2 or 3) and reason for one prompt: the same call `costsim estimate` makes."""
-    from costsim.classify import classify_prompt as _classify_prompt
+    from costsim.routing.classify import classify_prompt as _classify_prompt
 
     return _classify_prompt(prompt, policy)
 

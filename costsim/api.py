@@ -8,18 +8,18 @@ from datetime import date
 
 import pandas as pd
 
-from costsim.billing import BillingOptions
-from costsim.cache_profile import CacheProfile
-from costsim.classify import classify_frame, make_classifier
-from costsim.estimate import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
+from costsim.pricing.billing import BillingOptions
+from costsim.simulate.cache_profile import CacheProfile
+from costsim.routing.classify import classify_frame, make_classifier
+from costsim.simulate.pricer import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
 from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
 from costsim.errors import ConfigError
-from costsim.policy import Policy
-from costsim.prices import PriceBook
+from costsim.routing.policy import Policy
+from costsim.pricing.prices import PriceBook
 from costsim.report import Accounting, ClaimCheck, Report
-from costsim.scenario import Scenario, scenario_frame
-from costsim.simulate import SimOptions
+from costsim.simulate.scenario import Scenario, scenario_frame
+from costsim.simulate.effects import SimOptions
 
 
 def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None,
@@ -35,7 +35,7 @@ def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, si
     if cache is not None:
         if sim is not None and sim.active:
             raise ConfigError("--cache-share: not with the simulated effects (classifier, escalation, misrouting) yet")
-        from costsim.cache_profile import price_with_caches
+        from costsim.simulate.cache_profile import price_with_caches
         return price_with_caches(scenario, book, policy, as_of, billing, cache, notes=[_scenario_note(scenario)])
     report = _price_scenario(scenario, book, policy, as_of, billing)
     if sim is not None and sim.active:
@@ -66,7 +66,7 @@ def _scenario_note(scenario: Scenario) -> str:
 
 def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
                        sim: SimOptions, billing: BillingOptions) -> Report:
-    from costsim import simulate
+    from costsim.simulate import effects as simulate
 
     classifier = book.resolve(sim.classifier_model).id if sim.classifier_model else None
     helpers = simulate.helper_strategies(sim, classifier)
@@ -103,7 +103,7 @@ def check_claims(scenario: Scenario, report: Report, book: PriceBook) -> tuple[C
                                  f"{t.requests} × ({profile.input_tokens:,} × ${rates.input} + "
                                  f"{profile.output_tokens:,} × ${rates.output}) / 1e6 on {model.id}"))
     if claims.classifier is not None:
-        from costsim.simulate import classifier_cost_per_request
+        from costsim.simulate.effects import classifier_cost_per_request
 
         c = claims.classifier
         model = book.resolve(c["model"])
@@ -144,9 +144,9 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     conversation's prompt caches replayed (cache_strategies.py), where the log has sessions and timestamps;
     "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
     for each number of minutes. Both hold slim rows until the end, like pinned."""
-    from costsim.classify_pool import Remembering
+    from costsim.routing.pool import Remembering
     from costsim.ingest.extras import make_stats
-    from costsim.views import check_view
+    from costsim.simulate.views import check_view
 
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
@@ -191,9 +191,10 @@ class EstimateRun:
     def __init__(self, book: PriceBook, policy: Policy, *, as_of: date | None = None, today: date | None = None,
                  billing: BillingOptions = BillingOptions(), by: str | None = None, sim: SimOptions | None = None,
                  caches: str = "replay", sticky_minutes: tuple[int, ...] = ()):
-        from costsim import cache_strategies, simulate
-        from costsim.as_billed import AsBilled
-        from costsim.cache_replay import ConversationIds
+        from costsim.simulate import cache_strategies
+        from costsim.simulate import effects as simulate
+        from costsim.simulate.as_billed import AsBilled
+        from costsim.simulate.cache_replay import ConversationIds
 
         for model in policy.tier_models.values():
             book.resolve(model)
@@ -214,9 +215,10 @@ class EstimateRun:
 
     def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
         """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""
-        from costsim import cache_strategies, simulate
+        from costsim.simulate import cache_strategies
+        from costsim.simulate import effects as simulate
         from costsim.ingest.extras import fill_estimated_outputs
-        from costsim.views import view_keys
+        from costsim.simulate.views import view_keys
 
         classified = classify_frame(chunk, self.policy, classify_many)
         classified, n_estimated = fill_estimated_outputs(classified, self.policy)
@@ -236,10 +238,11 @@ class EstimateRun:
 
     def report(self, stats: IngestStats, estimated: int, name: str, classifier: str | None, calibration=None) -> Report:
         """The Report from the line items (the held rows priced first) and the run's accounting (`stats`)."""
-        from costsim import cache_strategies, simulate
+        from costsim.simulate import cache_strategies
+        from costsim.simulate import effects as simulate
         from costsim.ingest.extras import ingest_notes
-        from costsim.quality import measured_quality
-        from costsim.views import breakdown
+        from costsim.routing.quality import measured_quality
+        from costsim.simulate.views import breakdown
 
         pricer, policy, book = self.pricer, self.policy, self.book
         caching = (cache_strategies.price_held(pricer, self.held, self.replay_plan, self.pinned, book,
@@ -276,8 +279,8 @@ class EstimateRun:
 
 def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, log_format):
     """A first pass over the logs: the learned classifier with offsets that split them in `target_shares`."""
-    from costsim.calibration import calibrate_log, placed_prompts
-    from costsim.classify import learned_model
+    from costsim.routing.calibration import calibrate_log, placed_prompts
+    from costsim.routing.classify import learned_model
     from costsim.errors import ConfigError
     from costsim.ingest.extras import make_stats
 
@@ -295,7 +298,7 @@ def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, 
 
 def empirical_tokens(inputs: list[str], policy: Policy, log_format: str | None = None) -> dict:
     """Per-tier per-request token lengths of logged requests, for the Monte Carlo to draw from."""
-    from costsim.montecarlo import empirical_tokens as collect
+    from costsim.simulate.montecarlo import empirical_tokens as collect
 
     stats = IngestStats()
     _, classifier = make_classifier(policy)

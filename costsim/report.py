@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from costsim import __version__
+from costsim.version import __version__
 from costsim.money import exact
 
 SCHEMA_VERSION = 1

@@ -28,7 +28,7 @@ def runner(monkeypatch) -> CliRunner:
 @pytest.fixture
 def cli(runner):
     """Run `costsim ARGS…` and return the result (stdout and stderr kept apart)."""
-    from costsim.cli import app
+    from costsim.cli.app import app
 
     def run(*args: str, input: str | None = None):
         return runner.invoke(app, list(args), input=input)

@@ -14,13 +14,13 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from costsim.billing import BillingOptions
-from costsim.cli import app
-from costsim.estimate import AS_LOGGED, Pricer
+from costsim.pricing.billing import BillingOptions
+from costsim.cli.app import app
+from costsim.simulate.pricer import AS_LOGGED, Pricer
 from costsim.frame import normalize
-from costsim.policy import load_policy
-from costsim.prices import load_price_book
-from costsim.pricing_cli import stale_tables
+from costsim.routing.policy import load_policy
+from costsim.pricing.prices import load_price_book
+from costsim.cli.pricing import stale_tables
 from costsim.report import Accounting
 
 M = 10**6

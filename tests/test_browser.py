@@ -2,7 +2,7 @@
 a drawing (coloured pixels), and the browser's network log must show no request from the page.
 
 Skipped, with the reason shown, only where no Chromium is installed (`.ci/run` installs Debian's
-`chromium` when it is missing). Layout constants come from `costsim.html_report`: a header, then the
+`chromium` when it is missing). Layout constants come from `costsim.render.html`: a header, then the
 charts one under another in fixed boxes — so the test knows where each chart must be.
 """
 
@@ -22,7 +22,7 @@ from conftest import DOC_DAY, SAMPLES
 pytest.importorskip("matplotlib", reason="the HTML report needs costsim[charts]")
 Image = pytest.importorskip("PIL.Image", reason="pillow reads the screenshots")
 
-from costsim.html_report import CHART_H, CHART_W, GAP_PX, HEADER_PX, LEFT_PX  # noqa: E402
+from costsim.render.html import CHART_H, CHART_W, GAP_PX, HEADER_PX, LEFT_PX  # noqa: E402
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
                  if p and Path(p).exists()), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from costsim.cache_profile import warm_share_one_model, warm_share_routed
+from costsim.simulate.cache_profile import warm_share_one_model, warm_share_routed
 
 M = Decimal(10**6)
 

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from costsim.cache_replay import ConversationIds, replay, sticky_tiers
-from costsim.caches import load_cache_book
+from costsim.simulate.cache_replay import ConversationIds, replay, sticky_tiers
+from costsim.pricing.caches import load_cache_book
 from costsim.frame import normalize
-from costsim.prices import load_price_book
+from costsim.pricing.prices import load_price_book
 from tests.conftest import write_jsonl
 
 M = Decimal(10**6)

@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from costsim.classify import classify_frame, make_classifier
+from costsim.routing.classify import classify_frame, make_classifier
 from costsim.ingest import IngestStats, read_logs
-from costsim.policy import load_policy
+from costsim.routing.policy import load_policy
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 TREE = REAL / "claude-code" / "spotter" / "projects"
@@ -34,7 +34,7 @@ def check(*args: str) -> Decimal:
 def report(tmp_path_factory):
     from typer.testing import CliRunner
 
-    from costsim.cli import app
+    from costsim.cli.app import app
 
     def run(*args):
         result = CliRunner().invoke(app, ["estimate", str(TREE), "--format", "json", *args])

@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from costsim import pricing_compiled, prices
-from costsim.cli import app
-from costsim.model_names import candidates, hosts
-from costsim.prices import load_price_book, request_cost_usd
+from costsim.pricing import compiled as pricing_compiled
+
+from costsim.pricing import prices
+from costsim.cli.app import app
+from costsim.pricing.names import candidates, hosts
+from costsim.pricing.prices import load_price_book, request_cost_usd
 
 DAY = date(2026, 12, 1)
 
@@ -201,7 +203,7 @@ def test_an_overlay_can_reprice_a_generated_model_and_claim_a_hosts_name(tmp_pat
 
 
 def test_a_stale_generated_table_names_the_tool_that_refreshes_it():
-    from costsim.pricing_cli import stale_tables
+    from costsim.cli.pricing import stale_tables
 
     (line,) = stale_tables({"generated/openrouter.yaml": date(2026, 12, 6)}, date(2027, 1, 6), 30)  # 31 days
     assert "generated/openrouter.yaml was checked 2026-12-06 (31 days ago" in line

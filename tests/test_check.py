@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
-from costsim.cli import app
+from costsim.cli.app import app
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2026-05-14"]

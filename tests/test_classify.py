@@ -8,7 +8,7 @@ import os
 import pytest
 
 from costsim import classify_prompt
-from costsim.rules import KeywordRules, keyword_tier
+from costsim.routing.rules import KeywordRules, keyword_tier
 
 
 @pytest.mark.parametrize("prompt,tier,keyword", [
@@ -90,8 +90,8 @@ def test_cli_empty_prompt(cli):
 
 
 def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
-    from costsim.classify_pool import Remembering
-    from costsim.rules import Decision
+    from costsim.routing.pool import Remembering
+    from costsim.routing.rules import Decision
 
     asked = []
 
@@ -108,10 +108,10 @@ def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
 def test_a_big_batch_of_new_prompts_is_decided_by_spawned_worker_processes(monkeypatch):
     """The workers are spawned (macOS's start method), get the classifier pickled, and decide as this
     process would; a classifier that cannot be pickled decides here."""
-    from costsim import classify_pool
-    from costsim.classify import make_classifier
-    from costsim.classify_pool import Remembering
-    from costsim.policy import load_policy
+    from costsim.routing import pool as classify_pool
+    from costsim.routing.classify import make_classifier
+    from costsim.routing.pool import Remembering
+    from costsim.routing.policy import load_policy
 
     monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
     monkeypatch.setenv("COSTSIM_WORKERS", "2")
@@ -131,8 +131,8 @@ def test_a_big_batch_of_new_prompts_is_decided_by_spawned_worker_processes(monke
 
 
 def test_costsim_workers_sets_the_pools_size_and_is_checked(monkeypatch, cli):
-    from costsim import classify_pool
-    from costsim.classify_pool import Remembering, cores
+    from costsim.routing import pool as classify_pool
+    from costsim.routing.pool import Remembering, cores
 
     monkeypatch.setenv("COSTSIM_WORKERS", "1")
     monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 2)

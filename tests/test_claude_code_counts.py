@@ -45,7 +45,7 @@ def test_a_count_too_big_for_int64_is_a_named_bad_line_not_a_crash(tmp_path):
 
     from typer.testing import CliRunner
 
-    from costsim.cli import app
+    from costsim.cli.app import app
 
     folder = tmp_path / "projects" / "p"
     folder.mkdir(parents=True)
@@ -66,7 +66,7 @@ def test_a_too_big_count_in_claude_codes_own_compact_layout_is_named_too(tmp_pat
     (it once did: 10**12 was priced, 10**20 crashed the run)."""
     from typer.testing import CliRunner
 
-    from costsim.cli import app
+    from costsim.cli.app import app
 
     usage = ('{"input_tokens":%d,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}'
              % count)

@@ -67,7 +67,7 @@ def test_out_into_a_missing_folder_says_so(cli, tmp_path, args):
 # 3. a closed pipe ends quietly --------------------------------------------------------------------
 
 def test_a_closed_pipe_inside_a_command_exits_141_quietly(cli, monkeypatch):
-    from costsim import cli as cli_module
+    from costsim.cli import app as cli_module
 
     def closed(*args, **kwargs):
         raise BrokenPipeError(32, "Broken pipe")
@@ -175,7 +175,7 @@ def test_bare_command_prints_help_and_exits_0(cli, args):
 
 
 def test_classify_with_a_terminal_and_no_prompt_says_how(cli, monkeypatch):
-    from costsim import cli as cli_module
+    from costsim.cli import app as cli_module
 
     monkeypatch.setattr(cli_module, "stdin_is_terminal", lambda: True)
     one_line_error(cli("classify"), "no prompt given", "--file", "echo TEXT | costsim classify")
@@ -323,7 +323,8 @@ def test_table_output_has_no_trailing_spaces(cli):
 def test_every_format_offered_is_rendered_as_itself(cli, monkeypatch, command, formats, code):
     """One table of formats per output kind: each one offered draws its own output (no silent fallback)."""
     pytest.importorskip("matplotlib")
-    from costsim import cli_ci, cli_common
+    from costsim.cli import ci as cli_ci
+    from costsim.cli import common as cli_common
 
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     choices = [f.value for f in getattr(cli_ci if formats == "CiFormat" else cli_common, formats)]

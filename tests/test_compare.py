@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DOC_DAY, FLASH, NANO, OPUS
 from costsim.errors import ConfigError
-from costsim.scenario import parse_distribution, split_requests
+from costsim.simulate.scenario import parse_distribution, split_requests
 
 
 def per_request(rates, input_tokens=2000, output_tokens=1000) -> Decimal:

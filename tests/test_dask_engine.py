@@ -19,9 +19,9 @@ from conftest import DOC_DAY, REPO, SAMPLES, write_jsonl
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install 'costsim[dask]'")
 
 from costsim import api  # noqa: E402
-from costsim.ingest import dask_engine  # noqa: E402
-from costsim.policy import load_policy  # noqa: E402
-from costsim.prices import load_price_book  # noqa: E402
+from costsim.cluster import engine as dask_engine  # noqa: E402
+from costsim.routing.policy import load_policy  # noqa: E402
+from costsim.pricing.prices import load_price_book  # noqa: E402
 
 AS_OF = date.fromisoformat(DOC_DAY)
 LOGS = SAMPLES / "logs"
@@ -93,7 +93,7 @@ def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, lo
 
 def test_simulated_effects_breakdowns_and_a_window(setup, scheduler):
     """The strategies the simulation adds, a --by view and --since/--until come out the same too."""
-    from costsim.cli_common import sim_options
+    from costsim.cli.common import sim_options
 
     sim = sim_options("gpt-5-nano", 200, 5, "10%", "20%", 2, 2)
     local, cluster = both(setup, scheduler, [SAMPLES / "neutral.jsonl", LOGS / "openai-chat.jsonl"], sim=sim,

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from costsim.evaluate import TierPrice, evaluate, make_request_cost
+from costsim.routing.evaluate import TierPrice, evaluate, make_request_cost
 
 PRICES = {1: ("0.05", "0.40"), 2: ("0.14", "0.28"), 3: ("5", "25")}
 P = "x" * 8000  # 2000 input tokens at len/4

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from typer.testing import CliRunner
 
-from costsim.cli import app
-from costsim.policy import load_policy
-from costsim.prices import load_price_book
+from costsim.cli.app import app
+from costsim.routing.policy import load_policy
+from costsim.pricing.prices import load_price_book
 from costsim.tokens import count_tokens
 
 runner = CliRunner()

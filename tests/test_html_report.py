@@ -70,12 +70,12 @@ def test_the_report_savings_curve_is_the_reports_own_costs(cli, tmp_path):
 
 
 def test_every_strategy_the_report_holds_is_charted(tmp_path):
-    from costsim import plots
+    from costsim.render import plots
     from costsim.api import compare
-    from costsim.policy import load_policy
-    from costsim.prices import load_price_book
-    from costsim.scenario import load_scenario
-    from costsim.simulate import SimOptions
+    from costsim.routing.policy import load_policy
+    from costsim.pricing.prices import load_price_book
+    from costsim.simulate.scenario import load_scenario
+    from costsim.simulate.effects import SimOptions
     from datetime import date
 
     book, policy = load_price_book(), load_policy()
@@ -124,7 +124,7 @@ def test_sweep_exports_a_real_chart(cli, tmp_path):
 
 
 def test_long_logs_chart_cost_by_week_and_the_weeks_add_up():
-    from costsim.plots import _weekly
+    from costsim.render.plots import _weekly
 
     days = ["2026-06-05", "2026-06-07", "2026-06-08", "2026-06-14", "2026-06-15"]  # Fri, Sun, Mon, Sun, Mon
     costs = {"smart": [Decimal("0.1"), Decimal("0.2"), Decimal("0.3"), Decimal("0.4"), Decimal("0.5")]}

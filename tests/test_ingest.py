@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from costsim.cli import app
+from costsim.cli.app import app
 from costsim.ingest import IngestStats, read_logs
 from costsim.ingest.common import SeenIds
 from costsim.ingest.detect import sniff

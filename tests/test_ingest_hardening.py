@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from costsim.ingest import IngestStats, read_logs
-from costsim.safe_text import one_line, printable
+from costsim.render.safe_text import one_line, printable
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 SESSION = REAL / "claude-code" / "projects" / "-home-marco-projects-spotter-worktrees-spotter-dov"

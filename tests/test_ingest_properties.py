@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from costsim.errors import CostsimError
-from costsim.estimate import LOG_STRATEGIES, Pricer
+from costsim.simulate.pricer import LOG_STRATEGIES, Pricer
 from costsim.ingest import IngestStats, read_logs
-from costsim.policy import load_policy
-from costsim.prices import load_price_book
+from costsim.routing.policy import load_policy
+from costsim.pricing.prices import load_price_book
 
 HERE = Path(__file__).resolve().parent
 REAL = HERE / "fixtures" / "real"

@@ -3,11 +3,11 @@ import json
 import numpy as np
 import pytest
 
-from costsim.learned import (
+from costsim.routing.learned import (
     ClassifierFileError, FeaturizerConfig, LearnedClassifier, calibrate, decide, default_classifier_path, featurize,
 )
-from costsim.rules import Decision
-from costsim.train import save_weights, train
+from costsim.routing.rules import Decision
+from costsim.routing.train import save_weights, train
 
 TINY = [
     {"prompt": "rename `foo` to `bar`", "tier": 1},
@@ -162,8 +162,8 @@ def test_the_batch_features_are_featurize_restricted_to_the_vocabulary():
 
 
 def test_one_line_prose_shortcut_is_request_prose():
-    from costsim.features import prose_and_shape
-    from costsim.rules import request_prose
+    from costsim.routing.features import prose_and_shape
+    from costsim.routing.rules import request_prose
 
     for p in _all_labeled_prompts() + ["$ ls -la", "| a | b |", "    indented", "ValueError: x", "a\tb  c", "x\ry"]:
         assert prose_and_shape(p)[0] == request_prose(p).lower().replace("\x00", " "), p
@@ -172,7 +172,7 @@ def test_one_line_prose_shortcut_is_request_prose():
 def test_question_marks_and_length_are_not_read_by_default():
     """A "?" marks hard asks only in how the older sets were written (issue 15): the shipped featurizer
     does not read it, nor the prose's length or question count."""
-    from costsim.features import FeaturizerConfig
+    from costsim.routing.features import FeaturizerConfig
 
     f = featurize("How do I rename a branch?", FeaturizerConfig())
     assert not any("?" in k for k in f)

@@ -46,7 +46,7 @@ def test_a_table_too_wide_for_the_terminal_leaves_out_columns_and_names_them(wid
 
     from rich.console import Console
 
-    from costsim.tables import table_of
+    from costsim.render.tables import table_of
 
     header = ["Provider", "Model", "Input", "Output", "Cache read", "Write 5m", "Write 1h", "Tier", "Request"]
     row = ["anthropic", "claude-3-5-haiku-latest", "0.81", "4.02", "0.083", "1.04", "1.65", "T2", "$0.0048"]
@@ -69,7 +69,7 @@ def test_a_fitted_table_of_one_column_or_no_rows_is_still_drawn():
 
     from rich.console import Console
 
-    from costsim.tables import table_of
+    from costsim.render.tables import table_of
 
     for header, rows in ((["Only"], [["kept"]]), (["A", "B"], [])):
         out = io.StringIO()

@@ -7,12 +7,16 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from costsim import api, montecarlo, simulate
-from costsim.cli import app
+from costsim import api
+
+from costsim.simulate import montecarlo
+
+from costsim.simulate import effects as simulate
+from costsim.cli.app import app
 from costsim.errors import ConfigError
-from costsim.policy import load_policy
-from costsim.prices import load_price_book
-from costsim.scenario import load_scenario, split_requests
+from costsim.routing.policy import load_policy
+from costsim.pricing.prices import load_price_book
+from costsim.simulate.scenario import load_scenario, split_requests
 
 DAY = date(2026, 5, 14)
 

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
-from costsim.cli import app
+from costsim.cli.app import app
 
 LOGS = Path(__file__).resolve().parents[1] / "samples" / "logs"
 runner = CliRunner()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from costsim.errors import PricingError, UnknownModelError
-from costsim.prices import load_price_book, parse_table, request_cost_usd
+from costsim.pricing.prices import load_price_book, parse_table, request_cost_usd
 
 
 @pytest.fixture(scope="module")

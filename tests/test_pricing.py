@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
-from costsim.cli import app
-from costsim.prices import parse_table
+from costsim.cli.app import app
+from costsim.pricing.prices import parse_table
 
 runner = CliRunner()
 
@@ -171,7 +171,7 @@ def test_validate_takes_the_whole_pricing_folder_policy_included(tmp_path):
 
     from typer.testing import CliRunner
 
-    from costsim.cli import app
+    from costsim.cli.app import app
 
     folder = Path(__file__).resolve().parent.parent / "pricing"
     files = sorted(str(p) for p in folder.glob("*.yaml"))

@@ -1,6 +1,6 @@
 import pytest
 
-from costsim.rules import (
+from costsim.routing.rules import (
     Decision, KeywordRules, count_file_references, keyword_tier, new_message, request_prose, smart_rules_tier,
 )
 
@@ -179,7 +179,7 @@ def test_grouping_the_bounded_alternatives_never_moves_a_match():
     import re
     from pathlib import Path
 
-    from costsim import rules
+    from costsim.routing import rules
 
     root = Path(__file__).resolve().parents[1] / "datasets" / "classify"
     prompts = [json.loads(line)["prompt"] for line in (root / "train.jsonl").open(encoding="utf-8")]

@@ -7,14 +7,16 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from costsim import api, simulate
-from costsim.cli import app
+from costsim import api
+
+from costsim.simulate import effects as simulate
+from costsim.cli.app import app
 from costsim.errors import ConfigError
-from costsim.estimate import ALL_FRONTIER, SMART, Pricer
+from costsim.simulate.pricer import ALL_FRONTIER, SMART, Pricer
 from costsim.frame import normalize
-from costsim.policy import load_policy
-from costsim.prices import load_price_book
-from costsim.scenario import load_scenario
+from costsim.routing.policy import load_policy
+from costsim.pricing.prices import load_price_book
+from costsim.simulate.scenario import load_scenario
 
 DAY = date(2026, 5, 14)
 # one sprint request (2,000 in + 1,000 out) on each model, in USD×1e6

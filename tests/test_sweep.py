@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
-from costsim.cli import app
+from costsim.cli.app import app
 from costsim.errors import ConfigError
-from costsim.policy import load_policy
-from costsim.prices import load_price_book
-from costsim.scenario import load_scenario
-from costsim.sweep import apply_what_if, parse_what_if, sweep
+from costsim.routing.policy import load_policy
+from costsim.pricing.prices import load_price_book
+from costsim.simulate.scenario import load_scenario
+from costsim.simulate.sweep import apply_what_if, parse_what_if, sweep
 
 DAY = date(2026, 5, 14)
 
@@ -39,7 +39,7 @@ def test_tier3_break_even_matches_closed_form_by_hand(setup):
 
 def test_break_even_gives_the_target_exactly(setup):
     book, policy, plan = setup
-    from costsim.sweep import make_curve
+    from costsim.simulate.sweep import make_curve
     for vary in (1, 3):
         curve = make_curve(book, policy, plan.profiles, plan.shares, vary, DAY, overhead=Decimal("0.000012"))
         s = curve.break_even(Decimal(90))

@@ -39,8 +39,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from costsim.errors import PricingError  # noqa: E402
-from costsim.prices import MAKERS_FIRST, bundled_tables, parse_table  # noqa: E402
-from costsim.pricing_import import _from_litellm, _quoted, model_lines  # noqa: E402
+from costsim.pricing.prices import MAKERS_FIRST, bundled_tables, parse_table  # noqa: E402
+from costsim.pricing.importer import _from_litellm, _quoted, model_lines  # noqa: E402
 
 OUT = REPO / "pricing" / "generated"
 FIRST_DAY = dt.date(2000, 1, 1)  # the maps' first price carries no start date: "since before any log"

@@ -25,10 +25,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from costsim.evaluate import evaluate, make_request_cost  # noqa: E402
-from costsim.learned import FeaturizerConfig, LearnedClassifier, decide  # noqa: E402
-from costsim.rules import keyword_tier, smart_rules_tier  # noqa: E402
-from costsim.train import train  # noqa: E402
+from costsim.routing.evaluate import evaluate, make_request_cost  # noqa: E402
+from costsim.routing.learned import FeaturizerConfig, LearnedClassifier, decide  # noqa: E402
+from costsim.routing.rules import keyword_tier, smart_rules_tier  # noqa: E402
+from costsim.routing.train import train  # noqa: E402
 
 DATA = ROOT / "datasets" / "classify"
 PRICES = {1: ("0.05", "0.40"), 2: ("0.14", "0.28"), 3: ("5", "25")}  # nano / deepseek-v4-flash / opus-4-7

@@ -28,11 +28,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from train_default import DATA, fit, labeled_sets  # noqa: E402
 
-from costsim.learned import LearnedClassifier, default_classifier_path  # noqa: E402
-from costsim.policy import load_policy  # noqa: E402
-from costsim.prices import load_price_book  # noqa: E402
-from costsim.quality import goal_figures, policy_request_cost  # noqa: E402
-from costsim.rules import keyword_tier, smart_rules_tier  # noqa: E402
+from costsim.routing.learned import LearnedClassifier, default_classifier_path  # noqa: E402
+from costsim.routing.policy import load_policy  # noqa: E402
+from costsim.pricing.prices import load_price_book  # noqa: E402
+from costsim.routing.quality import goal_figures, policy_request_cost  # noqa: E402
+from costsim.routing.rules import keyword_tier, smart_rules_tier  # noqa: E402
 
 AS_OF = date(2026, 5, 14)
 SUMMARY = "cross-source (each authoring source held out)"
@@ -40,7 +40,7 @@ METHOD = "each of {sources} authoring sources held out whole, scored by a model 
 
 
 def probe_sets() -> dict[str, list[dict]]:
-    from costsim.train import load_records
+    from costsim.routing.train import load_records
 
     return {path.stem: load_records(path) for path in sorted((DATA / "probes").glob("*.jsonl"))}
 

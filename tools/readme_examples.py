@@ -29,7 +29,7 @@ BLOCK = re.compile(r"(<!-- run: (?P<cmd>[^>]*?) -->\n)```text\n(?P<out>.*?)```\n
 def run(command: str) -> str:
     from typer.testing import CliRunner
 
-    from costsim.cli import app
+    from costsim.cli.app import app
 
     args = shlex.split(command)
     assert args[0] == "costsim", command

@@ -19,7 +19,7 @@ CHARTS_SHOWN = 2
 
 
 def main() -> None:
-    from costsim.html_report import CHART_H, CHART_W, GAP_PX, HEADER_PX, LEFT_PX
+    from costsim.render.html import CHART_H, CHART_W, GAP_PX, HEADER_PX, LEFT_PX
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:

@@ -3,7 +3,7 @@
     python tools/train_default.py && python tools/heldout_report.py
 
 Trained on every labeled request in datasets/classify/: the 600 templated records of train.jsonl and the
-hand-written authoring sources in datasets/classify/authored/ (never the probes). The recipe (costsim.train's
+hand-written authoring sources in datasets/classify/authored/ (never the probes). The recipe (costsim.routing.train's
 RECIPE_* defaults, also what `costsim train` uses) was chosen on the cross-source evaluation
 (tools/heldout_report.py, each authoring source held out whole): word unigrams and bigrams of the request's
 own prose (pasted code, logs and earlier turns removed) plus four shape features; no question marks, no
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from costsim.train import load_records, save_weights, train  # noqa: E402
+from costsim.routing.train import load_records, save_weights, train  # noqa: E402
 
 DATA = ROOT / "datasets" / "classify"
 
@@ -33,7 +33,7 @@ def labeled_sets() -> dict[str, list[dict]]:
 
 
 def fit(records: list[dict]) -> dict:
-    """The shipped recipe (costsim.train's RECIPE_* defaults), also what `costsim train` uses."""
+    """The shipped recipe (costsim.routing.train's RECIPE_* defaults), also what `costsim train` uses."""
     return train(records)
 
 

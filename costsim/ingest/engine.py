@@ -150,7 +150,7 @@ _RAW_FILES = "SELECT file, count(*) AS lines, min(n) AS first_n FROM raw GROUP B
 
 def threads() -> int:
     """DuckDB's threads: COSTSIM_WORKERS when set, else the CPUs this process may run on."""
-    from costsim.classify_pool import cores
+    from costsim.routing.pool import cores
 
     return max(cores(), 1)
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pandas as pd
 
 from costsim.ingest.common import IngestStats
-from costsim.policy import Policy
-from costsim.prices import PriceBook
+from costsim.routing.policy import Policy
+from costsim.pricing.prices import PriceBook
 
 
 def make_stats(book: PriceBook, *, strict: bool = False, since: date | None = None, until: date | None = None,

@@ -1,0 +1,138 @@
+"""`costsim check` and `costsim diff`: spend caps for CI, with exit code 1 when a fail level is crossed."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from costsim.cli.common import (OutOpt, PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, handles_errors, parse_day,
+                                output, setup, today)
+from costsim.errors import ConfigError
+
+
+class CiFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    github = "github"
+    json = "json"
+
+
+CiFormatOpt = typer.Option(CiFormat.table, "--format", "-f",
+                           help="table, markdown (PR comment), github (step summary + annotations) or json.")
+
+
+def _flag_decimal(value: str | None, option: str):
+    """An exact, non-negative number from a command-line cap; None when not given."""
+    from costsim.yamlio import to_decimal
+
+    if value is None:
+        return None
+
+    def fail(message: str):
+        raise ConfigError(f"{option} {value!r}: {message}")
+
+    return to_decimal(value.strip().lstrip("$").rstrip("%"), fail)
+
+
+@handles_errors
+def check(
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="costsim.yaml to read (default: ./costsim.yaml when present).", dir_okay=False),
+    max_monthly_cost: Optional[str] = typer.Option(None, "--max-monthly-cost", help="Fail above this projected monthly cost (USD)."),
+    warn_monthly_cost: Optional[str] = typer.Option(None, "--warn-monthly-cost", help="Warn above this projected monthly cost (USD)."),
+    max_cost_per_request: Optional[str] = typer.Option(None, "--max-cost-per-request", help="Fail above this cost per request (USD)."),
+    warn_cost_per_request: Optional[str] = typer.Option(None, "--warn-cost-per-request", help="Warn above this cost per request (USD)."),
+    min_savings: Optional[str] = typer.Option(None, "--min-savings", help="Fail below this saving vs all-frontier (percent)."),
+    warn_savings: Optional[str] = typer.Option(None, "--warn-savings", help="Warn below this saving vs all-frontier (percent)."),
+    allow_model: Optional[list[str]] = typer.Option(None, "--allow-model", help="Fail if the strategy uses a model not listed; repeatable."),
+    requests_per_day: Optional[str] = typer.Option(None, "--requests-per-day", help="Projection: requests per day (a month is 30 days)."),
+    requests_per_month: Optional[str] = typer.Option(None, "--requests-per-month", help="Projection: requests per month."),
+    distribution: Optional[str] = typer.Option(None, "--distribution", "-d", help="Tier shares 1/2/3 for the planned mix: 65/25/10."),
+    scenario: Optional[list[str]] = typer.Option(None, "--scenario", help="Scenario YAML to check; repeatable.", dir_okay=False),
+    logs: Optional[list[str]] = typer.Option(None, "--logs", help="Log file, folder or glob to check (projected from its own span by default); repeatable."),
+    strategy: Optional[str] = typer.Option(None, "--strategy", help="Strategy the caps hold (default smart): smart, all_mid, all_frontier, as_logged."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
+    tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
+    policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
+    fmt: CiFormat = CiFormatOpt, out: Optional[Path] = OutOpt,
+):
+    """Project a month's LLM spend and hold it to caps: exit 0 within, 1 over a fail level, 2 bad input.
+
+    Reads ./costsim.yaml (or --config); flags override it, and flags alone need no file. A warning
+    never fails the build. A month is 30 days.
+
+    \b
+    Examples:
+      costsim check --max-monthly-cost 500 --requests-per-day 2000 --distribution 65/25/10
+      costsim check --config samples/costsim.yaml --format github
+      costsim check --logs logs/ --max-cost-per-request 0.01 --strategy as_logged
+    """
+    from costsim.ci.caps import run_check
+    from costsim.render.ci import render_check
+    from costsim.ci.config import Caps, CheckConfig, Projection, find_config, load_config, with_overrides
+
+    found = find_config(config)
+    base = load_config(found) if found is not None else CheckConfig()
+    if requests_per_day is not None and requests_per_month is not None:
+        raise ConfigError("give --requests-per-day or --requests-per-month, not both")
+    projection = None
+    for value, option, per in ((requests_per_day, "--requests-per-day", "day"),
+                               (requests_per_month, "--requests-per-month", "month")):
+        rate = _flag_decimal(value, option)
+        if rate is not None:
+            if rate == 0:
+                raise ConfigError(f"{option} {value!r}: must be more than 0")
+            projection = Projection(rate, per)
+    cfg = with_overrides(
+        base, projection=projection, distribution=distribution, strategy=strategy,
+        scenarios=tuple(scenario) if scenario else None, logs=tuple(logs) if logs else None,
+        as_of=parse_day(as_of),
+        policy=str(policy) if policy else None, pricing=tuple(str(p) for p in pricing) if pricing else None,
+        monthly_cost_usd_fail=_flag_decimal(max_monthly_cost, "--max-monthly-cost"),
+        monthly_cost_usd_warn=_flag_decimal(warn_monthly_cost, "--warn-monthly-cost"),
+        cost_per_request_usd_fail=_flag_decimal(max_cost_per_request, "--max-cost-per-request"),
+        cost_per_request_usd_warn=_flag_decimal(warn_cost_per_request, "--warn-cost-per-request"),
+        min_savings_vs_frontier_pct_fail=_flag_decimal(min_savings, "--min-savings"),
+        min_savings_vs_frontier_pct_warn=_flag_decimal(warn_savings, "--warn-savings"),
+        models_allowed=allow_model or None,
+    )
+    book, pol = setup(Path(cfg.policy) if cfg.policy else None, [Path(p) for p in cfg.pricing], (tier1, tier2, tier3))
+    verdict = run_check(cfg, book, pol, today())  # first: a missing input is the more pressing news
+    if cfg.caps == Caps():  # a commented-out caps section must not pass CI in silence
+        where = f"{found} has no caps: section and " if found is not None else "no costsim.yaml was found and "
+        raise ConfigError(f"no caps to check: {where}no cap was given (--max-monthly-cost, --max-cost-per-request, "
+                          "--min-savings, --allow-model or their --warn-… forms); to see the projection alone, "
+                          "run costsim compare or costsim estimate")
+    with output(out) as console:
+        render_check(verdict, fmt.value, console)
+    raise typer.Exit(verdict.exit_code)
+
+
+@handles_errors
+def diff(
+    base: Path = typer.Argument(..., help="The base report (e.g. the main branch's), written with --format json.", dir_okay=False),
+    head: Path = typer.Argument(..., help="The head report (e.g. the pull request's).", dir_okay=False),
+    fail_on_increase: Optional[str] = typer.Option(None, "--fail-on-increase", help="Exit 1 when the strategy's cost rises by more than this: 10% or $50."),
+    warn_on_increase: Optional[str] = typer.Option(None, "--warn-on-increase", help="Warn (exit 0) when it rises by more than this: 5% or $20."),
+    strategy: str = typer.Option("smart", "--strategy", help="Strategy the caps hold."),
+    fmt: CiFormat = CiFormatOpt, out: Optional[Path] = OutOpt,
+):
+    """The change between two saved reports per strategy, tier and model, in $ and %, held to increase caps.
+
+    \b
+    Examples:
+      costsim compare --format json --out head.json
+      costsim diff base.json head.json --fail-on-increase 10% --warn-on-increase 5%
+      costsim diff base.json head.json --fail-on-increase '$50' --format github
+    """
+    from costsim.render.ci import render_diff
+    from costsim.ci.diff import diff_reports, parse_increase
+
+    result = diff_reports(base, head, strategy=strategy,
+                          warn=parse_increase(warn_on_increase, "--warn-on-increase"),
+                          fail=parse_increase(fail_on_increase, "--fail-on-increase"))
+    with output(out) as console:
+        render_diff(result, fmt.value, console)
+    raise typer.Exit(result.exit_code)

@@ -1,0 +1,252 @@
+"""What every command shares: output consoles, the error boundary, dates, price-book setup and common options.
+
+Output formats: one enum per output kind, each listing only what its renderer draws — `Format` for
+tables of figures (models), `ReportFormat` for reports (compare, estimate, sweep: + html).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from costsim.errors import ConfigError, CostsimError, ExitCode
+from costsim.render.safe_text import printable
+from costsim.routing.policy import Policy, load_policy
+from costsim.pricing.prices import PriceBook, load_price_book
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away (`| head`)
+
+
+class _Console(Console):
+    """rich's Console, except that a closed pipe is not its business: it exits 1 on one, and 1 means
+    "a cap was crossed" here. The error boundary ends the run quietly instead."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+class Trimmed:
+    """A text stream that drops the spaces rich pads each line with (titles and tables are padded to
+    their width): output that is copied, diffed or pasted should not carry trailing blanks."""
+
+    _TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)(?=\n)")
+
+    def __init__(self, stream) -> None:
+        self._stream, self._pending = stream, ""
+
+    def write(self, text: str) -> int:
+        whole = self._pending + text
+        body = whole.rstrip(" ")
+        self._pending = whole[len(body):]  # spaces at the end of a chunk: kept until we know what follows
+        self._stream.write(self._TRAILING.sub(r"\1", body))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name):  # isatty, fileno, encoding…: the wrapped stream's
+        return getattr(self._stream, name)
+
+
+def stderr() -> Console:
+    return _Console(stderr=True, highlight=False)
+
+
+def stdout() -> Console:
+    return _Console(file=Trimmed(sys.stdout), highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def output(out: Path | None = None) -> Iterator[Console]:
+    """The console a report is drawn on: stdout, or `--out FILE` (plain, 120 columns, closed afterwards)."""
+    if out is None:
+        yield stdout()
+        return
+    with out.open("w", encoding="utf-8") as handle:
+        yield _Console(file=Trimmed(handle), width=120, no_color=True, highlight=False)
+
+
+def writable(path: Path | None, option: str = "--out") -> Path | None:
+    """A file the run will write: its folder must exist (a typo in it should not cost a whole run)."""
+    if path is not None and not path.parent.is_dir():
+        raise ConfigError(f"{option} {str(path)!r}: folder {str(path.parent)!r} does not exist (create it first)")
+    return path
+
+
+def out_folder_exists(ctx: typer.Context, param: typer.CallbackParam, value):
+    """Option callback: a missing folder is said at once, before the run (one line, exit 2)."""
+    try:
+        return writable(value, param.opts[0])
+    except ConfigError as exc:
+        stderr().print(f"error: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def quiet_closed_pipe() -> None:
+    """The reader of stdout went away: point stdout at /dev/null so nothing more is said at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (a test runner's stdout): nothing to flush into a pipe
+
+
+def handles_errors(command):
+    """The one error boundary: a CostsimError becomes one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CostsimError as exc:
+            stderr().print(f"error: {escape(printable(exc))}", soft_wrap=True)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        except typer.Exit:
+            raise
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            quiet_closed_pipe()
+            raise typer.Exit(CLOSED_PIPE) from None
+        except Exception as exc:  # a bug: say so in one line; COSTSIM_DEBUG=1 shows the traceback
+            if os.environ.get("COSTSIM_DEBUG"):
+                raise
+            if isinstance(exc, OSError) and exc.filename is not None:  # a file the run reads or writes
+                stderr().print(f"error: {escape(printable(exc.filename))}: {escape(printable(exc.strerror or exc))}",
+                               soft_wrap=True)
+                raise typer.Exit(ExitCode.BAD_INPUT) from None
+            stderr().print(f"error: internal error ({type(exc).__name__}: {escape(printable(exc))}); "
+                           "rerun with COSTSIM_DEBUG=1 and report it", soft_wrap=True)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+    return wrapper
+
+
+def today() -> date:
+    """Today's date, or COSTSIM_TODAY (YYYY-MM-DD) for reproducible output (the README's examples use it)."""
+    pinned = os.environ.get("COSTSIM_TODAY")
+    return parse_day(pinned, "COSTSIM_TODAY") if pinned else date.today()
+
+
+def parse_day(value: str | None, option: str = "--as-of") -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} {value!r}: expected a date like 2026-05-14") from None
+
+
+def parse_minutes(value: str | None, option: str) -> tuple[int, ...]:
+    """'5' or '0,2,5,15' → (0, 2, 5, 15); anything but whole minutes >= 0 is a ConfigError naming the option."""
+    if value is None:
+        return ()
+    parts = [p.strip() for p in str(value).split(",")]
+    if not all(p.isdigit() for p in parts):
+        raise ConfigError(f"{option} {value!r}: expected whole minutes, like 5 or 0,2,5,15,60")
+    return tuple(int(p) for p in parts)
+
+
+def setup(policy_file: Path | None, pricing_files: list[Path] | None,
+          tiers: tuple[str | None, str | None, str | None]) -> tuple[PriceBook, Policy]:
+    """Price tables and routing policy, with the command line's overrides applied and checked."""
+    book = load_price_book(tuple(pricing_files or ()))
+    policy = load_policy(policy_file).with_models(dict(zip((1, 2, 3), tiers)))
+    policy = policy.with_models({t: book.resolve(m).id for t, m in policy.tier_models.items()})
+    return book, policy
+
+
+PolicyOpt = typer.Option(None, "--policy", help="Routing policy YAML (tier models, classifier rules).", dir_okay=False,
+                         metavar="FILE")
+PricingOpt = typer.Option(None, "--pricing", help="Extra or overriding price table (YAML); repeatable.", dir_okay=False,
+                          metavar="FILE")
+Tier1Opt = typer.Option(None, "--tier1", help="Model for tier 1 (mechanical).")
+Tier2Opt = typer.Option(None, "--tier2", help="Model for tier 2 (standard implementation).")
+Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoning).")
+ClassifierOpt = typer.Option(None, "--classifier", help="keywords (the document's rules), rules, learned (default), or a weights file from `costsim train`.")
+FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.")
+ReportFormatOpt = typer.Option(ReportFormat.table, "--format", "-f",
+                               help="Output format; html: one self-contained page with charts (needs costsim[charts]).")
+OutOpt = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout.", dir_okay=False,
+                      callback=out_folder_exists)
+ClassifierModelOpt = typer.Option(None, "--classifier-model", help="Price a classifier model reading every request (e.g. gpt-5-nano): a line of its own under smart routing.")
+ClassifierInOpt = typer.Option(200, "--classifier-input-tokens", min=0, help="Classifier input tokens per request.")
+ClassifierOutOpt = typer.Option(5, "--classifier-output-tokens", min=0, help="Classifier output tokens per request.")
+EscalationOpt = typer.Option(None, "--escalation-rate", help="Confidence-based escalation: all to tier 2, this share (0.1 or 10%) sent again to tier 3.")
+MisrouteOpt = typer.Option(None, "--misroute-rate", help="Under-routing: this share of tier-3 requests first fails on a cheap model.")
+ReworkOpt = typer.Option(2, "--rework-turns", help="Extra tier-3 turns a misrouted request costs before its tier-3 call.")
+MisrouteTierOpt = typer.Option(2, "--misroute-tier", help="Tier whose model a misrouted hard request goes to (1 or 2).")
+WhatIfOpt = typer.Option(None, "--what-if", help='Change one price, e.g. "claude-opus-4-7.input=-30%" or "gpt-5-nano.output=0.5".')
+
+
+def sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
+                misroute_rate, rework_turns, misroute_tier, pinned=False):
+    """The simulated effects the command line asks for (rates checked: 0–1 or 0%–100%)."""
+    from costsim.simulate.effects import SimOptions, parse_rate
+
+    return SimOptions(classifier_model=classifier_model, classifier_input_tokens=classifier_input_tokens,
+                      classifier_output_tokens=classifier_output_tokens,
+                      escalation_rate=parse_rate(escalation_rate, "--escalation-rate"),
+                      misroute_rate=parse_rate(misroute_rate, "--misroute-rate"),
+                      rework_turns=rework_turns, misroute_tier=misroute_tier, pinned=pinned)
+
+
+def with_what_if(book: PriceBook, what_if: str | None) -> PriceBook:
+    from costsim.simulate.sweep import apply_what_if, parse_what_if
+
+    return book if what_if is None else apply_what_if(book, parse_what_if(what_if, book))
+
+
+def price_changes(book: PriceBook, what_if: str | None, pricing_files: list[Path] | None) -> list[dict]:
+    """Every way the run's prices differ from the bundled list prices, for the report to carry: a saved
+    report priced with a what-if or an overlay must not read as list prices."""
+    from costsim.simulate.sweep import parse_what_if
+
+    changes = [{"kind": "overlay", "file": str(p), "text": f"--pricing {p}: its prices replace or add to the bundled "
+                "tables"} for p in pricing_files or ()]
+    discounts = {**{f"provider {k}": v for k, v in book.discounts.providers.items()},
+                 **{f"model {k}": v for k, v in book.discounts.models.items()}}
+    changes += [{"kind": "discount", "applies_to": who, "pct_off": f"{pct.normalize():f}",
+                 "text": f"{who}: {pct.normalize():f}% off list (a --pricing overlay's discounts)"}
+                for who, pct in sorted(discounts.items())]
+    if what_if is not None:
+        change = parse_what_if(what_if, book)
+        by = f"{change.relative_pct.normalize():f}%" if change.relative_pct is not None else \
+            f"set to ${change.absolute.normalize():f} per million tokens"
+        changes.append({"kind": "what-if", "model": change.model, "field": change.field, "change": by,
+                        "text": f"{change.model} {change.field} price {by} in every period (--what-if {what_if})"})
+    return changes
+
+
+def with_price_changes(report, changes: list[dict]):
+    """The report carrying `changes` (JSON `price_adjustments`; a line under every text format)."""
+    from dataclasses import replace
+
+    return replace(report, extra={**report.extra, "price_adjustments": changes}) if changes else report

@@ -1,0 +1,1 @@
+"""Prices: the tables, billing rules, cache models and model names."""

@@ -1,0 +1,1 @@
+"""Rendering: a report drawn as a table, JSON, CSV, Markdown, HTML or a chart."""

@@ -1,0 +1,82 @@
+"""The two table shapes every renderer shares: a rich table for people and a Markdown table for PR comments."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+
+
+def new_table(title: str | None = None, **options) -> Table:
+    """Every table costsim draws: title on the left, bold header, light rules, no boxes."""
+    options = {"collapse_padding": True, **options}
+    return Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, **options)
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A GitHub-flavoured Markdown table; pipes and newlines in cells are escaped."""
+    from costsim.render.safe_text import printable
+
+    cell = lambda s: printable(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def table_of(header: list[str], rows: list[list[str]], *, title: str | None = None, right: set[int] = frozenset(),
+             no_wrap: set[int] = frozenset(), **options) -> "Fitted":
+    """A filled table; cells are plain text (never rich markup: log text is data).
+
+    No word of a cell or header is ever cut: each column is at least as wide as its longest word, so a
+    narrow terminal wraps headers and multi-word cells instead of truncating figures. In a terminal too
+    narrow even for that, the right-most columns are left out and named below the table (`Fitted`)."""
+    from costsim.render.safe_text import printable
+
+    return Fitted(header, [[printable(cell) for cell in row] for row in rows], title and printable(title), right,
+                  no_wrap, options)
+
+
+class Fitted:
+    """A table that leaves out its right-most columns where it cannot fit, and says which: rich would
+    crop them without a word, and a figure cut off the edge of the terminal reads as no figure."""
+
+    def __init__(self, header: list[str], cells: list[list[str]], title: str | None, right: set[int],
+                 no_wrap: set[int], options: dict) -> None:
+        self.header, self.cells, self.title = header, cells, title
+        self.right, self.no_wrap, self.options = right, no_wrap, options
+        self.min_widths = [max(map(len, [*name.split(), *(w for row in cells for w in row[i].split())]), default=1)
+                           for i, name in enumerate(header)]  # each column's longest word
+
+    def table(self, columns: int, rows: list[list[str]] | None = None) -> Table:
+        """The table with its first `columns` columns (and only `rows`, when given)."""
+        from rich.text import Text
+
+        table = new_table(self.title, **self.options)
+        for i, name in enumerate(self.header[:columns]):
+            table.add_column(name, justify="right" if i in self.right else "left", no_wrap=i in self.no_wrap,
+                             min_width=self.min_widths[i])
+        for row in self.cells if rows is None else rows:
+            table.add_row(*(Text(cell) for cell in row[:columns]))
+        return table
+
+    def _widest_rows(self) -> list[list[str]]:
+        """The rows holding each column's longest cell and longest word: the table is as wide as they are."""
+        picks = set()
+        for i in range(len(self.header)):
+            picks.add(max(range(len(self.cells)), key=lambda r: len(self.cells[r][i]), default=None))
+            picks.add(max(range(len(self.cells)), key=lambda r: max(map(len, self.cells[r][i].split()), default=0),
+                          default=None))
+        return [self.cells[r] for r in sorted(picks - {None})]
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+        from rich.text import Text
+
+        widest, last = self._widest_rows(), min(2, len(self.header))
+        for columns in range(len(self.header), last - 1, -1):
+            drawn = Segment.split_lines(console.render(self.table(columns, widest), options))  # before any crop
+            if columns == last or max(map(Segment.get_line_length, drawn), default=0) <= options.max_width:
+                yield self.table(columns)
+                if columns < len(self.header):
+                    left_out = ", ".join(" ".join(name.split()) for name in self.header[columns:])
+                    yield Text(f"Left out at this width: {left_out} (a wider terminal or --format json shows them).")
+                return

@@ -1,0 +1,1 @@
+"""Routing: the policy and the request-complexity classifier (rules, learned model, quality)."""

@@ -1,0 +1,301 @@
+"""Inference for the learned request-complexity classifier.
+
+A multinomial logistic regression (softmax over tiers 1-3) on features of the
+request's own words (:mod:`costsim.routing.features`: words, word bigrams and stems of
+the prose, with fenced code, pasted logs and earlier conversation turns removed,
+and a few shape features), computed for a whole batch at once.  numpy + stdlib
+only.  ``tiers(prompts)`` is the batch path (an integer array); ``predict`` adds
+each decision's probability and its reasons in words (:mod:`costsim.routing.reasons`).
+
+Weights live in a JSON file::
+
+    {"format": "costsim-classifier", "version": 2,
+     "tiers": [1, 2, 3], "featurizer": {...}, "vocab": [...],
+     "weights": [[w1, w2, w3], ...], "bias": [b1, b2, b3],
+     "offsets": [0, 0, 0], "cautious_offsets": [0, o2, o3], "training": {...}}
+
+Routing policy: tier = argmax(log p + offsets); with a ``t3`` threshold, tier 3
+is chosen whenever P(tier 3) >= t3.  The *cautious* preset shifts offsets
+towards higher tiers (under-routing costs a failed cheap attempt plus a retry;
+over-routing only costs the price difference).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from costsim.errors import CostsimError
+from costsim.routing.features import FeaturizerConfig, FeatureSpace, featurize
+from costsim.routing.reasons import CUES, cue_columns
+from costsim.routing.rules import Decision
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "TIERS",
+    "ClassifierFileError",
+    "FeaturizerConfig",
+    "featurize",
+    "LearnedClassifier",
+    "calibrate",
+    "decide",
+    "default_classifier_path",
+]
+
+FORMAT = "costsim-classifier"
+VERSION = 2
+TIERS = (1, 2, 3)
+
+
+class ClassifierFileError(CostsimError):
+    """A classifier weights file is unreadable, corrupt, or of another format/version."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        super().__init__(problem, path=path)
+        self.problem = problem
+
+
+def default_classifier_path() -> Path:
+    """The weights shipped with the package (trained on datasets/classify)."""
+    return Path(__file__).parent / "data" / "classifier.json"
+
+
+# --------------------------------------------------------------------------
+# Policy
+# --------------------------------------------------------------------------
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def decide(
+    probs: np.ndarray, offsets: Sequence[float] = (0.0, 0.0, 0.0), t3: float | None = None
+) -> np.ndarray:
+    """Tier index (0-based) per row: argmax(log p + offsets); P(tier3) >= t3 forces tier 3."""
+    probs = np.asarray(probs, dtype=float)
+    scores = np.log(np.clip(probs, 1e-12, 1.0)) + np.asarray(offsets, dtype=float)
+    idx = scores.argmax(axis=1)
+    if t3 is not None:
+        idx = np.where(probs[:, 2] >= t3, 2, idx)
+    return idx
+
+
+def calibrate(
+    probs: np.ndarray, target_shares: Sequence[float], iterations: int = 60
+) -> tuple[float, float, float]:
+    """Per-tier log offsets so that ``decide(probs, offsets)`` splits in ``target_shares``.
+
+    Like RouteLLM's threshold calibration: given the probabilities for a
+    sample of your own traffic and the share of requests you want on each tier
+    (e.g. ``(0.6, 0.28, 0.12)``), return offsets ``(0, o2, o3)``.  Solved by
+    coordinate bisection on o2 and o3; exact up to ties.
+    """
+    probs = np.asarray(probs, dtype=float)
+    if probs.ndim != 2 or probs.shape[1] != 3 or len(probs) == 0:
+        raise ValueError("probs must be a non-empty (n, 3) array")
+    shares = np.asarray(target_shares, dtype=float)
+    if shares.shape != (3,) or (shares < 0).any() or not math.isclose(shares.sum(), 1.0, abs_tol=1e-6):
+        raise ValueError("target_shares must be three non-negative shares summing to 1")
+    logp = np.log(np.clip(probs, 1e-12, 1.0))
+    off = np.zeros(3)
+
+    def share(k: int, value: float) -> float:
+        o = off.copy()
+        o[k] = value
+        return float(((logp + o).argmax(axis=1) == k).mean())
+
+    for _ in range(iterations):
+        before = off.copy()
+        for k in (2, 1):
+            lo, hi = -30.0, 30.0  # share(k, .) is non-decreasing in the offset
+            for _ in range(50):
+                mid = (lo + hi) / 2
+                if share(k, mid) < shares[k]:
+                    lo = mid
+                else:
+                    hi = mid
+            off[k] = hi
+        if np.allclose(off, before, atol=1e-9):
+            break
+    return (0.0, float(off[1]), float(off[2]))
+
+
+# --------------------------------------------------------------------------
+# Classifier
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LearnedClassifier:
+    """A loaded linear classifier plus its routing policy (offsets, t3 threshold)."""
+
+    names: tuple[str, ...]  # feature names, in the weights' row order
+    weights: np.ndarray  # (n_features, 3)
+    bias: np.ndarray  # (3,)
+    config: FeaturizerConfig = FeaturizerConfig()
+    offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    t3: float | None = None
+    cautious_offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    meta: dict = field(default_factory=dict)
+
+    @functools.cached_property
+    def space(self) -> FeatureSpace:
+        return FeatureSpace(self.names, self.config)
+
+    @functools.cached_property
+    def vocab(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.names)}
+
+    @functools.cached_property
+    def _cues(self) -> np.ndarray:
+        return cue_columns(self.names)
+
+    # -- construction -------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: dict, path: str | Path = "<memory>") -> "LearnedClassifier":
+        if not isinstance(data, dict):
+            raise ClassifierFileError(path, "top level is not a JSON object")
+        if data.get("format") != FORMAT:
+            raise ClassifierFileError(path, f"format is {data.get('format')!r}, expected {FORMAT!r}")
+        if data.get("version") != VERSION:
+            raise ClassifierFileError(path, f"version {data.get('version')!r} is not supported (expected {VERSION}; "
+                                            "train it again with `costsim train`)")
+        try:
+            vocab_list = data["vocab"]
+            weights = np.asarray(data["weights"], dtype=float)
+            bias = np.asarray(data["bias"], dtype=float)
+            config = FeaturizerConfig.from_json(data["featurizer"])
+            offsets = tuple(float(x) for x in data.get("offsets", (0, 0, 0)))
+            cautious = tuple(float(x) for x in data.get("cautious_offsets", (0, 0, 0)))
+            t3 = data.get("t3")
+            t3 = None if t3 is None else float(t3)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ClassifierFileError(path, f"missing or malformed field: {exc}") from None
+        if list(data.get("tiers", TIERS)) != list(TIERS):
+            raise ClassifierFileError(path, f"tiers must be {list(TIERS)}")
+        if not isinstance(vocab_list, list) or not all(isinstance(v, str) for v in vocab_list):
+            raise ClassifierFileError(path, "vocab must be a list of strings")
+        if weights.ndim != 2 or weights.shape != (len(vocab_list), 3):
+            raise ClassifierFileError(path, f"weights shape {weights.shape} does not match vocab size {len(vocab_list)} x 3")
+        if bias.shape != (3,) or len(offsets) != 3 or len(cautious) != 3:
+            raise ClassifierFileError(path, "bias and offsets must have 3 entries")
+        if not (np.isfinite(weights).all() and np.isfinite(bias).all()):
+            raise ClassifierFileError(path, "weights contain NaN or infinity")
+        if len(set(vocab_list)) != len(vocab_list):
+            raise ClassifierFileError(path, "vocab has duplicate entries")
+        clf = cls(tuple(vocab_list), weights, bias, config, offsets, t3, cautious,  # type: ignore[arg-type]
+                  dict(data.get("training", {})))
+        try:
+            clf.space  # noqa: B018 - a malformed feature name is the file's fault
+        except ValueError as exc:
+            raise ClassifierFileError(path, str(exc)) from None
+        return clf
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, cautious: bool = False) -> "LearnedClassifier":
+        """Load a weights file (default: the shipped one).  ``cautious`` applies its cautious offsets."""
+        path = Path(path) if path is not None else default_classifier_path()
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise ClassifierFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        clf = _load(cls, path, stat.st_mtime_ns, stat.st_size)
+        return clf.cautious() if cautious else clf
+
+    def with_policy(
+        self, offsets: Sequence[float] | None = None, t3: float | None = None
+    ) -> "LearnedClassifier":
+        """A copy with other per-tier logit offsets and/or tier-3 threshold (sharing the feature space)."""
+        new_off = self.offsets if offsets is None else tuple(float(x) for x in offsets)
+        if len(new_off) != 3:
+            raise ValueError("offsets must have 3 entries")
+        copy = replace(self, offsets=new_off, t3=t3)  # type: ignore[arg-type]
+        for cached in ("space", "vocab", "_cues"):
+            if cached in self.__dict__:
+                copy.__dict__[cached] = self.__dict__[cached]
+        return copy
+
+    def cautious(self) -> "LearnedClassifier":
+        """The shipped cautious preset: biased towards higher tiers."""
+        return self.with_policy(offsets=self.cautious_offsets, t3=self.t3)
+
+    # -- inference ----------------------------------------------------------
+    def _scores(self, prompts: Sequence[str]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+        """The batch's sparse features (row, column, value) and the model's logits, one row per prompt."""
+        if isinstance(prompts, str):
+            raise TypeError("takes a list of prompts, not a single string")
+        coo = self.space.coo(prompts)
+        row, col, val = coo
+        part = self.weights[col] * val[:, None]
+        logits = np.empty((len(prompts), 3))
+        for k in range(3):
+            logits[:, k] = np.bincount(row, weights=part[:, k], minlength=len(prompts)) + self.bias[k]
+        return coo, logits
+
+    def tiers(self, prompts: Sequence[str]) -> np.ndarray:
+        """The tier (1, 2, 3) of each prompt as an integer array: the batch path, without reasons."""
+        if not len(prompts):
+            return np.zeros(0, dtype=np.int64)
+        return decide(_softmax(self._scores(prompts)[1]), self.offsets, self.t3) + 1
+
+    def predict_proba(self, prompts: Sequence[str]) -> np.ndarray:
+        """(n, 3) probabilities of tiers 1, 2, 3 (before the routing policy's offsets)."""
+        return _softmax(self._scores(prompts)[1]) if len(prompts) else np.zeros((0, 3))
+
+    def predict(self, prompts: Sequence[str], explain: int = 3) -> list[Decision]:
+        """One :class:`Decision` per prompt; its ``features`` are the ``explain`` cues (in words) that pushed
+        hardest towards the chosen tier, strongest first, with their summed contributions to the log-odds."""
+        if isinstance(prompts, str):
+            raise TypeError("predict takes a list of prompts, not a single string")
+        if not len(prompts):
+            return []
+        (row, col, val), logits = self._scores(prompts)
+        probs = _softmax(logits)
+        chosen = decide(probs, self.offsets, self.t3)
+        top = self._top_cues(row, col, val, chosen, explain) if explain else [()] * len(prompts)
+        out = []
+        for p, k, cues in zip(probs, chosen.tolist(), top):
+            policy = "" if k == int(p.argmax()) else " (cautious policy)"
+            reason = f"learned: P(tier {k + 1}) = {p[k]:.2f}{policy} → tier {k + 1}"
+            if cues:
+                reason += " (" + "; ".join(name for name, _ in cues) + ")"
+            out.append(Decision(k + 1, reason, float(p[k]), cues))
+        return out
+
+    def _top_cues(self, row, col, val, chosen, explain: int) -> list[tuple[tuple[str, float], ...]]:
+        """Per prompt, the cues whose features added most to the chosen tier's log-odds (over the tiers' mean)."""
+        n, n_cues = len(chosen), len(CUES)
+        cue = self._cues[col]
+        has = cue >= 0
+        w = self.weights[col[has]]
+        k = chosen[row[has]]
+        lift = val[has] * (w[np.arange(len(k)), k] - w.mean(axis=1))
+        by_cue = np.bincount(row[has] * n_cues + cue[has], weights=lift, minlength=n * n_cues).reshape(n, n_cues)
+        order = np.argsort(-by_cue, axis=1, kind="stable")[:, :explain]
+        return [tuple((CUES[c], round(float(by_cue[i, c]), 4)) for c in order[i].tolist() if by_cue[i, c] > 0.05)
+                for i in range(n)]
+
+
+@functools.lru_cache(maxsize=8)
+def _load(cls, path: Path, mtime_ns: int, size: int) -> LearnedClassifier:
+    """A weights file read once per run (estimate's classifier and its quality note share it); a changed
+    file (new mtime or size) is read again."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ClassifierFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ClassifierFileError(path, "not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ClassifierFileError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    return cls.from_dict(data, path)

@@ -1,0 +1,58 @@
+"""*As billed*: where a log carries the provider's own charge for a request (OpenRouter `usage.cost` and
+its activity export's `cost_total`, LiteLLM `spend`), the report shows that charge beside costsim's
+*as logged* figure for the very same requests, and the difference — which is what costsim does not
+know about (a fee, a discount, a price the tables lack) or prices differently."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from costsim.simulate.pricer import AS_LOGGED, Pricer
+from costsim.money import exact, usd
+from costsim.report import Accounting
+
+
+class AsBilled:
+    """Billed charges and costsim's price of the same requests (those it can price)."""
+
+    def __init__(self, book, policy, **pricer_options) -> None:
+        self.pricer = Pricer(book, policy, (AS_LOGGED,), **pricer_options)
+        self.billed_usd = Decimal(0)
+
+    def add(self, df: pd.DataFrame) -> None:
+        rows = df[df["billed_usd"].notna()]
+        if rows.empty:
+            return
+        rows = rows[~self.pricer.unpriced_rows(rows)]
+        if rows.empty:
+            return
+        self.billed_usd += sum((Decimal(v) for v in rows["billed_usd"].tolist()), Decimal(0))
+        self.pricer.add(rows)
+
+    def sums(self) -> dict:
+        """The billed total and the Pricer's sums as plain data another AsBilled can `merge` (a cluster part's)."""
+        return {"billed_usd": str(self.billed_usd), "pricer": self.pricer.sums()}
+
+    def merge(self, sums: dict) -> None:
+        self.billed_usd += Decimal(sums["billed_usd"])
+        self.pricer.merge(sums["pricer"])
+
+    def extra(self) -> dict:
+        """The report's `as_billed` block, empty when no priced request carried a charge."""
+        if not self.pricer.requests:
+            return {}
+        ours = self.pricer.report(kind="estimate", accounting=Accounting()).strategy(AS_LOGGED.key).cost_usd
+        return {"as_billed": {"requests": self.pricer.requests, "billed_usd": exact(self.billed_usd),
+                              "costsim_usd": exact(ours), "difference_usd": exact(ours - self.billed_usd)}}
+
+
+def as_billed_line(extra: dict) -> list[str]:
+    block = extra.get("as_billed")
+    if not block:
+        return []
+    billed, ours, difference = (Decimal(block[k]) for k in ("billed_usd", "costsim_usd", "difference_usd"))
+    sign = "+" if difference >= 0 else "−"
+    return [f"As billed: {usd(billed)} by the provider for {block['requests']:,} request(s) that carry their charge; "
+            f"costsim prices them {usd(ours)} as logged ({sign}{usd(abs(difference))})."]

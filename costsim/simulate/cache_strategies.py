@@ -1,0 +1,212 @@
+"""Cache-aware strategies in a run: which strategies hold rows, how they are priced, and the report's block.
+
+`estimate` prices every strategy that moves requests to other models from slim rows held until the
+end (a conversation's requests can come in any chunk), with the caches replayed by `cache_replay` where
+the log has conversations; beside smart routing it keeps the per-request figure (caches carried over),
+and the report gains a `caching` block and a one-line summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, has_conversations, replay, sticky_tiers
+from costsim.pricing.caches import CacheBook
+from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Strategy
+from costsim.routing.policy import Policy
+from costsim.pricing.prices import PriceBook
+from costsim.simulate.effects import FRONTIER_COLD_KEY
+
+
+@dataclass(frozen=True)
+class CarriedStrategy(Strategy):
+    """A strategy's models with each request's logged cache split kept (caches carried over)."""
+
+    base: Strategy = SMART
+
+    def models(self, df: pd.DataFrame, policy: Policy) -> pd.Series:
+        return self.base.models(df, policy)
+
+
+@dataclass(frozen=True)
+class StickyStrategy(Strategy):
+    """Smart routing that never moves a conversation to a lower tier's model less than `minutes` after
+    its previous request: within a burst of requests (gaps under `minutes`), each request takes the
+    highest tier seen so far in the burst; after a pause of `minutes` or more, its own tier again.
+    Requests are never sent to a weaker model than their own tier's."""
+
+    minutes: int = 5
+
+    def models(self, df: pd.DataFrame, policy: Policy) -> pd.Series:
+        return sticky_tiers(df, self.minutes).map(policy.tier_models).astype("string")
+
+
+SMART_CARRIED = CarriedStrategy("smart_carried", "Smart (caches carried over)",
+                                "each request on its tier's model, its logged cache reads kept on the new model",
+                                base=SMART)
+SMART_CACHE_AWARE = Strategy("smart", "Smart routing (cache-aware)",
+                             "each request on its tier's model; a cached prefix is read only where that model's "
+                             "cache is warm")
+
+
+def sticky_strategy(minutes: int) -> StickyStrategy:
+    return StickyStrategy(f"sticky_{minutes}m", f"Sticky routing ({minutes} min)",
+                          f"smart routing that keeps a conversation on its model while requests come less than "
+                          f"{minutes} min apart (moving up a tier, never down)", minutes=minutes)
+
+
+# ---- pricing the held rows ---------------------------------------------------------------------
+
+def price_replayed(pricer, frame: pd.DataFrame, strategies: tuple[Strategy, ...], caches: CacheBook,
+                   book: PriceBook, *, cold: tuple[Strategy, ...] = (), view: pd.Series | None = None) -> dict:
+    """Price `strategies` on the held rows with their caches replayed (`cold`: every request cold) and
+    return the replay's figures per strategy key, for the report's `caching` block."""
+    found = {}
+    for strategy in strategies:
+        names = strategy.models(frame, pricer.policy)
+        ids = _canonical(names, book)
+        rows, stats = replay(frame, ids, caches, book, cold=strategy in cold)
+        pricer.add(rows, view=view, only=(strategy,))
+        found[strategy.key] = stats.to_dict()
+    return found
+
+
+def _canonical(names: pd.Series, book: PriceBook) -> np.ndarray:
+    codes, labels = pd.factorize(names)
+    ids = np.array([book.resolve(name).id for name in labels], dtype=object)
+    return ids[codes]
+
+
+def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conversations: int) -> dict:
+    """The report's `caching` block: each replayed strategy's switches and cold starts, the two smart
+    routing figures and their difference, and the cache models used."""
+    smart = report.strategy(SMART.key)
+    carried = next((s for s in report.strategies if s.key == SMART_CARRIED.key), None)
+    providers = sorted({book.models[m].provider for s in report.strategies if s.key in stats for m in s.models})
+    block = {"replayed": True, "conversations": conversations, "strategies": stats,
+             "cache_models": {p: caches.for_model(next(m for m in book.models.values() if m.provider == p)).to_dict()
+                              for p in providers},
+             "source": Path(caches.path).name}
+    if carried is not None:
+        block["smart_cache_aware_usd"] = smart.cost_usd
+        block["smart_caches_carried_over_usd"] = carried.cost_usd
+        block["difference_usd"] = smart.cost_usd - carried.cost_usd
+        block["difference_pct"] = None if carried.cost_usd == 0 else \
+            (smart.cost_usd - carried.cost_usd) * 100 / carried.cost_usd
+    sticky = [s for s in report.strategies if s.key.startswith("sticky_")]
+    if sticky:
+        block["sticky"] = [{"key": s.key, "minutes": int(s.key[len("sticky_"):-1]), "cost_usd": s.cost_usd,
+                            "savings_vs_all_frontier_pct": s.savings_vs_frontier_pct,
+                            "vs_smart_usd": s.cost_usd - smart.cost_usd,
+                            "switches": stats[s.key]["switches"], "cold_starts": stats[s.key]["cold_starts"]}
+                           for s in sticky]
+    return block
+
+
+def caching_note(block: dict) -> str | None:
+    """One line for the report: the two smart-routing figures, the switches and the cold starts."""
+    from costsim.money import pct, usd
+
+    smart = block.get("strategies", {}).get(SMART.key)
+    if not block.get("replayed"):
+        return block.get("reason")
+    if smart is None or "smart_cache_aware_usd" not in block:
+        return None
+    diff = block["difference_pct"]
+    sign = "" if diff is None or diff < 0 else "+"
+    return (f"Prompt caches replayed in {block['conversations']:,} conversation(s) (docs/caching.md): smart routing "
+            f"{usd(block['smart_cache_aware_usd'])} cache-aware vs {usd(block['smart_caches_carried_over_usd'])} "
+            f"with caches carried over ({sign}{pct(diff)}); {smart['switches']:,} model switch(es), "
+            f"{smart['cold_starts']:,} cold start(s) ({smart['first_on_model']:,} first on a model).")
+
+
+# ---- the run's plan: which strategies hold rows, which are replayed ------------------------------
+
+FRONTIER_COLD = CarriedStrategy(FRONTIER_COLD_KEY, "All frontier (cold caches)",
+                                "every request on the tier-3 model, its cache cold (an escalated call)",
+                                base=ALL_FRONTIER)
+CACHE_MODES = ("replay", "carried")
+
+
+@dataclass(frozen=True)
+class ReplayPlan:
+    mode: str                              # "replay" or "carried"
+    replayed: tuple[Strategy, ...]         # priced at the end with the replay (when the log allows)
+    extra: tuple[Strategy, ...]            # strategies the run adds to the log strategies
+    cold: tuple[Strategy, ...] = ()        # replayed with every request cold
+
+    @property
+    def held(self) -> tuple[Strategy, ...]:
+        """Every strategy priced from the held rows at the end (never per chunk)."""
+        return tuple(dict.fromkeys(self.replayed + self.extra))
+
+
+def plan(mode: str, sticky_minutes: tuple[int, ...] = (), sim=None) -> ReplayPlan:
+    """The strategies a run prices from held rows: with the replay, the ones that move requests between
+    models (and the carried-over smart figure beside them); without it, only sticky routing."""
+    from costsim.errors import ConfigError
+
+    if mode not in CACHE_MODES:
+        raise ConfigError(f"--caches {mode!r}: use {' or '.join(CACHE_MODES)}")
+    if any(m < 0 for m in sticky_minutes):
+        raise ConfigError("--sticky: minutes must be 0 or more")
+    sticky = tuple(sticky_strategy(m) for m in dict.fromkeys(sticky_minutes))
+    if mode == "carried":
+        return ReplayPlan(mode, replayed=(), extra=sticky)
+    cold = (FRONTIER_COLD,) if sim is not None and sim.escalation_rate is not None else ()
+    return ReplayPlan(mode, replayed=(ALL_FRONTIER, ALL_MID, SMART, *sticky, *cold),
+                      extra=(SMART_CARRIED, *sticky, *cold), cold=cold)
+
+
+def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series | None,
+              session: bool = False) -> pd.DataFrame:
+    """What the replay needs of a classified chunk: tier, time, conversation code, token counts (and the
+    session, for pinned conversations: it is the largest column)."""
+    out = df[[c for c in REPLAY_COLUMNS if c != "conversation" and (session or c != "session")]].copy()
+    out["conversation"] = conversations.codes(df)
+    if view is not None:
+        out["view"] = view.to_numpy()
+    return out
+
+
+def price_held(pricer, held: list[pd.DataFrame], run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
+               conversations: ConversationIds) -> dict | None:
+    """Price the strategies the run held rows for: replayed where the log has conversations, else with
+    each request's logged cache split. Returns what the report's `caching` block needs (None: nothing)."""
+    from costsim.pricing.caches import load_cache_book
+
+    frame = pd.concat(held, ignore_index=True)
+    held.clear()  # the chunks now live in `frame` only
+    view = frame.pop("view") if "view" in frame.columns else None
+    cached = int(frame["cache_read_tokens"].sum() + frame["cache_write_5m_tokens"].sum()
+                 + frame["cache_write_1h_tokens"].sum())
+    if run.mode == "replay" and cached and has_conversations(frame):  # no cache tokens: nothing to replay
+        caches = load_cache_book(book)
+        stats = price_replayed(pricer, frame, run.replayed + pinned, caches, book, cold=run.cold, view=view)
+        pricer.add(frame, view=view, only=(SMART_CARRIED,))
+        pricer.strategies = tuple(SMART_CACHE_AWARE if s.key == SMART.key else s for s in pricer.strategies)
+        return {"stats": stats, "caches": caches, "conversations": conversations.count}
+    dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
+    pricer.strategies = tuple(s for s in pricer.strategies if s.key not in dropped)
+    pricer.add(frame, view=view, only=tuple(s for s in run.held + pinned if s.key not in dropped))
+    if run.mode == "replay" and cached:
+        return {"reason": "Prompt caches not replayed: no request has both a session and a timestamp, so each "
+                          "request keeps its logged cache reads on whatever model it moves to (caches carried over)."}
+    return None
+
+
+def with_caching(report, caching: dict, book: PriceBook):
+    """The report with its `caching` block and the one-line summary among its notes."""
+    from dataclasses import replace
+
+    if "stats" in caching:
+        block = caching_block(report, caching["stats"], caching["caches"], book, caching["conversations"])
+    else:
+        block = {"replayed": False, "reason": caching["reason"]}
+    note = caching_note(block)
+    return replace(report, notes=(*report.notes, *([note] if note else [])),
+                   extra={**report.extra, "caching": block})
