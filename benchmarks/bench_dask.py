@@ -68,7 +68,7 @@ def parts_run(path: Path, scheduler: str, part_mb: int) -> dict:
 
     from costsim.cluster import parts as P
     from costsim.routing.policy import load_policy
-    from costsim.pricing.prices import load_price_book
+    from costsim.pricing.book import load_price_book
 
     day = date.fromisoformat(AS_OF)
     options = P.ReadOptions(load_price_book(()), load_policy(None), as_of=day, today=day, token=uuid.uuid4().hex)
@@ -98,7 +98,7 @@ def in_process(path: Path, part_mb: int, parts: int = 3) -> float:
     after a first one that loads the classifier."""
     from costsim.cluster import parts as P
     from costsim.routing.policy import load_policy
-    from costsim.pricing.prices import load_price_book
+    from costsim.pricing.book import load_price_book
 
     day = date.fromisoformat(AS_OF)
     options = P.ReadOptions(load_price_book(()), load_policy(None), as_of=day, today=day, token="bench")

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_once() -> tuple[float, int]:
-    code = ("import time; from costsim.pricing.prices import load_price_book; t=time.perf_counter(); "
+    code = ("import time; from costsim.pricing.book import load_price_book; t=time.perf_counter(); "
             "b=load_price_book(); print(time.perf_counter()-t, len(b.models))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     seconds, models = out.stdout.split()
@@ -32,7 +32,7 @@ def load_once() -> tuple[float, int]:
 
 def start_cpu_once() -> float:
     """CPU seconds from interpreter start to the CLI imported, the tables loaded and the policy's models resolved."""
-    code = ("import resource; import costsim.cli.app, costsim.api; from costsim.pricing.prices import load_price_book; "
+    code = ("import resource; import costsim.cli.app, costsim.api; from costsim.pricing.book import load_price_book; "
             "b=load_price_book(); [b.resolve(m) for m in ('gpt-5-nano','deepseek-v4-flash','claude-opus-4-7')]; "
             "r=resource.getrusage(resource.RUSAGE_SELF); print(r.ru_utime+r.ru_stime)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

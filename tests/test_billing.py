@@ -19,7 +19,7 @@ from costsim.cli.app import app
 from costsim.simulate.pricer import AS_LOGGED, Pricer
 from costsim.frame import normalize
 from costsim.routing.policy import load_policy
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 from costsim.cli.pricing import stale_tables
 from costsim.report import Accounting
 

@@ -12,7 +12,7 @@ import pytest
 from costsim.simulate.cache_replay import ConversationIds, replay, sticky_tiers
 from costsim.pricing.caches import load_cache_book
 from costsim.frame import normalize
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 from tests.conftest import write_jsonl
 
 M = Decimal(10**6)

@@ -21,7 +21,8 @@ from costsim.pricing import compiled as pricing_compiled
 from costsim.pricing import prices
 from costsim.cli.app import app
 from costsim.pricing.names import candidates, hosts
-from costsim.pricing.prices import load_price_book, request_cost_usd
+from costsim.pricing.prices import request_cost_usd
+from costsim.pricing.book import load_price_book
 
 DAY = date(2026, 12, 1)
 

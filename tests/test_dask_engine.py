@@ -21,7 +21,7 @@ distributed = pytest.importorskip("distributed", reason="the dask extra: pip ins
 from costsim import api  # noqa: E402
 from costsim.cluster import engine as dask_engine  # noqa: E402
 from costsim.routing.policy import load_policy  # noqa: E402
-from costsim.pricing.prices import load_price_book  # noqa: E402
+from costsim.pricing.book import load_price_book  # noqa: E402
 
 AS_OF = date.fromisoformat(DOC_DAY)
 LOGS = SAMPLES / "logs"

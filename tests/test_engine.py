@@ -14,7 +14,7 @@ from costsim.ingest import engine
 from costsim.ingest.claude_code import scan_file
 from costsim.ingest.common import IngestStats, expand
 from costsim.routing.policy import load_policy
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not engine.AVAILABLE, reason="duckdb is not installed")

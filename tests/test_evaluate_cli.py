@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from costsim.cli.app import app
 from costsim.routing.policy import load_policy
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 from costsim.tokens import count_tokens
 
 runner = CliRunner()

@@ -73,7 +73,7 @@ def test_every_strategy_the_report_holds_is_charted(tmp_path):
     from costsim.render import plots
     from costsim.api import compare
     from costsim.routing.policy import load_policy
-    from costsim.pricing.prices import load_price_book
+    from costsim.pricing.book import load_price_book
     from costsim.simulate.scenario import load_scenario
     from costsim.simulate.effects import SimOptions
     from datetime import date

@@ -21,7 +21,7 @@ from costsim.errors import CostsimError
 from costsim.simulate.pricer import LOG_STRATEGIES, Pricer
 from costsim.ingest import IngestStats, read_logs
 from costsim.routing.policy import load_policy
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 
 HERE = Path(__file__).resolve().parent
 REAL = HERE / "fixtures" / "real"

@@ -15,7 +15,7 @@ from costsim.simulate import effects as simulate
 from costsim.cli.app import app
 from costsim.errors import ConfigError
 from costsim.routing.policy import load_policy
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 from costsim.simulate.scenario import load_scenario, split_requests
 
 DAY = date(2026, 5, 14)

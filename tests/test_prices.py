@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from costsim.errors import PricingError, UnknownModelError
-from costsim.pricing.prices import load_price_book, parse_table, request_cost_usd
+from costsim.pricing.prices import parse_table, request_cost_usd
+from costsim.pricing.book import load_price_book
 
 
 @pytest.fixture(scope="module")

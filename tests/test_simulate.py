@@ -15,7 +15,7 @@ from costsim.errors import ConfigError
 from costsim.simulate.pricer import ALL_FRONTIER, SMART, Pricer
 from costsim.frame import normalize
 from costsim.routing.policy import load_policy
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 from costsim.simulate.scenario import load_scenario
 
 DAY = date(2026, 5, 14)

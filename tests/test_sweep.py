@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from costsim.cli.app import app
 from costsim.errors import ConfigError
 from costsim.routing.policy import load_policy
-from costsim.pricing.prices import load_price_book
+from costsim.pricing.book import load_price_book
 from costsim.simulate.scenario import load_scenario
 from costsim.simulate.sweep import apply_what_if, parse_what_if, sweep
 

@@ -30,7 +30,7 @@ from train_default import DATA, fit, labeled_sets  # noqa: E402
 
 from costsim.routing.learned import LearnedClassifier, default_classifier_path  # noqa: E402
 from costsim.routing.policy import load_policy  # noqa: E402
-from costsim.pricing.prices import load_price_book  # noqa: E402
+from costsim.pricing.book import load_price_book  # noqa: E402
 from costsim.routing.quality import goal_figures, policy_request_cost  # noqa: E402
 from costsim.routing.rules import keyword_tier, smart_rules_tier  # noqa: E402
 

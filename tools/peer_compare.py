@@ -92,7 +92,7 @@ def ours(record: Record) -> Decimal:
     from costsim.simulate.pricer import AS_LOGGED, Pricer
     from costsim.frame import normalize
     from costsim.routing.policy import load_policy
-    from costsim.pricing.prices import load_price_book
+    from costsim.pricing.book import load_price_book
     from costsim.report import Accounting
 
     row = {f"{k}_tokens": v for k, v in record.tokens.items()}
@@ -170,7 +170,7 @@ def random_records(n: int, seed: int = 12) -> list[Record]:
 
     from genai_prices.data import providers
 
-    from costsim.pricing.prices import load_price_book
+    from costsim.pricing.book import load_price_book
 
     rng = random.Random(seed)
     book = load_price_book()
@@ -213,7 +213,7 @@ def ours_many(records: list[Record]) -> list[Decimal]:
     from costsim.simulate.pricer import AS_LOGGED, Pricer
     from costsim.frame import normalize
     from costsim.routing.policy import load_policy
-    from costsim.pricing.prices import load_price_book
+    from costsim.pricing.book import load_price_book
     from costsim.report import Accounting
 
     rows = []

@@ -23,7 +23,8 @@ from rich.markup import escape
 from costsim.errors import ConfigError, CostsimError, ExitCode
 from costsim.render.safe_text import printable
 from costsim.routing.policy import Policy, load_policy
-from costsim.pricing.prices import PriceBook, load_price_book
+from costsim.pricing.prices import PriceBook
+from costsim.pricing.book import load_price_book
 
 
 class Format(str, Enum):

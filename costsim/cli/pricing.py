@@ -116,7 +116,8 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
     from costsim.cli.common import handles_errors, stdout
     from costsim.pricing.caches import load_cache_book
     from costsim.routing.policy import load_policy
-    from costsim.pricing.prices import load_price_book, parse_discounts, parse_table
+    from costsim.pricing.prices import parse_discounts, parse_table
+    from costsim.pricing.book import load_price_book
     from costsim.yamlio import load_yaml
 
     @handles_errors

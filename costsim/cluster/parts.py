@@ -179,7 +179,7 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
     an earlier part holds, the earlier parts' id + usage hashes), so copies count as duplicates, and as
     conflicting ones when their usage differs."""
     from costsim.api import SAMPLE_COLUMNS
-    from costsim.ingest.common import read_logs
+    from costsim.ingest.read import read_logs
     from costsim.ingest.detect import UnknownFormat
     from costsim.ingest.extras import make_stats
 

@@ -4,6 +4,7 @@
 picks each file's reader, and yields classified-ready chunks while `stats` accounts for every record.
 """
 
-from costsim.ingest.common import IngestStats, read_logs
+from costsim.ingest.common import IngestStats
+from costsim.ingest.read import read_logs
 
 __all__ = ["IngestStats", "read_logs"]

@@ -279,27 +279,6 @@ class Discounts:
     models: dict[str, Decimal] = field(default_factory=dict)
 
 
-def load_price_book(extra_files: tuple[str | Path, ...] | list = ()) -> PriceBook:
-    """The bundled tables, then each `--pricing` file on top (its models replace bundled ones with the same id)."""
-    from costsim.pricing.compiled import bundled_book
-
-    book = bundled_book()
-    for path in extra_files:
-        for model in parse_table(Path(path)):
-            book.add(model, Path(path), override=True)
-        book.files.append(str(path))
-        discounts = parse_discounts(Path(path))
-        by_id = {}
-        for name, pct in discounts.models.items():  # aliases allowed; an unknown name is an error, not ignored
-            model = book.find(name)
-            if model is None:
-                raise UnknownModelError(f"discounts.models: {unknown_model_message(name, book._index)}", path=path)
-            by_id[model.id] = pct
-        book.discounts = Discounts({**book.discounts.providers, **discounts.providers},
-                                   {**book.discounts.models, **by_id})
-    return book
-
-
 def bundled_tables() -> tuple[list[Path], list[Path]]:
     """The bundled hand-kept tables (by name) and generated tables (makers first, see MAKERS_FIRST)."""
     folder = bundled("pricing")
