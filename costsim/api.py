@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
 
 import pandas as pd
 
@@ -145,7 +146,6 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
     for each number of minutes. Both hold slim rows until the end, like pinned."""
     from costsim.routing.pool import Remembering
-    from costsim.ingest.extras import make_stats
     from costsim.simulate.views import check_view
 
     by = check_view(by)
@@ -217,7 +217,6 @@ class EstimateRun:
         """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""
         from costsim.simulate import cache_strategies
         from costsim.simulate import effects as simulate
-        from costsim.ingest.extras import fill_estimated_outputs
         from costsim.simulate.views import view_keys
 
         classified = classify_frame(chunk, self.policy, classify_many)
@@ -240,7 +239,6 @@ class EstimateRun:
         """The Report from the line items (the held rows priced first) and the run's accounting (`stats`)."""
         from costsim.simulate import cache_strategies
         from costsim.simulate import effects as simulate
-        from costsim.ingest.extras import ingest_notes
         from costsim.routing.quality import measured_quality
         from costsim.simulate.views import breakdown
 
@@ -282,7 +280,6 @@ def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, 
     from costsim.routing.calibration import calibrate_log, placed_prompts
     from costsim.routing.classify import learned_model
     from costsim.errors import ConfigError
-    from costsim.ingest.extras import make_stats
 
     learned = learned_model(policy, classifier)
     if learned is None:
@@ -308,3 +305,48 @@ def empirical_tokens(inputs: list[str], policy: Policy, log_format: str | None =
 
 
 __all__ = ["compare", "estimate", "check_claims"]
+
+
+# ---- what estimate adds around reading -----------------------------------------------------------
+
+def make_stats(book: PriceBook, *, strict: bool = False, since: date | None = None, until: date | None = None,
+               columns: dict[str, str] | None = None) -> IngestStats:
+    """Accounting for one run; --until names the last day included."""
+    def factor(model: str) -> Decimal:
+        found = book.find(model)
+        return found.token_factor if found is not None else Decimal(1)
+
+    start = None if since is None else datetime.combine(since, time(), tzinfo=timezone.utc)
+    end = None if until is None else datetime.combine(until + timedelta(days=1), time(), tzinfo=timezone.utc)
+    return IngestStats(strict=strict, since=start, until=end, columns=dict(columns or {}), token_factor=factor)
+
+
+def fill_estimated_outputs(df: pd.DataFrame, policy: Policy) -> tuple[pd.DataFrame, int]:
+    """Rows whose log had no output count take their (classified) tier's profile output."""
+    need = df["output_estimated"].to_numpy()
+    n = int(need.sum())
+    if not n:
+        return df, 0
+    out = df.copy()
+    per_tier = {t: p.output_tokens for t, p in policy.profiles.items()}
+    estimate = out.loc[need, "tier"].astype("int64").map(per_tier).astype("int64") * out.loc[need, "requests"]
+    out.loc[need, "output_tokens"] = estimate.to_numpy()
+    return out, n
+
+
+def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
+    notes = []
+    if stats.counted_inputs:
+        notes.append(f"Input tokens of {stats.counted_inputs:,} request(s) were counted offline from their text "
+                     "(tiktoken o200k_base / cl100k_base).")
+    if stats.approximate_models:
+        models = ", ".join(sorted(stats.approximate_models))
+        notes.append(f"Counts for {models} are approximations: no native tokenizer ships for them, so OpenAI's "
+                     "o200k_base was used (a model's token_factor in the price table corrects it).")
+    if stats.no_prompt_text:
+        notes.append(f"{stats.no_prompt_text:,} request(s) carried no prompt text (the proxy or tracer did not "
+                     "record it): their tier comes from their prompt's token count alone.")
+    if estimated_outputs:
+        notes.append(f"Output tokens of {estimated_outputs:,} request(s) were not in the log and are estimated "
+                     "from their tier's profile (policy `profiles`).")
+    return notes

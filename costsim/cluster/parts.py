@@ -181,7 +181,7 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
     from costsim.api import SAMPLE_COLUMNS
     from costsim.ingest.read import read_logs
     from costsim.ingest.detect import UnknownFormat
-    from costsim.ingest.extras import make_stats
+    from costsim.api import make_stats
 
     name, lines, started = part.path, -1, time.process_time()
     with tempfile.TemporaryDirectory(prefix="costsim-part-") as tmp:
@@ -261,7 +261,7 @@ class Totals:
     shifted to the whole file's."""
 
     def __init__(self, options: ReadOptions):
-        from costsim.ingest.extras import make_stats
+        from costsim.api import make_stats
 
         self.run = options.run()
         self.stats = make_stats(options.book)
