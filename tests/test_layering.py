@@ -118,6 +118,7 @@ def test_no_import_loops():
     assert set(import_loops(GRAPH)) == PENDING_LOOPS
 
 
+@pytest.mark.xfail(strict=True, reason="15 floors until caps stops importing api and render/ci stops importing ci/diff")
 def test_import_floors():
     @cache
     def floors(m: str, seen: frozenset[str] = frozenset()) -> int:  # `seen`: stops at a pending loop
