@@ -1,5 +1,5 @@
 """`python -m costsim` runs the command-line tool."""
 
-from costsim.cli.app import main
+from costsim.cli import main
 
 main()
