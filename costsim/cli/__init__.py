@@ -1,7 +1,7 @@
 """The command line: one module per command group over the core in api.
 
-`main` and `app` are the face: the console script (`costsim.cli:main`) and `python -m costsim`."""
+`main` is the face: the console script (`costsim.cli:main`) and `python -m costsim` call it."""
 
-from costsim.cli.app import app, main
+from costsim.cli.app import main
 
-__all__ = ["app", "main"]
+__all__ = ["main"]
