@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from costsim.routing.features import batch_words  # noqa: E402
 from costsim.routing.learned import LearnedClassifier, default_classifier_path  # noqa: E402
-from costsim.routing.rules import keyword_tier, smart_rules_tier  # noqa: E402
+from costsim.routing.rules import joined, joined_prose, keyword_tier, smart_rules_tier  # noqa: E402
 
 _CLF: LearnedClassifier | None = None
 _PROMPTS: list[str] = []
@@ -73,6 +74,23 @@ def batch_rate(clf: LearnedClassifier, prompts: list[str], workers: int, repeat:
     return len(prompts) / statistics.median(times)
 
 
+def steps_us(clf: LearnedClassifier, prompts: list[str], repeat: int) -> dict[str, float]:
+    """Microseconds a prompt for each step of the batch call, each step timed with the ones before it
+    (medians of `repeat` runs): joining, the prose pass, the words, the sparse features, the whole call."""
+    steps = {"join": lambda: joined(prompts), "+ prose": lambda: joined_prose(joined(prompts)),
+             "+ words": lambda: batch_words(prompts), "+ features": lambda: clf.space.coo(prompts),
+             "+ logits, tiers": lambda: clf.tiers(prompts)}
+    out = {}
+    for name, step in steps.items():
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - t)
+        out[name] = statistics.median(times) * 1e6 / len(prompts)
+    return out
+
+
 def per_prompt_us(fn, prompts: list[str]) -> float:
     t = time.perf_counter()
     for p in prompts:
@@ -101,6 +119,8 @@ def main() -> None:
         many = batch_rate(clf, prompts, args.workers, args.repeat)
         print(f"{label:<20} {len(prompts):>8,} distinct prompts: batch call {one:>10,.0f}/s in one process, "
               f"{many:>10,.0f}/s on {args.workers} worker processes")
+        step = steps_us(clf, prompts[: len(prompts) // 4], args.repeat)
+        print(" " * 21 + "us a prompt, cumulative: " + ", ".join(f"{k} {v:.1f}" for k, v in step.items()))
     sample = short_prompts(2000, labeled)
     print("per-prompt calls on short prompts (us a prompt): "
           f"learned predict([p]) {per_prompt_us(lambda p: clf.predict([p]), sample):.0f}, "

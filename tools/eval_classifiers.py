@@ -115,7 +115,6 @@ def main() -> None:
         candidates.update({
             "no bigrams": dict(config=FeaturizerConfig(bigrams=False, stem_chars=5)),
             "no stems": dict(config=FeaturizerConfig()),
-            "with question marks": dict(config=FeaturizerConfig(question_marks=True, stem_chars=5)),
             "with function words": dict(config=FeaturizerConfig(function_words=True, stem_chars=5)),
             "l2=1e-4": dict(l2=1e-4),
             "l2=1e-2": dict(l2=1e-2),

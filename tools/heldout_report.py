@@ -89,7 +89,10 @@ def main() -> None:
             pooled_preds.setdefault(key, []).extend(values)
     results[SUMMARY] = table(pooled, pooled_preds, cost)
     shipped = LearnedClassifier.load()
-    for name, records in probe_sets().items():
+    probes = probe_sets()
+    pooled_probes = [r for records in probes.values() for r in records]
+    results[f"probes, pooled ({len(probes)} failure modes)"] = table(pooled_probes, predictions(pooled_probes, shipped), cost)
+    for name, records in probes.items():
         results[f"probe: {name}"] = table(records, predictions(records, shipped), cost)
     held_ids = set(json.loads((DATA / "split.json").read_text())["ids"])
     authored = [n for n in sets if n != "train"]

@@ -1,40 +1,41 @@
 """The learned classifier's features, computed for a whole batch of prompts at once.
 
-A prompt's features are read from the request's own words (:func:`costsim.routing.rules.request_prose`: pasted
+A prompt's features are read from the request's own words (:func:`costsim.routing.rules.joined_prose`: pasted
 code, logs and earlier turns removed) and a few shape facts about the rest:
 
-* ``w:`` word unigrams and ``b:`` word bigrams of the prose, lower-cased; a bigram may start at ``<s>``
-  (the prose's first word: ``b:<s> how``) or end at ``</s>`` (its last: ``b:? </s>``). Each CJK, kana or
-  hangul character is a word of its own, so its bigrams are character bigrams. Values are counts over
-  (words + 1) ** length_power (1/2 by default),
-  so a long prose does not outweigh a short one.
+* ``w:`` word unigrams, ``b:`` word bigrams and ``p:`` stems (a longer ASCII word's first letters) of the
+  prose, lower-cased. Words are runs of letters, digits and "_"; punctuation is not read (it marks how a
+  request is written, not what it asks). Each CJK, kana or hangul character is a word of its own. A bigram
+  may start at ``<s>`` (the prose's first word: ``b:<s> how``) or end at ``</s>`` (its last). Values are
+  counts over (words + 1) ** length_power (1/2 by default), so a long prose does not outweigh a short one.
 * ``d:`` dense shape features (pasted code and its size, a traceback, an earlier conversation).
 
-The batch's proses are cut into words by str.translate and str.split (C speed; a regular expression only
-for the rare non-ASCII prose) and joined with a NUL word between them; words are looked up in a dictionary
-and bigrams as integer pairs in a sorted array (numpy), so the cost per prompt is a microsecond or two of
-Python (its prose) plus its words. A prompt's features are the
-same whichever batch it comes in: nothing crosses the NULs.
+The batch is one text (messages joined by NUL lines): each regular expression runs once over it, ASCII
+prose is cut into words by one bytes.translate and split, and words are looked up in a dictionary and
+bigrams as integer pairs in a sorted array (numpy). Python touches each prompt only to join it and each
+unknown long word for its stem. A prompt's features are the same whichever batch it comes in: nothing
+crosses the NULs.
 """
 
 from __future__ import annotations
 
-import math
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import Sequence
 
 import numpy as np
 
-from costsim.routing.rules import _INDENTED_RE, _LOG_LINE_RE, message_prose, new_message
+from costsim.routing.rules import joined, joined_prose, new_message
 
-__all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "prose_and_shape", "document_features"]
+__all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "batch_words", "document_features"]
 
 DENSE = ("has_code", "code_len", "traceback", "multi_turn")  # no prose length, no question-mark count (issue 15)
-SEP = "\x00"
-START, END = "<s>", "</s>"  # never one token: "<", "s" and ">" are three
+SEP = b"\x00"
+START, END = "<s>", "</s>"  # never a word: "<" and ">" are not read
 
 # English function words: how a request is phrased (a question, "we", "the"), not what it asks for. Alone
 # they learn the authors' style (hard asks written as questions about "our" system); in bigrams
@@ -48,22 +49,12 @@ as just also too very really please pls some any all each every both either neit
 """.split())
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_QUESTION_MARKS = "?？¿"
-# Words are runs of word characters (letters, digits, "_"); any other visible character is a word of its own,
-# and so is each CJK, kana or hangul character. ASCII proses (most) are cut by str.translate + str.split, both
-# in C and an order of magnitude faster than a regular expression; the others by these expressions, which
-# cut ASCII text the same way.
-_WIDE_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|[^\s\w]")
-_WIDE_NO_Q_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|[^\s\w{_QUESTION_MARKS}]")
-_ASCII_PUNCT = "".join(c for c in map(chr, range(33, 127)) if not (c.isalnum() or c == "_"))
-_ASCII = str.maketrans({c: f" {c} " for c in _ASCII_PUNCT})
-_ASCII_NO_Q = str.maketrans({**{c: f" {c} " for c in _ASCII_PUNCT}, "?": " "})
-_FENCE_RE = re.compile(r"```.*?(?:```|\Z)", re.S)
-_TRACEBACK_RE = re.compile(
-    r"Traceback \(most recent call last\)|^\s+at [\w$.]+\(|^\w*(?:Error|Exception):|^panic:|^goroutine \d+",
-    re.M,
-)
-_SPACES_RE = re.compile(r"[ \t]+")
+# Prose bytes: ASCII letters lower-cased; letters, digits, "_", NUL and non-ASCII bytes kept; the rest made spaces.
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c).isalnum() or c in (0, 95) else 32
+                     for c in range(256))
+# Other prose is lower-cased, each CJK character spaced out and any other non-ASCII character that is not
+# a letter or digit made a space; then, as UTF-8, it goes through the same table (bytes >= 128 are kept).
+_WIDE_RE = re.compile(rf"([{_CJK}])|[^\x00-\x7f\w]")
 
 
 @dataclass(frozen=True)
@@ -72,14 +63,13 @@ class FeaturizerConfig:
 
     bigrams: bool = True
     dense: tuple[str, ...] = ("has_code", "code_len", "traceback", "multi_turn")
-    question_marks: bool = False  # read "?" as a word (it marks hard asks only in how the sets were written)
     length_power: float = 0.5  # n-gram counts are divided by (words + 1) ** length_power
     function_words: bool = False  # read function words ("how", "is", "the", "we") on their own, not only in bigrams
-    stem_chars: int = 0  # also read each longer word's first N letters ("p:renam"): renamed, renaming... (0: no)
+    stem_chars: int = 0  # also read each longer ASCII word's first N letters ("p:renam"): renamed, renaming... (0: no)
 
     def to_json(self) -> dict:
-        return {"bigrams": self.bigrams, "dense": list(self.dense), "question_marks": self.question_marks,
-                "length_power": self.length_power, "function_words": self.function_words, "stem_chars": self.stem_chars}
+        return {"bigrams": self.bigrams, "dense": list(self.dense), "length_power": self.length_power,
+                "function_words": self.function_words, "stem_chars": self.stem_chars}
 
     @classmethod
     def from_json(cls, d: dict) -> "FeaturizerConfig":
@@ -87,64 +77,52 @@ class FeaturizerConfig:
         unknown = set(dense) - set(DENSE)
         if unknown:
             raise ValueError(f"unknown dense features {sorted(unknown)}")
-        return cls(bigrams=bool(d["bigrams"]), dense=dense, question_marks=bool(d["question_marks"]),
-                   length_power=float(d["length_power"]), function_words=bool(d["function_words"]),
-                   stem_chars=int(d.get("stem_chars", 0)))
+        return cls(bigrams=bool(d["bigrams"]), dense=dense, length_power=float(d["length_power"]),
+                   function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)))
 
 
-def prose_and_shape(prompt: str) -> tuple[str, tuple[float, ...]]:
-    """The request's own words, lower-cased (NUL made a space), and every :data:`DENSE` value."""
-    prose, shape = _prose_and_shape(prompt)
-    return prose.lower().replace(SEP, " "), shape
+def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.ndarray]:
+    """Every prompt's prose words (UTF-8, lower-cased), each prompt's preceded by a NUL word; the prompt
+    each NUL opens (the words come ASCII prompts first); and every :data:`DENSE` value, one row a prompt."""
+    n = len(prompts)
+    messages, multi = list(prompts), np.zeros(n)
+    for i in [i for i, p in enumerate(prompts) if "[" in p]:
+        earlier, messages[i] = new_message(prompts[i])
+        multi[i] = 1.0 if earlier else 0.0
+    ascii_ = np.fromiter(map(str.isascii, messages), dtype=bool, count=n)
+    code_chars, traceback = np.zeros(n), np.zeros(n)
+    words: list[bytes] = []
+    groups = [np.flatnonzero(ascii_), np.flatnonzero(~ascii_)]
+    for wide, rows in enumerate(groups):
+        if not len(rows):
+            continue
+        prose, code, errors = joined_prose(joined([messages[i] for i in rows.tolist()]))
+        for k, chars in code.items():
+            code_chars[rows[k]] = chars
+        traceback[rows[list(errors)]] = 1.0
+        if wide:
+            prose = _WIDE_RE.sub(r" \1 ", prose.lower())
+        words += prose.encode("utf-8").translate(_ASCII_WORDS).split()
+    shape = np.column_stack([code_chars > 0, np.log1p(code_chars) / 10.0, traceback, multi]).astype(float)
+    return words, np.concatenate(groups), shape
 
 
-_NO_SHAPE = (0.0, 0.0, 0.0, 0.0)
-_TRACEBACK_ONLY = (0.0, 0.0, 1.0, 0.0)
-
-
-def _prose_and_shape(prompt: str) -> tuple[str, tuple[float, ...]]:
-    """:func:`prose_and_shape` before lower-casing and NUL replacement."""
-    if prompt.isprintable() and "`" not in prompt and "[" not in prompt and "~" not in prompt:
-        # one line of prose (most short prompts): request_prose's result, with one regular expression
-        if _LOG_LINE_RE.match(prompt) or prompt.startswith("    ") and _INDENTED_RE.match(prompt):
-            prose = ""
-        else:
-            prose = (prompt if "  " not in prompt else _SPACES_RE.sub(" ", prompt)).strip()
-        # on one line, every _TRACEBACK_RE alternative but the first can only match at the start
-        traceback = "Traceback (most recent call last)" in prompt or (
-            ("Error" in prompt or "Exception" in prompt or prompt.startswith(("panic:", "goroutine ", " ")))
-            and _TRACEBACK_RE.match(prompt) is not None)
-        return prose, (_TRACEBACK_ONLY if traceback else _NO_SHAPE)
-    earlier, message = new_message(prompt)
-    code_chars = sum(map(len, _FENCE_RE.findall(message)))
-    return message_prose(message), (1.0 if code_chars else 0.0, math.log1p(code_chars) / 10.0,
-                                    1.0 if _TRACEBACK_RE.search(message) else 0.0, 1.0 if earlier else 0.0)
-
-
-def _tokens(proses: Sequence[str], cfg: FeaturizerConfig) -> list[str]:
-    """Every prose's words, lower-cased, each prose preceded by a NUL, and one NUL at the end."""
-    table, wide = (_ASCII, _WIDE_RE) if cfg.question_marks else (_ASCII_NO_Q, _WIDE_NO_Q_RE)
-    lowered = (p.lower().replace(SEP, " ") if SEP in p else p.lower() for p in proses)
-    parts = [p.translate(table) if p.isascii() else " ".join(wide.findall(p)) for p in lowered]
-    return (f" {SEP} " + f" {SEP} ".join(parts) + f" {SEP} ").split()
-
-
-def _stems(words: Sequence[str], n: int) -> list[str]:
-    """Each word's first ``n`` characters when it is longer than that ("" for the others)."""
-    return [w[:n] if len(w) > n else "" for w in words]
+def _stem(word: bytes, n: int) -> bytes:
+    """An ASCII word's first ``n`` letters when it is longer than that (b"" for the others)."""
+    return word[:n] if len(word) > n and word.isascii() else b""
 
 
 def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> tuple[Counter, dict[str, float], int]:
     """One prompt's n-gram counts by name, its dense values by name, and its number of words."""
-    prose, shape = prose_and_shape(prompt)
-    words = _tokens([prose], cfg)[1:-1]
+    all_words, _, shape = batch_words([prompt])
+    words = [w.decode("utf-8") for w in all_words[1:]]
     counts = Counter("w:" + w for w in words if cfg.function_words or w not in FUNCTION_WORDS)
     if cfg.stem_chars:
-        counts.update("p:" + stem for stem in _stems(words, cfg.stem_chars) if stem)
+        counts.update("p:" + stem.decode() for stem in (_stem(w, cfg.stem_chars) for w in all_words[1:]) if stem)
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
-    dense = {"d:" + name: value for name, value in zip(DENSE, shape) if name in cfg.dense}
+    dense = {"d:" + name: float(value) for name, value in zip(DENSE, shape[0]) if name in cfg.dense}
     return counts, dense, len(words)
 
 
@@ -161,10 +139,10 @@ class FeatureSpace:
 
     def __init__(self, names: Sequence[str], cfg: FeaturizerConfig) -> None:
         self.names, self.cfg = list(names), cfg
-        self.token_ids: dict[str, int] = {SEP: 0}
+        self.token_ids: dict[bytes, int] = {SEP: 0}
         unigram: dict[int, int] = {}
         bigram: dict[int, int] = {}
-        stem: dict[str, int] = {}
+        stem: dict[bytes, int] = {}
         pairs: list[tuple[str, str, int]] = []
         self.dense_cols: list[tuple[int, int]] = []  # (position in DENSE, column)
         for col, name in enumerate(self.names):
@@ -175,7 +153,7 @@ class FeatureSpace:
                 a, b = rest.split(" ")
                 pairs.append((a, b, col))
             elif kind == "p":
-                stem[rest] = col
+                stem[rest.encode("utf-8")] = col
             elif kind == "d" and rest in DENSE:
                 self.dense_cols.append((DENSE.index(rest), col))
             else:
@@ -189,12 +167,19 @@ class FeatureSpace:
         self.stem_cols = stem
         self.unigram_col = np.full(len(self.token_ids), -1, dtype=np.int64)
         self.unigram_col[list(unigram)] = list(unigram.values())
+        # each known word's stem column, so only unknown words need Python for theirs
+        n = cfg.stem_chars
+        self.stem_col = np.array([stem.get(_stem(t, n), -1) if n else -1 for t in self.token_ids], dtype=np.int64)
         keys = np.array(sorted(bigram), dtype=np.int64)
         self.bigram_keys = keys
         self.bigram_cols = np.array([bigram[k] for k in keys.tolist()], dtype=np.int64)
 
+    @functools.cached_property
+    def _unknown_stem(self) -> "_StemColumns":
+        return _StemColumns(self.stem_cols, self.cfg.stem_chars)
+
     def _token_id(self, token: str) -> int:
-        return self.token_ids.setdefault(token, len(self.token_ids))
+        return self.token_ids.setdefault(token.encode("utf-8"), len(self.token_ids))
 
     def __len__(self) -> int:
         return len(self.names)
@@ -205,10 +190,9 @@ class FeatureSpace:
         n = len(prompts)
         if not n:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-        proses, shapes = zip(*map(_prose_and_shape, prompts))
-        tokens = _tokens(proses, self.cfg)
-        get = self.token_ids.get
-        ids = np.fromiter(map(get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        words, order, shapes = batch_words(prompts)
+        words.append(SEP)  # closes the last prose (its "</s>")
+        ids = np.fromiter(map(self.token_ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
         sep = ids == 0
         row_of = np.cumsum(sep) - 1  # the final NUL opens row n, which nothing belongs to
         words_per_row = np.bincount(row_of[~sep], minlength=n + 1)[:n]
@@ -218,7 +202,7 @@ class FeatureSpace:
         uni[known] = self.unigram_col[ids[known]]
         hit = uni >= 0
         rows, cols = [row_of[hit]], [uni[hit]]
-        if self.cfg.bigrams and len(self.bigram_keys) and len(ids) > 1:
+        if self.cfg.bigrams and len(self.bigram_keys):
             a, b = ids[:-1], ids[1:]
             keys = np.where((a >= 0) & (b >= 0), a * self.n_tok + b, -1)
             pos = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
@@ -226,19 +210,40 @@ class FeatureSpace:
             rows.append(row_of[:-1][found])
             cols.append(self.bigram_cols[pos[found]])
         if self.cfg.stem_chars and self.stem_cols:
-            get = self.stem_cols.get
-            stem = np.fromiter(map(get, _stems(tokens, self.cfg.stem_chars), repeat(-1)), dtype=np.int64,
-                               count=len(tokens))
+            stem = np.full(len(ids), -1, dtype=np.int64)
+            stem[known] = self.stem_col[ids[known]]
+            chars = self.cfg.stem_chars
+            unknown = np.flatnonzero(ids < 0)
+            if len(unknown):
+                unknown_words = itemgetter(*unknown.tolist())(words) if len(unknown) > 1 else (words[unknown[0]],)
+                stem[unknown] = np.fromiter(map(self._unknown_stem.__getitem__, unknown_words), dtype=np.int64,
+                                            count=len(unknown))
             hit = stem >= 0
             rows.append(row_of[hit])
             cols.append(stem[hit])
         row = np.concatenate(rows)
         val = [scale[row]]
         if self.dense_cols:
-            shape = np.array(shapes, dtype=float)
             for k, col in self.dense_cols:
                 rows.append(np.arange(n))
                 cols.append(np.full(n, col, dtype=np.int64))
-                val.append(shape[:, k])
+                val.append(shapes[order, k])
             row = np.concatenate(rows)
-        return row, np.concatenate(cols), np.concatenate(val)
+        return order[row], np.concatenate(cols), np.concatenate(val)
+
+
+class _StemColumns(dict):
+    """The stem column (-1: none) of each word outside the vocabulary, worked out on first sight and
+    remembered (at most LIMIT words; after that, worked out each time)."""
+
+    LIMIT = 200_000
+
+    def __init__(self, stem_cols: dict[bytes, int], chars: int) -> None:
+        super().__init__()
+        self.stem_cols, self.chars = stem_cols, chars
+
+    def __missing__(self, word: bytes) -> int:
+        col = self.stem_cols.get(_stem(word, self.chars), -1)
+        if len(self) < self.LIMIT:
+            self[word] = col
+        return col

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 FORMAT = "costsim-classifier"
-VERSION = 2
+VERSION = 3  # 3: punctuation is not read (features.py)
 TIERS = (1, 2, 3)
 
 
@@ -218,7 +218,7 @@ class LearnedClassifier:
         if len(new_off) != 3:
             raise ValueError("offsets must have 3 entries")
         copy = replace(self, offsets=new_off, t3=t3)  # type: ignore[arg-type]
-        for cached in ("space", "vocab", "_cues"):
+        for cached in ("space", "vocab", "_cues", "_weights_by_tier"):
             if cached in self.__dict__:
                 copy.__dict__[cached] = self.__dict__[cached]
         return copy
@@ -234,11 +234,15 @@ class LearnedClassifier:
             raise TypeError("takes a list of prompts, not a single string")
         coo = self.space.coo(prompts)
         row, col, val = coo
-        part = self.weights[col] * val[:, None]
         logits = np.empty((len(prompts), 3))
         for k in range(3):
-            logits[:, k] = np.bincount(row, weights=part[:, k], minlength=len(prompts)) + self.bias[k]
-        return coo, logits
+            logits[:, k] = np.bincount(row, weights=self._weights_by_tier[k][col] * val, minlength=len(prompts))
+        return coo, logits + self.bias
+
+    @functools.cached_property
+    def _weights_by_tier(self) -> np.ndarray:
+        """The weights as three contiguous columns (a gather from each is faster than from the rows)."""
+        return np.ascontiguousarray(self.weights.T)
 
     def tiers(self, prompts: Sequence[str]) -> np.ndarray:
         """The tier (1, 2, 3) of each prompt as an integer array: the batch path, without reasons."""

@@ -1,6 +1,6 @@
 """Classifying a whole run: each distinct prompt decided once, and big batches of new prompts split
-over one worker process per core (the classifier is pure Python, ~0.3 ms a prompt, and real logs are
-mostly new prompts). Workers are spawned (the start method macOS and Windows use everywhere), and
+over one worker process per core (the rules take ~0.1 ms a prompt, the learned classifier ~10 µs, and
+real logs are mostly new prompts). Workers are spawned (the start method macOS and Windows use everywhere), and
 receive the classifier once, pickled; a classifier that cannot be pickled decides in this process."""
 
 from __future__ import annotations
