@@ -52,9 +52,11 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # Prose bytes: ASCII letters lower-cased; letters, digits, "_", NUL and non-ASCII bytes kept; the rest made spaces.
 _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c).isalnum() or c in (0, 95) else 32
                      for c in range(256))
-# Other prose is lower-cased, each CJK character spaced out and any other non-ASCII character that is not
-# a letter or digit made a space; then, as UTF-8, it goes through the same table (bytes >= 128 are kept).
-_WIDE_RE = re.compile(rf"([{_CJK}])|[^\x00-\x7f\w]")
+# Other prose is lower-cased, any non-ASCII character that is not a letter or digit made a space and each
+# CJK character spaced out (a split, not a substitution with a group: no Python call per character); then,
+# as UTF-8, it goes through the same table (bytes >= 128 are kept).
+_WIDE_NON_WORD_RE = re.compile(r"[^\x00-\x7f\w]")
+_CJK_RE = re.compile(f"([{_CJK}])")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,9 @@ def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.nda
             code_chars[rows[k]] = chars
         traceback[rows[list(errors)]] = 1.0
         if wide:
-            prose = _WIDE_RE.sub(r" \1 ", prose.lower())
+            prose = _WIDE_NON_WORD_RE.sub(" ", prose.lower())
+            if _CJK_RE.search(prose):
+                prose = " ".join(_CJK_RE.split(prose))
         words += prose.encode("utf-8").translate(_ASCII_WORDS).split()
     shape = np.column_stack([code_chars > 0, np.log1p(code_chars) / 10.0, traceback, multi]).astype(float)
     return words, np.concatenate(groups), shape
