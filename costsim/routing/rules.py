@@ -139,7 +139,8 @@ def keyword_tier(
 JOIN = "\n\x00\n"
 # A fence (``` or ~~~) runs to its closing fence, else to the end of its message. Written greedy over
 # "anything but the fence character or a NUL" (a lazy .*? is 5x slower on long pastes).
-_FENCE_RE = re.compile(r"```[^`\x00]*(?:`(?!``)[^`\x00]*)*(?:```|(?=\x00)|\Z)|~~~[^~\x00]*(?:~(?!~~)[^~\x00]*)*(?:~~~|(?=\x00)|\Z)")
+_FENCE_RE = re.compile(r"```[^`\x00]*(?:`(?!``)[^`\x00]*)*(?:```|(?=\x00)|\Z)"
+                       r"|~~~[^~\x00]*(?:~(?!~~)[^~\x00]*)*(?:~~~|(?=\x00)|\Z)")
 _NEW_MESSAGE_RE = re.compile(r"\[New message\]", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\[Earlier in this conversation\]", re.IGNORECASE)
 _INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
