@@ -60,7 +60,7 @@ class LazyModels(MutableMapping[str, "prices.ModelPrice"]):
     def __len__(self) -> int:
         return len(self._blobs)
 
-    def copy(self) -> "LazyModels":
+    def __copy__(self) -> "LazyModels":
         out = LazyModels(dict(self._blobs))
         out._models = dict(self._models)
         return out
