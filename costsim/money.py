@@ -10,13 +10,13 @@ _DISPLAY: list[tuple[str, Decimal]] = []  # (currency code, units per USD) while
 
 
 @contextmanager
-def display_currency(code: str | None, per_usd: Decimal | None):
-    """Inside this block `usd()` shows amounts converted at a fixed user-given rate, as "EUR 6.44".
-    Money stays exact USD everywhere else; only display changes."""
-    if code is None:
+def display_currency(currency: tuple[str, Decimal] | None):
+    """Inside this block `usd()` shows amounts converted at a fixed user-given rate (currency code, units
+    per USD), as "EUR 6.44". Money stays exact USD everywhere else; only display changes."""
+    if currency is None:
         yield
         return
-    _DISPLAY.append((code, per_usd))
+    _DISPLAY.append(currency)
     try:
         yield
     finally:

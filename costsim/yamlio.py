@@ -6,16 +6,20 @@ so every one of them fails the same way: one line naming the file, the field and
 
 from __future__ import annotations
 
+import builtins
+import datetime
+from collections.abc import Set
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeVar, overload
 
 import yaml
 
 from costsim.errors import CostsimError
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_T = TypeVar("_T")
 
 
 def load_yaml(path: str | Path, error: type[CostsimError] = CostsimError) -> Any:
@@ -45,7 +49,7 @@ class Fields:
     `where` is the human path to the mapping ("models[2] (gpt-5).prices[0]") used in messages.
     """
 
-    def __init__(self, data: Any, *, allowed: set[str], required: set[str] = frozenset(),
+    def __init__(self, data: Any, *, allowed: Set[str], required: Set[str] = frozenset(),
                  path: str | Path, where: str = "", error: type[CostsimError] = CostsimError):
         self.path = path
         self.where = where
@@ -63,37 +67,53 @@ class Fields:
     def field(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def fail(self, message: str, key: str | None = None):
+    def fail(self, message: builtins.str, key: builtins.str | None = None) -> NoReturn:
         where = self.field(key) if key else self.where
         raise self.error(f"{where}: {message}" if where else message, path=self.path)
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: builtins.str, default: Any = None) -> Any:
         return self.data.get(key, default)
 
-    def has(self, key: str) -> bool:
+    def has(self, key: builtins.str) -> bool:
         return key in self.data
 
-    def str(self, key: str, default: str | None = None) -> str | None:
-        value = self.data.get(key, default)
+    def _value(self, key: builtins.str, default: Any = None) -> Any:
+        """The key's value; an absent key or a null (`key:` with nothing after it) gives `default`."""
+        value = self.data.get(key)
+        return default if value is None else value
+
+    @overload
+    def str(self, key: builtins.str, default: builtins.str) -> builtins.str: ...
+    @overload
+    def str(self, key: builtins.str, default: None = None) -> builtins.str | None: ...
+    def str(self, key: builtins.str, default: builtins.str | None = None) -> builtins.str | None:
+        value = self._value(key, default)
         if value is not None and not isinstance(value, str):
             self.fail(f"must be text, got {value!r}", key)
         return value
 
-    def decimal(self, key: str, *, minimum: Decimal = Decimal(0), maximum: Decimal | None = None) -> Decimal | None:
+    def decimal(self, key: builtins.str, *, minimum: Decimal = Decimal(0),
+                maximum: Decimal | None = None) -> Decimal | None:
         """A non-negative exact number (YAML number or quoted string), or None when absent."""
         if key not in self.data:
             return None
         return to_decimal(self.data[key], lambda m: self.fail(m, key), minimum=minimum, maximum=maximum)
 
-    def int(self, key: str, *, minimum: int = 0, default: int | None = None) -> int | None:
-        value = self.data.get(key, default)
+    @overload
+    def int(self, key: builtins.str, *, minimum: builtins.int = 0, default: builtins.int) -> builtins.int: ...
+    @overload
+    def int(self, key: builtins.str, *, minimum: builtins.int = 0,
+            default: None = None) -> builtins.int | None: ...
+    def int(self, key: builtins.str, *, minimum: builtins.int = 0,
+            default: builtins.int | None = None) -> builtins.int | None:
+        value = self._value(key, default)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             self.fail(f"must be a whole number >= {minimum}, got {value!r}", key)
         return value
 
-    def date(self, key: str) -> date | None:
+    def date(self, key: builtins.str) -> date | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -104,10 +124,31 @@ class Fields:
         except ValueError:
             self.fail(f"must be a date like 2026-05-14, got {value!r}", key)
 
-    def list(self, key: str) -> list:
+    def list(self, key: builtins.str) -> list:
         value = self.data.get(key, [])
         if not isinstance(value, list):
             self.fail(f"must be a list, got {type(value).__name__}", key)
+        return value
+
+    # A key named in `required` is present, but may hold null (`id:` with nothing after it): these
+    # read such a key and fail on null, so the caller gets a value, never None.
+
+    def required_str(self, key: builtins.str) -> builtins.str:
+        return self._required(key, self.str(key))
+
+    def required_int(self, key: builtins.str, *, minimum: builtins.int = 0) -> builtins.int:
+        return self._required(key, self.int(key, minimum=minimum))
+
+    def required_date(self, key: builtins.str) -> datetime.date:
+        return self._required(key, self.date(key))
+
+    def required_decimal(self, key: builtins.str, *, minimum: Decimal = Decimal(0),
+                         maximum: Decimal | None = None) -> Decimal:
+        return self._required(key, self.decimal(key, minimum=minimum, maximum=maximum))
+
+    def _required(self, key: builtins.str, value: _T | None) -> _T:
+        if value is None:
+            self.fail("needs a value" if key in self.data else f"missing required key {key!r}", key)
         return value
 
 

@@ -99,6 +99,16 @@ def test_openai_batch_output_skips_failed_lines_and_prices_at_batch_rate():
     assert Decimal(as_logged["cost_usd"]) == batched / 10**6
 
 
+def test_openai_batch_output_failed_line_with_a_text_error_body_is_skipped(tmp_path):
+    log = tmp_path / "batch.jsonl"  # a proxy's 500 with {"error": "<text>"} for a body crashed the reader
+    log.write_text((LOGS / "openai-batch-output.jsonl").read_text(encoding="utf-8") + json.dumps(
+        {"id": "batch_req_4", "custom_id": "task-4", "response": {"status_code": 500, "body": {"error": "overloaded"}},
+         "error": None}) + "\n", encoding="utf-8")
+    acc = run_json(str(log))["accounting"]
+    assert acc["records_read"] == 4 and acc["priced"] == 2
+    assert acc["skipped"] == {"batch request failed": 2}
+
+
 def test_openai_batch_input_counts_offline_and_estimates_output():
     from costsim import tokens as tok
 

@@ -142,7 +142,7 @@ def load_config(path: str | Path) -> CheckConfig:
     if inputs.has("profile"):
         p = Fields(inputs.get("profile"), allowed={"input_tokens", "output_tokens"},
                    required={"input_tokens", "output_tokens"}, path=path, where="inputs.profile", error=ConfigError)
-        profile = TokenProfile(p.int("input_tokens"), p.int("output_tokens"))
+        profile = TokenProfile(p.required_int("input_tokens"), p.required_int("output_tokens"))
     distribution = inputs.get("distribution")
     if distribution is not None and not isinstance(distribution, (str, int, float)):
         inputs.fail("must be tier shares like 65/25/10", "distribution")
@@ -158,7 +158,7 @@ def load_config(path: str | Path) -> CheckConfig:
         strategy=strategy.strip(),
         caps=_caps(top),
         as_of=top.date("as_of"),
-        policy=_resolve(top.str("policy"), here) if top.has("policy") else None,
+        policy=_resolve(top.required_str("policy"), here) if top.has("policy") else None,
         pricing=tuple(_paths(top, "pricing", here)),
         path=str(path),
     )
@@ -206,10 +206,9 @@ def _caps(top: Fields) -> Caps:
     if not top.has("caps"):
         return Caps()
     f = Fields(top.get("caps"), allowed=set(CAP_KEYS), path=top.path, where="caps", error=ConfigError)
-    values = {key: _level(f, key) for key in (*MAX_CAPS, *MIN_CAPS) if f.has(key)}
-    if f.has("models_allowed"):
-        values["models_allowed"] = _models(f, "models_allowed")
-    return Caps(**values)
+    levels = {key: _level(f, key) for key in (*MAX_CAPS, *MIN_CAPS) if f.has(key)}
+    models = _models(f, "models_allowed") if f.has("models_allowed") else ModelsAllowed()
+    return Caps(**levels, models_allowed=models)
 
 
 def find_config(explicit: str | Path | None, folder: Path | None = None) -> Path | None:
@@ -226,21 +225,21 @@ def find_config(explicit: str | Path | None, folder: Path | None = None) -> Path
 def with_overrides(config: CheckConfig, **flags) -> CheckConfig:
     """The config with every flag that was given (not None) put in place of the file's value."""
     changes = {k: v for k, v in flags.items() if v is not None and k in CheckConfig.__dataclass_fields__}
-    caps = config.caps
+    levels = {}
     for key in (*MAX_CAPS, *MIN_CAPS):
         warn, fail = flags.get(f"{key}_warn"), flags.get(f"{key}_fail")
         if warn is None and fail is None:
             continue
-        old = getattr(caps, key)
+        old = getattr(config.caps, key)
         level = Level(warn if warn is not None else old.warn, fail if fail is not None else old.fail)
         problem = level_problem(level, key)
         if problem:
             raise ConfigError(f"{FLAG_NAMES[key]}: {problem}")
-        caps = replace(caps, **{key: level})
+        levels[key] = level
+    models = config.caps.models_allowed
     if flags.get("models_allowed"):
-        caps = replace(caps, models_allowed=ModelsAllowed(warn=caps.models_allowed.warn,
-                                                          fail=tuple(flags["models_allowed"])))
-    return replace(config, **changes, caps=caps)
+        models = ModelsAllowed(warn=models.warn, fail=tuple(flags["models_allowed"]))
+    return replace(config, **changes, caps=replace(config.caps, **levels, models_allowed=models))
 
 
 FLAG_NAMES = {"monthly_cost_usd": "--max-monthly-cost/--warn-monthly-cost",

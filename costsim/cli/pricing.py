@@ -69,7 +69,7 @@ def with_currency(report, currency: tuple[str, Decimal] | None):
 
 
 def display(currency: tuple[str, Decimal] | None):
-    return display_currency(*(currency or (None, None)))
+    return display_currency(currency)
 
 
 def billing_options(batch: bool = False, off_peak: bool = False) -> BillingOptions:

@@ -8,9 +8,12 @@ import io
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,7 +43,7 @@ class IngestStats:
     counted_inputs: int = 0            # rows whose input tokens were counted offline from their text
     no_prompt_text: int = 0            # database / trace rows without prompt text: tiered by token counts
     approximate_models: Counter = field(default_factory=Counter)  # counted with a non-native encoding
-    token_factor: object = None        # model -> Decimal correction for offline counts (from the price book)
+    token_factor: Callable[[str], Decimal] | None = None  # model -> correction for offline counts (price book)
     names: dict[str, str] = field(default_factory=dict)  # real path -> name shown to the user (stdin spool)
     files_not_read: dict[str, str] = field(default_factory=dict)  # a folder's file in no known format -> why
     sidecars: int = 0                  # Claude Code sidecar files passed over in folders (not logs, not records)
@@ -238,12 +241,11 @@ def open_text(path: str) -> io.TextIOBase:
     return open(path, encoding="utf-8-sig", errors="replace", newline="")  # a byte-order mark is not data
 
 
-def open_binary(path: str, name: str) -> io.BufferedReader:
+def open_binary(path: str, name: str) -> io.BufferedReader[Any]:
     """A buffered byte stream for a path or a .gz file (stdin is spooled to a file before reading), past
     any UTF-8 byte-order mark."""
     try:
-        raw = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
-        stream = io.BufferedReader(raw, 1 << 20) if path.endswith(".gz") else raw
+        stream = io.BufferedReader(gzip.open(path, "rb"), 1 << 20) if path.endswith(".gz") else open(path, "rb")
         if stream.peek(3)[:3] == BOM:
             stream.read(3)
     except OSError as exc:

@@ -40,8 +40,8 @@ def usage_row(usage: dict | None) -> dict:
     reasoning = tokens(output_details, "reasoning_tokens", where="usage.…_details.")
     if cached + written > prompt:
         raise Skip("bad token count", f"cached_tokens {cached} + cache_write_tokens {written} exceed prompt tokens {prompt}")
-    row = {"input_tokens": prompt - cached - written, "cache_read_tokens": cached, "cache_write_5m_tokens": written,
-           "output_tokens": output, "reasoning_tokens": reasoning}
+    row: dict[str, object] = {"input_tokens": prompt - cached - written, "cache_read_tokens": cached,
+                              "cache_write_5m_tokens": written, "output_tokens": output, "reasoning_tokens": reasoning}
     server = usage.get("server_tool_use_details")  # OpenRouter
     if isinstance(server, dict) and server.get("web_search_requests") not in (None, 0):
         row["web_search_calls"] = tokens(server, "web_search_requests", where="usage.server_tool_use_details.")
@@ -80,12 +80,16 @@ def chat_row(record: dict, source: str) -> dict:
 def batch_output_row(record: dict, source: str) -> dict:
     """A Batch API output line: {custom_id, response: {status_code, body}, error}."""
     error = record.get("error")
-    response = record.get("response") if isinstance(record.get("response"), dict) else {}
+    response = record.get("response")
+    if not isinstance(response, dict):
+        response = {}
     status = response.get("status_code")
     if error or (status is not None and status != 200):
         detail = error.get("message") or error.get("code") if isinstance(error, dict) else None
-        body = response.get("body") if isinstance(response.get("body"), dict) else {}
-        detail = detail or (body.get("error") or {}).get("message") or f"status {status}"
+        body = response.get("body")
+        body_error = body.get("error") if isinstance(body, dict) else None  # {"message": …}, or a bare string
+        message = body_error.get("message") if isinstance(body_error, dict) else body_error
+        detail = detail or message or f"status {status}"
         raise Skip("batch request failed", str(detail), malformed=False)
     body = response.get("body")
     if not isinstance(body, dict):

@@ -64,6 +64,7 @@ def _spool_stdin(stats: IngestStats) -> str:
     import os
     import shutil
     import tempfile
+    from pathlib import Path
 
     handle, spool = tempfile.mkstemp(prefix="costsim-stdin-")
     with os.fdopen(handle, "wb") as out:
@@ -72,6 +73,6 @@ def _spool_stdin(stats: IngestStats) -> str:
         if check.read(2) == b"\x1f\x8b":  # gzip data on stdin
             os.replace(spool, spool + ".gz")
             spool += ".gz"
-    atexit.register(lambda: os.path.exists(spool) and os.unlink(spool))
+    atexit.register(lambda: Path(spool).unlink(missing_ok=True))
     stats.names[spool] = "<stdin>"
     return spool

@@ -19,10 +19,10 @@ def load_price_book(extra_files: tuple[str | Path, ...] | list = ()) -> PriceBoo
         discounts = parse_discounts(Path(path))
         by_id = {}
         for name, pct in discounts.models.items():  # aliases allowed; an unknown name is an error, not ignored
-            model = book.find(name)
-            if model is None:
+            found = book.find(name)
+            if found is None:
                 raise UnknownModelError(f"discounts.models: {unknown_model_message(name, book._index)}", path=path)
-            by_id[model.id] = pct
+            by_id[found.id] = pct
         book.discounts = Discounts({**book.discounts.providers, **discounts.providers},
                                    {**book.discounts.models, **by_id})
     return book

@@ -89,7 +89,7 @@ def parse_cache_model(provider: str, raw, path: Path, book: PriceBook | None) ->
     f = Fields(raw, allowed=_KEYS, required={"mode", "idle_minutes", "min_prefix_tokens", "block_tokens",
                                              "survives_model_change", "source_url", "checked"},
                path=path, where=f"providers.{provider}", error=PricingError)
-    mode = f.str("mode")
+    mode = f.required_str("mode")
     if mode not in MODES:
         f.fail(f"must be one of {', '.join(MODES)}, got {mode!r}", "mode")
     if f.has("idle_minutes_1h") and mode != "explicit":
@@ -100,10 +100,10 @@ def parse_cache_model(provider: str, raw, path: Path, book: PriceBook | None) ->
     if survives:
         f.fail("a cache belongs to one model: costsim's replay cannot carry it to another (set false)",
                "survives_model_change")
-    url = f.str("source_url")
+    url = f.required_str("source_url")
     if not url.startswith("https://"):
         f.fail(f"must be an https:// address, got {url!r}", "source_url")
-    idle = f.int("idle_minutes", minimum=0)
+    idle = f.required_int("idle_minutes", minimum=0)
     max_idle = f.int("max_idle_minutes", minimum=0)
     if max_idle is not None and max_idle < idle:
         f.fail(f"must be at least idle_minutes ({idle}), got {max_idle}", "max_idle_minutes")
@@ -124,11 +124,7 @@ def parse_cache_model(provider: str, raw, path: Path, book: PriceBook | None) ->
         overrides[model_id] = tokens
     return CacheModel(provider=provider, mode=mode, idle_minutes=idle,
                       idle_minutes_1h=f.int("idle_minutes_1h", minimum=0), max_idle_minutes=max_idle,
-                      min_prefix_tokens=f.int("min_prefix_tokens", minimum=0),
-                      block_tokens=f.int("block_tokens", minimum=1), survives_model_change=survives,
-                      source_url=url, checked=f.date("checked") or _missing(f, "checked"),
+                      min_prefix_tokens=f.required_int("min_prefix_tokens", minimum=0),
+                      block_tokens=f.required_int("block_tokens", minimum=1), survives_model_change=survives,
+                      source_url=url, checked=f.required_date("checked"),
                       min_prefix_tokens_by_model=overrides)
-
-
-def _missing(f: Fields, key: str):
-    f.fail("must be a date like 2026-12-06", key)

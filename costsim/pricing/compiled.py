@@ -12,6 +12,7 @@ ships one compiled by the build (hatch_build.py). The YAML stays the one source 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import pickle
 import tempfile
@@ -29,7 +30,7 @@ from costsim.paths import bundled
 FOLDER = ".compiled"
 
 
-class LazyModels(MutableMapping):
+class LazyModels(MutableMapping[str, "prices.ModelPrice"]):
     """Model id -> ModelPrice, each unpickled from its bytes on first use (a dict to everyone else)."""
 
     def __init__(self, blobs: dict[str, bytes]):
@@ -59,7 +60,7 @@ class LazyModels(MutableMapping):
     def __len__(self) -> int:
         return len(self._blobs)
 
-    def copy(self) -> "LazyModels":
+    def __copy__(self) -> "LazyModels":
         out = LazyModels(dict(self._blobs))
         out._models = dict(self._models)
         return out
@@ -69,7 +70,7 @@ def fingerprint() -> str:
     """A digest of the bundled tables' names and bytes and of the parsing code."""
     digest = hashlib.blake2b(digest_size=16)
     hand, generated = prices.bundled_tables()
-    code = [Path(m.__file__) for m in (prices, yamlio, model_names)] + [Path(__file__)]
+    code = [Path(inspect.getfile(m)) for m in (prices, yamlio, model_names)] + [Path(__file__)]
     for path in [*code, *hand, *generated]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -93,16 +94,18 @@ def bundled_book() -> prices.PriceBook:
 
 
 def freeze(book: prices.PriceBook) -> bytes:
-    """The book with each model as separate pickled bytes."""
+    """The book without its models, and each model as separate pickled bytes."""
     blobs = {model_id: pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL) for model_id, model in book.models.items()}
-    return pickle.dumps(replace(book, models=blobs, _found={}), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((replace(book, models={}, _found={}), blobs), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def thaw(book: prices.PriceBook) -> prices.PriceBook:
-    if not isinstance(book, prices.PriceBook) or not all(isinstance(b, bytes) for b in book.models.values()):
-        raise ValueError("not a compiled price book")
-    book.models = LazyModels(book.models)
-    return book
+def thaw(frozen: object) -> prices.PriceBook:
+    """The book `freeze` packed, its models unpickled as the run asks for them."""
+    match frozen:
+        case (prices.PriceBook() as book, dict() as blobs) if all(isinstance(b, bytes) for b in blobs.values()):
+            book.models = LazyModels(blobs)
+            return book
+    raise ValueError("not a compiled price book")
 
 
 def write(book: prices.PriceBook, path: Path) -> bool:

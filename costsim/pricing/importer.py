@@ -13,6 +13,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from costsim.errors import PricingError
 from costsim.pricing.prices import unknown_model_message
@@ -155,8 +156,8 @@ def _from_litellm(data: dict, name: str, path: Path) -> dict:
         period["service_tiers"] = tiers
     if isinstance(entry.get("off_peak_pricing"), dict):
         period["off_peak"] = _litellm_off_peak(entry["off_peak_pricing"], where, path)
-    out = {"id": key.rsplit("/", 1)[-1].lower(), "provider": str(entry.get("litellm_provider") or "imported"),
-           "periods": [period], "notes": []}
+    provider = str(entry.get("litellm_provider") or "imported")
+    out: dict[str, Any] = {"id": key.rsplit("/", 1)[-1].lower(), "provider": provider, "periods": [period], "notes": []}
     batch_in, batch_out = per_mtok("input_cost_per_token_batches"), per_mtok("output_cost_per_token_batches")
     if batch_in is not None and batch_out is not None:
         pct_in = 100 - batch_in * 100 / rates["input"] if rates["input"] else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -131,7 +132,7 @@ class PriceBook:
     the bare names of generated models (first claim wins); `_prefixes` name beginnings (longest wins).
     """
 
-    models: dict[str, ModelPrice] = field(default_factory=dict)
+    models: MutableMapping[str, ModelPrice] = field(default_factory=dict)  # compiled.LazyModels in a run
     files: list[str] = field(default_factory=list)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
     discounts: "Discounts" = field(default_factory=lambda: Discounts())
@@ -145,7 +146,7 @@ class PriceBook:
         """Negotiated discount for a model: its own, else its provider's (overlay `discounts:`), else None."""
         return self.discounts.models.get(model.id, self.discounts.providers.get(model.provider))
 
-    def with_models(self, models: dict[str, ModelPrice]) -> "PriceBook":
+    def with_models(self, models: MutableMapping[str, ModelPrice]) -> "PriceBook":
         """The same names over other model entries (a what-if copy; discounts are not carried, as before)."""
         return PriceBook(models=models, files=list(self.files), _index=dict(self._index), _weak=dict(self._weak),
                          _prefixes=dict(self._prefixes), _rank=dict(self._rank))
@@ -308,7 +309,7 @@ def read_bundled_book() -> PriceBook:
             if model_id in book.models:
                 book.add_names(model_id, *names)
         book.files.append(name)
-        book.checked[name] = top.date("checked")
+        book.checked[name] = top.required_date("checked")
     return book
 
 
@@ -318,14 +319,15 @@ def parse_hand_kept(top: Fields) -> dict[str, tuple[tuple[str, ...], tuple[str, 
     raw = top.get("hand_kept") or {}
     if not isinstance(raw, dict):
         top.fail("must map model ids to {aliases, prefixes}", "hand_kept")
-    out = {}
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for model_id, names in raw.items():
         f = Fields(names, allowed={"aliases", "prefixes"}, path=top.path, where=top.field(f"hand_kept.{model_id}"),
                    error=PricingError)
         lists = [f.list(key) for key in ("aliases", "prefixes")]
         if not all(isinstance(n, str) and n.strip() for names in lists for n in names):
             f.fail("must list names")
-        out[str(model_id).strip().lower()] = tuple(tuple(n.strip().lower() for n in names) for names in lists)
+        aliases, prefixes = (tuple(n.strip().lower() for n in names) for names in lists)
+        out[str(model_id).strip().lower()] = (aliases, prefixes)
     return out
 
 
@@ -365,7 +367,7 @@ def parse_table(path: Path, *, bundled_table: bool = False, data=None) -> list[M
     parse_discounts(path, data)
     if discounts_only:
         return []
-    provider = top.str("provider")
+    provider = top.required_str("provider")
     models, seen = [], set()
     for i, raw in enumerate(top.list("models")):
         model = parse_model(raw, provider, top.str("source_url", ""), path, f"models[{i}]")
@@ -384,7 +386,7 @@ def parse_model(raw, provider: str, default_source: str, path: Path, where: str)
     f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "batch_discount_excludes",
                              "prices", "token_factor", "per_call", "prefixes", "source", "checked"},
                required={"id", "prices"}, path=path, where=where, error=PricingError)
-    model_id = f.str("id").strip().lower()
+    model_id = f.required_str("id").strip().lower()
     aliases = f.list("aliases")
     if not all(isinstance(a, str) and a.strip() for a in aliases):
         f.fail("must be a list of model names", "aliases")
@@ -435,13 +437,13 @@ def parse_period(raw, path: Path, where: str) -> PricePeriod:
         lc = Fields(f.get("long_context"), allowed={"above_prompt_tokens", "usd_per_mtok"},
                     required={"above_prompt_tokens", "usd_per_mtok"}, path=path,
                     where=f.field("long_context"), error=PricingError)
-        long_context = LongContext(lc.int("above_prompt_tokens", minimum=1),
+        long_context = LongContext(lc.required_int("above_prompt_tokens", minimum=1),
                                    parse_rates(lc.get("usd_per_mtok"), path, lc.field("usd_per_mtok")))
     tiers = parse_service_tiers(f, long_context is not None, path) if f.has("service_tiers") else ()
     off_peak = parse_off_peak(f, path) if f.has("off_peak") else None
     if off_peak is not None and long_context is not None:
         f.fail("a period with long_context cannot also have off_peak rates (not supported)", "off_peak")
-    return PricePeriod(starts=f.date("from"), rates=rates, long_context=long_context, service_tiers=tiers,
+    return PricePeriod(starts=f.required_date("from"), rates=rates, long_context=long_context, service_tiers=tiers,
                        off_peak=off_peak)
 
 
@@ -494,11 +496,10 @@ def parse_off_peak(period: Fields, path: Path) -> OffPeak:
 
 def parse_rates(raw, path: Path, where: str) -> Rates:
     f = Fields(raw, allowed=set(RATE_KINDS), required={"input", "output"}, path=path, where=where, error=PricingError)
-    values = {kind: f.decimal(kind) for kind in RATE_KINDS}
-    for kind in ("cache_read", "cache_write_5m", "cache_write_1h"):
-        if values[kind] is None:
-            values[kind] = values["input"]
-    return Rates(**values)
+    input_rate, output_rate = f.required_decimal("input"), f.required_decimal("output")
+    cache = {kind: f.decimal(kind) for kind in ("cache_read", "cache_write_5m", "cache_write_1h")}
+    return Rates(input_rate, output_rate, **{kind: input_rate if rate is None else rate
+                                             for kind, rate in cache.items()})
 
 
 def request_cost_usd(rates: Rates, tokens: dict[str, int]) -> Decimal:

@@ -61,7 +61,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
     tiers = _by_tier(top, "tiers")
     for tier, raw in tiers.items():
         f = Fields(raw, allowed={"model", "name"}, required={"model"}, path=path, where=f"tiers.{tier}", error=ConfigError)
-        models[tier], names[tier] = f.str("model").strip(), f.str("name") or f"Tier {tier}"
+        models[tier], names[tier] = f.required_str("model").strip(), f.str("name") or f"Tier {tier}"
     classifier = top.str("classifier", "keywords")
     if classifier not in CLASSIFIERS:
         top.fail(f"must be one of {', '.join(CLASSIFIERS)}, got {classifier!r}", "classifier")
@@ -88,7 +88,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
     for tier, raw in _by_tier(top, "profiles", require_all=False).items():
         f = Fields(raw, allowed={"input_tokens", "output_tokens"}, required={"input_tokens", "output_tokens"},
                    path=path, where=f"profiles.{tier}", error=ConfigError)
-        profiles[tier] = TokenProfile(f.int("input_tokens"), f.int("output_tokens"))
+        profiles[tier] = TokenProfile(f.required_int("input_tokens"), f.required_int("output_tokens"))
     for tier in TIERS:
         profiles.setdefault(tier, TokenProfile(2000, 1000))
     return Policy(models, names, classifier, rules, profiles, str(path))

@@ -33,7 +33,7 @@ def billing_notes(pricer, items) -> tuple[list[str], dict]:
         notes.append(line + ".")
     if pricer.billing.batch:
         notes.append("--batch: every request priced as if sent through the provider's batch API.")
-    off_peak = Counter()
+    off_peak: Counter[str] = Counter()
     for i in items:
         if i.off_peak:
             off_peak[i.model] += i.requests

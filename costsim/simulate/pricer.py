@@ -138,9 +138,8 @@ class Pricer:
             if (found < 0).any():
                 groups.append((None, np.flatnonzero(found < 0)))
             for name, rows in groups:
-                if len(groups) == 1:
-                    rows = slice(None)
-                self._add_model(df, rows, codes, strategy, name, days[rows], prompt[rows])
+                picked = slice(None) if len(groups) == 1 else rows
+                self._add_model(df, picked, codes, strategy, name, days[picked], prompt[picked])
 
     def sums(self) -> dict:
         """Everything `add` has gathered (line items, counts, span), as plain data another Pricer can `merge`:

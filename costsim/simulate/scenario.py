@@ -97,13 +97,14 @@ def load_scenario(path: str | Path | None, policy: Policy) -> Scenario:
         raw = per_tier.get(t, per_tier.get(str(t)))
         profiles[t] = _profile(raw, path, f"tiers.{t}") if raw is not None else (default or policy.profiles[t])
     claims = _claims(f.get("claims"), path) if f.has("claims") else None
-    return Scenario(f.str("name") or path.stem, f.int("requests", minimum=1), shares, profiles, claims, str(path))
+    return Scenario(f.str("name") or path.stem, f.required_int("requests", minimum=1), shares, profiles, claims,
+                    str(path))
 
 
 def _profile(raw, path: Path, where: str) -> TokenProfile:
     f = Fields(raw, allowed={"input_tokens", "output_tokens"}, required={"input_tokens", "output_tokens"},
                path=path, where=where, error=ConfigError)
-    return TokenProfile(f.int("input_tokens"), f.int("output_tokens"))
+    return TokenProfile(f.required_int("input_tokens"), f.required_int("output_tokens"))
 
 
 def _claims(raw, path: Path) -> Claims:
@@ -117,7 +118,7 @@ def _claims(raw, path: Path) -> Claims:
         return {(int(k) if keys_are_tiers else str(k)): to_decimal(v, lambda m: f.fail(m, f"{key}.{k}"))
                 for k, v in raw_map.items()}
 
-    return Claims(f.str("source", ""), f.date("as_of"), numbers("strategy_cost_usd"), numbers("savings_pct"),
+    return Claims(f.str("source", ""), f.required_date("as_of"), numbers("strategy_cost_usd"), numbers("savings_pct"),
                   numbers("tier_cost_usd", keys_are_tiers=True),
                   _classifier_claim(f.get("classifier"), path) if f.has("classifier") else None)
 
@@ -126,7 +127,7 @@ def _classifier_claim(raw, path: Path) -> dict:
     f = Fields(raw, allowed={"model", "input_tokens", "output_tokens", "usd_per_request"},
                required={"model", "input_tokens", "usd_per_request"}, path=path, where="claims.classifier",
                error=ConfigError)
-    return {"model": f.str("model"), "input_tokens": f.int("input_tokens"),
+    return {"model": f.required_str("model"), "input_tokens": f.required_int("input_tokens"),
             "output_tokens": f.int("output_tokens", default=0),
             "usd_per_request": to_decimal(f.get("usd_per_request"), lambda m: f.fail(m, "usd_per_request"))}
 

@@ -18,6 +18,7 @@ All arithmetic is exact Decimal; the chart rounds only for display.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -41,7 +42,10 @@ class WhatIf:
     absolute: Decimal | None
 
     def new_price(self, old: Decimal) -> Decimal:
-        return old * (1 + self.relative_pct / 100) if self.relative_pct is not None else self.absolute
+        if self.relative_pct is not None:
+            return old * (1 + self.relative_pct / 100)
+        assert self.absolute is not None, "a what-if gives a percentage change or a new price"
+        return self.absolute
 
 
 def parse_what_if(text: str, book: PriceBook, option: str = "--what-if") -> WhatIf:
@@ -78,7 +82,7 @@ def apply_what_if(book: PriceBook, what_if: WhatIf) -> PriceBook:
     periods = tuple(replace(p, rates=change(p.rates),
                             long_context=None if p.long_context is None else
                             replace(p.long_context, rates=change(p.long_context.rates))) for p in model.periods)
-    models = book.models.copy()  # a compiled book's models stay packed until used
+    models = copy.copy(book.models)  # a compiled book's models stay packed until used
     models[model.id] = replace(model, periods=periods)
     return book.with_models(models)
 
