@@ -71,22 +71,24 @@ def setup():
 
 
 def both(setup, scheduler, inputs, *, part_bytes=400, **options):
-    """(local report, dask report) as JSON-ready dicts, the dask one read in parts of `part_bytes`; both
-    with caches carried over, as the dask engine prices them."""
+    """(local report, dask report) as JSON-ready dicts, the dask one read in parts of `part_bytes`; the
+    options as given (by default: prompt caches replayed)."""
     book, policy = setup
-    options = {"as_of": AS_OF, "today": AS_OF, "caches": "carried", **options}
+    options = {"as_of": AS_OF, "today": AS_OF, **options}
     local, _ = api.estimate([str(p) for p in inputs], book, policy, **options)
     cluster, sample = dask_engine.estimate([str(p) for p in inputs], book, policy, scheduler=scheduler,
                                            part_bytes=part_bytes, **options)
     return local.to_dict(), cluster.to_dict()
 
 
+@pytest.mark.parametrize("caches", ["replay", "carried"])
 @pytest.mark.parametrize("inputs, log_format, columns", EVERY_SAMPLE, ids=lambda v: getattr(v, "name", str(v)))
-def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, log_format, columns):
+def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, log_format, columns, caches):
+    """The default options (prompt caches replayed per conversation) and caches carried over."""
     if columns == "generic":
         columns = {"input_tokens": "prompt_toks", "output_tokens": "completion_toks", "model": "model_name",
                    "timestamp": "created"}
-    local, cluster = both(setup, scheduler, inputs, log_format=log_format, columns=columns)
+    local, cluster = both(setup, scheduler, inputs, log_format=log_format, columns=columns, caches=caches)
     assert local["accounting"]["priced"] > 0
     assert cluster == local  # every strategy, tier, model, line item and count: to the token and the cent
 
@@ -110,6 +112,7 @@ def test_a_claude_code_tree_with_resumed_sessions(setup, scheduler, tmp_path):
                     str(tmp_path / "cc")], check=True)
     local, cluster = both(setup, scheduler, [tmp_path / "cc"], by="session")
     assert local["accounting"]["duplicates"] > 0
+    assert local["caching"]["replayed"] and local["caching"]["conversations"] > 1
     assert cluster == local
 
 
@@ -272,18 +275,41 @@ def test_with_no_scheduler_a_local_cluster_with_its_dashboard(cli, monkeypatch):
     assert json.loads(cluster.stdout) == json.loads(local.stdout)
 
 
-def test_caches_carried_over_with_a_note_and_sticky_refused(setup, scheduler, cli):
-    """The cluster does not replay prompt caches: by default it prices them carried over, as
-    `--caches carried` does locally, and says so; sticky routing needs the rows, so it is refused."""
+def test_a_conversation_across_two_files_is_replayed_in_one_place(setup, scheduler, tmp_path):
+    """One session's two requests in two files (two parts, read by different workers): the second reads the
+    prefix the first wrote, so its cache is warm only where the replay sees both — the cluster's shuffle by
+    conversation brings them together."""
     book, policy = setup
-    inputs = [str(LOGS / "cache-conversation.jsonl")]
-    carried, _ = api.estimate(inputs, book, policy, as_of=AS_OF, today=AS_OF, caches="carried")
-    cluster, _ = dask_engine.estimate(inputs, book, policy, scheduler=scheduler, as_of=AS_OF, today=AS_OF)
-    assert carried.token_totals["cache_read_tokens"] > 0
-    assert cluster.notes == (*carried.notes, dask_engine.CARRIED_NOTE)
-    assert cluster.to_dict()["strategies"] == carried.to_dict()["strategies"]
-    sticky = cli("estimate", *inputs, "--sticky", "30", "--engine", "dask", "--scheduler", scheduler)
-    assert sticky.exit_code == 2 and "--sticky" in sticky.stderr and "local engine" in sticky.stderr
+    request = lambda i, minute, usage: {"id": f"c{i}", "timestamp": f"2026-05-10T10:{minute:02d}:00Z",  # noqa: E731
+                                        "model": "claude-opus-4-7", "session": "s1", "tier": 3,
+                                        "input_tokens": 100, "output_tokens": 10, **usage}
+    first = write_jsonl(tmp_path / "a.jsonl", [request(1, 0, {"cache_write_5m_tokens": 5000})])
+    second = write_jsonl(tmp_path / "b.jsonl", [request(2, 2, {"cache_read_tokens": 5000})])
+    report, _ = dask_engine.estimate([str(first), str(second)], book, policy, scheduler=scheduler, as_of=AS_OF,
+                                     today=AS_OF)
+    opus = book.resolve("claude-opus-4-7").period_at(AS_OF).rates  # tier 3: smart routing keeps both on opus
+    # 5,000 cached tokens: above opus 4.7's minimum cacheable prefix (2,048 in pricing/caches.yaml)
+    written_then_read = (Decimal(100 + 100) * opus.input + Decimal(5000) * opus.cache_write_5m
+                         + Decimal(5000) * opus.cache_read + Decimal(10 + 10) * opus.output) / 10**6
+    assert report.strategy("smart").cost_usd == written_then_read  # B found A's cache warm (2 min < 5 min)
+    caching = report.extra["caching"]
+    assert caching["conversations"] == 1 and caching["strategies"]["smart"]["cold_starts"] == 1
+    assert not any("carried over: --engine dask" in note for note in report.notes)
+
+
+def test_sticky_and_pinned_routing_give_the_local_report(setup, scheduler, tmp_path):
+    """Sticky routing and pinned conversations need a conversation's (a session's) rows in one place too."""
+    from costsim.cli.common import sim_options
+
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "gen_logs.py"), "claude-code", "3000",
+                    str(tmp_path / "cc")], check=True)
+    sim = sim_options(None, 0, 0, None, None, 2, 2, pinned=True)
+    for inputs in ([tmp_path / "cc"], [LOGS / "cache-conversation.jsonl", SAMPLES / "neutral.jsonl"]):
+        local, cluster = both(setup, scheduler, inputs, sticky_minutes=(0, 5, 60), sim=sim, by="project")
+        assert {"sticky_5m", "pinned"} <= {s["key"] for s in local["strategies"]}
+        assert cluster == local
+        carried = both(setup, scheduler, inputs, caches="carried", sticky_minutes=(5,), sim=sim)
+        assert carried[1] == carried[0]
 
 
 def test_a_folder_with_sidecars_an_odd_file_and_conflicting_copies(setup, scheduler, tmp_path):
