@@ -265,11 +265,13 @@ class ShareResult:
     stats: dict
     conversations: int
     rows: int
+    cpu_seconds: float = 0.0     # on its worker (what a projection scales)
 
 
 def price_share(frame: pd.DataFrame, options: ReadOptions, replayed: bool) -> ShareResult:
     """Price the held strategies on one share of the held rows (whole conversations, in read order once
     sorted), replayed or not as decided for the whole log."""
+    started = time.process_time()
     run = options.run()
     if frame.empty:  # the shuffle may leave a share empty
         return ShareResult(run.pricer.sums(), {}, 0, 0)
@@ -277,7 +279,7 @@ def price_share(frame: pd.DataFrame, options: ReadOptions, replayed: bool) -> Sh
     conv = frame["conversation"].to_numpy()
     conversations = len(np.unique(conv[conv != NO_CONVERSATION]))
     stats = price_held_share(run.pricer, frame, run.replay_plan, run.pinned, options.book, replayed)
-    return ShareResult(run.pricer.sums(), stats, conversations, len(frame))
+    return ShareResult(run.pricer.sums(), stats, conversations, len(frame), time.process_time() - started)
 
 
 def _local_copy(part: Part, tmp: Path) -> tuple[str, int]:
@@ -338,6 +340,7 @@ class Totals:
         self.held_chunks = self.held_rows = self.held_cache_tokens = self.held_conversations = 0
         self.replay_stats: dict = {}
         self.conversations = 0
+        self.shares: list[tuple[int, float]] = []  # (rows, CPU seconds) of each priced share
 
     def add(self, result: PartResult) -> None:
         """Fold one part's result in (call in read order)."""
@@ -387,6 +390,7 @@ class Totals:
         self.run.pricer.merge(share.sums)
         self.replay_stats = add_share_stats(self.replay_stats, share.stats)
         self.conversations += share.conversations
+        self.shares.append((share.rows, share.cpu_seconds))
 
     def report(self, name: str, classifier: str | None):
         """The run's Report, once every part and every share of the held rows is added."""
