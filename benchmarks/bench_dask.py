@@ -126,10 +126,12 @@ def parts_run(path: Path, scheduler: str, part_mb: int, caches: str) -> dict:
             totals.add(result)
         merged = time.perf_counter()
         held = [kept[r.part.index] for r in results if r.held_rows]
+        cpu_before = client.run(time.process_time)  # each worker process's CPU seconds, every thread
         if held:
             engine._price_shares(client, held, totals, shared_options, lambda text: None)
         del kept, held
         shuffled = time.perf_counter()
+        cpu_after = client.run(time.process_time)
         report = totals.report(totals.classifier, None)
         done = time.perf_counter()
     if shared:
@@ -138,6 +140,7 @@ def parts_run(path: Path, scheduler: str, part_mb: int, caches: str) -> dict:
             "shares": shuffled - merged, "price": done - shuffled, "parts": len(results),
             "cpu": [r.cpu_seconds for r in results], "read": [r.accounting["records_read"] for r in results],
             "share_cpu": [c for _, c in totals.shares], "share_rows": [n for n, _ in totals.shares],
+            "shares_worker_cpu": sum(cpu_after[w] - cpu_before.get(w, 0.0) for w in cpu_after),
             "report": report.to_dict()}
 
 
@@ -165,6 +168,8 @@ def main() -> None:
     parser.add_argument("--caches", choices=("replay", "carried"), default="replay")
     parser.add_argument("--distinct-prompts", action="store_true")
     parser.add_argument("--project", action="store_true", help="print the estimate for 1e8 and 1e9 requests")
+    parser.add_argument("--no-cli", action="store_true",
+                        help="only the running cluster's steps (no CLI runs, so no check against the local engine)")
     args = parser.parse_args()
     path = generated(args.records, args.distinct_prompts)
     size_mib = path.stat().st_size / 2**20
@@ -176,6 +181,10 @@ def main() -> None:
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
         for _ in range(args.runs):  # alternated, so each sees the same machine
+            if args.no_cli:
+                parts.append(parts_run(path, cluster.scheduler_address, args.part_mb, args.caches))
+                print(f"  running cluster: {parts[-1].pop('report') and parts[-1]['wall']:.1f} s", flush=True)
+                continue
             *measured, local = cli_run(path, "local", args.workers, args.part_mb, args.caches)
             local_runs.append(measured)
             print(f"  local: {measured[0]:.1f} s wall, {measured[1]:.1f} CPU-s, {measured[2] / 2**20:.2f} GiB", flush=True)
@@ -194,15 +203,15 @@ def main() -> None:
 
 
 def report(args, path: Path, size_mib: float, local_runs, dask_runs, parts, alone) -> None:
-    median = statistics.median
+    median = lambda values: statistics.median(list(values) or [float("nan")])  # noqa: E731
     run = sorted(parts, key=lambda r: r["wall"])[len(parts) // 2]
     # the median part's CPU per request: the first part on each worker also loads the classifier
     cpu_per_request = median([c / max(n, 1) for r in parts for c, n in zip(r["cpu"], r["read"])])
     share_cpu_per_row = (median([c / n for r in parts for c, n in zip(r["share_cpu"], r["share_rows"]) if n])
                          if run["share_rows"] else 0.0)
     held_rows = sum(run["share_rows"])
-    # the shuffle and the shares, in worker-seconds a row (transfer, scheduling and pricing): what a cluster spreads
-    share_step_per_row = run["shares"] * args.workers / held_rows if held_rows else 0.0
+    # the shuffle and the shares, in worker CPU-seconds a row (serialising, moving, spilling, sorting, pricing)
+    share_step_per_row = run["shares_worker_cpu"] / held_rows if held_rows else 0.0
     bytes_per_request = path.stat().st_size / args.records
     print(f"neutral JSONL, {args.records:,} lines ({size_mib:,.0f} MiB){', every prompt distinct' if args.distinct_prompts else ''}, "
           f"--caches {args.caches}, {args.workers} workers, parts of {args.part_mb} MiB, median of {args.runs} run(s)")
@@ -213,12 +222,12 @@ def report(args, path: Path, size_mib: float, local_runs, dask_runs, parts, alon
     print(f"  dask engine on a running cluster:      {run['wall']:7.1f} s = map {run['map']:.1f} s ({run['parts']} parts)"
           f" + dedup check {run['dedup']:.2f} s + merge {run['merge']:.2f} s + shuffle and shares {run['shares']:.1f} s"
           f" ({len(run['share_rows'])} shares, {held_rows:,} rows) + pricing {run['price']:.2f} s")
-    print("  same report from every run: yes")
+    print("  same report from every run: " + ("not checked (--no-cli)" if args.no_cli else "yes"))
     print(f"  per part: {median(run['cpu']):.2f} CPU-s (median); {cpu_per_request * 1e6:.1f} CPU-us a request, "
           f"{cpu_per_request / bytes_per_request * 2**20 * 1000:.0f} CPU-ms a MiB")
     if held_rows:
         print(f"  per share: {share_cpu_per_row * 1e6:.1f} CPU-us a row priced; the shuffle and shares step "
-              f"{share_step_per_row * 1e6:.1f} worker-us a row")
+              f"{run['shares_worker_cpu']:.1f} worker CPU-s, {share_step_per_row * 1e6:.1f} CPU-us a row")
     print(f"  read_part alone in this process: {median(alone) * 1e6:.1f} us a request (wall)")
     if args.project:
         project(args, run, cpu_per_request, share_step_per_row, bytes_per_request)
@@ -228,7 +237,7 @@ def project(args, run: dict, cpu_per_request: float, share_step_per_row: float, 
     dedup_per_id = run["dedup"] / args.records
     merge_per_part = run["merge"] / run["parts"]
     requests_per_part = (128 << 20) / bytes_per_request  # the default part size
-    print(f"  projected wall time = N x ({cpu_per_request * 1e6:.1f} CPU-us read + {share_step_per_row * 1e6:.1f} us "
+    print(f"  projected wall time = N x ({cpu_per_request * 1e6:.1f} CPU-us read + {share_step_per_row * 1e6:.1f} CPU-us "
           f"shuffle and shares) / workers + parts x {merge_per_part * 1000:.0f} ms + N x {dedup_per_id * 1e9:.0f} ns "
           f"(dedup) + {run['price']:.1f} s; 128 MiB parts ({requests_per_part:,.0f} requests), cluster start-up and "
           "storage bandwidth not included:")
