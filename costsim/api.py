@@ -186,7 +186,7 @@ class EstimateRun:
     fold of each classified chunk into them (and its slim rows held for the cache replay, sticky routing and
     pinned conversations), and the report from the sums and the run's accounting. The local engine folds
     every chunk into one; the cluster engine (`ingest/parts.py`) folds each part into its own and merges
-    them here (it holds no rows: caches carried over, no sticky, no pinned)."""
+    them here (the held rows: each hash partition of the conversations priced on a worker)."""
 
     def __init__(self, book: PriceBook, policy: Policy, *, as_of: date | None = None, today: date | None = None,
                  billing: BillingOptions = BillingOptions(), by: str | None = None, sim: SimOptions | None = None,
@@ -235,16 +235,19 @@ class EstimateRun:
                                                         session=bool(self.pinned)))
         return classified, n_estimated
 
-    def report(self, stats: IngestStats, estimated: int, name: str, classifier: str | None, calibration=None) -> Report:
-        """The Report from the line items (the held rows priced first) and the run's accounting (`stats`)."""
+    def report(self, stats: IngestStats, estimated: int, name: str, classifier: str | None, calibration=None,
+               caching: dict | None = None) -> Report:
+        """The Report from the line items (the held rows priced first) and the run's accounting (`stats`).
+        `caching`: the held rows were priced elsewhere (a cluster's workers), and this is what they found."""
         from costsim.simulate import cache_strategies
         from costsim.simulate import effects as simulate
         from costsim.routing.quality import measured_quality
         from costsim.simulate.views import breakdown
 
         pricer, policy, book = self.pricer, self.policy, self.book
-        caching = (cache_strategies.price_held(pricer, self.held, self.replay_plan, self.pinned, book,
-                                               self.conversations) if self.held else None)
+        if self.held:
+            caching = cache_strategies.price_held(pricer, self.held, self.replay_plan, self.pinned, book,
+                                                  self.conversations)
         skipped = dict(stats.skipped)
         if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
             skipped[UNPRICED] = sum(pricer.unknown_models.values())

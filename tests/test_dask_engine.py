@@ -1,11 +1,15 @@
 """--engine dask: the same report as the local engine, from parts read on a Dask cluster of process
-workers (one local cluster for the module, on 127.0.0.1), and object storage from a local S3 server."""
+workers (one local cluster for the module, on 127.0.0.1), and object storage from local servers on
+127.0.0.1 started and stopped here: moto's S3 server, the gcp-storage-emulator (Google Cloud Storage,
+both from the test extra) and Azurite (Azure Blob Storage, from npm: .ci/run installs it)."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
+import socket
 import subprocess
 import sys
 from datetime import date
@@ -54,9 +58,70 @@ def s3_server():
     server.stop()
 
 
+# Azurite's development account: a fixed, public name and key every Azurite install accepts (Microsoft's docs)
+AZURITE_ACCOUNT = "devstoreaccount1"
+AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+
 @pytest.fixture(scope="module")
-def scheduler(s3_server):
-    """One local cluster of two worker processes for the module (the S3 variables set before they start)."""
+def azurite():
+    """Azurite's blob service on 127.0.0.1 (a free port, in memory, telemetry off), with the connection
+    string adlfs reads; None (the az:// test skips) when Azurite or adlfs is not installed."""
+    binary = shutil.which("azurite-blob")
+    try:
+        import adlfs  # noqa: F401
+    except ImportError:
+        binary = None
+    if binary is None:
+        yield None
+        return
+    server = subprocess.Popen([binary, "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence",
+                               "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        port = None
+        for line in server.stdout:  # "Azurite Blob service successfully listens on http://127.0.0.1:PORT"
+            found = re.search(r"listens on http://127\.0\.0\.1:(\d+)", line)
+            if found:
+                port = found.group(1)
+                break
+        assert port, "Azurite did not start"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("AZURE_STORAGE_CONNECTION_STRING",
+                         f"DefaultEndpointsProtocol=http;AccountName={AZURITE_ACCOUNT};AccountKey={AZURITE_KEY};"
+                         f"BlobEndpoint=http://127.0.0.1:{port}/{AZURITE_ACCOUNT};")
+            yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def gcs_server():
+    """The gcp-storage-emulator (a Python GCS server, in memory) on 127.0.0.1 with a bucket `logs`, and the
+    variables gcsfs reads (its emulator host; no gRPC bucket-type probe, no metadata-server lookup)."""
+    try:
+        from gcp_storage_emulator.server import create_server
+        import gcsfs  # noqa: F401
+    except ImportError:
+        yield None
+        return
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = create_server("127.0.0.1", port, in_memory=True, default_bucket="logs")
+    server.start()
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in {"STORAGE_EMULATOR_HOST": f"http://127.0.0.1:{port}", "NO_GCE_CHECK": "true",
+                           "GCSFS_EXPERIMENTAL_ZB_HNS_SUPPORT": "false"}.items():
+            patch.setenv(key, value)
+        yield port
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def scheduler(s3_server, azurite, gcs_server):
+    """One local cluster of two worker processes for the module (the storage variables set before they start)."""
     from distributed import LocalCluster
     import logging
 
@@ -71,22 +136,24 @@ def setup():
 
 
 def both(setup, scheduler, inputs, *, part_bytes=400, **options):
-    """(local report, dask report) as JSON-ready dicts, the dask one read in parts of `part_bytes`; both
-    with caches carried over, as the dask engine prices them."""
+    """(local report, dask report) as JSON-ready dicts, the dask one read in parts of `part_bytes`; the
+    options as given (by default: prompt caches replayed)."""
     book, policy = setup
-    options = {"as_of": AS_OF, "today": AS_OF, "caches": "carried", **options}
+    options = {"as_of": AS_OF, "today": AS_OF, **options}
     local, _ = api.estimate([str(p) for p in inputs], book, policy, **options)
     cluster, sample = dask_engine.estimate([str(p) for p in inputs], book, policy, scheduler=scheduler,
                                            part_bytes=part_bytes, **options)
     return local.to_dict(), cluster.to_dict()
 
 
+@pytest.mark.parametrize("caches", ["replay", "carried"])
 @pytest.mark.parametrize("inputs, log_format, columns", EVERY_SAMPLE, ids=lambda v: getattr(v, "name", str(v)))
-def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, log_format, columns):
+def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, log_format, columns, caches):
+    """The default options (prompt caches replayed per conversation) and caches carried over."""
     if columns == "generic":
         columns = {"input_tokens": "prompt_toks", "output_tokens": "completion_toks", "model": "model_name",
                    "timestamp": "created"}
-    local, cluster = both(setup, scheduler, inputs, log_format=log_format, columns=columns)
+    local, cluster = both(setup, scheduler, inputs, log_format=log_format, columns=columns, caches=caches)
     assert local["accounting"]["priced"] > 0
     assert cluster == local  # every strategy, tier, model, line item and count: to the token and the cent
 
@@ -110,6 +177,7 @@ def test_a_claude_code_tree_with_resumed_sessions(setup, scheduler, tmp_path):
                     str(tmp_path / "cc")], check=True)
     local, cluster = both(setup, scheduler, [tmp_path / "cc"], by="session")
     assert local["accounting"]["duplicates"] > 0
+    assert local["caching"]["replayed"] and local["caching"]["conversations"] > 1
     assert cluster == local
 
 
@@ -181,26 +249,62 @@ def test_strict_names_the_line_in_the_whole_file(cli, scheduler, tmp_path):
     assert cluster.stderr.splitlines()[-1] == local.stderr.splitlines()[-1]
 
 
+def _upload(put) -> None:
+    """The Claude Code sample tree under cc/ and neutral.jsonl under gateway/2026-05/, through `put(local, key)`."""
+    for path in (LOGS / "claude-code").rglob("*.jsonl"):
+        put(path, "cc/" + path.relative_to(LOGS / "claude-code").as_posix())
+    put(SAMPLES / "neutral.jsonl", "gateway/2026-05/neutral.jsonl")
+
+
+def _same_as_local(setup, scheduler, store: str) -> None:
+    """A folder (prefix) and a glob of objects give the local engine's report for the same files, under
+    the default options (caches replayed) and with caches carried over."""
+    book, policy = setup
+    for url, local_path in ((f"{store}/cc", LOGS / "claude-code"),
+                            (f"{store}/gateway/*/*.jsonl", SAMPLES / "neutral.jsonl")):
+        for caches in ("replay", "carried"):
+            local, _ = api.estimate([str(local_path)], book, policy, as_of=AS_OF, today=AS_OF, caches=caches)
+            remote, _ = dask_engine.estimate([url], book, policy, scheduler=scheduler, part_bytes=500, as_of=AS_OF,
+                                             today=AS_OF, caches=caches)
+            local, remote = local.to_dict(), remote.to_dict()
+            assert remote["accounting"].pop("files") != local["accounting"].pop("files")  # named by their URLs
+            for problem in (*local.pop("problems"), *remote.pop("problems")):
+                pytest.fail(f"unexpected problem {problem}")
+            assert remote == local
+
+
 def test_object_storage_on_a_local_s3_server(setup, scheduler, s3_server, cli):
     import boto3
 
     s3 = boto3.client("s3", endpoint_url=s3_server["AWS_ENDPOINT_URL"])
     s3.create_bucket(Bucket="logs")
-    for path in (LOGS / "claude-code").rglob("*.jsonl"):
-        s3.upload_file(str(path), "logs", "cc/" + path.relative_to(LOGS / "claude-code").as_posix())
-    s3.upload_file(str(SAMPLES / "neutral.jsonl"), "logs", "gateway/2026-05/neutral.jsonl")
-    book, policy = setup
-    for url, local_path in (("s3://logs/cc", LOGS / "claude-code"), ("s3://logs/gateway/*/*.jsonl", SAMPLES / "neutral.jsonl")):
-        local, _ = api.estimate([str(local_path)], book, policy, as_of=AS_OF, today=AS_OF, caches="carried")
-        remote, _ = dask_engine.estimate([url], book, policy, scheduler=scheduler, part_bytes=500, as_of=AS_OF,
-                                         today=AS_OF, caches="carried")
-        local, remote = local.to_dict(), remote.to_dict()
-        assert remote["accounting"].pop("files") != local["accounting"].pop("files")  # named by their URLs
-        for problem in (*local.pop("problems"), *remote.pop("problems")):
-            pytest.fail(f"unexpected problem {problem}")
-        assert remote == local
+    _upload(lambda path, key: s3.upload_file(str(path), "logs", key))
+    _same_as_local(setup, scheduler, "s3://logs")
     missing = cli("estimate", "s3://logs/nothing-here.jsonl", "--engine", "dask", "--scheduler", scheduler)
     assert missing.exit_code == 2 and missing.stderr.strip() == "error: s3://logs/nothing-here.jsonl: object not found"
+
+
+def test_object_storage_on_a_local_azure_blob_server(setup, scheduler, azurite, cli):
+    if azurite is None:
+        pytest.skip("Azurite (npm install -g azurite; .ci/run installs it) or adlfs (the test extra) is missing")
+    import fsspec
+
+    fs = fsspec.filesystem("az")
+    fs.mkdir("logs")
+    _upload(lambda path, key: fs.put_file(str(path), f"logs/{key}"))
+    _same_as_local(setup, scheduler, "az://logs")
+    missing = cli("estimate", "az://logs/nothing-here.jsonl", "--engine", "dask", "--scheduler", scheduler)
+    assert missing.exit_code == 2 and missing.stderr.strip() == "error: az://logs/nothing-here.jsonl: object not found"
+
+
+def test_object_storage_on_a_local_google_cloud_storage_server(setup, scheduler, gcs_server):
+    if gcs_server is None:
+        pytest.skip("gcsfs or gcp-storage-emulator (both in the test extra) is missing")
+    import fsspec
+
+    fs = fsspec.filesystem("gs")
+    _upload(lambda path, key: fs.put_file(str(path), f"logs/{key}"))
+    _same_as_local(setup, scheduler, "gs://logs")
 
 
 def test_without_the_extra_it_says_what_to_install(cli, monkeypatch):
@@ -272,18 +376,41 @@ def test_with_no_scheduler_a_local_cluster_with_its_dashboard(cli, monkeypatch):
     assert json.loads(cluster.stdout) == json.loads(local.stdout)
 
 
-def test_caches_carried_over_with_a_note_and_sticky_refused(setup, scheduler, cli):
-    """The cluster does not replay prompt caches: by default it prices them carried over, as
-    `--caches carried` does locally, and says so; sticky routing needs the rows, so it is refused."""
+def test_a_conversation_across_two_files_is_replayed_in_one_place(setup, scheduler, tmp_path):
+    """One session's two requests in two files (two parts, read by different workers): the second reads the
+    prefix the first wrote, so its cache is warm only where the replay sees both — the cluster's shuffle by
+    conversation brings them together."""
     book, policy = setup
-    inputs = [str(LOGS / "cache-conversation.jsonl")]
-    carried, _ = api.estimate(inputs, book, policy, as_of=AS_OF, today=AS_OF, caches="carried")
-    cluster, _ = dask_engine.estimate(inputs, book, policy, scheduler=scheduler, as_of=AS_OF, today=AS_OF)
-    assert carried.token_totals["cache_read_tokens"] > 0
-    assert cluster.notes == (*carried.notes, dask_engine.CARRIED_NOTE)
-    assert cluster.to_dict()["strategies"] == carried.to_dict()["strategies"]
-    sticky = cli("estimate", *inputs, "--sticky", "30", "--engine", "dask", "--scheduler", scheduler)
-    assert sticky.exit_code == 2 and "--sticky" in sticky.stderr and "local engine" in sticky.stderr
+    request = lambda i, minute, usage: {"id": f"c{i}", "timestamp": f"2026-05-10T10:{minute:02d}:00Z",  # noqa: E731
+                                        "model": "claude-opus-4-7", "session": "s1", "tier": 3,
+                                        "input_tokens": 100, "output_tokens": 10, **usage}
+    first = write_jsonl(tmp_path / "a.jsonl", [request(1, 0, {"cache_write_5m_tokens": 5000})])
+    second = write_jsonl(tmp_path / "b.jsonl", [request(2, 2, {"cache_read_tokens": 5000})])
+    report, _ = dask_engine.estimate([str(first), str(second)], book, policy, scheduler=scheduler, as_of=AS_OF,
+                                     today=AS_OF)
+    opus = book.resolve("claude-opus-4-7").period_at(AS_OF).rates  # tier 3: smart routing keeps both on opus
+    # 5,000 cached tokens: above opus 4.7's minimum cacheable prefix (2,048 in pricing/caches.yaml)
+    written_then_read = (Decimal(100 + 100) * opus.input + Decimal(5000) * opus.cache_write_5m
+                         + Decimal(5000) * opus.cache_read + Decimal(10 + 10) * opus.output) / 10**6
+    assert report.strategy("smart").cost_usd == written_then_read  # B found A's cache warm (2 min < 5 min)
+    caching = report.extra["caching"]
+    assert caching["conversations"] == 1 and caching["strategies"]["smart"]["cold_starts"] == 1
+    assert not any("carried over: --engine dask" in note for note in report.notes)
+
+
+def test_sticky_and_pinned_routing_give_the_local_report(setup, scheduler, tmp_path):
+    """Sticky routing and pinned conversations need a conversation's (a session's) rows in one place too."""
+    from costsim.cli.common import sim_options
+
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "gen_logs.py"), "claude-code", "3000",
+                    str(tmp_path / "cc")], check=True)
+    sim = sim_options(None, 0, 0, None, None, 2, 2, pinned=True)
+    for inputs in ([tmp_path / "cc"], [LOGS / "cache-conversation.jsonl", SAMPLES / "neutral.jsonl"]):
+        local, cluster = both(setup, scheduler, inputs, sticky_minutes=(0, 5, 60), sim=sim, by="project")
+        assert {"sticky_5m", "pinned"} <= {s["key"] for s in local["strategies"]}
+        assert cluster == local
+        carried = both(setup, scheduler, inputs, caches="carried", sticky_minutes=(5,), sim=sim)
+        assert carried[1] == carried[0]
 
 
 def test_a_folder_with_sidecars_an_odd_file_and_conflicting_copies(setup, scheduler, tmp_path):

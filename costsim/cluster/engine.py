@@ -7,9 +7,10 @@ Each task is `parts.read_part` on one slice; the client adds the results up in r
 (`parts.Totals`) and prices them with the same Pricer, so the totals are the local engine's.
 A worker that dies is replaced by Dask and its tasks run again; a part that still fails is named,
 left out of the report, and the run exits 2 after it.
-Prompt caches are carried over (each request keeps its logged cache split, as `--caches carried`): the
-replay and sticky routing need every conversation's rows in one place, which the parts do not send back;
-a report with cache tokens says so in a note.
+The strategies priced per conversation (the prompt-cache replay, sticky routing, pinned conversations) need
+each conversation's requests in one place, in time order: each part keeps its slim rows on its worker, Dask
+shuffles them by a hash of the conversation into shares, and each share is priced on a worker; only the
+sums come back (`parts.price_share`).
 """
 
 from __future__ import annotations
@@ -52,8 +53,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, scheduler: s
              part_bytes: int | None = None, say: Callable[[str], None] = lambda text: None,
              ) -> tuple[Report, pd.DataFrame]:
     """`api.estimate` on a Dask cluster: the same Report, from parts read by the cluster's workers.
-    `say` gets the progress lines (the cluster, its dashboard, parts done). Prompt caches are carried over
-    whatever `caches` asks (a note says so when `caches` is "replay" and the log has cache tokens)."""
+    `say` gets the progress lines (the cluster, its dashboard, parts and shares done)."""
     from costsim.simulate.cache_strategies import plan as replay_plan
     from costsim.simulate.views import check_view
 
@@ -61,51 +61,79 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, scheduler: s
     sim = sim if sim is not None and sim.active else None
     if target_shares is not None:
         raise ConfigError("--target-distribution reads the logs twice; it runs on the local engine only")
-    if sim is not None and sim.pinned:
-        raise ConfigError("--pinned holds every session's rows until the end; it runs on the local engine only")
     replay_plan(caches, sticky_minutes, sim)  # the options' own errors first
-    if sticky_minutes:
-        raise ConfigError("--sticky holds every conversation's rows until the end; it runs on the local engine only")
     options = P.ReadOptions(book, policy, classifier=classifier, as_of=as_of, today=today or date.today(),
                             billing=billing, by=check_view(by), sim=sim, strict=strict, since=since, until=until,
-                            columns=dict(columns or {}), token=uuid.uuid4().hex)
+                            columns=dict(columns or {}), token=uuid.uuid4().hex, caches=caches,
+                            sticky_minutes=tuple(sticky_minutes))
     totals = P.Totals(options)  # checks the policy's models before any cluster starts
     todo = P.plan(inputs, log_format, part_bytes or _part_bytes(), totals.stats)
     with ExitStack() as stack:
         client = _client(scheduler, stack, say)
-        results = _map(client, todo, options, say)
+        shared_options = client.submit(_same, options, key=f"costsim-options-{uuid.uuid4().hex}")  # sent once
+        results, kept = _map(client, todo, shared_options, say)
         read = [r for r in results if r.error is None]
         shared = {index: (ids, _usage_before(read, index)) for index, ids in P.shared_ids(read).items()}
         if shared:
             say(f"dask: {len(shared):,} part(s) hold ids an earlier part holds; reading them again to count those "
                 "as duplicates")
-            again = _map(client, [todo[i] for i in sorted(shared)], options, say, shared)
+            again, kept_again = _map(client, [todo[i] for i in sorted(shared)], shared_options, say, shared)
             for result in again:
                 results[result.part.index] = result
-    for result in results:
-        totals.add(result)
-    if strict and totals.failed:
-        raise totals.first_error()
+            kept.update(kept_again)
+        for result in results:
+            totals.add(result)
+        if strict and totals.failed:
+            raise totals.first_error()
+        held = [kept[r.part.index] for r in results if r.error is None and r.held_rows]
+        if held:
+            _price_shares(client, held, totals, shared_options, say)
+        del kept, held
     name = totals.classifier or _classifier_name(policy, classifier)
-    report = totals.run.report(totals.stats, totals.estimated, name, classifier)
+    report = totals.report(name, classifier)
     if totals.failed:
         failed = [f"{r.part}: {_where(r.error)}{r.error['message']}" for r in totals.failed]
         report = _with_failures(report, failed)
-    if caches == "replay" and _cache_tokens(report):
-        from dataclasses import replace
-        report = replace(report, notes=(*report.notes, CARRIED_NOTE))
     sample = pd.concat(totals.samples) if totals.samples else pd.DataFrame(columns=["tier", "reason", "prompt",
                                                                                     "source", "model"])
     return report, sample
 
 
-CARRIED_NOTE = ("Prompt caches carried over: --engine dask does not replay them yet, so each request keeps its "
-                "logged cache reads on whatever model it moves to (--engine local replays them).")
+SHARE_ROWS = 2_000_000  # held rows per share, about: a share is priced in one worker's memory (~0.3 GB)
 
 
-def _cache_tokens(report: Report) -> int:
-    totals = report.token_totals
-    return sum(int(totals.get(k, 0)) for k in ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens"))
+def _price_shares(client, held: list, totals: P.Totals, options, say: Callable[[str], None]) -> None:
+    """Shuffle the parts' held rows (left on the workers) by conversation into shares, price each share on a
+    worker, and fold the sums into `totals`. Memory: a worker holds its parts' rows and one share at a time."""
+    import dask.dataframe as dd
+    from dask import delayed
+    from distributed import as_completed
+
+    workers = max(len(client.scheduler_info().get("workers", {})), 1)
+    shares = max(workers, -(-totals.held_rows // SHARE_ROWS))
+    frames = [client.submit(_held_frame, future, pure=False) for future in held]
+    meta = client.submit(_empty, frames[0], pure=False).result()
+    shuffled = dd.from_delayed(frames, meta=meta, verify_meta=False).shuffle(on="key", npartitions=shares)
+    replayed = totals.replayed
+    what = "replayed" if replayed else "priced"
+    say(f"dask: {totals.held_rows:,} rows shuffled by conversation into {shares:,} share(s), each {what} on a worker")
+    futures = client.compute([delayed(P.price_share)(share, options, replayed) for share in shuffled.to_delayed()],
+                             retries=RETRIES)
+    done, shown = 0, time.monotonic()
+    for future in as_completed(futures):
+        totals.add_share(future.result())
+        done += 1
+        if time.monotonic() - shown >= PROGRESS_SECONDS or done == len(futures):
+            shown = time.monotonic()
+            say(f"dask: {done:,}/{len(futures):,} shares {what}")
+
+
+def _held_frame(result: P.PartResult) -> pd.DataFrame:
+    return result.held
+
+
+def _empty(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.head(0)
 
 
 def _usage_before(results: list[P.PartResult], index: int):
@@ -159,18 +187,20 @@ def _dashboard(client) -> str:
     return f"; dashboard {link}" if link else ""
 
 
-def _map(client, todo: list[P.Part], options: P.ReadOptions, say: Callable[[str], None],
-         seen_before: dict[int, object] | None = None) -> list[P.PartResult]:
-    """Run `read_part` on every part; a part whose task fails for good comes back as a failed result."""
+def _map(client, todo: list[P.Part], options, say: Callable[[str], None],
+         seen_before: dict[int, object] | None = None) -> tuple[list[P.PartResult], dict]:
+    """Run `read_part` on every part (`options`: the ReadOptions' future); a part whose task fails for good
+    comes back as a failed result. Returns the results without their held rows, and each part's whole result
+    left on its worker (part index -> future), for the shuffle of the held rows."""
     from distributed import as_completed
 
-    shared_options = client.submit(_same, options, key=f"costsim-options-{uuid.uuid4().hex}")  # sent once, not per part
-    futures = {}
+    futures, kept = {}, {}
     for part in todo:
         extra = (seen_before[part.index],) if seen_before else ()  # (ids, earlier id + usage hashes)
-        future = client.submit(P.read_part, part, shared_options, *extra, retries=RETRIES, pure=False,
-                               key=f"costsim-part-{part.index}-{uuid.uuid4().hex[:8]}")
-        futures[future] = part
+        whole = client.submit(P.read_part, part, options, *extra, retries=RETRIES, pure=False,
+                              key=f"costsim-part-{part.index}-{uuid.uuid4().hex[:8]}")
+        kept[part.index] = whole
+        futures[client.submit(_summary, whole, pure=False, key=f"costsim-summary-{part.index}-{uuid.uuid4().hex[:8]}")] = part
     results: dict[int, P.PartResult] = {}
     shown = time.monotonic()
     for future in as_completed(futures):
@@ -185,11 +215,15 @@ def _map(client, todo: list[P.Part], options: P.ReadOptions, say: Callable[[str]
         if time.monotonic() - shown >= PROGRESS_SECONDS or len(results) == len(todo):
             shown = time.monotonic()
             say(f"dask: {len(results):,}/{len(todo):,} parts done")
-    return [results[part.index] for part in todo]
+    return [results[part.index] for part in todo], kept
 
 
 def _same(value):
     return value
+
+
+def _summary(result: P.PartResult) -> P.PartResult:
+    return result.summary()
 
 
 def _where(error: dict) -> str:

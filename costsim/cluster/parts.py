@@ -29,6 +29,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from costsim.simulate.cache_replay import NO_CONVERSATION, has_conversations, hashed_conversations
+from costsim.simulate.cache_strategies import add_share_stats, price_share as price_held_share, replays, settle_shares
 from costsim.errors import CostsimError, InputError
 from costsim.ingest import remote
 from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, expand, is_database_url, _loggish
@@ -77,6 +79,8 @@ class ReadOptions:
     until: date | None = None
     columns: dict = field(default_factory=dict)
     token: str = ""              # names the run: a worker loads its classifier once per run
+    caches: str = "carried"      # "replay": the held rows go to `price_share` (see Totals)
+    sticky_minutes: tuple = ()
 
     def run(self):
         from costsim.api import EstimateRun
@@ -84,7 +88,7 @@ class ReadOptions:
 
         return EstimateRun(self.book, self.policy, as_of=self.as_of, today=self.today,
                            billing=self.billing or BillingOptions(), by=self.by, sim=self.sim,
-                           caches="carried")  # no rows held: a part sends back sums only
+                           caches=self.caches, sticky_minutes=self.sticky_minutes)
 
 
 def plan(inputs: list[str], log_format: str | None = None, part_bytes: int = PART_BYTES,
@@ -153,6 +157,17 @@ class PartResult:
     classifier: str = ""
     cpu_seconds: float = 0.0           # the part's CPU time on its worker (what a projection scales)
     error: dict | None = None          # {"message", "path", "line"} when the part could not be read
+    held: pd.DataFrame | None = None   # the rows the replay, sticky and pinned need (`held_rows`): left on the worker
+    held_chunks: int = 0               # chunks folded (a run that folded one prices its held strategies)
+    held_rows: int = 0
+    held_cache_tokens: int = 0         # cache read + write tokens in the held rows
+    held_conversations: bool = False   # some held row has a session and a timestamp
+
+    def summary(self) -> "PartResult":
+        """This result without its held rows: what the client gathers."""
+        from dataclasses import replace
+
+        return replace(self, held=None)
 
 
 _CLASSIFIERS: dict = {}  # run token -> (name, Remembering): loaded once per run in each worker process
@@ -209,10 +224,62 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
                                                         "line": exc.line})
         except OSError as exc:
             return PartResult(part, name, lines, error={"message": f"cannot read: {exc}", "path": name, "line": None})
+    chunks = len(run.held)
+    held = held_rows(run, part.index) if chunks else None
     return PartResult(part, name, lines=lines, sums=run.pricer.sums(), billed=run.billed.sums(),
                       accounting=_accounting(stats), estimated=estimated, id_hashes=stats.id_hashes(),
                       usage_hashes=stats.usage_hashes(), classifier=label,
-                      sample=pd.concat(samples) if samples else None, cpu_seconds=time.process_time() - started)
+                      sample=pd.concat(samples) if samples else None, cpu_seconds=time.process_time() - started,
+                      held=held, held_chunks=chunks, held_rows=0 if held is None else len(held),
+                      held_cache_tokens=0 if held is None else int(held[list(CACHE_COLUMNS)].to_numpy().sum()),
+                      held_conversations=held is not None and has_conversations(held))
+
+
+CACHE_COLUMNS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
+
+
+def held_rows(run, index: int) -> pd.DataFrame:
+    """A part's held rows for the shuffle: each row's conversation as its key's hash (the same in every part),
+    its place in read order (`order`: part index, then row) and the `key` rows are partitioned on — the
+    conversation, or the session when pinned routing needs whole sessions; a row with neither its own."""
+    frame = pd.concat(run.held, ignore_index=True)
+    run.held.clear()
+    frame["tier"] = frame["tier"].astype("int64")
+    frame["conversation"] = hashed_conversations(frame["conversation"].to_numpy(dtype=np.int64), run.conversations)
+    frame["order"] = (index << 32) + np.arange(len(frame), dtype=np.int64)
+    if "session" in frame.columns:
+        has = frame["session"].notna().to_numpy()
+        key = pd.util.hash_array(frame["session"].astype("object").to_numpy()).astype(np.int64)
+    else:
+        has = frame["conversation"].to_numpy() != NO_CONVERSATION
+        key = frame["conversation"].to_numpy()
+    frame["key"] = np.where(has, key, frame["order"].to_numpy())
+    return frame
+
+
+@dataclass
+class ShareResult:
+    """A share of the held rows priced (`price_share`): the Pricer's sums, the replay's figures, conversations."""
+
+    sums: dict
+    stats: dict
+    conversations: int
+    rows: int
+    cpu_seconds: float = 0.0     # on its worker (what a projection scales)
+
+
+def price_share(frame: pd.DataFrame, options: ReadOptions, replayed: bool) -> ShareResult:
+    """Price the held strategies on one share of the held rows (whole conversations, in read order once
+    sorted), replayed or not as decided for the whole log."""
+    started = time.process_time()
+    run = options.run()
+    if frame.empty:  # the shuffle may leave a share empty
+        return ShareResult(run.pricer.sums(), {}, 0, 0)
+    frame = frame.sort_values("order", kind="stable").drop(columns=["order", "key"]).reset_index(drop=True)
+    conv = frame["conversation"].to_numpy()
+    conversations = len(np.unique(conv[conv != NO_CONVERSATION]))
+    stats = price_held_share(run.pricer, frame, run.replay_plan, run.pinned, options.book, replayed)
+    return ShareResult(run.pricer.sums(), stats, conversations, len(frame), time.process_time() - started)
 
 
 def _local_copy(part: Part, tmp: Path) -> tuple[str, int]:
@@ -270,6 +337,10 @@ class Totals:
         self.failed: list[PartResult] = []
         self.classifier = ""
         self._lines_before: Counter = Counter()  # file number -> lines of its slices added so far
+        self.held_chunks = self.held_rows = self.held_cache_tokens = self.held_conversations = 0
+        self.replay_stats: dict = {}
+        self.conversations = 0
+        self.shares: list[tuple[int, float]] = []  # (rows, CPU seconds) of each priced share
 
     def add(self, result: PartResult) -> None:
         """Fold one part's result in (call in read order)."""
@@ -301,9 +372,34 @@ class Totals:
         self.run.billed.merge(result.billed)
         self.estimated += result.estimated
         self.classifier = self.classifier or result.classifier
+        self.held_chunks += result.held_chunks
+        self.held_rows += result.held_rows
+        self.held_cache_tokens += result.held_cache_tokens
+        self.held_conversations |= result.held_conversations
         if result.sample is not None:
             self.samples.append(result.sample.assign(source=result.sample["source"].map(renumber)) if shift
                                 else result.sample)
+
+    @property
+    def replayed(self) -> bool:
+        """Whether the held rows are replayed (known once every part is added)."""
+        return replays(self.run.replay_plan, self.held_cache_tokens, self.held_conversations)
+
+    def add_share(self, share: ShareResult) -> None:
+        """Fold one priced share of the held rows in (any order: its sums and counts add)."""
+        self.run.pricer.merge(share.sums)
+        self.replay_stats = add_share_stats(self.replay_stats, share.stats)
+        self.conversations += share.conversations
+        self.shares.append((share.rows, share.cpu_seconds))
+
+    def report(self, name: str, classifier: str | None):
+        """The run's Report, once every part and every share of the held rows is added."""
+        caching = None
+        if self.held_chunks:
+            caching = settle_shares(self.run.pricer, self.run.replay_plan, self.run.book, replayed=self.replayed,
+                                    cached_tokens=self.held_cache_tokens, stats=self.replay_stats,
+                                    conversations=self.conversations)
+        return self.run.report(self.stats, self.estimated, name, classifier, caching=caching)
 
     def first_error(self) -> InputError | None:
         """The first failed part's problem as the error a local run raises (file and line)."""

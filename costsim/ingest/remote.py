@@ -1,9 +1,10 @@
 """Object storage paths (`s3://`, `gs://`, `az://` …) through fsspec: listing them, and copying an object,
 or a byte range of one cut at line boundaries, to a local file that the ordinary readers read.
 
-fsspec and its storage drivers (s3fs; gcsfs and adlfs for Google and Azure) come with the optional
-`costsim[dask]` extra. Credentials and endpoints come from the driver's usual places (for S3: the
-AWS_* variables and ~/.aws, AWS_ENDPOINT_URL for an S3-compatible server), never from costsim.
+fsspec and its S3 driver (s3fs) come with the optional `costsim[dask]` extra; the Google and Azure
+drivers (gcsfs, adlfs) with `costsim[gcs]` and `costsim[azure]`. Credentials and endpoints come from
+the driver's usual places (for S3: the AWS_* variables and ~/.aws, AWS_ENDPOINT_URL for an
+S3-compatible server), never from costsim.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def filesystem(url: str):
     try:
         return fsspec.core.url_to_fs(url)
     except ImportError as exc:  # the scheme's driver (s3fs, gcsfs, adlfs) is not installed
-        raise ConfigError(f"{url}: {exc} ({INSTALL_HINT} brings s3fs; gs:// needs gcsfs, az:// adlfs)") from None
+        raise ConfigError(f"{url}: {exc} ({INSTALL_HINT} brings s3fs; gs:// needs 'costsim[gcs]', az:// 'costsim[azure]')") from None
     except ValueError as exc:
         raise ConfigError(f"{url}: {exc}") from None
 

@@ -205,3 +205,23 @@ def sticky_tiers(df: pd.DataFrame, minutes: int) -> pd.Series:
     out = np.empty(n, dtype=np.int64)
     out[order] = running
     return pd.Series(out, index=df.index)
+
+
+KEY_BITS = 62  # hashed conversation keys stay below 2**62: `_conversations` adds codes above the largest
+
+
+def conversation_hashes(conversations: ConversationIds) -> np.ndarray:
+    """Each conversation code's key (session, subagent file) hashed to 62 bits, the same in every process: a
+    cluster's parts each number their conversations from 0, and send each request with its key's hash, so
+    one conversation's requests meet in one place whichever parts read them. Two keys share a hash with odds
+    of about n² / 2**63 for n conversations (one in 10 million at a million conversations)."""
+    keys = np.array([f"{session}\x00{file}" for session, file in conversations._codes], dtype=object)
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    return (pd.util.hash_array(keys) >> np.uint64(64 - KEY_BITS)).astype(np.int64)
+
+
+def hashed_conversations(codes: np.ndarray, conversations: ConversationIds) -> np.ndarray:
+    """`codes` (ConversationIds codes, -1 for none) as their keys' 62-bit hashes (-1 stays -1)."""
+    hashes = conversation_hashes(conversations)
+    return np.where(codes == NO_CONVERSATION, NO_CONVERSATION, hashes[np.maximum(codes, 0)] if len(hashes) else 0)

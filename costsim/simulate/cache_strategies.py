@@ -210,3 +210,56 @@ def with_caching(report, caching: dict, book: PriceBook):
     note = caching_note(block)
     return replace(report, notes=(*report.notes, *([note] if note else [])),
                    extra={**report.extra, "caching": block})
+
+
+# ---- held rows priced in shares (a cluster: each worker one hash partition of the conversations) ----
+
+NOT_REPLAYED_REASON = ("Prompt caches not replayed: no request has both a session and a timestamp, so each "
+                       "request keeps its logged cache reads on whatever model it moves to (caches carried over).")
+
+
+def replays(run: ReplayPlan, cached_tokens: int, conversations: bool) -> bool:
+    """Whether the held rows are replayed: the run asks for it, the log has cache tokens and conversations."""
+    return run.mode == "replay" and cached_tokens > 0 and conversations
+
+
+def price_share(pricer, frame: pd.DataFrame, run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
+                replayed: bool) -> dict:
+    """`price_held` on a share of the held rows holding whole conversations (and whole sessions, for pinned),
+    whether to replay decided for the whole log (`replays`). Returns the replay's figures per strategy key
+    (empty when not replayed); `settle_shares` finishes the run's Pricer once every share is merged into it."""
+    from costsim.pricing.caches import load_cache_book
+
+    view = frame.pop("view") if "view" in frame.columns else None
+    if replayed:
+        stats = price_replayed(pricer, frame, run.replayed + pinned, load_cache_book(book), book, cold=run.cold,
+                               view=view)
+        pricer.add(frame, view=view, only=(SMART_CARRIED,))
+        return stats
+    dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
+    pricer.add(frame, view=view, only=tuple(s for s in run.held + pinned if s.key not in dropped))
+    return {}
+
+
+def add_share_stats(total: dict, share: dict) -> dict:
+    """Two shares' replay figures (per strategy key) added: every figure is a count or a token sum."""
+    out = {key: dict(figures) for key, figures in total.items()}
+    for key, figures in share.items():
+        into = out.setdefault(key, dict.fromkeys(figures, 0))
+        for name, value in figures.items():
+            into[name] += value
+    return out
+
+
+def settle_shares(pricer, run: ReplayPlan, book: PriceBook, *, replayed: bool, cached_tokens: int, stats: dict,
+                  conversations: int) -> dict | None:
+    """The run's Pricer after every share is merged in, as `price_held` leaves it (smart relabelled cache-aware,
+    or the carried-over figures dropped), and what the report's `caching` block needs (None: nothing)."""
+    from costsim.pricing.caches import load_cache_book
+
+    if replayed:
+        pricer.strategies = tuple(SMART_CACHE_AWARE if s.key == SMART.key else s for s in pricer.strategies)
+        return {"stats": stats, "caches": load_cache_book(book), "conversations": conversations}
+    dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
+    pricer.strategies = tuple(s for s in pricer.strategies if s.key not in dropped)
+    return {"reason": NOT_REPLAYED_REASON} if run.mode == "replay" and cached_tokens else None
