@@ -36,7 +36,7 @@ def test_wheel_ships_tables_policy_samples_and_tokenizers(wheel):
     assert any(n.startswith("costsim/_data/pricing/.compiled/book-") for n in names)  # tables compiled by the build
     assert "costsim/_data/pricing/generated/openrouter.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "costsim = costsim.cli.app:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "costsim = costsim.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_wheel_runs_compare_from_an_empty_folder(wheel, tmp_path):
