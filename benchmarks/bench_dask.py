@@ -110,7 +110,8 @@ def parts_run(path: Path, scheduler: str, part_mb: int, caches: str) -> dict:
 
     from distributed import Client
 
-    from costsim.cluster import engine, parts as P
+    from costsim.cluster import engine
+    from costsim.cluster import parts as P
 
     given = options(caches, uuid.uuid4().hex)
     with Client(scheduler) as client:

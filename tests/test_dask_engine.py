@@ -17,15 +17,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import DOC_DAY, REPO, SAMPLES, write_jsonl
 
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install 'costsim[dask]'")
 
 from costsim import api  # noqa: E402
 from costsim.cluster import engine as dask_engine  # noqa: E402
-from costsim.routing.policy import load_policy  # noqa: E402
 from costsim.pricing.book import load_price_book  # noqa: E402
+from costsim.routing.policy import load_policy  # noqa: E402
 
 AS_OF = date.fromisoformat(DOC_DAY)
 LOGS = SAMPLES / "logs"
@@ -101,8 +100,8 @@ def gcs_server():
     """The gcp-storage-emulator (a Python GCS server, in memory) on 127.0.0.1 with a bucket `logs`, and the
     variables gcsfs reads (its emulator host; no gRPC bucket-type probe, no metadata-server lookup)."""
     try:
-        from gcp_storage_emulator.server import create_server
         import gcsfs  # noqa: F401
+        from gcp_storage_emulator.server import create_server
     except ImportError:
         yield None
         return
@@ -122,8 +121,9 @@ def gcs_server():
 @pytest.fixture(scope="module")
 def scheduler(s3_server, azurite, gcs_server):
     """One local cluster of two worker processes for the module (the storage variables set before they start)."""
-    from distributed import LocalCluster
     import logging
+
+    from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:

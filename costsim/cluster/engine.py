@@ -24,13 +24,13 @@ from datetime import date
 
 import pandas as pd
 
-from costsim.pricing.billing import BillingOptions
-from costsim.errors import ConfigError
 from costsim.cluster import parts as P
+from costsim.errors import ConfigError
 from costsim.ingest.remote import INSTALL_HINT
-from costsim.routing.policy import Policy
+from costsim.pricing.billing import BillingOptions
 from costsim.pricing.prices import PriceBook
 from costsim.report import Report
+from costsim.routing.policy import Policy
 
 RETRIES = 2              # an exception inside a task (a storage hiccup) runs it again this many times
 PROGRESS_SECONDS = 1.0   # at most one progress line a second on stderr

@@ -29,11 +29,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from costsim.simulate.cache_replay import NO_CONVERSATION, has_conversations, hashed_conversations
-from costsim.simulate.cache_strategies import add_share_stats, price_share as price_held_share, replays, settle_shares
 from costsim.errors import CostsimError, InputError
 from costsim.ingest import remote
-from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, expand, is_database_url, _loggish
+from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, _loggish, expand, is_database_url
+from costsim.simulate.cache_replay import NO_CONVERSATION, has_conversations, hashed_conversations
+from costsim.simulate.cache_strategies import add_share_stats, replays, settle_shares
+from costsim.simulate.cache_strategies import price_share as price_held_share
 
 PART_BYTES = 128 << 20       # a big JSONL file is cut into slices of about this size
 HEAD_BYTES = 64 << 10        # read to decide whether a file can be cut (its format and first line)
@@ -163,7 +164,7 @@ class PartResult:
     held_cache_tokens: int = 0         # cache read + write tokens in the held rows
     held_conversations: bool = False   # some held row has a session and a timestamp
 
-    def summary(self) -> "PartResult":
+    def summary(self) -> PartResult:
         """This result without its held rows: what the client gathers."""
         from dataclasses import replace
 
@@ -193,10 +194,9 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
     named in the accounting and passed over, as the local engine does. `seen_before`: (hashes of the ids
     an earlier part holds, the earlier parts' id + usage hashes), so copies count as duplicates, and as
     conflicting ones when their usage differs."""
-    from costsim.api import SAMPLE_COLUMNS
-    from costsim.ingest.read import read_logs
+    from costsim.api import SAMPLE_COLUMNS, make_stats
     from costsim.ingest.detect import UnknownFormat
-    from costsim.api import make_stats
+    from costsim.ingest.read import read_logs
 
     name, lines, started = part.path, -1, time.process_time()
     with tempfile.TemporaryDirectory(prefix="costsim-part-") as tmp:
