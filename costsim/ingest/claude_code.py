@@ -114,7 +114,9 @@ COUNTS = (*TOKENS, *CALL_COLUMNS)  # a row's counts: tokens, then server tool ca
 
 def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
     """The files' rows as usage-frame chunks: each message's final copy across the files (rule 3), then
-    ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row)."""
+    ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row).
+    Chunks are made a run of files at a time (about CHUNK_RECORDS rows), so the text columns of only one
+    chunk exist at once; each file's rows are let go once its chunk is made."""
     if not buffer:
         return
     tables = [r["table"] for r in buffer]
@@ -123,15 +125,33 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
     keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
     stats.duplicates += int((~keep).sum())
     keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
+    del hashes, present
     at = np.cumsum([0] + [len(t["line"]) for t in tables])
     kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
-    text = _text_columns(buffer, tables, kept)
+    sizes = np.cumsum([int(mask.sum()) for mask in kept])
+    if not sizes[-1]:  # nothing left to price: one empty chunk, as any reader gives
+        yield from _chunk(buffer[:1], kept[:1], stats)
+    start = 0 if sizes[-1] else len(buffer)
+    while start < len(buffer):
+        stop = max(int(np.searchsorted(sizes, (sizes[start - 1] if start else 0) + CHUNK_RECORDS, side="right")),
+                   start + 1)
+        yield from _chunk(buffer[start:stop], kept[start:stop], stats)
+        for k in range(start, stop):
+            buffer[k] = kept[k] = None  # this file's rows are in the chunk now
+        start = stop
+    buffer.clear()
+
+
+def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """Some files' kept rows as finished usage-frame chunks."""
+    tables = [r["table"] for r in results]
+    keep = np.concatenate(kept)
+    text = _text_columns(results, tables, kept)
     frame = pd.DataFrame({
         **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
         **{key: np.concatenate([t[key] for t in tables])[keep] for key in COUNTS},
         "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
     })
-    buffer.clear()
     for start in range(0, max(len(frame), 1), CHUNK_RECORDS):
         yield finish_table(frame.iloc[start:start + CHUNK_RECORDS].reset_index(drop=True), stats)
 

@@ -47,13 +47,13 @@ NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
 
 _COUNT = "DOUBLE"  # exact for whole numbers far above MAX_TOKENS; a fraction or a string stays visible
-_COLUMNS = ("{type: 'VARCHAR', requestId: 'VARCHAR', timestamp: 'VARCHAR', "
-            "data: 'STRUCT(message STRUCT(type VARCHAR))', "
-            "message: 'STRUCT(id VARCHAR, model VARCHAR, usage STRUCT("
-            f"input_tokens {_COUNT}, cache_creation_input_tokens {_COUNT}, cache_read_input_tokens {_COUNT}, "
-            f"output_tokens {_COUNT}, cache_creation STRUCT(ephemeral_5m_input_tokens {_COUNT}, "
-            f"ephemeral_1h_input_tokens {_COUNT}), iterations JSON, "
-            f"server_tool_use STRUCT(web_search_requests {_COUNT}, web_fetch_requests {_COUNT})))'}}")
+_COUNTS_OF = {"input_tokens": _COUNT, "cache_creation_input_tokens": _COUNT, "cache_read_input_tokens": _COUNT,
+              "output_tokens": _COUNT,
+              "cache_creation": {"ephemeral_5m_input_tokens": _COUNT, "ephemeral_1h_input_tokens": _COUNT},
+              "iterations": "JSON", "server_tool_use": {"web_search_requests": _COUNT, "web_fetch_requests": _COUNT}}
+# What is read of every line (json_transform: a value that does not fit is NULL, so its line is odd)
+_LINE = json.dumps({"type": "VARCHAR", "requestId": "VARCHAR", "timestamp": "VARCHAR",
+                    "message": {"id": "VARCHAR", "model": "VARCHAR", "usage": _COUNTS_OF}})
 
 
 def _whole(column: str) -> str:
@@ -61,32 +61,42 @@ def _whole(column: str) -> str:
     return f"({column} >= 0 AND {column} <= {MAX_TOKENS} AND {column} = floor({column}))"
 
 
-# One query reads a part's JSON: every parsed line (DuckDB skips blank ones) is judged, and grouped by
-# file and request (a request's lines merged: the first line's number, the final usage — the largest
-# output count, the earlier line on a tie — with that line's model and timestamp); lines that are not
-# requests form one group per file, so the groups also give each file's accounting. `odd` marks lines
-# only the careful reader may judge. Message content is not read (converting every assistant line's
-# content costs more than the rest of the query): prompts come from `_RAW`.
-_REQUESTS = f"""
-WITH line AS (
-    SELECT filename AS file, ordinality AS n, type, message.model AS model,
-           CASE WHEN coalesce(message.id, '') = '' THEN NULL
-                WHEN coalesce(requestId, '') = '' THEN message.id
-                ELSE message.id || ':' || requestId END AS id,
-           timestamp AS stamp_text, TRY_CAST(timestamp AS TIMESTAMPTZ) AS stamp,
-           message.usage.input_tokens AS input_tokens,
-           message.usage.cache_read_input_tokens AS cache_read_tokens,
-           message.usage.cache_creation_input_tokens AS cache_write_tokens,
-           message.usage.cache_creation.ephemeral_5m_input_tokens AS split_5m,
-           message.usage.cache_creation.ephemeral_1h_input_tokens AS split_1h,
-           message.usage.output_tokens AS output_tokens,
-           message.usage.server_tool_use.web_search_requests AS web_search_calls,
-           message.usage.server_tool_use.web_fetch_requests AS web_fetch_calls,
-           coalesce(message.usage.iterations IS NOT NULL
-                    AND message.usage.iterations::VARCHAR NOT IN ('[]', 'null'), false) AS iterations,
-           coalesce(type = 'progress' AND data.message.type = 'assistant', false) AS subagent
-    FROM read_json($files, format = 'newline_delimited', filename = true, ignore_errors = true,
-                   maximum_object_size = {LINE_BYTES}, columns = {_COLUMNS}) WITH ORDINALITY
+# One query, one scan of a part's files: every line is read as text (so line numbers and each file's
+# line count are the file's own, blank lines included), parsed once (json_transform, in DuckDB's
+# threads), judged, and grouped by file and request (a request's lines merged: the first line's number,
+# the final usage — the largest output count, the earlier line on a tie — with that line's model and
+# timestamp). A line that may be a user's prompt (a user line that is not a tool's result in Claude
+# Code's own layout) is a group of its own, whose message content alone is read again, as JSON. Every
+# other line falls in one group per file, so the groups also give each file's accounting. `odd` marks
+# lines only the careful reader may judge (a blank line too: it would shift the engine's numbering
+# where a line ends in \r\n).
+_PART = f"""
+WITH raw AS (
+    SELECT filename AS file, ordinality AS n, line,
+           CASE WHEN line IS NOT NULL THEN TRY(json_transform(line, '{_LINE}')) END AS j
+    FROM read_csv($files, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
+                  filename = true, auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n',
+                  strict_mode = false) WITH ORDINALITY
+), line AS (
+    SELECT file, n, j.type AS type, j.message.model AS model,
+           CASE WHEN coalesce(j.message.id, '') = '' THEN NULL
+                WHEN coalesce(j.requestId, '') = '' THEN j.message.id
+                ELSE j.message.id || ':' || j.requestId END AS id,
+           j.timestamp AS stamp_text, TRY_CAST(j.timestamp AS TIMESTAMPTZ) AS stamp,
+           j.message.usage.input_tokens AS input_tokens,
+           j.message.usage.cache_read_input_tokens AS cache_read_tokens,
+           j.message.usage.cache_creation_input_tokens AS cache_write_tokens,
+           j.message.usage.cache_creation.ephemeral_5m_input_tokens AS split_5m,
+           j.message.usage.cache_creation.ephemeral_1h_input_tokens AS split_1h,
+           j.message.usage.output_tokens AS output_tokens,
+           j.message.usage.server_tool_use.web_search_requests AS web_search_calls,
+           j.message.usage.server_tool_use.web_fetch_requests AS web_fetch_calls,
+           coalesce(j.message.usage.iterations IS NOT NULL
+                    AND j.message.usage.iterations::VARCHAR NOT IN ('[]', 'null'), false) AS iterations,
+           coalesce(CASE WHEN j.type = 'progress' THEN json_extract_string(line, '$.data.message.type') END
+                    = 'assistant', false) AS subagent,
+           CASE WHEN j.type = 'user' AND NOT contains(line, '"content":[{{"tool_use_id":') THEN line END AS user_line
+    FROM raw
 ), judged AS (
     SELECT *, coalesce(type = 'assistant' AND model = '<synthetic>' AND input_tokens IS NOT NULL, false) AS no_usage,
            type IS NULL OR subagent OR (type = 'assistant'
@@ -102,50 +112,33 @@ WITH line AS (
 ), keyed AS (
     SELECT *, type = 'assistant' AND NOT no_usage AND NOT odd AS request,
            CASE WHEN type = 'assistant' AND NOT no_usage AND NOT odd THEN coalesce(id, '#' || n::VARCHAR) END AS key,
+           CASE WHEN user_line IS NOT NULL THEN n END AS prompt_n,
            CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN cache_write_tokens ELSE coalesce(split_5m, 0) END
                AS write_5m,
            CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN 0 ELSE coalesce(split_1h, 0) END AS write_1h
     FROM judged
+), grouped AS (
+    SELECT file, min(n) AS n, count(*) AS lines, count(*) FILTER (WHERE type = 'assistant') AS assistant,
+           count(*) FILTER (WHERE no_usage) AS no_usage, count(*) FILTER (WHERE odd) AS odd,
+           count(*) FILTER (WHERE request) AS copies, any_value(id) AS id, any_value(user_line) AS user_line,
+           max_by(struct_pack(model := model, stamp_us := epoch_us(stamp), input_tokens := TRY_CAST(input_tokens AS BIGINT),
+                              cache_read_tokens := TRY_CAST(cache_read_tokens AS BIGINT), cache_write_5m_tokens := TRY_CAST(write_5m AS BIGINT),
+                              cache_write_1h_tokens := TRY_CAST(write_1h AS BIGINT), output_tokens := TRY_CAST(output_tokens AS BIGINT),
+                              web_search_calls := TRY_CAST(coalesce(web_search_calls, 0) AS BIGINT),
+                              web_fetch_calls := TRY_CAST(coalesce(web_fetch_calls, 0) AS BIGINT)),
+                  struct_pack(o := output_tokens, earlier := -n)) FILTER (WHERE request) AS final
+    FROM keyed GROUP BY file, key, prompt_n
 )
-SELECT file, min(n) AS n, count(*) AS lines, count(*) FILTER (WHERE type = 'assistant') AS assistant,
-       count(*) FILTER (WHERE no_usage) AS no_usage, count(*) FILTER (WHERE odd) AS odd,
-       count(*) FILTER (WHERE request) AS copies, any_value(id) AS id,
-       max_by(struct_pack(model := model, stamp_us := epoch_us(stamp), input_tokens := TRY_CAST(input_tokens AS BIGINT),
-                          cache_read_tokens := TRY_CAST(cache_read_tokens AS BIGINT), cache_write_5m_tokens := TRY_CAST(write_5m AS BIGINT),
-                          cache_write_1h_tokens := TRY_CAST(write_1h AS BIGINT), output_tokens := TRY_CAST(output_tokens AS BIGINT),
-                          web_search_calls := TRY_CAST(coalesce(web_search_calls, 0) AS BIGINT),
-                          web_fetch_calls := TRY_CAST(coalesce(web_fetch_calls, 0) AS BIGINT)),
-              struct_pack(o := output_tokens, earlier := -n)) FILTER (WHERE request) AS final
-FROM keyed GROUP BY file, key
-"""
-
-# Every line as text (blank ones too, so a file's count is its line count), keeping only the lines that
-# may be a user's prompt: a user line that is not a tool's result in Claude Code's own layout.
-_RAW = f"""
-CREATE TEMP TABLE raw AS
-SELECT filename AS file, ordinality AS n,
-       CASE WHEN contains(line, '"user"') AND NOT contains(line, '"content":[{{"tool_use_id":') THEN line END AS line
-FROM read_csv($files, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
-              filename = true, auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n',
-              strict_mode = false) WITH ORDINALITY
-"""
-
-# A line's prompt: a user's line (not isMeta) whose message content is text, or a list that is not
-# only tool results (its text parts are joined in Python, as the careful reader joins them).
-_PROMPTS = """
-WITH parsed AS (
-    SELECT n, json_extract(line, ['$.type', '$.isMeta', '$.message.content']) AS j
-    FROM raw WHERE line IS NOT NULL AND json_valid(line)
+, said AS (
+    SELECT * EXCLUDE (user_line), CASE WHEN user_line IS NOT NULL
+        THEN json_extract(user_line, ['$.isMeta', '$.message.content']) END AS said
+    FROM grouped
 )
-SELECT n, CASE WHEN json_type(j[3]) = 'VARCHAR' THEN j[3] ->> '$' END AS text,
-       CASE WHEN json_type(j[3]) = 'ARRAY' THEN j[3]::VARCHAR END AS parts
-FROM parsed
-WHERE j[1] ->> '$' = 'user' AND (j[2] IS NULL OR j[2]::VARCHAR IN ('false', 'null'))
-      AND json_type(j[3]) IN ('VARCHAR', 'ARRAY')
-ORDER BY n
+SELECT * EXCLUDE (said), said IS NOT NULL AS user_line, said[1]::VARCHAR AS meta,
+       CASE WHEN json_type(said[2]) = 'VARCHAR' THEN said[2] ->> '$' END AS text,
+       CASE WHEN json_type(said[2]) = 'ARRAY' THEN said[2]::VARCHAR END AS parts
+FROM said
 """
-
-_RAW_FILES = "SELECT file, count(*) AS lines, min(n) AS first_n FROM raw GROUP BY file"
 
 
 def threads() -> int:
@@ -181,17 +174,17 @@ def query_part(paths: list[str]) -> dict:
     con = duckdb.connect(config={"threads": threads(), "autoinstall_known_extensions": False,
                                  "autoload_known_extensions": False})  # offline: no extension is fetched
     try:
-        groups = con.sql(_REQUESTS, params={"files": paths}).to_arrow_table()
-        con.execute(_RAW, {"files": paths})
-        raw = con.execute(_RAW_FILES).fetchnumpy()
-        prompts = con.execute(_PROMPTS).fetchnumpy()
+        groups = con.sql(_PART, params={"files": paths}).to_arrow_table()
     finally:
         con.close()
     sums = ["lines", "assistant", "no_usage", "odd", "copies"]
     files = groups.group_by("file").aggregate([(c, "sum") for c in sums] + [("n", "min")])
     files = {"file": files.column("file").to_pylist(), "first_n": files.column("n_min").to_numpy(),
              **{c: files.column(f"{c}_sum").to_numpy() for c in sums}}
+    said = groups.filter(groups.column("user_line"))
+    said = said.take(pc.sort_indices(said.column("n")))
     requests = groups.filter(pc.greater(groups.column("copies"), 0))
+    del groups
     requests = requests.take(pc.sort_indices(requests.column("n")))
     final = requests.column("final").combine_chunks() if requests.num_rows else None
     columns = {"n": requests.column("n").to_numpy(), "copies": requests.column("copies").to_numpy(),
@@ -206,8 +199,8 @@ def query_part(paths: list[str]) -> dict:
                        timestamp=final.field("stamp_us").cast(pa.timestamp("us")).to_numpy(zero_copy_only=False)
                        .astype("datetime64[ns]"),
                        **{key: final.field(key).to_numpy(zero_copy_only=False) for key in COUNTS})
-    return {"files": files, "requests": columns, "prompts": prompts,
-            "raw": {str(f): (int(first), int(n)) for f, first, n in zip(raw["file"], raw["first_n"], raw["lines"])}}
+    return {"files": files, "requests": columns,
+            "prompts": {"n": said.column("n").to_numpy(), **{c: said.column(c).to_pylist() for c in ("meta", "text", "parts")}}}
 
 
 def _id_columns(ids) -> dict:
@@ -224,23 +217,22 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
     files it read plainly, the careful reader's for the rest."""
     from costsim.ingest.claude_code import _empty_table, project_and_session, scan_file
 
-    files, columns, prompts, raw = found["files"], found["requests"], found["prompts"], found["raw"]
+    files, columns, prompts = found["files"], found["requests"], found["prompts"]
     by_file = {f: i for i, f in enumerate(files["file"])}
     for path in paths:
         name = stats.display(path)
         i = by_file.get(path)
         project, session = project_and_session(path)
-        if i is None and path not in raw and not path.endswith(".gz") and os.path.getsize(path) == 0:
+        if i is None and not path.endswith(".gz") and os.path.getsize(path) == 0:
             yield _result(_empty_table(), name, project, session, 0, 0, 0, 0)
             continue
-        if i is None or files["odd"][i] or files["lines"][i] != raw.get(path, (0, -1))[1]:
+        if i is None or files["odd"][i]:
             yield scan_file(path, name, stats.strict)  # the careful reader names each problem
             continue
         first, lines = int(files["first_n"][i]), int(files["lines"][i])
         lo, hi = np.searchsorted(columns["n"], [first, first + lines])
-        raw_at = raw[path][0]  # the same file's lines as numbered by the text scan (no blank lines here)
-        plo, phi = np.searchsorted(prompts["n"], [raw_at, raw_at + lines])
-        table = _file_table(columns, lo, hi, first, _prompt_texts(prompts, plo, phi, raw_at))
+        plo, phi = np.searchsorted(prompts["n"], [first, first + lines])
+        table = _file_table(columns, lo, hi, first, _prompt_texts(prompts, plo, phi, first))
         yield _result(table, name, project, session, lines, int(files["assistant"][i]), int(files["no_usage"][i]),
                       int(files["copies"][i]) - int(hi - lo))
 
@@ -262,10 +254,13 @@ def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.n
 
 
 def _prompt_texts(prompts: dict, plo: int, phi: int, first: int) -> tuple[np.ndarray, list[str]]:
-    """Line numbers and texts of a file's prompts: the careful reader's `_user_text` (stripped, not blank)."""
+    """Line numbers and texts of a file's prompts: the careful reader's `_user_text` (a user line not
+    isMeta whose content is text, or text parts joined; stripped, not blank)."""
     lines, texts = [], []
-    for n, text, parts in zip(prompts["n"][plo:phi].tolist(), prompts["text"][plo:phi].tolist(),
-                              prompts["parts"][plo:phi].tolist()):
+    for n, meta, text, parts in zip(prompts["n"][plo:phi].tolist(), prompts["meta"][plo:phi],
+                                    prompts["text"][plo:phi], prompts["parts"][plo:phi]):
+        if meta is not None and meta not in ("false", "null"):
+            continue
         if text is None:
             text = message_text(json.loads(parts)) if parts is not None else ""
         text = text.strip()
@@ -354,4 +349,4 @@ def _no_lines() -> dict:
     empty = np.zeros(0, dtype=np.int64)
     return {"files": {"file": [], "first_n": empty, "lines": empty, "assistant": empty, "no_usage": empty,
                       "odd": empty, "copies": empty},
-            "requests": {"n": empty}, "prompts": {"n": empty}, "raw": {}}
+            "requests": {"n": empty}, "prompts": {"n": empty, "meta": [], "text": [], "parts": []}}
