@@ -51,14 +51,24 @@ print(name, *total)
 '''
 
 
+CPU_SECONDS: dict[int, float] = {}  # id of a run's stdout -> its CPU seconds (user + sys, children included)
+
+
 def measure(cmd: list[str], env: dict | None = None) -> tuple[float, int, str]:
-    """(wall seconds, peak RSS in KiB, stdout) of one child run."""
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %M", *cmd], capture_output=True, text=True,
+    """(wall seconds, peak RSS in KiB, stdout) of one child run; its CPU seconds go to CPU_SECONDS."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", *cmd], capture_output=True, text=True,
                          env={**os.environ, **(env or {})})
     if out.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed ({out.returncode}): {out.stderr[-2000:]}")
-    seconds, rss = out.stderr.strip().splitlines()[-1].split()
+    seconds, rss, user, system = out.stderr.strip().splitlines()[-1].split()
+    CPU_SECONDS[id(out.stdout)] = float(user) + float(system)
     return float(seconds), int(rss), out.stdout
+
+
+def cpu(run: tuple) -> str:
+    """A run's CPU seconds (user + sys) as printed beside its wall time."""
+    seconds = CPU_SECONDS.get(id(run[2]))
+    return f"{seconds:6.1f} CPU-s" if seconds is not None else ""
 
 
 def find_ccusage(given: str | None) -> str | None:
@@ -85,7 +95,9 @@ CLASSIFIER: list[str] = []  # --classifier NAME, when given
 def costsim(path: Path, *extra: str) -> tuple[float, int, dict]:
     seconds, rss, out = measure([sys.executable, "-m", "costsim", "estimate", str(path), "--as-of", "2026-05-14",
                                  "--format", "json", *CLASSIFIER, *extra], env={"PYTHONPATH": str(ROOT)})
-    return seconds, rss, json.loads(out)
+    report = json.loads(out)
+    CPU_SECONDS[id(report)] = CPU_SECONDS.pop(id(out), float("nan"))
+    return seconds, rss, report
 
 
 def median_run(runs: list[tuple]) -> tuple:
@@ -156,8 +168,9 @@ def bench_claude_code(title: str, folder: Path, ccusage: str | None, runs: int) 
     print(f"{title}{f', median of {runs} runs' if runs > 1 else ''}")
     if theirs:
         cc_s, cc_rss, cc_out = median_run(theirs)
-        print(f"  ccusage:          {cc_s:6.2f} s  {cc_rss / 1024:7.0f} MiB peak   ({spread(theirs)})")
-    print(f"  costsim estimate: {cs_s:6.2f} s  {cs_rss / 1024:7.0f} MiB peak   ({spread(ours)})"
+        print(f"  ccusage:          {cc_s:6.2f} s {cpu(median_run(theirs))}  {cc_rss / 1024:7.0f} MiB peak   "
+              f"({spread(theirs)})")
+    print(f"  costsim estimate: {cs_s:6.2f} s {cpu(median_run(ours))}  {cs_rss / 1024:7.0f} MiB peak   ({spread(ours)})"
           + (f"   speed {cc_s / cs_s:.2f}x ccusage, memory {cs_rss / cc_rss:.2f}x ccusage" if theirs else ""))
     tokens = report["tokens"]
     line = (f"input {tokens['input']:,}, output {tokens['output']:,}, cache read {tokens['cache_read']:,}, "

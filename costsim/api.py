@@ -161,7 +161,10 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
                                                        log_format)
     if calibration is None:
         name, classify_many = make_classifier(policy, classifier)
-    classify_many = Remembering(classify_many, 50_000)  # most prompts of agent logs repeat within a file, one chunk
+    # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last file):
+    # they are classified then, alongside the reading, and remembered until their rows come
+    classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
+    stats.prompts_read = classify_many
     chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions: read while we set up
     samples = []
     try:
@@ -178,6 +181,7 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
     return report, sample
 
 
+REMEMBERED_PROMPTS = 500_000  # distinct prompts' decisions kept for the run (~300 bytes each)
 SAMPLE_COLUMNS = ("tier", "reason", "prompt", "source", "model")  # the rows --explain draws from
 
 
@@ -211,7 +215,7 @@ class EstimateRun:
                              billing=billing)
         self.conversations = ConversationIds()
         self.billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
-        self.held: list[pd.DataFrame] = []
+        self.held: list[dict] = []  # slim rows of each chunk, column by column
 
     def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
         """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""

@@ -198,3 +198,33 @@ def test_engine_choice(monkeypatch):
     monkeypatch.setenv("COSTSIM_ENGINE", "spark")
     with pytest.raises(ConfigError, match="COSTSIM_ENGINE must be duckdb or careful"):
         engine.wanted()
+
+
+def test_an_error_in_the_reading_thread_reaches_the_caller(tmp_path, monkeypatch):
+    """The parts are read in a thread of their own: what goes wrong there is raised where the files
+    are used, and nothing waits for a part that will never come."""
+    paths = [_write(tmp_path / "projects" / "p" / f"{i}.jsonl", [_user("hi"), _assistant(i, USAGE)]) for i in range(3)]
+
+    def broken(paths, con=None):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(engine, "_read_part", broken)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        list(engine.Scans(paths, IngestStats()))
+
+
+def test_prompts_are_handed_on_as_they_are_read(tmp_path):
+    """An estimate classifies the prompts while the engine reads on: every file's prompts reach
+    `prompts_read` before the rows, each file's in line order."""
+    from costsim.ingest.claude_code import read_sessions
+
+    paths = [_write(tmp_path / "projects" / "p" / "a.jsonl", [_user("one"), _assistant(1, USAGE), _user("two"),
+                                                              _assistant(2, USAGE)]),
+             _write(tmp_path / "projects" / "p" / "b.jsonl", [_user("three"), _assistant(3, USAGE)])]
+    handed: list[str] = []
+    stats = IngestStats()
+    stats.prompts_read = handed.extend
+    chunks = read_sessions(paths, stats)
+    first = next(chunks)
+    assert handed == ["one", "two", "three"]
+    assert sorted(first["prompt"]) == ["one", "three", "two"]

@@ -77,18 +77,31 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 
 def read_sessions(paths: list[str], stats: IngestStats, scans=None) -> Iterator[pd.DataFrame]:
     """Many session files (their scans, when already started: see `engine.session_scans`), merged in
-    file order so duplicates across files resolve the same way every run."""
+    file order so duplicates across files resolve the same way every run. The rows wait for the last
+    file (a message's final copy can come in any file), but their prompts are handed to
+    `stats.prompts_read` as they are read, so an estimate classifies them while the engine reads on."""
     if scans is None:
         from costsim.ingest.engine import session_scans
         scans = session_scans(paths, stats)
     buffer: list[dict] = []
+    prompts: list[str] = []  # read and not yet handed to stats.prompts_read
     try:
         for path, result in zip(paths, scans):
             stats.files.append(stats.display(path))
+            if stats.prompts_read is not None:
+                prompts.extend(result["table"]["prompts"])
+                if len(prompts) >= PROMPT_BATCH:
+                    stats.prompts_read(prompts)
+                    prompts = []
             yield from _merge_result(result, stats, buffer)
+        if prompts:
+            stats.prompts_read(prompts)
         yield from _flush(buffer, stats)
     finally:
         scans.close()
+
+
+PROMPT_BATCH = 16_384  # prompts handed on at once while reading (a batch big enough for the worker processes)
 
 
 def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = None) -> Iterator[pd.DataFrame]:
@@ -125,9 +138,9 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
     keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
     stats.duplicates += int((~keep).sum())
     keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
-    del hashes, present
     at = np.cumsum([0] + [len(t["line"]) for t in tables])
     kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
+    del hashes, present, tables, keep
     sizes = np.cumsum([int(mask.sum()) for mask in kept])
     if not sizes[-1]:  # nothing left to price: one empty chunk, as any reader gives
         yield from _chunk(buffer[:1], kept[:1], stats)

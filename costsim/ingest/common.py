@@ -48,6 +48,7 @@ class IngestStats:
     files_not_read: dict[str, str] = field(default_factory=dict)  # a folder's file in no known format -> why
     sidecars: int = 0                  # Claude Code sidecar files passed over in folders (not logs, not records)
     conflicting_duplicates: int = 0    # duplicates whose usage differs from the copy kept (counted, and warned of)
+    prompts_read: object = None        # called with prompt texts as readers find them, ahead of their rows
     _seen_ids: "SeenIds" = field(default_factory=lambda: SeenIds())
     _seen_usage: "SeenIds" = field(default_factory=lambda: SeenIds())  # id + usage, to tell differing copies
 

@@ -15,7 +15,7 @@ no usage or no model, an unreadable timestamp, a progress line carrying a subage
 non-empty `usage.iterations`) or whose
 parsed-line count differs from its newline count (blank lines shift line numbers) is read again by
 `claude_code.scan_file`, which names every problem as file:line. While the main thread classifies and
-prices one part, the next part's query runs (DuckDB releases the GIL), so reading overlaps the rest.
+prices one part, the next parts' queries run (DuckDB releases the GIL), so reading overlaps the rest.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+import queue
+import threading
 
 import numpy as np
 
@@ -166,17 +167,29 @@ def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
     return parts
 
 
-def query_part(paths: list[str]) -> dict:
-    """One part's query results (runs in DuckDB's threads; safe to call from another thread)."""
+def connect():
+    """A DuckDB connection for part queries: the run's threads, and offline (no extension is fetched)."""
+    con = duckdb.connect(config={"threads": threads(), "autoinstall_known_extensions": False,
+                                 "autoload_known_extensions": False,
+                                 "allocator_flush_threshold": "8MB",  # give memory back after each part
+                                 "allocator_bulk_deallocation_flush_threshold": "8MB"})
+    con.execute("SET enable_progress_bar = false")  # a long part must not draw on the user's terminal
+    return con
+
+
+def query_part(paths: list[str], con=None) -> dict:
+    """One part's query results (runs in DuckDB's threads; safe to call from another thread), on `con`
+    or on a connection of its own."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    con = duckdb.connect(config={"threads": threads(), "autoinstall_known_extensions": False,
-                                 "autoload_known_extensions": False})  # offline: no extension is fetched
+    own = con is None
+    con = connect() if own else con
     try:
         groups = con.sql(_PART, params={"files": paths}).to_arrow_table()
     finally:
-        con.close()
+        if own:
+            con.close()
     sums = ["lines", "assistant", "no_usage", "odd", "copies"]
     files = groups.group_by("file").aggregate([(c, "sum") for c in sums] + [("n", "min")])
     files = {"file": files.column("file").to_pylist(), "first_n": files.column("n_min").to_numpy(),
@@ -292,24 +305,54 @@ def wanted() -> bool:
 
 
 class Scans:
-    """Every session file's result, in file order. The first part's query starts at once (the caller's own
-    setup runs alongside), and the next part's query runs while this part's results are used."""
+    """Every session file's result, in file order. A thread runs the parts' queries one after another from
+    the start (the caller's own setup runs alongside), up to AHEAD parts ahead of their use, so the engine
+    keeps reading while the caller classifies and prices."""
+
+    AHEAD = 4  # parts read and not yet used (each a few MiB of results)
 
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
         self.parts, self.stats = parts_of(paths, PART_BYTES), stats
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="costsim-engine")
-        self.ahead = self.pool.submit(_read_part, self.parts[0]) if self.parts else None
+        self.done = queue.Queue(maxsize=self.AHEAD)
+        self.stop = threading.Event()
+        self.reader = threading.Thread(target=self._read, name="costsim-engine", daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        con = None
+        try:
+            for part in self.parts:
+                if self.stop.is_set():
+                    return
+                try:
+                    con = con or connect()  # one for every part: less memory churn than one each
+                    found = _read_part(part, con)
+                except BaseException as exc:  # shown to the caller, in its thread
+                    found = exc
+                self.done.put(found)
+                if isinstance(found, BaseException):
+                    return
+        finally:
+            if con is not None:
+                con.close()
 
     def __iter__(self) -> Iterator[dict]:
-        for k, part in enumerate(self.parts):
-            found = self.ahead.result()
-            if k + 1 < len(self.parts):
-                self.ahead = self.pool.submit(_read_part, self.parts[k + 1])
+        for part in self.parts:
+            found = self.done.get()
+            if isinstance(found, BaseException):
+                raise found
             yield from part_results(part, self.stats, found)
+        self.reader.join()  # its connection closed
 
     def close(self) -> None:
-        """Stop: a query under way finishes, none starts."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        """Stop: a query under way finishes, none starts, and the reader's connection is closed."""
+        self.stop.set()
+        while self.reader.is_alive():
+            try:
+                self.done.get(timeout=0.05)  # make room, so a reader waiting to hand over a part ends
+            except queue.Empty:
+                pass
+        self.reader.join()
 
 
 class CarefulScans:
@@ -333,14 +376,14 @@ def session_scans(paths: list[str], stats: IngestStats):
     return Scans(paths, stats) if wanted() else CarefulScans(paths, stats)
 
 
-def _read_part(paths: list[str]) -> dict:
+def _read_part(paths: list[str], con=None) -> dict:
     """A part's query results; a part the query refuses (a line longer than LINE_BYTES, say) comes back
     with no files, so the careful reader reads every file of it."""
     plain = [p for p in paths if not p.endswith(".gz") and not any(c in p for c in "*?[")]  # DuckDB globs those
     if not plain:
         return _no_lines()
     try:
-        return query_part(plain)
+        return query_part(plain, con)
     except duckdb.InvalidInputException:  # the text scan's line limit; any other error is a bug to show
         return _no_lines()
 

@@ -163,24 +163,42 @@ def plan(mode: str, sticky_minutes: tuple[int, ...] = (), sim=None) -> ReplayPla
 
 
 def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series | None,
-              session: bool = False) -> pd.DataFrame:
-    """What the replay needs of a classified chunk: tier, time, conversation code, token counts (and the
-    session, for pinned conversations: it is the largest column)."""
-    out = df[[c for c in REPLAY_COLUMNS if c != "conversation" and (session or c != "session")]].copy()
-    out["conversation"] = conversations.codes(df)
+              session: bool = False) -> dict:
+    """What the replay needs of a classified chunk, column by column: tier (int8 where every row has one),
+    time, conversation code (int32 while the codes fit), token counts (and the session, for pinned
+    conversations: it is the largest column). Plain columns, not a frame, so `held_frame` can join
+    them a column at a time."""
+    out = {c: df[c].to_numpy(copy=True) if isinstance(df[c].dtype, np.dtype) else df[c].array.copy()
+           for c in REPLAY_COLUMNS if c != "conversation" and (session or c != "session")}
+    if not df["tier"].isna().any():
+        out["tier"] = df["tier"].to_numpy(dtype=np.int8)
+    codes = conversations.codes(df)
+    out["conversation"] = codes.astype(np.int32) if conversations.count < 2**31 else codes
     if view is not None:
         out["view"] = view.to_numpy()
     return out
 
 
-def price_held(pricer, held: list[pd.DataFrame], run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
+def held_frame(held: list[dict]) -> pd.DataFrame:
+    """The held chunks as one frame, joined a column at a time and each chunk's column let go once joined,
+    so the rows are never held twice over."""
+    columns = {}
+    for name in list(held[0]):
+        parts = [chunk.pop(name) for chunk in held]
+        columns[name] = (np.concatenate(parts) if all(isinstance(p, np.ndarray) for p in parts)
+                         else pd.concat([pd.Series(p, copy=False) for p in parts], ignore_index=True).array)
+        del parts
+    held.clear()
+    return pd.DataFrame(columns, copy=False)
+
+
+def price_held(pricer, held: list[dict], run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
                conversations: ConversationIds) -> dict | None:
     """Price the strategies the run held rows for: replayed where the log has conversations, else with
     each request's logged cache split. Returns what the report's `caching` block needs (None: nothing)."""
     from costsim.pricing.caches import load_cache_book
 
-    frame = pd.concat(held, ignore_index=True)
-    held.clear()  # the chunks now live in `frame` only
+    frame = held_frame(held)
     view = frame.pop("view") if "view" in frame.columns else None
     cached = int(frame["cache_read_tokens"].sum() + frame["cache_write_5m_tokens"].sum()
                  + frame["cache_write_1h_tokens"].sum())
