@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 import queue
 import threading
+from collections.abc import Iterator
 
 import numpy as np
 
