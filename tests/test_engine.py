@@ -217,6 +217,7 @@ def test_prompts_are_handed_on_as_they_are_read(tmp_path):
     """An estimate classifies the prompts while the engine reads on: every file's prompts reach
     `prompts_read` before the rows, each file's in line order."""
     from costsim.ingest.claude_code import read_sessions
+    from costsim.ingest.engine import session_scans
 
     paths = [_write(tmp_path / "projects" / "p" / "a.jsonl", [_user("one"), _assistant(1, USAGE), _user("two"),
                                                               _assistant(2, USAGE)]),
@@ -224,7 +225,7 @@ def test_prompts_are_handed_on_as_they_are_read(tmp_path):
     handed: list[str] = []
     stats = IngestStats()
     stats.prompts_read = handed.extend
-    chunks = read_sessions(paths, stats)
+    chunks = read_sessions(paths, stats, session_scans(paths, stats))
     first = next(chunks)
     assert handed == ["one", "two", "three"]
     assert sorted(first["prompt"]) == ["one", "three", "two"]

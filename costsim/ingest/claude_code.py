@@ -75,14 +75,11 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     yield from _merge_result(result, stats)
 
 
-def read_sessions(paths: list[str], stats: IngestStats, scans=None) -> Iterator[pd.DataFrame]:
-    """Many session files (their scans, when already started: see `engine.session_scans`), merged in
+def read_sessions(paths: list[str], stats: IngestStats, scans) -> Iterator[pd.DataFrame]:
+    """Many session files (their scans, started by the caller: see `engine.session_scans`), merged in
     file order so duplicates across files resolve the same way every run. The rows wait for the last
     file (a message's final copy can come in any file), but their prompts are handed to
     `stats.prompts_read` as they are read, so an estimate classifies them while the engine reads on."""
-    if scans is None:
-        from costsim.ingest.engine import session_scans
-        scans = session_scans(paths, stats)
     buffer: list[dict] = []
     prompts: list[str] = []  # read and not yet handed to stats.prompts_read
     try:
@@ -274,7 +271,7 @@ class _Rows:
 
     def table(self) -> dict:
         if not self.blocks:
-            return _empty_table()
+            return empty_table()
         cols = {key: np.concatenate([b[key] for b in self.blocks]) for key in self.blocks[0]}
         self.blocks.clear()
         order = np.argsort(cols["line"], kind="stable")  # lines read one by one join the block's matches
@@ -313,7 +310,7 @@ def _stamps(stamps: list) -> np.ndarray:
                               utc=True, format="ISO8601").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
 
 
-def _empty_table() -> dict:
+def empty_table() -> dict:
     return {"line": np.zeros(0, dtype=np.int64), "model": np.zeros(0, dtype=np.int32), "models": [],
             "prompt": np.zeros(0, dtype=np.int32), "prompts": [],
             **{key: np.zeros(0, dtype=np.int64) for key in COUNTS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from costsim.frame import CALL_COLUMNS
+from costsim.ingest.claude_code import empty_table, project_and_session, scan_file
 from costsim.ingest.common import MAX_TOKENS, IngestStats, SeenIds
 from costsim.ingest.records import message_text
 
@@ -228,8 +229,6 @@ def _id_columns(ids) -> dict:
 def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[dict]:
     """Per-file results in the shape `claude_code.scan_file` returns, in file order: the engine's for
     files it read plainly, the careful reader's for the rest."""
-    from costsim.ingest.claude_code import _empty_table, project_and_session, scan_file
-
     files, columns, prompts = found["files"], found["requests"], found["prompts"]
     by_file = {f: i for i, f in enumerate(files["file"])}
     for path in paths:
@@ -237,7 +236,7 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
         i = by_file.get(path)
         project, session = project_and_session(path)
         if i is None and not path.endswith(".gz") and os.path.getsize(path) == 0:
-            yield _result(_empty_table(), name, project, session, 0, 0, 0, 0)
+            yield _result(empty_table(), name, project, session, 0, 0, 0, 0)
             continue
         if i is None or files["odd"][i]:
             yield scan_file(path, name, stats.strict)  # the careful reader names each problem
@@ -362,8 +361,6 @@ class CarefulScans:
         self.paths, self.stats = paths, stats
 
     def __iter__(self) -> Iterator[dict]:
-        from costsim.ingest.claude_code import scan_file
-
         for path in self.paths:
             yield scan_file(path, self.stats.display(path), self.stats.strict)
 
