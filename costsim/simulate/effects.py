@@ -280,7 +280,7 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
     new_items = [i for i in new_items if i.strategy in {s.key for s in results}]
     items = [i for i in items if i.strategy not in helpers] + new_items
     return replace(report, strategies=results, line_items=tuple(items),
-                   extra={**report.extra, "simulation": sim})
+                   simulation=sim)
 
 
 def reference_items(items: list[LineItem], reference: StrategyResult) -> list[LineItem]:
