@@ -71,15 +71,20 @@ def to_json(value: Any) -> Any:
 
 # ---- the schema of what to_json writes ---------------------------------------------------------
 
-def schema_of(cls, *, title: str, envelope: dict[str, Any] | None = None) -> dict:
-    """A JSON Schema (draft 2020-12) for `to_json(cls(...))`; `envelope` adds constant keys (schema_version, kind)."""
+def schema_of(cls, *, title: str, head: dict[str, dict] | None = None) -> dict:
+    """A JSON Schema (draft 2020-12) for `to_json(cls(...))`; `head` adds keys written before it (the envelope)."""
     defs: dict[str, dict] = {}
     root = _object(cls, defs)
-    for key, constant in (envelope or {}).items():
-        root["properties"] = {key: {"const": constant}, **root["properties"]}
-        root["required"] = [key, *root["required"]]
+    root["properties"] = {**(head or {}), **root["properties"]}
+    root["required"] = [*(head or {}), *root["required"]]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **root,
             **({"$defs": dict(sorted(defs.items()))} if defs else {})}
+
+
+def envelope_schema(kind: str) -> dict[str, dict]:
+    """The schema of `envelope(kind)`'s keys."""
+    return {"schema_version": {"const": SCHEMA_VERSIONS[kind]}, "kind": {"const": kind},
+            "generator": {"type": "string", "pattern": "^costsim "}}
 
 
 def _object(cls, defs: dict) -> dict:
@@ -115,6 +120,8 @@ def _schema(hint, defs: dict) -> dict:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint is Any:
         return {}
+    if hint is dict:
+        return {"type": "object"}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_schema(a, defs) for a in args]}
     if origin is typing.Literal:
@@ -137,7 +144,7 @@ def _schema(hint, defs: dict) -> dict:
         return {"type": "string", "format": "date-time"}
     if origin in (tuple, list):
         return {"type": "array", "items": _schema(args[0], defs) if args else {}}
-    if origin is dict or hint is dict:
+    if origin is dict:
         return {"type": "object", "additionalProperties": _schema(args[1], defs) if args else {}}
     if dataclasses.is_dataclass(hint):
         name = hint.__name__

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from costsim.report.jsonshape import FLATTEN, LEAVE_OUT, OMIT_NONE, SCHEMA_VERSIONS, json_name, to_json
 from costsim.report.parts import (AsBilled, Billing, Breakdown, CalibrationSummary, DisplayCurrency, LatencyRow, LogDetail,
@@ -146,7 +146,7 @@ class TierInfo:
 class Report:
     """What `compare` or `estimate` computed: the JSON report `diff` and `check` read back."""
 
-    kind: str  # "compare" or "estimate"
+    kind: Literal["compare", "estimate"]
     strategies: tuple[StrategyResult, ...]
     prices_used: tuple[PriceUsed, ...]
     accounting: Accounting
