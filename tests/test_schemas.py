@@ -11,7 +11,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import DOC_DAY, REPO, SAMPLES
 
 spec = importlib.util.spec_from_file_location("json_schemas", REPO / "tools" / "json_schemas.py")
@@ -88,7 +87,8 @@ def test_check_diff_and_models_validate(cli, tmp_path):
     validate(check, "check.schema.json")
     base, head = tmp_path / "base.json", tmp_path / "head.json"
     assert cli("compare", "--as-of", DOC_DAY, "--format", "json", "--out", str(base)).exit_code == 0
-    assert cli("compare", "--as-of", DOC_DAY, "--tier2", "gpt-5-mini", "--format", "json", "--out", str(head)).exit_code == 0
+    assert cli("compare", "--as-of", DOC_DAY, "--tier2", "gpt-5-mini", "--format", "json",
+               "--out", str(head)).exit_code == 0
     validate(run_json(cli, "diff", str(base), str(head)), "diff.schema.json")
     validate(run_json(cli, "models", "--as-of", DOC_DAY, "--provider", "anthropic"), "models.schema.json")
 
@@ -147,7 +147,8 @@ BAD = {
     "negative price": GOOD.replace("input: 1", "input: -1"),
     "period without a date": GOOD.replace("      - from: 2026-01-01\n        usd_per_mtok", "      - usd_per_mtok"),
     "no models": "provider: acme\nmodels: []\n",
-    "bad off-peak window": GOOD + "        off_peak: {utc_windows: ['25:00-01:00'], usd_per_mtok: {input: 1, output: 1}}\n",
+    "bad off-peak window":
+        GOOD + "        off_peak: {utc_windows: ['25:00-01:00'], usd_per_mtok: {input: 1, output: 1}}\n",
     "unknown service tier": GOOD + "        service_tiers: {turbo: {usd_per_mtok: {input: 1, output: 1}}}\n",
 }
 

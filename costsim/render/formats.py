@@ -14,7 +14,7 @@ from typing import Any
 
 from rich.console import Console
 
-from costsim.render import ci, charts, html, models, quality
+from costsim.render import charts, ci, html, models, quality
 from costsim.render import report as text
 from costsim.report import Report
 from costsim.report.jsonshape import envelope, to_json
@@ -43,9 +43,11 @@ REPORT: Mapping[str, Renderer] = {
 SWEEP: Mapping[str, Renderer] = {
     "table": charts.draw_sweep, "json": _json(sweep_to_dict), "csv": _write(charts.sweep_csv),
     "markdown": _write(charts.sweep_markdown), "html": _write(html.sweep_html)}
-QUALITY: Mapping[str, Renderer] = {
-    fmt: (lambda fmt: lambda report, console: quality.render_quality(report, fmt, console))(fmt)
-    for fmt in ("table", "json", "markdown")}
+def _quality(fmt: str) -> Renderer:
+    return lambda report, console: quality.render_quality(report, fmt, console)
+
+
+QUALITY: Mapping[str, Renderer] = {fmt: _quality(fmt) for fmt in ("table", "json", "markdown")}
 CHECK: Mapping[str, Renderer] = {
     "table": ci.draw_check, "markdown": _write(ci.check_markdown), "github": ci.check_github,
     "json": _json(ci.check_to_dict)}

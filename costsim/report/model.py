@@ -9,12 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-
 from typing import Any, ClassVar, Literal
 
 from costsim.report.jsonshape import FLATTEN, LEAVE_OUT, OMIT_NONE, SCHEMA_VERSIONS, json_name, to_json
-from costsim.report.parts import (AsBilled, Billing, Breakdown, CalibrationSummary, DisplayCurrency, LatencyRow, LogDetail,
-                                  MonteCarloResult, PriceAdjustment)
+from costsim.report.parts import (
+    AsBilled,
+    Billing,
+    Breakdown,
+    CalibrationSummary,
+    DisplayCurrency,
+    LatencyRow,
+    LogDetail,
+    MonteCarloResult,
+    PriceAdjustment,
+)
 from costsim.version import __version__
 
 SCHEMA_VERSION = SCHEMA_VERSIONS["estimate"]  # compare's and estimate's: one report format
@@ -82,7 +90,7 @@ class StrategyResult:
     def cost_per_request_usd(self) -> Decimal | None:
         return None if self.requests == 0 else self.cost_usd / self.requests
 
-    def with_savings(self, frontier_cost_usd: Decimal) -> "StrategyResult":
+    def with_savings(self, frontier_cost_usd: Decimal) -> StrategyResult:
         saved = percent_of(frontier_cost_usd - self.cost_usd, frontier_cost_usd)
         return replace(self, savings_vs_frontier_pct=saved)
 
