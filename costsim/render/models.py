@@ -10,12 +10,13 @@ from datetime import date
 from decimal import Decimal
 
 from rich.console import Console
-from costsim.render.tables import markdown_table, table_of
 
+from costsim.errors import ConfigError
 from costsim.money import usd
-from costsim.routing.policy import Policy
 from costsim.pricing.prices import PriceBook, request_cost_usd
+from costsim.render.tables import markdown_table, table_of
 from costsim.report.jsonshape import LEAVE_OUT, envelope, to_json
+from costsim.routing.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,8 @@ def model_rows(book: PriceBook, policy: Policy, day: date, *, provider: str | No
                              request_cost_usd(r, {"input": input_tokens, "output": output_tokens})))
     if provider and not rows:
         known = sorted({m.provider for m in book.models.values()})
-        from costsim.errors import ConfigError
         raise ConfigError(f"--provider {provider!r}: no models (providers: {', '.join(known)})")
     if search and not rows:
-        from costsim.errors import ConfigError
         raise ConfigError(f"--search {search!r}: no model's id, name or alias has it"
                           + (f" (provider {provider})" if provider else ""))
     key = {"cost": lambda m: (m.request_cost_usd, m.model), "name": lambda m: m.model,
