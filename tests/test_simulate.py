@@ -59,7 +59,7 @@ def test_classifier_overhead_per_request_from_the_table(book, policy):
     report = sprint_report(book, policy, classifier_model="gpt-5-nano")
     with_classifier = report.strategy("smart_classifier")
     assert with_classifier.cost_usd == C_SMART + 200 * (200 * Decimal("0.05") + 5 * Decimal("0.4")) / M
-    assert report.simulation["classifier"]["cost_per_request_usd"] == Decimal(12) / M
+    assert report.simulation.classifier.cost_per_request_usd == Decimal(12) / M
 
 
 def test_document_classifier_claim_is_checked(book, policy):
@@ -73,9 +73,9 @@ def test_document_classifier_claim_is_checked(book, policy):
 def test_escalation_cost_and_break_even(book, policy):
     report = sprint_report(book, policy, escalation_rate=Decimal("0.1"))
     assert report.strategy("escalation").cost_usd == C_MID + Decimal("0.1") * C_FRONTIER  # $0.812
-    esc = report.simulation["escalation"]
-    assert esc["break_even_vs_smart"] == (C_SMART - C_MID) / C_FRONTIER          # 0.681 / 7 ≈ 9.73%
-    assert esc["break_even_vs_all_frontier"] == (C_FRONTIER - C_MID) / C_FRONTIER  # 6.888 / 7 = 98.4%
+    esc = report.simulation.escalation
+    assert esc.break_even_vs_smart == (C_SMART - C_MID) / C_FRONTIER          # 0.681 / 7 ≈ 9.73%
+    assert esc.break_even_vs_all_frontier == (C_FRONTIER - C_MID) / C_FRONTIER  # 6.888 / 7 = 98.4%
     assert simulate.escalation_break_even(Decimal(1), Decimal(10), Decimal(3)) == Decimal("0.2")
 
 
@@ -83,11 +83,11 @@ def test_under_routing_rework_cost_and_break_even(book, policy):
     report = sprint_report(book, policy, misroute_rate=Decimal("0.2"), rework_turns=2, misroute_tier=2)
     per_unit = (20 * FLASH + 2 * 20 * OPUS) / M  # failed tier-2 attempt + 2 rework turns on opus, for 20 hard requests
     assert report.strategy("under_routing").cost_usd == C_SMART + Decimal("0.2") * per_unit
-    assert report.simulation["under_routing"]["break_even_misroute_rate"] == (C_FRONTIER - C_SMART) / per_unit
+    assert report.simulation.under_routing.break_even_misroute_rate == (C_FRONTIER - C_SMART) / per_unit
     report = sprint_report(book, policy, misroute_rate=Decimal("1"), rework_turns=10, misroute_tier=1)
     per_unit = (20 * NANO + 10 * 20 * OPUS) / M
     assert report.strategy("under_routing").cost_usd == C_SMART + per_unit
-    assert report.simulation["under_routing"]["break_even_misroute_rate"] == (C_FRONTIER - C_SMART) / per_unit
+    assert report.simulation.under_routing.break_even_misroute_rate == (C_FRONTIER - C_SMART) / per_unit
     assert "all_cheap" not in {s.key for s in report.strategies}
 
 

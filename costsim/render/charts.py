@@ -144,31 +144,31 @@ def simulation_lines(report: Report) -> list[str]:
     if not sim:
         return []
     lines = []
-    c = sim.get("classifier")
+    c = sim.classifier
     if c:
-        lines.append(f"Classifier overhead: {c['model']} reads each request ({c['input_tokens_per_request']:,} in + "
-                     f"{c['output_tokens_per_request']:,} out tokens): {usd(c['cost_per_request_usd'])} a request, "
-                     f"{usd(c['cost_usd'])} in all, {pct(c['share_of_smart_cost_pct'])} of smart routing's cost.")
-    e = sim["escalation"]
-    vs = "smart + classifier" if e["compared_with"] == "smart_classifier" else "smart routing"
+        lines.append(f"Classifier overhead: {c.model} reads each request ({c.input_tokens_per_request:,} in + "
+                     f"{c.output_tokens_per_request:,} out tokens): {usd(c.cost_per_request_usd)} a request, "
+                     f"{usd(c.cost_usd)} in all, {pct(c.share_of_smart_cost_pct)} of smart routing's cost.")
+    e = sim.escalation
+    vs = "smart + classifier" if e.compared_with == "smart_classifier" else "smart routing"
     lines.append(f"Escalation (all to tier 2, a share e again to tier 3): costs more than {vs} above "
-                 f"e = {_rate(e['break_even_vs_smart'])}, more than all-frontier above "
-                 f"e = {_rate(e['break_even_vs_all_frontier'])}.")
-    u = sim["under_routing"]
-    lines.append(f"Under-routing (a share m of tier-3 requests fails on tier {u['misroute_tier']}, then "
-                 f"{u['rework_turns']} rework turn(s) on tier 3 and the tier-3 call): routing stops paying at "
-                 f"m = {_rate(u['break_even_misroute_rate'])}.")
-    lines += [f"Formula, {name.replace('_', '-')}: {f}" for name, f in sim["formulas"].items()]
+                 f"e = {_rate(e.break_even_vs_smart)}, more than all-frontier above "
+                 f"e = {_rate(e.break_even_vs_all_frontier)}.")
+    u = sim.under_routing
+    lines.append(f"Under-routing (a share m of tier-3 requests fails on tier {u.misroute_tier}, then "
+                 f"{u.rework_turns} rework turn(s) on tier 3 and the tier-3 call): routing stops paying at "
+                 f"m = {_rate(u.break_even_misroute_rate)}.")
+    lines += [f"Formula, {name.replace('_', '-')}: {f}" for name, f in sim.formulas.items()]
     return lines
 
 
 def classifier_tier_rows(report: Report) -> list[list[str]]:
     """The classifier model's own line under smart routing (share: of smart + classifier)."""
-    c = (report.simulation or {}).get("classifier")
+    c = report.simulation.classifier if report.simulation else None
     if not c:
         return []
-    return [["classifier (every request)", f"{report.strategy('smart').requests:,}", c["model"], usd(c["cost_usd"]),
-             pct(c["share_of_smart_cost_pct"])]]
+    return [["classifier (every request)", f"{report.strategy('smart').requests:,}", c.model, usd(c.cost_usd),
+             pct(c.share_of_smart_cost_pct)]]
 
 
 MC_HEADER = ["Strategy", "Cost p5", "p50", "p95", "Savings p5", "p50", "p95"]

@@ -22,6 +22,7 @@ from costsim.report.parts import (
     LogDetail,
     MonteCarloResult,
     PriceAdjustment,
+    Simulation,
 )
 from costsim.version import __version__
 
@@ -176,7 +177,7 @@ class Report:
     breakdown: Breakdown | None = field(default=None, metadata=OMIT_NONE)
     calibration: CalibrationSummary | None = field(default=None, metadata=OMIT_NONE)
     monte_carlo: MonteCarloResult | None = field(default=None, metadata=OMIT_NONE)
-    simulation: dict[str, Any] | None = field(default=None, metadata=OMIT_NONE)  # simulate/effects.py's figures
+    simulation: Simulation | None = field(default=None, metadata=OMIT_NONE)
     caching: dict[str, Any] | None = field(default=None, metadata=OMIT_NONE)  # docs/caching.md
     display_currency: DisplayCurrency | None = field(default=None, metadata=OMIT_NONE)
 

@@ -94,6 +94,54 @@ class PriceAdjustment:
 
 
 @dataclass(frozen=True)
+class ClassifierOverhead:
+    """`--classifier-model`: a model reading every request before it is routed, and what that adds."""
+
+    model: str
+    input_tokens_per_request: int
+    output_tokens_per_request: int
+    cost_usd: Decimal
+    cost_per_request_usd: Decimal | None
+    share_of_smart_cost_pct: Decimal | None
+    list_cost_per_request_usd: Decimal | None = field(default=None, metadata=OMIT_NONE)
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """All on tier 2 first, a share e sent again to tier 3: the break-even rates, and the cost at `rate`."""
+
+    break_even_vs_smart: Decimal | None
+    break_even_vs_all_frontier: Decimal | None
+    compared_with: str
+    rate: Decimal | None = field(default=None, metadata=OMIT_NONE)
+    escalated_calls_cache: str | None = field(default=None, metadata=OMIT_NONE)  # "cold" or "as logged"
+    cost_usd: Decimal | None = field(default=None, metadata=OMIT_NONE)
+
+
+@dataclass(frozen=True)
+class UnderRouting:
+    """A share m of tier-3 requests first fails on a cheaper tier: the break-even rate, and the cost at `rate`."""
+
+    misroute_tier: int
+    rework_turns: int
+    cheap_cost_of_hard_usd: Decimal
+    frontier_cost_of_hard_usd: Decimal
+    break_even_misroute_rate: Decimal | None
+    rate: Decimal | None = field(default=None, metadata=OMIT_NONE)
+    cost_usd: Decimal | None = field(default=None, metadata=OMIT_NONE)
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The simulated effects' figures (docs/simulation.md), with each formula in words."""
+
+    escalation: Escalation
+    under_routing: UnderRouting
+    formulas: dict[str, str]
+    classifier: ClassifierOverhead | None = field(default=None, metadata=OMIT_NONE)
+
+
+@dataclass(frozen=True)
 class MonteCarloRow:
     """One strategy's cost and savings at the 5th, 50th and 95th percentile of the samples (float64)."""
 
