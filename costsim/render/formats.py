@@ -26,7 +26,11 @@ Renderer = Callable[[Any, Console], None]
 
 def _write(to_text: Callable[[Any], str]) -> Renderer:
     """A format that is a string: written as it is, without rich's wrapping or markup."""
-    return lambda value, console: console.file.write(to_text(value))
+
+    def write(value: Any, console: Console) -> None:
+        console.file.write(to_text(value))
+
+    return write
 
 
 def _json(to_dict: Callable[[Any], dict]) -> Renderer:

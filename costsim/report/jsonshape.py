@@ -146,7 +146,7 @@ def _schema(hint, defs: dict) -> dict:
         return {"type": "array", "items": _schema(args[0], defs) if args else {}}
     if origin is dict:
         return {"type": "object", "additionalProperties": _schema(args[1], defs) if args else {}}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # a placeholder first: a type that holds itself must not recurse forever

@@ -26,6 +26,7 @@ from costsim.report.parts import (
 )
 from costsim.version import __version__
 
+ReportKind = Literal["compare", "estimate"]
 SCHEMA_VERSION = SCHEMA_VERSIONS["estimate"]  # compare's and estimate's: one report format
 
 
@@ -155,7 +156,7 @@ class TierInfo:
 class Report:
     """What `compare` or `estimate` computed: the JSON report `diff` and `check` read back."""
 
-    kind: Literal["compare", "estimate"]
+    kind: ReportKind
     strategies: tuple[StrategyResult, ...]
     prices_used: tuple[PriceUsed, ...]
     accounting: Accounting

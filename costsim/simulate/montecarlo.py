@@ -160,7 +160,7 @@ def draw_tokens(rng: np.random.Generator, spec: MonteCarloSpec, profiles, counts
 
 
 def run(spec: MonteCarloSpec, requests: int, point: dict[int, Decimal], profiles, book: PriceBook, policy: Policy,
-        as_of: date, sim: simulate.SimOptions | None = None) -> dict:
+        as_of: date, sim: simulate.SimOptions | None = None) -> MonteCarloResult:
     """Sample the mix and token lengths; price each sample under every strategy; return percentiles."""
     rng = np.random.default_rng(spec.seed)
     shares = draw_shares(rng, spec, point)

@@ -23,6 +23,7 @@ from costsim.routing.policy import TIERS, Policy
 from costsim.pricing.prices import ModelPrice, PriceBook
 from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
                             percent_of)
+from costsim.report.model import ReportKind
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ class Pricer:
                 self.batch_gaps[model.id] += int(row.requests)
         return items
 
-    def report(self, *, kind: str, accounting: Accounting, notes: list[str] | None = None) -> Report:
+    def report(self, *, kind: ReportKind, accounting: Accounting, notes: list[str] | None = None) -> Report:
         items = self.line_items()
         more_notes, billing = billing_notes(self, items)
         notes = [*(notes or ()), *more_notes]
