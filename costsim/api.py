@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 
@@ -18,8 +19,12 @@ from costsim.ingest import IngestStats, read_logs
 from costsim.errors import ConfigError
 from costsim.routing.policy import Policy
 from costsim.pricing.prices import PriceBook
-from costsim.report import Accounting, ClaimCheck, Report
-from costsim.simulate.scenario import Scenario, scenario_frame
+from costsim.report import Accounting, CalibrationSummary, ClaimCheck, LogDetail, Report
+from costsim.simulate import montecarlo
+from costsim.simulate.scenario import Scenario, load_scenario, override_profiles, parse_distribution, scenario_frame
+from costsim.ci import caps
+from costsim.ci.caps import Verdict
+from costsim.ci.config import CheckConfig
 from costsim.simulate.effects import SimOptions
 
 
@@ -43,9 +48,92 @@ def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, si
         report = _simulate_scenario(report, scenario, book, policy, as_of, sim, billing)
     if scenario.claims is not None:
         at_claim_date = _price_scenario(scenario, book, policy, scenario.claims.as_of, billing)
-        report = replace(report, claims=check_claims(scenario, at_claim_date, book),
-                         extra={**report.extra, "claims_as_of": scenario.claims.as_of.isoformat()})
+        report = replace(report, claims=check_claims(scenario, at_claim_date, book), claims_as_of=scenario.claims.as_of)
     return report
+
+
+@dataclass(frozen=True)
+class PlannedMix:
+    """What `costsim compare` prices: a scenario file (None: the document's sprint) and the command line's changes."""
+
+    scenario: Path | None = None
+    distribution: str | None = None   # 65/25/10, or ranges (60-70/20-30/5-10) for a Monte Carlo around the midpoints
+    requests: int | None = None
+    input_tokens: int | None = None   # per request, every tier
+    output_tokens: int | None = None
+    own_case: bool = True             # False: the case was changed, so the scenario's claims are not about it
+
+
+@dataclass(frozen=True)
+class MonteCarloAsk:
+    """The Monte Carlo's options; it runs when any is given, or when the distribution has ranges."""
+
+    samples: int | None = None
+    seed: int = 0
+    concentration: float | None = None
+    token_spread: float = 0.0
+    tokens_from: tuple[str, ...] = ()
+
+    @property
+    def asked(self) -> bool:
+        return self.samples is not None or self.concentration is not None or bool(self.token_spread or self.tokens_from)
+
+
+def compare_mix(mix: PlannedMix, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None,
+                billing: BillingOptions = BillingOptions(), cache: CacheProfile | None = None,
+                monte_carlo: MonteCarloAsk = MonteCarloAsk()) -> Report:
+    """`costsim compare`: the scenario with the mix's changes, priced by `compare`, and the Monte Carlo's ranges
+    when asked for (or when the distribution has ranges)."""
+    plan = load_scenario(mix.scenario, policy)
+    ranges = None
+    if mix.distribution is not None and montecarlo.is_range(mix.distribution):
+        ranges = montecarlo.parse_ranges(mix.distribution)
+        plan = replace(plan, shares=ranges.point())
+    elif mix.distribution is not None:
+        plan = replace(plan, shares=parse_distribution(mix.distribution))
+    if mix.requests is not None:
+        plan = replace(plan, requests=mix.requests)
+    plan = replace(plan, profiles=override_profiles(plan.profiles, mix.input_tokens, mix.output_tokens))
+    if not mix.own_case:
+        plan = replace(plan, claims=None, name=f"{plan.name}, with your options")  # its claims are about its own case
+    report = compare(plan, book, policy, as_of, sim, billing, cache)
+    if not (monte_carlo.asked or ranges is not None):
+        return report
+    if cache is not None:
+        raise ConfigError("--cache-share: the Monte Carlo prices input and output tokens only; run it without")
+    empirical = empirical_tokens(list(monte_carlo.tokens_from), policy) if monte_carlo.tokens_from else None
+    spec = montecarlo.MonteCarloSpec(samples=monte_carlo.samples or 2000, seed=monte_carlo.seed, ranges=ranges,
+                                     concentration=monte_carlo.concentration, token_spread=monte_carlo.token_spread,
+                                     empirical=empirical)
+    return replace(report, monte_carlo=montecarlo.run(spec, plan.requests, plan.shares, plan.profiles, book, policy,
+                                                      as_of, sim))
+
+
+def check(config: CheckConfig, book: PriceBook, policy: Policy, today: date, progress=None) -> Verdict:
+    """`costsim check`: every input's Report, projected and held to the caps. Prices: `as_of` when set, else today's."""
+    as_of = config.as_of or today
+    config = replace(config, caps=replace(config.caps, models_allowed=caps.resolve_models(config.caps.models_allowed,
+                                                                                          book)))
+    subjects = [caps.hold(name, report, config) for name, report in _check_reports(config, book, policy, as_of, progress)]
+    return Verdict(tuple(subjects), as_of)
+
+
+def _check_reports(config: CheckConfig, book: PriceBook, policy: Policy, as_of: date, progress):
+    scenarios = list(config.scenarios) or ([] if config.logs else [None])
+    for path in scenarios:
+        plan = load_scenario(path, policy)
+        if config.distribution is not None:
+            plan = replace(plan, shares=parse_distribution(config.distribution))
+        if config.profile is not None:
+            plan = replace(plan, profiles={t: config.profile for t in plan.profiles})
+        plan = replace(plan, claims=None)
+        name = Path(path).name if path else (f"planned mix {config.distribution}" if config.distribution
+                                             else f"scenario: {plan.name}")
+        yield name, compare(plan, book, policy, as_of)
+    if config.logs:
+        report, _ = estimate(list(config.logs), book, policy, as_of=as_of, progress=progress)
+        caps.trustworthy(report, config.strategy)
+        yield "logs: " + ", ".join(report.accounting.files), report
 
 
 def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
@@ -77,7 +165,7 @@ def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, poli
     pricer.add(frame)
     if classifier:
         pricer.add(simulate.classifier_frame(frame, sim), only=tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY))
-    priced = pricer.report(kind="compare", accounting=report.accounting, notes=list(report.notes), extra=report.extra)
+    priced = pricer.report(kind="compare", accounting=report.accounting, notes=list(report.notes))
     rates = book.models[classifier].period_at(as_of).rates if classifier else None
     return simulate.apply(priced, sim, policy, rates)
 
@@ -260,21 +348,21 @@ class EstimateRun:
         quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
         notes = [f"Classifier: {name} ({policy.label}); {quality}.",
                  *ingest_notes(stats, estimated)]
-        report = pricer.report(kind="estimate", accounting=accounting, notes=notes,
-                               extra={"problems": list(stats.problems), "malformed_records": stats.malformed,
-                                      "classifier": name, "estimated_output_requests": estimated,
-                                      "counted_input_requests": stats.counted_inputs,
-                                      "approximate_count_models": dict(stats.approximate_models),
-                                      "files_not_read": dict(stats.files_not_read), "sidecar_files": stats.sidecars,
-                                      "conflicting_duplicates": stats.conflicting_duplicates, **self.billed.extra(),
-                                      **pricer.span_extra()})
+        first, last = pricer.span()
+        log = LogDetail(problems=tuple(stats.problems), malformed_records=stats.malformed, classifier=name,
+                        estimated_output_requests=estimated, counted_input_requests=stats.counted_inputs,
+                        approximate_count_models=dict(stats.approximate_models),
+                        files_not_read=dict(stats.files_not_read), sidecar_files=stats.sidecars,
+                        conflicting_duplicates=stats.conflicting_duplicates, first_timestamp=first, last_timestamp=last)
+        report = replace(pricer.report(kind="estimate", accounting=accounting, notes=notes), log=log,
+                         as_billed=self.billed.part())
         if caching is not None:
             report = cache_strategies.with_caching(report, caching, book)
         if self.by:
-            report = replace(report, extra={**report.extra, "breakdown": breakdown(report, self.by)})
+            report = replace(report, breakdown=breakdown(report, self.by))
         if calibration is not None:
             report = replace(report, notes=(*report.notes, calibration.note()),
-                             extra={**report.extra, "calibration": calibration.to_dict()})
+                             calibration=CalibrationSummary(**calibration.to_dict()))
         if self.sim:
             day = self.as_of or self.today or date.today()
             rates = book.models[self.classifier_model].period_at(day).rates if self.classifier_model else None
@@ -302,16 +390,14 @@ def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, 
 
 def empirical_tokens(inputs: list[str], policy: Policy, log_format: str | None = None) -> dict:
     """Per-tier per-request token lengths of logged requests, for the Monte Carlo to draw from."""
-    from costsim.simulate.montecarlo import empirical_tokens as collect
-
     stats = IngestStats()
     _, classifier = make_classifier(policy)
     frames = [classify_frame(chunk, policy, classifier)[["tier", "requests", *PROMPT_COLUMNS, "output_tokens"]]
               for chunk in read_logs(inputs, stats, log_format)]
-    return collect(frames)
+    return montecarlo.empirical_tokens(frames)
 
 
-__all__ = ["compare", "estimate", "check_claims"]
+__all__ = ["compare", "compare_mix", "check", "estimate", "check_claims", "PlannedMix", "MonteCarloAsk"]
 
 
 # ---- what estimate adds around reading -----------------------------------------------------------

@@ -65,3 +65,13 @@ def pct(value: Decimal | None, places: int = 1) -> str:
 
 def tokens(value: int) -> str:
     return f"{value:,}"
+
+
+def signed_usd(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + usd(value)
+
+
+def signed_pct(value: Decimal | None) -> str:
+    if value is None:
+        return "new"
+    return ("+" if value > 0 else "") + pct(value)

@@ -145,7 +145,7 @@ def test_service_tier_without_rates_is_list_price_and_reported(book):
     cost, report = priced(book, [row("gpt-5-nano", "2026-11-01 12:00", input_tokens=1000, output_tokens=1000,
                                      service_tier="priority")])
     assert cost == (1000 * Decimal("0.05") + 1000 * Decimal("0.4")) / M
-    assert report.extra["billing_gaps"]["service_tier"] == {"gpt-5-nano/priority": 1}
+    assert report.billing.billing_gaps.service_tier == {"gpt-5-nano/priority": 1}
 
 
 # 6. time of day -----------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def test_each_request_at_its_own_dates_prices_and_the_report_states_the_range(bo
     cost, report = priced(book, [row("o3", "2025-05-01 12:00", input_tokens=1000, output_tokens=1000),
                                  row("o3", "2025-07-01 12:00", input_tokens=1000, output_tokens=1000)])
     assert cost == (1000 * 10 + 1000 * 40 + 1000 * 2 + 1000 * 8) / Decimal(M)
-    assert report.extra["price_periods"] == {"from": "2025-04-16", "to": "2025-06-10",
+    assert report.to_dict()["price_periods"] == {"from": "2025-04-16", "to": "2025-06-10",
                                              "requests_priced_from": "2025-05-01", "requests_priced_to": "2025-07-01"}
     assert any(n.startswith("Price periods used began between 2025-04-16 and 2025-06-10") for n in report.notes)
 

@@ -67,12 +67,12 @@ def test_out_into_a_missing_folder_says_so(cli, tmp_path, args):
 # 3. a closed pipe ends quietly --------------------------------------------------------------------
 
 def test_a_closed_pipe_inside_a_command_exits_141_quietly(cli, monkeypatch):
-    from costsim.cli import app as cli_module
+    from costsim.render import formats
 
     def closed(*args, **kwargs):
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(cli_module, "render", closed)
+    monkeypatch.setattr(formats, "render", closed)
     result = cli("compare")
     assert result.exit_code == 141  # 128 + SIGPIPE, as for any Unix tool; never 1, "a cap was crossed"
     assert result.stderr == ""
@@ -310,36 +310,6 @@ def test_table_output_has_no_trailing_spaces(cli):
         result = cli(*command)
         assert result.exit_code == 0
         assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == [], command
-
-
-@pytest.mark.parametrize("command, formats, code", [
-    (["compare", "--as-of", DOC_DAY], "ReportFormat", 0),
-    (["estimate", NEUTRAL, "--as-of", DOC_DAY], "ReportFormat", 0),
-    (["sweep", "--as-of", DOC_DAY], "ReportFormat", 0),
-    (["models", "--as-of", DOC_DAY, "--provider", "deepseek"], "Format", 0),
-    # over the cap ($1.19 a month > $1), so github's annotation line shows beside its summary
-    (["check", "--as-of", DOC_DAY, "--max-monthly-cost", "1", "--requests-per-day", "10"], "CiFormat", 1),
-])
-def test_every_format_offered_is_rendered_as_itself(cli, monkeypatch, command, formats, code):
-    """One table of formats per output kind: each one offered draws its own output (no silent fallback)."""
-    pytest.importorskip("matplotlib")
-    from costsim.cli import ci as cli_ci
-    from costsim.cli import common as cli_common
-
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    choices = [f.value for f in getattr(cli_ci if formats == "CiFormat" else cli_common, formats)]
-    outputs = {}
-    for fmt in choices:
-        result = cli(*command, "--format", fmt)
-        assert result.exit_code == code, (fmt, result.output)
-        outputs[fmt] = result.stdout
-    assert len(set(outputs.values())) == len(choices)
-    if "json" in outputs:
-        json.loads(outputs["json"])
-    if "markdown" in outputs:
-        assert "|---|" in outputs["markdown"]
-    if "html" in outputs:
-        assert outputs["html"].startswith("<!doctype html>")
 
 
 @pytest.mark.parametrize("args", [["-h"], [], ["--version"], ["pricing"], ["compare", "-h"]])

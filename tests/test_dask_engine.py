@@ -393,7 +393,7 @@ def test_a_conversation_across_two_files_is_replayed_in_one_place(setup, schedul
     written_then_read = (Decimal(100 + 100) * opus.input + Decimal(5000) * opus.cache_write_5m
                          + Decimal(5000) * opus.cache_read + Decimal(10 + 10) * opus.output) / 10**6
     assert report.strategy("smart").cost_usd == written_then_read  # B found A's cache warm (2 min < 5 min)
-    caching = report.extra["caching"]
+    caching = report.caching
     assert caching["conversations"] == 1 and caching["strategies"]["smart"]["cold_starts"] == 1
     assert not any("carried over: --engine dask" in note for note in report.notes)
 

@@ -13,7 +13,9 @@ from conftest import DOC_DAY
 def rows(cli, *args):
     result = cli("models", "--as-of", DOC_DAY, "-f", "json", *args)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    data = json.loads(result.stdout)
+    assert (data["schema_version"], data["kind"]) == (1, "models")
+    return data["models"]
 
 
 def test_request_cost_and_tier(cli):

@@ -85,18 +85,18 @@ def test_collapsed_ranges_converge_to_the_exact_point_estimate(setup):
     report = api.compare(plan, book, policy, DAY, sim)
     spec = montecarlo.MonteCarloSpec(samples=50, seed=3, ranges=montecarlo.parse_ranges("65/25/10"), token_spread=0)
     mc = _run(setup, spec, sim)
-    for row in mc["strategies"]:
-        exact = float(report.strategy(row["key"]).cost_usd)
-        for p in (5, 50, 95):
-            assert row[f"cost_usd_p{p}"] == pytest.approx(exact, rel=1e-12)
+    for row in mc.strategies:
+        exact = float(report.strategy(row.key).cost_usd)
+        for value in (row.cost_usd_p5, row.cost_usd_p50, row.cost_usd_p95):
+            assert value == pytest.approx(exact, rel=1e-12)
 
 
 def test_tight_dirichlet_approaches_the_point_estimate(setup):
     book, policy, plan = setup
     report = api.compare(plan, book, policy, DAY)
     spec = montecarlo.MonteCarloSpec(samples=400, seed=5, concentration=1e7)
-    smart = next(r for r in _run(setup, spec)["strategies"] if r["key"] == "smart")
-    assert smart["cost_usd_p50"] == pytest.approx(float(report.strategy("smart").cost_usd), rel=1e-6)
+    smart = next(r for r in _run(setup, spec).strategies if r.key == "smart")
+    assert smart.cost_usd_p50 == pytest.approx(float(report.strategy("smart").cost_usd), rel=1e-6)
 
 
 def test_cli_monte_carlo_table_and_bad_ranges():

@@ -59,7 +59,7 @@ def test_classifier_overhead_per_request_from_the_table(book, policy):
     report = sprint_report(book, policy, classifier_model="gpt-5-nano")
     with_classifier = report.strategy("smart_classifier")
     assert with_classifier.cost_usd == C_SMART + 200 * (200 * Decimal("0.05") + 5 * Decimal("0.4")) / M
-    assert report.extra["simulation"]["classifier"]["cost_per_request_usd"] == Decimal(12) / M
+    assert report.simulation.classifier.cost_per_request_usd == Decimal(12) / M
 
 
 def test_document_classifier_claim_is_checked(book, policy):
@@ -73,9 +73,9 @@ def test_document_classifier_claim_is_checked(book, policy):
 def test_escalation_cost_and_break_even(book, policy):
     report = sprint_report(book, policy, escalation_rate=Decimal("0.1"))
     assert report.strategy("escalation").cost_usd == C_MID + Decimal("0.1") * C_FRONTIER  # $0.812
-    esc = report.extra["simulation"]["escalation"]
-    assert esc["break_even_vs_smart"] == (C_SMART - C_MID) / C_FRONTIER          # 0.681 / 7 ≈ 9.73%
-    assert esc["break_even_vs_all_frontier"] == (C_FRONTIER - C_MID) / C_FRONTIER  # 6.888 / 7 = 98.4%
+    esc = report.simulation.escalation
+    assert esc.break_even_vs_smart == (C_SMART - C_MID) / C_FRONTIER          # 0.681 / 7 ≈ 9.73%
+    assert esc.break_even_vs_all_frontier == (C_FRONTIER - C_MID) / C_FRONTIER  # 6.888 / 7 = 98.4%
     assert simulate.escalation_break_even(Decimal(1), Decimal(10), Decimal(3)) == Decimal("0.2")
 
 
@@ -83,11 +83,11 @@ def test_under_routing_rework_cost_and_break_even(book, policy):
     report = sprint_report(book, policy, misroute_rate=Decimal("0.2"), rework_turns=2, misroute_tier=2)
     per_unit = (20 * FLASH + 2 * 20 * OPUS) / M  # failed tier-2 attempt + 2 rework turns on opus, for 20 hard requests
     assert report.strategy("under_routing").cost_usd == C_SMART + Decimal("0.2") * per_unit
-    assert report.extra["simulation"]["under_routing"]["break_even_misroute_rate"] == (C_FRONTIER - C_SMART) / per_unit
+    assert report.simulation.under_routing.break_even_misroute_rate == (C_FRONTIER - C_SMART) / per_unit
     report = sprint_report(book, policy, misroute_rate=Decimal("1"), rework_turns=10, misroute_tier=1)
     per_unit = (20 * NANO + 10 * 20 * OPUS) / M
     assert report.strategy("under_routing").cost_usd == C_SMART + per_unit
-    assert report.extra["simulation"]["under_routing"]["break_even_misroute_rate"] == (C_FRONTIER - C_SMART) / per_unit
+    assert report.simulation.under_routing.break_even_misroute_rate == (C_FRONTIER - C_SMART) / per_unit
     assert "all_cheap" not in {s.key for s in report.strategies}
 
 
@@ -121,12 +121,12 @@ def test_latency_p50_p95_per_tier_and_model(book, policy):
     pricer = Pricer(book, policy, (SMART, ALL_FRONTIER), as_of=DAY)
     pricer.add(rows)
     from costsim.report import Accounting
-    latency = pricer.report(kind="estimate", accounting=Accounting(22, 22)).extra["latency"]
-    nano = next(r for r in latency if r["model"] == "gpt-5-nano")
-    opus = next(r for r in latency if r["model"] == "claude-opus-4-7")
-    assert (nano["tier"], nano["requests"], nano["p50_ms"]) == (1, 20, 10.5)  # median of 1..20
-    assert nano["p95_ms"] == round(19 + 0.05 * 1, 1)  # linear: position 0.95 × 19 = 18.05 → 19.05
-    assert (opus["p50_ms"], opus["p95_ms"]) == (2000.0, 2900.0)  # 1000 + 0.95 × 2000
+    latency = pricer.report(kind="estimate", accounting=Accounting(22, 22)).latency
+    nano = next(r for r in latency if r.model == "gpt-5-nano")
+    opus = next(r for r in latency if r.model == "claude-opus-4-7")
+    assert (nano.tier, nano.requests, nano.p50_ms) == (1, 20, 10.5)  # median of 1..20
+    assert nano.p95_ms == round(19 + 0.05 * 1, 1)  # linear: position 0.95 × 19 = 18.05 → 19.05
+    assert (opus.p50_ms, opus.p95_ms) == (2000.0, 2900.0)  # 1000 + 0.95 × 2000
 
 
 def test_cli_simulated_strategies_in_json(tmp_path):

@@ -31,9 +31,9 @@ def test_tier3_break_even_matches_closed_form_by_hand(setup):
     d0 = a - Decimal("0.1") * Decimal("0.035")            # A − (1 − T)·B, B = 0.035 (all opus)
     d1 = Decimal("0.035") - Decimal("0.1") * Decimal("0.035")
     expected = d0 / (d0 - d1) * 100                         # ≈ 8.65%
-    be = result["curves"]["base"]["break_even_share_pct"]
+    be = result.curves["base"].break_even_share_pct
     assert be == expected
-    lo, hi = result["curves"]["base"]["bracket_pct"]
+    lo, hi = result.curves["base"].bracket_pct
     assert lo <= be <= hi and (lo, hi) == (Decimal(5), Decimal(10))
 
 
@@ -49,11 +49,11 @@ def test_break_even_gives_the_target_exactly(setup):
 def test_sweep_points_are_exact(setup):
     book, policy, plan = setup
     result = sweep(book, policy, plan.profiles, plan.shares, vary=3, step_pct=Decimal(50), day=DAY)
-    points = result["curves"]["base"]["points"]
-    assert [p["share_pct"] for p in points] == [0, 50, 100]
-    assert points[2]["savings_pct"] == 0  # all tier 3 = all frontier
+    points = result.curves["base"].points
+    assert [p.share_pct for p in points] == [0, 50, 100]
+    assert points[2].savings_pct == 0  # all tier 3 = all frontier
     a = (Decimal("0.65") * Decimal("0.0005") + Decimal("0.25") * Decimal("0.00056")) / Decimal("0.9")
-    assert points[0]["savings_pct"] == (1 - a / Decimal("0.035")) * 100
+    assert points[0].savings_pct == (1 - a / Decimal("0.035")) * 100
 
 
 def test_what_if_changes_one_price(setup):

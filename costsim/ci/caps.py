@@ -1,6 +1,6 @@
 """Report × caps → verdict: the projection of a month's spend and each cap's warn/fail outcome.
 
-`run_check` gets each input's Report from `api.compare` (scenarios) or `api.estimate` (logs), projects
+Pure: `hold` takes one Report (which `api.check` gets from `api.compare` or `api.estimate`), projects
 the held strategy's cost per request to a 30-day month, and holds it to the caps. A crossed fail level
 is a result (exit 1); a crossed warn level is only reported (exit 0). Anything that would make the
 figures untrustworthy (unpriced requests, malformed records, no span) is an error (exit 2) instead.
@@ -8,26 +8,18 @@ figures untrustworthy (unpriced requests, malformed records, no span) is an erro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
-from costsim import api
 from costsim.ci.config import (DAYS_PER_MONTH, LOG_SPAN, SECONDS_PER_MONTH, CheckConfig, Level, ModelsAllowed,
                             Projection)
+from costsim.ci.status import FAIL, OK, WARN, worst
 from costsim.errors import ConfigError, ExitCode, InputError
 from costsim.money import exact, pct, usd
-from costsim.routing.policy import Policy
 from costsim.pricing.prices import PriceBook
 from costsim.report import Report, StrategyResult
 
-OK, WARN, FAIL = "ok", "warn", "fail"
-RANK = {OK: 0, WARN: 1, FAIL: 2}
-
-
-def worst(statuses) -> str:
-    return max(statuses, key=RANK.__getitem__, default=OK)
 
 
 @dataclass(frozen=True)
@@ -98,7 +90,7 @@ def _from_span(report: Report, name: str) -> MonthlyProjection:
     if report.kind != "estimate":
         raise ConfigError(f"{name}: projection from log_span needs logs; a scenario has no span "
                           "(give requests_per_day or requests_per_month)")
-    first, last = report.extra.get("first_timestamp"), report.extra.get("last_timestamp")
+    first, last = report.first_timestamp, report.last_timestamp
     if first is None or last is None:
         raise InputError(f"{name}: no logged timestamps, so no span to extrapolate; give --requests-per-day")
     span = datetime.fromisoformat(last) - datetime.fromisoformat(first)
@@ -195,45 +187,15 @@ def held_strategy(report: Report, key: str, config_path: str | None) -> Strategy
     return report.strategy(key)
 
 
-# ---- orchestration ---------------------------------------------------------------------------
-
-def run_check(config: CheckConfig, book: PriceBook, policy: Policy, today: date, progress=None) -> Verdict:
-    """Every input's Report, projected and held to the caps. Prices: `as_of` when set, else today's."""
-    as_of = config.as_of or today
-    config = replace(config, caps=replace(config.caps, models_allowed=_resolve_models(config.caps.models_allowed, book)))
-    subjects = [hold(name, report, config) for name, report in _reports(config, book, policy, as_of, progress)]
-    return Verdict(tuple(subjects), as_of)
-
-
-def _resolve_models(allowed: ModelsAllowed, book: PriceBook) -> ModelsAllowed:
+def resolve_models(allowed: ModelsAllowed, book: PriceBook) -> ModelsAllowed:
     ids = lambda ms: None if ms is None else tuple(book.resolve(m).id for m in ms)  # noqa: E731
     return ModelsAllowed(warn=ids(allowed.warn), fail=ids(allowed.fail))
 
 
-def _reports(config: CheckConfig, book: PriceBook, policy: Policy, as_of: date, progress):
-    from costsim.simulate.scenario import load_scenario, parse_distribution
-
-    scenarios = list(config.scenarios) or ([] if config.logs else [None])
-    for path in scenarios:
-        plan = load_scenario(path, policy)
-        if config.distribution is not None:
-            plan = replace(plan, shares=parse_distribution(config.distribution))
-        if config.profile is not None:
-            plan = replace(plan, profiles={t: config.profile for t in plan.profiles})
-        plan = replace(plan, claims=None)
-        name = Path(path).name if path else (f"planned mix {config.distribution}" if config.distribution
-                                             else f"scenario: {plan.name}")
-        yield name, api.compare(plan, book, policy, as_of)
-    if config.logs:
-        report, _ = api.estimate(list(config.logs), book, policy, as_of=as_of, progress=progress)
-        _trustworthy(report, config.strategy)
-        yield "logs: " + ", ".join(report.accounting.files), report
-
-
-def _trustworthy(report: Report, strategy_key: str) -> None:
+def trustworthy(report: Report, strategy_key: str) -> None:
     """A cap verdict on figures with holes in them would be a guess: stop with exit 2 instead."""
-    problems = report.extra.get("problems", [])
-    malformed = report.extra.get("malformed_records", 0)
+    problems = report.log.problems if report.log else ()
+    malformed = report.log.malformed_records if report.log else 0
     if malformed:
         first = f" (first: {problems[0]})" if problems else ""
         raise InputError(f"{malformed:,} malformed log record(s){first}; fix them before checking caps")
@@ -246,5 +208,5 @@ def _trustworthy(report: Report, strategy_key: str) -> None:
                          f"price (e.g. {model!r}); add a table with --pricing or hold another strategy")
 
 
-__all__ = ["run_check", "hold", "project", "monthly_cost", "Verdict", "Subject", "CapResult", "MonthlyProjection",
+__all__ = ["hold", "trustworthy", "resolve_models", "project", "monthly_cost", "Verdict", "Subject", "CapResult", "MonthlyProjection",
            "OK", "WARN", "FAIL"]

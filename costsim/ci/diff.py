@@ -1,21 +1,21 @@
 """Two saved JSON reports → the change per strategy, tier and model, in $ and %, held to increase caps.
 
 This is how a pull request compares its projection with the main branch's: both sides write
-`--format json --out FILE`, and `costsim diff BASE HEAD` reads them back. A file that is not a
+`--format json --out FILE`, and `costsim diff BASE HEAD` reads them back (report/saved.py, the reader). A file that is not a
 costsim report, or two reports with different schema versions, is an error naming the file and key.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from costsim.ci.caps import FAIL, OK, WARN
+from costsim.ci.status import FAIL, OK, WARN
 from costsim.errors import ConfigError, ExitCode, InputError
-from costsim.money import pct, usd
+from costsim.money import signed_pct, signed_usd, usd
 from costsim.report import SCHEMA_VERSION, percent_of
+from costsim.report.saved import SavedReport, read_report
 from costsim.yamlio import to_decimal
 
 
@@ -113,82 +113,23 @@ class DiffResult:
         return ExitCode.CAP_EXCEEDED if self.status == FAIL else ExitCode.OK
 
 
-def signed_usd(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + usd(value)
-
-
-def signed_pct(value: Decimal | None) -> str:
-    if value is None:
-        return "new"
-    return ("+" if value > 0 else "") + pct(value)
-
-
 # ---- reading reports ---------------------------------------------------------------------------
 
-def load_report(path: str | Path) -> dict:
-    """A saved JSON report, with the keys the diff reads checked; problems name the file and key."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc.__class__.__name__}", path=path) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg}", path=path, line=exc.lineno) from None
-    if not isinstance(data, dict) or "schema_version" not in data:
-        raise InputError("schema_version: missing; not a costsim JSON report (write one with --format json)", path=path)
-    return data
-
-
-def strategy_costs(data: dict, path: str | Path) -> dict[str, list[Change]]:
+def strategy_costs(report: SavedReport) -> dict[str, list[Change]]:
     """strategy key → its total, tier and model costs as one-sided changes (base side filled)."""
-    strategies = data.get("strategies")
-    if not isinstance(strategies, list):
-        raise InputError("strategies: missing or not a list", path=path)
-    out = {}
-    for i, s in enumerate(strategies):
-        where = f"strategies[{i}]"
-        if not isinstance(s, dict) or not isinstance(s.get("key"), str):
-            raise InputError(f"{where}.key: missing", path=path)
-        key = s["key"]
-        rows = [Change(key, "total", "all", _money(s, "cost_usd", f"{where}", path), None)]
-        for j, t in enumerate(_list(s, "tiers", where, path)):
-            label = f"{t.get('tier')} · {t.get('name', '')}".strip(" ·")
-            rows.append(Change(key, "tier", label, _money(t, "cost_usd", f"{where}.tiers[{j}]", path), None))
-        for j, m in enumerate(_list(s, "models_detail", where, path)):
-            rows.append(Change(key, "model", str(m.get("model")),
-                               _money(m, "cost_usd", f"{where}.models_detail[{j}]", path), None))
-        out[key] = rows
-    return out
+    return {s.key: [Change(s.key, c.scope, c.item, c.cost_usd, None) for c in s.costs] for s in report.strategies}
 
 
-def _list(d: dict, key: str, where: str, path) -> list[dict]:
-    value = d.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise InputError(f"{where}.{key}: must be a list of objects", path=path)
-    return value
-
-
-def _money(d: dict, key: str, where: str, path) -> Decimal:
-    def fail(message: str):
-        raise InputError(f"{where}.{key}: {message}", path=path)
-
-    if key not in d:
-        fail("missing")
-    return to_decimal(d[key], fail, minimum=None)
-
-
-def check_versions(base: dict, head: dict, base_path, head_path) -> None:
-    b, h = base["schema_version"], head["schema_version"]
+def check_versions(base: SavedReport, head: SavedReport, base_path, head_path) -> None:
+    b, h = base.schema_version, head.schema_version
     if b != h:
         raise InputError(f"schema_version: {h!r} differs from {b!r} in {base_path}; regenerate both reports "
                          "with the same costsim", path=head_path)
     if b != SCHEMA_VERSION:
         raise InputError(f"schema_version: {b!r}; this costsim reads version {SCHEMA_VERSION}", path=base_path)
-    if base.get("kind") != head.get("kind"):  # a planned mix against logged requests: no change to measure
+    if base.kind != head.kind:  # a planned mix against logged requests: no change to measure
         a = lambda kind: f"{'an' if str(kind)[:1] in 'aeiou' else 'a'} {kind}"  # noqa: E731
-        raise InputError(f"kind: {a(head.get('kind'))} report, and {base_path} is {a(base.get('kind'))} report; "
+        raise InputError(f"kind: {a(head.kind)} report, and {base_path} is {a(base.kind)} report; "
                          "diff two reports of the same command (compare with compare, estimate with estimate)",
                          path=head_path)
 
@@ -199,9 +140,9 @@ def diff_reports(base_path: str | Path, head_path: str | Path, *, strategy: str 
                  warn: IncreaseCap | None = None, fail: IncreaseCap | None = None) -> DiffResult:
     if warn is not None and fail is not None and warn.unit == fail.unit and warn.amount > fail.amount:
         raise ConfigError(f"--warn-on-increase {warn} is above --fail-on-increase {fail}; the warning must come first")
-    base, head = load_report(base_path), load_report(head_path)
+    base, head = read_report(base_path), read_report(head_path)
     check_versions(base, head, base_path, head_path)
-    base_rows, head_rows = strategy_costs(base, base_path), strategy_costs(head, head_path)
+    base_rows, head_rows = strategy_costs(base), strategy_costs(head)
     for rows, path in ((base_rows, base_path), (head_rows, head_path)):
         if strategy not in rows:
             raise InputError(f"strategies: no {strategy!r} (has {', '.join(rows)})", path=path)
@@ -222,4 +163,4 @@ def _pair(base: list[Change], head: list[Change]) -> list[Change]:
     return sorted(rows, key=lambda c: scope_rank[c.scope])
 
 
-__all__ = ["diff_reports", "parse_increase", "DiffResult", "Change", "IncreaseCap", "load_report"]
+__all__ = ["diff_reports", "parse_increase", "DiffResult", "Change", "IncreaseCap"]

@@ -28,15 +28,18 @@ from costsim.cli import sweep as cli_sweep
 from costsim.cli import pricing as billing_cli
 from costsim.cli.help import PlainCommand, PlainGroup, help_when_bare
 from costsim.cli.common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOpt, ClassifierOutOpt, EscalationOpt,
-                                Format, FormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt, PricingOpt,
-                                ReportFormat, ReportFormatOpt, ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt,
+                                ModelsFormat, ModelsFormatOpt, MisrouteOpt, MisrouteTierOpt, OutOpt, PolicyOpt,
+                                PricingOpt, ReportFormat, ReportFormatOpt, ReworkOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt,
                                 handles_errors, parse_day, parse_minutes, price_changes, setup, output, sim_options,
                                 stderr, stdout, today, with_price_changes, with_what_if)
 from costsim.errors import ConfigError, ExitCode
 from costsim.ingest.detect import READERS as LOG_FORMATS
 from costsim.routing.policy import load_policy
-from costsim.render.report import render
+from costsim.render import formats, plots
 from costsim.render.safe_text import printable
+from costsim.report import LogDetail
+from costsim.simulate.cache_profile import CacheProfile
+from costsim.simulate.effects import parse_rate
 
 
 class Engine(str, Enum):
@@ -67,11 +70,10 @@ def root(ctx: typer.Context,
     help_when_bare(ctx)
 
 
-def charts_available(fmt: ReportFormat) -> None:
+def charts_available(fmt: Enum) -> None:
     """--format html without matplotlib: say what to install before the run, not after it."""
-    if fmt == ReportFormat.html:
-        from costsim.render.plots import pyplot
-        pyplot()
+    if fmt.value == "html":
+        plots.pyplot()
 
 
 @handles_errors
@@ -115,51 +117,25 @@ def compare(
       costsim compare --cache-share 90% --turns 20
       costsim compare --format html --out compare.html
     """
-    from costsim.simulate.scenario import load_scenario, override_profiles, parse_distribution
-    from dataclasses import replace
-
     cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     billing_cli.warn_stale(book, max_price_age_days)
-    from costsim.simulate import montecarlo
-
     charts_available(fmt)
     changes = price_changes(book, what_if, pricing)
     book = with_what_if(book, what_if)
     sim = sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
                       misroute_rate, rework_turns, misroute_tier)
-    plan = load_scenario(scenario, pol)
-    ranges = None
-    if distribution is not None and montecarlo.is_range(distribution):
-        ranges = montecarlo.parse_ranges(distribution)
-        plan = replace(plan, shares=ranges.point())
-    elif distribution is not None:
-        plan = replace(plan, shares=parse_distribution(distribution))
-    if requests is not None:
-        plan = replace(plan, requests=requests)
-    plan = replace(plan, profiles=override_profiles(plan.profiles, input_tokens, output_tokens))
     customised = any(v is not None for v in (distribution, requests, input_tokens, output_tokens, tier1, tier2, tier3,
                                               policy, what_if, cache_share))
-    cache = None
-    if cache_share is not None:
-        from costsim.simulate.cache_profile import CacheProfile
-        from costsim.simulate.effects import parse_rate
-        cache = CacheProfile(parse_rate(cache_share, "--cache-share"), turns)
-    if customised or batch or off_peak or book.discounts.providers or book.discounts.models:
-        plan = replace(plan, claims=None, name=f"{plan.name}, with your options")  # its claims are about its own case
-    day = parse_day(as_of) or today()
-    report = api.compare(plan, book, pol, day, sim, billing_cli.billing_options(batch, off_peak), cache)
-    if samples is not None or ranges is not None or concentration is not None or token_spread or tokens_from:
-        if cache is not None:
-            raise ConfigError("--cache-share: the Monte Carlo prices input and output tokens only; run it without")
-        empirical = api.empirical_tokens(tokens_from, pol) if tokens_from else None
-        spec = montecarlo.MonteCarloSpec(samples=samples or 2000, seed=seed, ranges=ranges,
-                                         concentration=concentration, token_spread=token_spread, empirical=empirical)
-        mc = montecarlo.run(spec, plan.requests, plan.shares, plan.profiles, book, pol, day, sim)
-        report = replace(report, extra={**report.extra, "monte_carlo": mc})
+    own_case = not (customised or batch or off_peak or book.discounts.providers or book.discounts.models)
+    mix = api.PlannedMix(scenario, distribution, requests, input_tokens, output_tokens, own_case)
+    cache = CacheProfile(parse_rate(cache_share, "--cache-share"), turns) if cache_share is not None else None
+    monte_carlo = api.MonteCarloAsk(samples, seed, concentration, token_spread, tuple(tokens_from or ()))
+    report = api.compare_mix(mix, book, pol, parse_day(as_of) or today(), sim,
+                             billing_cli.billing_options(batch, off_peak), cache, monte_carlo)
     report = with_price_changes(report, changes)
     with billing_cli.display(cur), output(out) as console:
-        render(billing_cli.with_currency(report, cur), fmt.value, console)
+        formats.render(formats.REPORT, billing_cli.with_currency(report, cur), fmt, console)
 
 
 @handles_errors
@@ -215,7 +191,7 @@ def estimate(
 
     if by and len(by) > 1:
         raise ConfigError(f"--by {' --by '.join(by)}: one breakdown per run (run again for another)")
-    by_view = by[0] if by else ("day" if fmt == ReportFormat.html else None)  # a page charts cost over time
+    by_view = by[0] if by else ("day" if fmt.value == "html" else None)  # a page charts cost over time
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     if first and last and first > last:
         raise ConfigError(f"--since {since} is after --until {until}: no day is in both")
@@ -255,14 +231,15 @@ def estimate(
     priced = report.accounting.priced > 0
     if priced:  # a report with nothing priced in it would be a page of $0.00
         with billing_cli.display(cur), output(out) as console:
-            render(billing_cli.with_currency(report, cur), fmt.value, console)
-            if explain and fmt == ReportFormat.table:
+            formats.render(formats.REPORT, billing_cli.with_currency(report, cur), fmt, console)
+            if explain and fmt.value == "table":
                 from costsim.render.explain import draw_explain
                 draw_explain(sample, explain, console)
     warn = stderr()
-    for problem in report.extra.get("problems", []):
+    log = report.log or LogDetail()
+    for problem in log.problems:
         warn.print(f"warning: skipped {escape(printable(problem))}", soft_wrap=True)
-    for failed in report.extra.get("failed_parts", []):  # --engine dask: a part the cluster could not read
+    for failed in log.failed_parts or ():  # --engine dask: a part the cluster could not read
         warn.print(f"error: not read: {escape(printable(failed))}", soft_wrap=True)
     if not priced:
         a = report.accounting
@@ -274,11 +251,11 @@ def estimate(
                    f"no record could be priced ({a.records_read:,} read; {reasons + unpriced})")
         warn.print(escape(printable(f"error: {where}{problem}")), soft_wrap=True)
         raise typer.Exit(ExitCode.BAD_INPUT)
-    malformed = report.extra.get("malformed_records", 0)
+    malformed = log.malformed_records
     if malformed:
         warn.print(f"error: {malformed:,} malformed record(s) skipped; the report above leaves them out "
                    "(fix them, or see each with --strict)", soft_wrap=True)
-    if malformed or report.extra.get("failed_parts"):
+    if malformed or log.failed_parts:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
 
@@ -370,7 +347,7 @@ def models(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the prices in force on this date (default: today)."),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Only models whose id, name or alias holds these words."),
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: Format = FormatOpt,
+    fmt: ModelsFormat = ModelsFormatOpt,
     max_price_age_days: Optional[int] = billing_cli.MaxAgeOpt,
 ):
     """The price tables: every model's prices, its tier in the policy, and the cost of one request.
@@ -385,7 +362,7 @@ def models(
       costsim models --search "llama 70b" --sort cost
       costsim models --provider openai --input-tokens 50000 --output-tokens 2000
     """
-    from costsim.render.models import coverage_line, model_rows, render_models
+    from costsim.render.models import ModelTable, coverage_line, model_rows
 
     if sort not in {"cost", "name", "provider"}:
         raise ConfigError(f"--sort {sort!r}: use cost, name or provider")
@@ -396,8 +373,9 @@ def models(
     billing_cli.warn_stale(book, max_price_age_days, today())
     rows = model_rows(book, pol, parse_day(as_of) or today(), provider=provider, sort=sort,
                       input_tokens=input_tokens, output_tokens=output_tokens, search=search)
-    render_models(rows, fmt.value, stdout(), profile=f" {input_tokens:,} input + {output_tokens:,} output tokens",
-                  coverage=coverage_line(book, today()))
+    table = ModelTable(tuple(rows), profile=f" {input_tokens:,} input + {output_tokens:,} output tokens",
+                       coverage=coverage_line(book, today()))
+    formats.render(formats.MODELS, table, fmt, stdout())
 
 
 for command in (compare, estimate, cli_sweep.sweep, cli_ci.check, cli_ci.diff, classify, cli_quality.evaluate,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -10,18 +9,18 @@ import typer
 
 from costsim.cli.common import (OutOpt, PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, handles_errors, parse_day,
                                 output, setup, today)
+from costsim import api
+from costsim.ci.config import Caps, CheckConfig, Projection, find_config, load_config, with_overrides
+from costsim.ci.diff import diff_reports, parse_increase
 from costsim.errors import ConfigError
+from costsim.render import formats
 
 
-class CiFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    github = "github"
-    json = "json"
-
-
-CiFormatOpt = typer.Option(CiFormat.table, "--format", "-f",
-                           help="table, markdown (PR comment), github (step summary + annotations) or json.")
+CheckFormat = formats.choices(formats.CHECK, "CheckFormat")
+DiffFormat = formats.choices(formats.DIFF, "DiffFormat")
+_CI_HELP = "table, markdown (PR comment), github (step summary + annotations) or json."
+CheckFormatOpt = typer.Option(CheckFormat("table"), "--format", "-f", help=_CI_HELP)
+DiffFormatOpt = typer.Option(DiffFormat("table"), "--format", "-f", help=_CI_HELP)
 
 
 def _flag_decimal(value: str | None, option: str):
@@ -56,7 +55,7 @@ def check(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: CiFormat = CiFormatOpt, out: Optional[Path] = OutOpt,
+    fmt: CheckFormat = CheckFormatOpt, out: Optional[Path] = OutOpt,
 ):
     """Project a month's LLM spend and hold it to caps: exit 0 within, 1 over a fail level, 2 bad input.
 
@@ -69,10 +68,6 @@ def check(
       costsim check --config samples/costsim.yaml --format github
       costsim check --logs logs/ --max-cost-per-request 0.01 --strategy as_logged
     """
-    from costsim.ci.caps import run_check
-    from costsim.render.ci import render_check
-    from costsim.ci.config import Caps, CheckConfig, Projection, find_config, load_config, with_overrides
-
     found = find_config(config)
     base = load_config(found) if found is not None else CheckConfig()
     if requests_per_day is not None and requests_per_month is not None:
@@ -99,14 +94,14 @@ def check(
         models_allowed=allow_model or None,
     )
     book, pol = setup(Path(cfg.policy) if cfg.policy else None, [Path(p) for p in cfg.pricing], (tier1, tier2, tier3))
-    verdict = run_check(cfg, book, pol, today())  # first: a missing input is the more pressing news
+    verdict = api.check(cfg, book, pol, today())  # first: a missing input is the more pressing news
     if cfg.caps == Caps():  # a commented-out caps section must not pass CI in silence
         where = f"{found} has no caps: section and " if found is not None else "no costsim.yaml was found and "
         raise ConfigError(f"no caps to check: {where}no cap was given (--max-monthly-cost, --max-cost-per-request, "
                           "--min-savings, --allow-model or their --warn-… forms); to see the projection alone, "
                           "run costsim compare or costsim estimate")
     with output(out) as console:
-        render_check(verdict, fmt.value, console)
+        formats.render(formats.CHECK, verdict, fmt, console)
     raise typer.Exit(verdict.exit_code)
 
 
@@ -117,7 +112,7 @@ def diff(
     fail_on_increase: Optional[str] = typer.Option(None, "--fail-on-increase", help="Exit 1 when the strategy's cost rises by more than this: 10% or $50."),
     warn_on_increase: Optional[str] = typer.Option(None, "--warn-on-increase", help="Warn (exit 0) when it rises by more than this: 5% or $20."),
     strategy: str = typer.Option("smart", "--strategy", help="Strategy the caps hold."),
-    fmt: CiFormat = CiFormatOpt, out: Optional[Path] = OutOpt,
+    fmt: DiffFormat = DiffFormatOpt, out: Optional[Path] = OutOpt,
 ):
     """The change between two saved reports per strategy, tier and model, in $ and %, held to increase caps.
 
@@ -127,12 +122,10 @@ def diff(
       costsim diff base.json head.json --fail-on-increase 10% --warn-on-increase 5%
       costsim diff base.json head.json --fail-on-increase '$50' --format github
     """
-    from costsim.render.ci import render_diff
-    from costsim.ci.diff import diff_reports, parse_increase
 
     result = diff_reports(base, head, strategy=strategy,
                           warn=parse_increase(warn_on_increase, "--warn-on-increase"),
                           fail=parse_increase(fail_on_increase, "--fail-on-increase"))
     with output(out) as console:
-        render_diff(result, fmt.value, console)
+        formats.render(formats.DIFF, result, fmt, console)
     raise typer.Exit(result.exit_code)

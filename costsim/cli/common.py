@@ -1,7 +1,7 @@
 """What every command shares: output consoles, the error boundary, dates, price-book setup and common options.
 
-Output formats: one enum per output kind, each listing only what its renderer draws — `Format` for
-tables of figures (models), `ReportFormat` for reports (compare, estimate, sweep: + html).
+Output formats: one enum per output kind, made from that kind's table in render/formats.py, so each
+lists exactly what its renderers draw.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
-from enum import Enum
 from pathlib import Path
 
 import typer
@@ -21,25 +21,18 @@ from rich.console import Console
 from rich.markup import escape
 
 from costsim.errors import ConfigError, CostsimError, ExitCode
+from costsim.render import formats
 from costsim.render.safe_text import printable
 from costsim.routing.policy import Policy, load_policy
 from costsim.pricing.prices import PriceBook
 from costsim.pricing.book import load_price_book
+from costsim.report import PriceAdjustment, Report
+from costsim.simulate.sweep import apply_what_if, parse_what_if
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class ReportFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
+ReportFormat = formats.choices(formats.REPORT, "ReportFormat")
+SweepFormat = formats.choices(formats.SWEEP, "SweepFormat")
+ModelsFormat = formats.choices(formats.MODELS, "ModelsFormat")
 
 
 CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away (`| head`)
@@ -192,9 +185,11 @@ Tier1Opt = typer.Option(None, "--tier1", help="Model for tier 1 (mechanical).")
 Tier2Opt = typer.Option(None, "--tier2", help="Model for tier 2 (standard implementation).")
 Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoning).")
 ClassifierOpt = typer.Option(None, "--classifier", help="keywords (the document's rules), rules, learned (default), or a weights file from `costsim train`.")
-FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.")
-ReportFormatOpt = typer.Option(ReportFormat.table, "--format", "-f",
+ModelsFormatOpt = typer.Option(ModelsFormat("table"), "--format", "-f", help="Output format.")
+ReportFormatOpt = typer.Option(ReportFormat("table"), "--format", "-f",
                                help="Output format; html: one self-contained page with charts (needs costsim[charts]).")
+SweepFormatOpt = typer.Option(SweepFormat("table"), "--format", "-f",
+                              help="Output format; html: one self-contained page with the chart (needs costsim[charts]).")
 OutOpt = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout.", dir_okay=False,
                       callback=out_folder_exists)
 ClassifierModelOpt = typer.Option(None, "--classifier-model", help="Price a classifier model reading every request (e.g. gpt-5-nano): a line of its own under smart routing.")
@@ -220,34 +215,29 @@ def sim_options(classifier_model, classifier_input_tokens, classifier_output_tok
 
 
 def with_what_if(book: PriceBook, what_if: str | None) -> PriceBook:
-    from costsim.simulate.sweep import apply_what_if, parse_what_if
-
     return book if what_if is None else apply_what_if(book, parse_what_if(what_if, book))
 
 
-def price_changes(book: PriceBook, what_if: str | None, pricing_files: list[Path] | None) -> list[dict]:
+def price_changes(book: PriceBook, what_if: str | None, pricing_files: list[Path] | None) -> list[PriceAdjustment]:
     """Every way the run's prices differ from the bundled list prices, for the report to carry: a saved
     report priced with a what-if or an overlay must not read as list prices."""
-    from costsim.simulate.sweep import parse_what_if
-
-    changes = [{"kind": "overlay", "file": str(p), "text": f"--pricing {p}: its prices replace or add to the bundled "
-                "tables"} for p in pricing_files or ()]
+    changes = [PriceAdjustment("overlay", f"--pricing {p}: its prices replace or add to the bundled tables", file=str(p))
+               for p in pricing_files or ()]
     discounts = {**{f"provider {k}": v for k, v in book.discounts.providers.items()},
                  **{f"model {k}": v for k, v in book.discounts.models.items()}}
-    changes += [{"kind": "discount", "applies_to": who, "pct_off": f"{pct.normalize():f}",
-                 "text": f"{who}: {pct.normalize():f}% off list (a --pricing overlay's discounts)"}
+    changes += [PriceAdjustment("discount", f"{who}: {pct.normalize():f}% off list (a --pricing overlay's discounts)",
+                                applies_to=who, pct_off=f"{pct.normalize():f}")
                 for who, pct in sorted(discounts.items())]
     if what_if is not None:
         change = parse_what_if(what_if, book)
         by = f"{change.relative_pct.normalize():f}%" if change.relative_pct is not None else \
             f"set to ${change.absolute.normalize():f} per million tokens"
-        changes.append({"kind": "what-if", "model": change.model, "field": change.field, "change": by,
-                        "text": f"{change.model} {change.field} price {by} in every period (--what-if {what_if})"})
+        changes.append(PriceAdjustment("what-if", f"{change.model} {change.field} price {by} in every period "
+                                       f"(--what-if {what_if})", model=change.model, field_name=change.field,
+                                       change=by))
     return changes
 
 
-def with_price_changes(report, changes: list[dict]):
+def with_price_changes(report: Report, changes: list[PriceAdjustment]) -> Report:
     """The report carrying `changes` (JSON `price_adjustments`; a line under every text format)."""
-    from dataclasses import replace
-
-    return replace(report, extra={**report.extra, "price_adjustments": changes}) if changes else report
+    return replace(report, price_adjustments=tuple(changes)) if changes else report

@@ -65,7 +65,7 @@ def with_currency(report, currency: tuple[str, Decimal] | None):
         return report
     code, per_usd = currency
     return replace(report, notes=(*report.notes, currency_label(code, per_usd)),
-                   extra={**report.extra, "display_currency": currency_block(report, code, per_usd)})
+                   display_currency=currency_block(report, code, per_usd))
 
 
 def display(currency: tuple[str, Decimal] | None):

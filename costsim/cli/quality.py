@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Optional
 
@@ -10,7 +11,9 @@ from rich.markup import escape
 
 from costsim.cli.common import (PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, handles_errors, out_folder_exists,
                                 parse_day, setup, stderr, stdout, today)
-from costsim.errors import ConfigError
+from costsim.render import formats
+
+QualityFormat = formats.choices(formats.QUALITY, "QualityFormat")
 
 
 @handles_errors
@@ -21,7 +24,7 @@ def evaluate(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price mistakes at this date's list prices (default: today)."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    fmt: QualityFormat = typer.Option(QualityFormat("table"), "--format", "-f", help="table, json or markdown."),
 ):
     """Routing quality of classifiers on labeled requests, side by side: accuracy, confusion, under- and
     over-routing, and what the mistakes cost at the policy's prices.
@@ -40,11 +43,8 @@ def evaluate(
       costsim evaluate datasets/classify/authored/terse.jsonl --classifier keywords --classifier rules
     """
     from costsim.routing.quality import evaluate_file, labeled_files
-    from costsim.render.quality import render_quality, to_dict
     from costsim.simulate.scenario import parse_distribution
 
-    if fmt not in {"table", "json", "markdown"}:
-        raise ConfigError(f"--format {fmt!r}: use table, json or markdown")
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     shares = None
     if target_distribution is not None:
@@ -52,16 +52,13 @@ def evaluate(
         shares = tuple(float(parsed[t]) for t in (1, 2, 3))
     day = parse_day(as_of) or today()
     reports = [evaluate_file(path, classifiers or (), pol, book, day, shares) for path in labeled_files(labeled)]
-    if fmt == "json" and labeled.is_dir():
-        import json
-
-        stdout().file.write(json.dumps({"schema": "costsim.routing.evaluate-files/1", "files": [to_dict(r) for r in reports]},
-                                       indent=2) + "\n")
+    if fmt.value == "json" and labeled.is_dir():
+        stdout().file.write(json.dumps(formats.quality_files_to_dict(reports), indent=2) + "\n")
         return
     for i, report in enumerate(reports):
         if i:
             stdout().file.write("\n")
-        render_quality(report, fmt, stdout())
+        formats.render(formats.QUALITY, report, fmt, stdout())
 
 
 @handles_errors

@@ -9,9 +9,11 @@ import typer
 from rich.markup import escape
 
 from costsim.cli.common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOutOpt, OutOpt, PolicyOpt, PricingOpt,
-                                ReportFormat, ReportFormatOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors,
+                                SweepFormat, SweepFormatOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors,
                                 out_folder_exists, output, parse_day, setup, stderr, today)
 from costsim.errors import ConfigError
+from costsim.render import formats, plots
+from costsim.render.html import sweep_html
 
 EXPORTS = (".svg", ".png", ".html")
 
@@ -31,7 +33,7 @@ def sweep(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
     tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
     policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: ReportFormat = ReportFormatOpt, out: Optional[Path] = OutOpt,
+    fmt: SweepFormat = SweepFormatOpt, out: Optional[Path] = OutOpt,
     export: Optional[Path] = typer.Option(None, "--export", help="Also save the savings chart: .svg, .png or .html (a page with the chart and table); needs costsim[charts].", dir_okay=False, callback=out_folder_exists),
 ):
     """Savings as the tier-3 (or tier-1) share moves, and the share where they cross a target.
@@ -49,15 +51,13 @@ def sweep(
     """
     from decimal import Decimal
 
-    from costsim.render.charts import draw_sweep, sweep_csv, sweep_json, sweep_markdown
     from costsim.simulate.scenario import load_scenario, override_profiles, parse_distribution
     from costsim.simulate.sweep import parse_what_if, sweep as run_sweep
 
     if export is not None and export.suffix.lower() not in EXPORTS:
         raise ConfigError(f"--export {str(export)!r}: give a file ending in {', '.join(EXPORTS)}")
-    if export is not None or fmt == ReportFormat.html:
-        from costsim.render.plots import pyplot
-        pyplot()  # matplotlib missing: say what to install before the work, not after
+    if export is not None or fmt.value == "html":
+        plots.pyplot()  # matplotlib missing: say what to install before the work, not after
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     plan = load_scenario(scenario, pol)
     shares = parse_distribution(distribution) if distribution is not None else plan.shares
@@ -69,22 +69,9 @@ def sweep(
                        target_pct=Decimal(str(target_savings)), day=parse_day(as_of) or today(), what_if=change,
                        overhead_model=classifier_model, overhead_tokens=(classifier_input_tokens, classifier_output_tokens))
     with output(out) as console:
-        if fmt == ReportFormat.json:
-            console.file.write(sweep_json(result))
-        elif fmt == ReportFormat.csv:
-            console.file.write(sweep_csv(result))
-        elif fmt == ReportFormat.markdown:
-            console.file.write(sweep_markdown(result))
-        elif fmt == ReportFormat.html:
-            from costsim.render.html import sweep_html
-            console.file.write(sweep_html(result))
-        else:
-            draw_sweep(result, console)
+        formats.render(formats.SWEEP, result, fmt, console)
     if export is not None:
-        from costsim.render import plots
-
         if export.suffix.lower() == ".html":
-            from costsim.render.html import sweep_html
             export.write_text(sweep_html(result), encoding="utf-8")
         else:
             plots.save(plots.savings_curve(result), export)

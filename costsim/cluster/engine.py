@@ -235,7 +235,7 @@ def _with_failures(report: Report, failed: list[str]) -> Report:
 
     note = (f"{len(failed):,} part(s) could not be read and are left out of this report: "
             + "; ".join(failed[:5]) + ("; …" if len(failed) > 5 else ""))
-    return replace(report, notes=(*report.notes, note), extra={**report.extra, "failed_parts": failed})
+    return replace(report, notes=(*report.notes, note), log=replace(report.log, failed_parts=tuple(failed)))
 
 
 def _classifier_name(policy: Policy, classifier: str | None) -> str:

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from costsim.frame import RATE_KINDS
-from costsim.money import exact
 from costsim.pricing.prices import MTOK, ModelPrice, PricePeriod, Rates
+from costsim.report import DisplayCurrency
 
 LIST_PRICE_TIERS = {"", "default", "auto", "standard"}  # logged tiers billed at the list price
 
@@ -110,10 +110,10 @@ def line_cost_usd(model: ModelPrice, rates: Rates, tokens: dict[str, int], *, ba
     return total
 
 
-def currency_block(report, code: str, usd_rate: Decimal) -> dict:
-    """The JSON view of `--currency CODE --rate X`: the fixed rate, its label, and each strategy's total converted."""
-    return {"code": code, "per_usd": exact(usd_rate), "label": currency_label(code, usd_rate),
-            "strategies": {s.key: exact(s.cost_usd * usd_rate) for s in report.strategies}}
+def currency_block(report, code: str, usd_rate: Decimal) -> DisplayCurrency:
+    """The report's view of `--currency CODE --rate X`: the fixed rate, its label, each strategy's total converted."""
+    return DisplayCurrency(code, usd_rate, currency_label(code, usd_rate),
+                           {s.key: s.cost_usd * usd_rate for s in report.strategies})
 
 
 def currency_label(code: str, usd_rate: Decimal) -> str:

@@ -6,46 +6,81 @@ one `::error::` / `::warning::` workflow command per crossed cap, which GitHub s
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from rich.console import Console
 from rich.text import Text
 
 from costsim.ci.caps import FAIL, OK, WARN, Verdict
 from costsim.ci.config import DAYS_PER_MONTH
-from costsim.ci.diff import DiffResult, signed_pct, signed_usd
-from costsim.money import usd
+from costsim.ci.diff import DiffResult
+from costsim.money import signed_pct, signed_usd, usd
 from costsim.render.tables import markdown_table, table_of
+from costsim.report.jsonshape import envelope, to_json
 
-FORMATS = ("table", "markdown", "github", "json")
 BADGE = {OK: "✅ within caps", WARN: "⚠️ warning", FAIL: "❌ cap exceeded"}
 CAP_HEADER = ["Cap", "Projected", "Warn at", "Fail at", "Result"]
 DIFF_HEADER = ["Strategy", "Tier / model", "Base", "Head", "Change", "Change %"]
 
 
-def _exact(value) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
-
-
 # ---- check ---------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class CapJson:
+    """One cap held: the figure (exact where it is a number), the levels as configured, the outcome."""
+
+    key: str
+    status: str
+    actual: str
+    warn: str
+    fail: str
+    message: str
+
+
+@dataclass(frozen=True)
+class SubjectJson:
+    """One input (a scenario, or the logs) projected to a 30-day month and held to the caps."""
+
+    name: str
+    status: str
+    strategy: str
+    strategy_label: str
+    requests_per_month: Decimal
+    projection_basis: str
+    monthly_cost_usd: Decimal
+    cost_per_request_usd: Decimal | None
+    savings_vs_all_frontier_pct: Decimal | None
+    models: tuple[str, ...]
+    caps: tuple[CapJson, ...]
+
+
+@dataclass(frozen=True)
+class CheckJson:
+    """`costsim check --format json`: the verdict (exit code 1 when a fail level is crossed) and each input's caps."""
+
+    status: str
+    exit_code: int
+    as_of: date | None
+    days_per_month: int
+    subjects: tuple[SubjectJson, ...]
+
+
+def check_json(verdict: Verdict) -> CheckJson:
+    return CheckJson(verdict.status, int(verdict.exit_code), verdict.as_of, DAYS_PER_MONTH, tuple(
+        SubjectJson(s.name, s.status, s.strategy.key, s.strategy.label, s.projection.requests_per_month,
+                    s.projection.basis, s.monthly_cost_usd, s.strategy.cost_per_request_usd,
+                    s.strategy.savings_vs_frontier_pct, s.strategy.models,
+                    tuple(CapJson(c.key, c.status, c.actual_exact if c.actual_exact is not None else c.actual,
+                                  c.warn, c.fail, c.message) for c in s.caps))
+        for s in verdict.subjects))
+
+
 def check_to_dict(verdict: Verdict) -> dict:
-    return {
-        "schema_version": 1, "kind": "check", "status": verdict.status, "exit_code": int(verdict.exit_code),
-        "as_of": None if verdict.as_of is None else verdict.as_of.isoformat(), "days_per_month": DAYS_PER_MONTH,
-        "subjects": [{
-            "name": s.name, "status": s.status, "strategy": s.strategy.key, "strategy_label": s.strategy.label,
-            "requests_per_month": _exact(s.projection.requests_per_month), "projection_basis": s.projection.basis,
-            "monthly_cost_usd": _exact(s.monthly_cost_usd),
-            "cost_per_request_usd": _exact(s.strategy.cost_per_request_usd),
-            "savings_vs_all_frontier_pct": _exact(s.strategy.savings_vs_frontier_pct),
-            "models": list(s.strategy.models),
-            "caps": [{"key": c.key, "status": c.status, "actual": c.actual_exact if c.actual_exact is not None
-                      else c.actual, "warn": c.warn, "fail": c.fail, "message": c.message} for c in s.caps],
-        } for s in verdict.subjects],
-    }
+    return {**envelope("check"), **to_json(check_json(verdict))}
 
 
 def _subject_line(s, verdict: Verdict) -> str:
@@ -70,34 +105,55 @@ def check_annotations(verdict: Verdict) -> list[tuple[str, str]]:
     return [(c.status, f"{s.name}: {c.message}") for s in verdict.subjects for c in s.caps if c.status != OK]
 
 
-def render_check(verdict: Verdict, fmt: str, console: Console, env: Mapping[str, str] | None = None) -> None:
-    if fmt == "json":
-        console.file.write(json.dumps(check_to_dict(verdict), indent=2) + "\n")
-    elif fmt == "markdown":
-        console.file.write(check_markdown(verdict))
-    elif fmt == "github":
-        _github(check_markdown(verdict), check_annotations(verdict), f"costsim check: {verdict.status}",
-                console, env)
-    else:
-        for s in verdict.subjects:
-            console.print(Text(_subject_line(s, verdict)))
-            if s.caps:
-                console.print(table_of(CAP_HEADER, _cap_rows(s), right={1, 2, 3}))
-        console.print(Text(f"costsim check: {BADGE[verdict.status]}"))
+def check_github(verdict: Verdict, console: Console, env: Mapping[str, str] | None = None) -> None:
+    _github(check_markdown(verdict), check_annotations(verdict), f"costsim check: {verdict.status}", console, env)
+
+
+def draw_check(verdict: Verdict, console: Console) -> None:
+    for s in verdict.subjects:
+        console.print(Text(_subject_line(s, verdict)))
+        if s.caps:
+            console.print(table_of(CAP_HEADER, _cap_rows(s), right={1, 2, 3}))
+    console.print(Text(f"costsim check: {BADGE[verdict.status]}"))
 
 
 # ---- diff ----------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class ChangeJson:
+    """A strategy's total, or its cost on one tier or model, in both reports (null where one lacks it)."""
+
+    strategy: str
+    scope: str
+    item: str
+    base_usd: Decimal | None
+    head_usd: Decimal | None
+    change_usd: Decimal
+    change_pct: Decimal | None   # null: from $0 (or new)
+
+
+@dataclass(frozen=True)
+class DiffJson:
+    """`costsim diff --format json`: the change per strategy, tier and model, held to the increase caps."""
+
+    base: str
+    head: str
+    strategy: str
+    status: str
+    exit_code: int
+    warn_on_increase: str | None
+    fail_on_increase: str | None
+    message: str
+    changes: tuple[ChangeJson, ...]
+
+
 def diff_to_dict(result: DiffResult) -> dict:
     cap = lambda c: None if c is None else str(c)  # noqa: E731
-    return {
-        "schema_version": 1, "kind": "diff", "base": result.base_path, "head": result.head_path,
-        "strategy": result.strategy, "status": result.status, "exit_code": int(result.exit_code),
-        "warn_on_increase": cap(result.warn), "fail_on_increase": cap(result.fail), "message": result.message,
-        "changes": [{"strategy": c.strategy, "scope": c.scope, "item": c.item, "base_usd": _exact(c.base_usd),
-                     "head_usd": _exact(c.head_usd), "change_usd": _exact(c.delta_usd),
-                     "change_pct": _exact(c.delta_pct)} for c in result.changes],
-    }
+    doc = DiffJson(result.base_path, result.head_path, result.strategy, result.status, int(result.exit_code),
+                   cap(result.warn), cap(result.fail), result.message,
+                   tuple(ChangeJson(c.strategy, c.scope, c.item, c.base_usd, c.head_usd, c.delta_usd, c.delta_pct)
+                         for c in result.changes))
+    return {**envelope("diff"), **to_json(doc)}
 
 
 def _diff_rows(result: DiffResult) -> list[list[str]]:
@@ -119,17 +175,14 @@ def diff_markdown(result: DiffResult) -> str:
     return "\n".join(parts) + "\n"
 
 
-def render_diff(result: DiffResult, fmt: str, console: Console, env: Mapping[str, str] | None = None) -> None:
-    if fmt == "json":
-        console.file.write(json.dumps(diff_to_dict(result), indent=2) + "\n")
-    elif fmt == "markdown":
-        console.file.write(diff_markdown(result))
-    elif fmt == "github":
-        notes = [(result.status, result.message)] if result.status != OK else []
-        _github(diff_markdown(result), notes, f"costsim diff: {result.status}", console, env)
-    else:
-        console.print(table_of(DIFF_HEADER, _diff_rows(result), right={2, 3, 4, 5}))
-        console.print(Text(f"costsim diff: {BADGE[result.status]} — {result.message}"))
+def diff_github(result: DiffResult, console: Console, env: Mapping[str, str] | None = None) -> None:
+    notes = [(result.status, result.message)] if result.status != OK else []
+    _github(diff_markdown(result), notes, f"costsim diff: {result.status}", console, env)
+
+
+def draw_diff(result: DiffResult, console: Console) -> None:
+    console.print(table_of(DIFF_HEADER, _diff_rows(result), right={2, 3, 4, 5}))
+    console.print(Text(f"costsim diff: {BADGE[result.status]} — {result.message}"))
 
 
 # ---- shared ----------------------------------------------------------------------------------------

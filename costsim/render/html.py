@@ -16,7 +16,10 @@ from html import escape
 from costsim.version import __version__
 
 from costsim.render import plots
+from costsim.render.charts import sweep_lines, sweep_table
+from costsim.render.report import report_lines, sections
 from costsim.report import Report
+from costsim.simulate.sweep import SweepResult, report_sweep
 
 HEADER_PX, GAP_PX, LEFT_PX = 96, 16, 24
 CHART_W, CHART_H = int(plots.WIDTH_IN * plots.DPI), int(plots.HEIGHT_IN * plots.DPI)
@@ -77,16 +80,12 @@ def report_subtitle(report: Report) -> str:
 
 def report_html(report: Report) -> str:
     """The report as a page: its charts, then the same tables and lines `--format table` prints."""
-    from costsim.render.report import report_lines, sections
-    from costsim.simulate.sweep import report_sweep
-
     sweep_result = report_sweep(report)  # the savings curve of this report's own per-tier costs
     charts = [(key, plots.svg(fig)) for key, fig in plots.report_figures(report, sweep_result)]
     body = [table(s.title, s.header, s.rows, s.right) for s in sections(report)]
     if sweep_result is not None:
-        from costsim.render.charts import sweep_lines
         body += [f"<h2>Savings curve: each tier at this report's own cost per request, the tier-"
-                 f"{sweep_result['vary_tier']} share moving</h2>", *lines(sweep_lines(sweep_result))]
+                 f"{sweep_result.vary_tier} share moving</h2>", *lines(sweep_lines(sweep_result))]
         body += ["<h2>Prices and accounting</h2>"]
     else:
         body += lines(["No savings curve: it is drawn from each tier's own cost per request, and this report has "
@@ -95,11 +94,9 @@ def report_html(report: Report) -> str:
     return page(f"costsim {report.kind}: what smart routing would cost", report_subtitle(report), charts, body)
 
 
-def sweep_html(result: dict) -> str:
+def sweep_html(result: SweepResult) -> str:
     """`costsim sweep --format html`: the savings curve, the table of steps and the break-even lines."""
-    from costsim.render.charts import sweep_lines, sweep_table
-
     title, header, rows = sweep_table(result)
-    return page("costsim sweep: savings as a tier's share moves", f"prices as of {result['as_of']}",
+    return page("costsim sweep: savings as a tier's share moves", f"prices as of {result.as_of}",
                 [("savings-curve", plots.svg(plots.savings_curve(result)))],
                 [table(title, header, rows, frozenset(range(len(header)))), *lines(sweep_lines(result))])

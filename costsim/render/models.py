@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from rich.console import Console
-from costsim.render.tables import markdown_table, table_of
 
+from costsim.errors import ConfigError
 from costsim.money import usd
-from costsim.routing.policy import Policy
 from costsim.pricing.prices import PriceBook, request_cost_usd
+from costsim.render.tables import markdown_table, table_of
+from costsim.report.jsonshape import LEAVE_OUT, envelope, to_json
+from costsim.routing.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,8 @@ def model_rows(book: PriceBook, policy: Policy, day: date, *, provider: str | No
                              request_cost_usd(r, {"input": input_tokens, "output": output_tokens})))
     if provider and not rows:
         known = sorted({m.provider for m in book.models.values()})
-        from costsim.errors import ConfigError
         raise ConfigError(f"--provider {provider!r}: no models (providers: {', '.join(known)})")
     if search and not rows:
-        from costsim.errors import ConfigError
         raise ConfigError(f"--search {search!r}: no model's id, name or alias has it"
                           + (f" (provider {provider})" if provider else ""))
     key = {"cost": lambda m: (m.request_cost_usd, m.model), "name": lambda m: m.model,
@@ -78,28 +77,48 @@ def coverage_line(book: PriceBook, today: date) -> str:
     return f"{len(book.models):,} models from {len(providers)} providers{age}"
 
 
-def render_models(rows: list[ModelRow], fmt: str, console: Console, profile: str = "", coverage: str = "") -> None:
-    if fmt == "json":
-        console.file.write(json.dumps([{k: (str(v) if isinstance(v, (Decimal, date)) else v)
-                                         for k, v in asdict(r).items()} for r in rows], indent=2) + "\n")
-        return
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(asdict(rows[0])) if rows else ["model"], lineterminator="\n")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: str(v) if v is not None else "" for k, v in asdict(r).items()})
-        console.file.write(out.getvalue())
-        return
-    # the cost of one request before the cache prices: a narrow terminal leaves out the right-most columns
-    header = ["Provider", "Model", "Input", "Output", "Tier", "Request", "Cache read", "Write 5m", "Write 1h"]
-    cells = [[r.provider, r.model, f"{r.input_usd_per_mtok}", f"{r.output_usd_per_mtok}", r.tier,
-              usd(r.request_cost_usd), f"{r.cache_read_usd_per_mtok}", f"{r.cache_write_5m_usd_per_mtok}",
-              f"{r.cache_write_1h_usd_per_mtok}"] for r in rows]
-    title = (f"Models: prices in USD per million tokens; Request = one request of{profile}; "
-             "a cache price the provider does not list bills at the input price"
-             + (f". Showing {len(rows):,} of {coverage}" if coverage else ""))
-    if fmt == "markdown":
-        console.file.write(markdown_table(header, cells) + f"\n\n{title}.\n")
-        return
-    console.print(table_of(header, cells, title=title, right={2, 3, 5, 6, 7, 8}))
+@dataclass(frozen=True)
+class ModelTable:
+    """What `costsim models` shows: the rows, the request profile they are costed at, the tables' coverage."""
+
+    models: tuple[ModelRow, ...]
+    profile: str = field(default="", metadata=LEAVE_OUT)    # " 2,000 input + 1,000 output tokens"
+    coverage: str = field(default="", metadata=LEAVE_OUT)   # "2,345 models from 40 providers; …"
+
+
+def models_to_dict(table: ModelTable) -> dict:
+    return {**envelope("models"), **to_json(table)}
+
+
+def models_csv(table: ModelTable) -> str:
+    out = io.StringIO()
+    rows = table.models
+    writer = csv.DictWriter(out, fieldnames=list(asdict(rows[0])) if rows else ["model"], lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: str(v) if v is not None else "" for k, v in asdict(r).items()})
+    return out.getvalue()
+
+
+# the cost of one request before the cache prices: a narrow terminal leaves out the right-most columns
+HEADER = ["Provider", "Model", "Input", "Output", "Tier", "Request", "Cache read", "Write 5m", "Write 1h"]
+
+
+def _cells(table: ModelTable) -> list[list[str]]:
+    return [[r.provider, r.model, f"{r.input_usd_per_mtok}", f"{r.output_usd_per_mtok}", r.tier,
+             usd(r.request_cost_usd), f"{r.cache_read_usd_per_mtok}", f"{r.cache_write_5m_usd_per_mtok}",
+             f"{r.cache_write_1h_usd_per_mtok}"] for r in table.models]
+
+
+def _title(table: ModelTable) -> str:
+    return (f"Models: prices in USD per million tokens; Request = one request of{table.profile}; "
+            "a cache price the provider does not list bills at the input price"
+            + (f". Showing {len(table.models):,} of {table.coverage}" if table.coverage else ""))
+
+
+def models_markdown(table: ModelTable) -> str:
+    return markdown_table(HEADER, _cells(table)) + f"\n\n{_title(table)}.\n"
+
+
+def draw_models(table: ModelTable, console: Console) -> None:
+    console.print(table_of(HEADER, _cells(table), title=_title(table), right={2, 3, 5, 6, 7, 8}))

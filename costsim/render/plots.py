@@ -16,6 +16,7 @@ from decimal import Decimal
 from costsim.errors import ConfigError
 from costsim.money import pct, usd
 from costsim.report import Report
+from costsim.simulate.sweep import SweepResult
 
 WIDTH_IN, HEIGHT_IN, DPI = 7.2, 3.6, 100  # every chart: 720 × 360 px, so a page can give each a fixed box
 TIER_COLOURS = {1: "#4c9f70", 2: "#3a7dc9", 3: "#d9822b"}
@@ -73,14 +74,14 @@ def strategy_costs(report: Report):
 
 def cost_over_time(report: Report):
     """Cost by day (by week past two months) per strategy, from the report's day/week/month breakdown."""
-    data = report.extra.get("breakdown") or {}
-    if data.get("by") not in ("day", "week", "month"):
+    data = report.breakdown
+    if data is None or data.by not in ("day", "week", "month"):
         return None
-    rows = [r for r in data["rows"] if r["key"][:1].isdigit()]  # "(no timestamp)" has no place on a time axis
+    rows = [r for r in data.rows if r.key[:1].isdigit()]  # "(no timestamp)" has no place on a time axis
     if not rows:
         return None
-    by, keys = data["by"], [r["key"] for r in rows]
-    costs = {s.key: [Decimal(r["cost_usd"][s.key]) for r in rows] for s in report.strategies}
+    by, keys = data.by, [r.key for r in rows]
+    costs = {s.key: [r.cost_usd[s.key] for r in rows] for s in report.strategies}
     if by == "day" and len(rows) > 62:
         keys, costs = _weekly(keys, costs)
         by = "week"
@@ -159,17 +160,17 @@ def top_models(report: Report):
                           colour="#6f5fb3", margin=0.3)
 
 
-def savings_curve(result: dict):
+def savings_curve(result: SweepResult):
     """Savings against the swept tier share, with the target and each curve's break-even share marked."""
-    vary, target = result["vary_tier"], result["target_savings_pct"]
+    vary, target = result.vary_tier, result.target_savings_pct
     fig, ax = _figure(f"Savings vs all-frontier as the tier-{vary} share moves")
-    for i, (name, curve) in enumerate(result["curves"].items()):
-        points = [p for p in curve["points"] if p["savings_pct"] is not None]
-        label = "base prices" if name == "base" else f"what-if: {result['what_if']}"
+    for i, (name, curve) in enumerate(result.curves.items()):
+        points = [p for p in curve.points if p.savings_pct is not None]
+        label = "base prices" if name == "base" else f"what-if: {result.what_if}"
         colour = "#2a9d5b" if name == "base" else "#1f9bc2"
-        ax.plot([float(p["share_pct"]) for p in points], [float(p["savings_pct"]) for p in points], color=colour,
+        ax.plot([float(p.share_pct) for p in points], [float(p.savings_pct or 0) for p in points], color=colour,
                 label=label, linewidth=2, linestyle="-" if name == "base" else (0, (4, 2)))
-        be = curve["break_even_share_pct"]
+        be = curve.break_even_share_pct
         if be is not None:
             ax.axvline(float(be), color=colour, linestyle=":", linewidth=1)
             ax.plot([float(be)], [float(target)], "o", color=colour, markersize=5)
@@ -188,7 +189,7 @@ def plain_pct(value: Decimal) -> str:
     return f"{Decimal(value).normalize():f}%"
 
 
-def report_figures(report: Report, sweep_result: dict | None = None) -> list[tuple[str, object]]:
+def report_figures(report: Report, sweep_result: SweepResult | None = None) -> list[tuple[str, object]]:
     """(id, figure) of every chart the report has something for, in page order."""
     figures = [("cost-over-time", cost_over_time(report)), ("strategies", strategy_costs(report)),
                ("tier-mix", tier_mix(report)), ("top-models", top_models(report)),

@@ -9,6 +9,7 @@ from costsim.render.tables import markdown_table, table_of
 from rich.text import Text
 
 from costsim.money import usd
+from costsim.report.jsonshape import envelope
 from costsim.routing.quality import QualityReport, QualityRow
 
 HEADERS = ("Classifier", "Acc", "T3 lower", "1→3", "2→1", "Under", "Over", "Mistakes", "×kw", "Split 1/2/3", "Confusion")
@@ -55,7 +56,7 @@ def to_dict(report: QualityReport) -> dict:
                      "tier1_sent_to_tier3": ev.confusion[0][2],
                      "mistake_cost_by_type_usd": {f"{t}->{p}": str(ev.cost_by_mistake[t - 1][p - 1]) for t, p in MISTAKES},
                      "shares": list(row.shares)})
-    return {"schema": "costsim.routing.evaluate/1", "path": report.path, "as_of": report.as_of.isoformat(),
+    return {**envelope("evaluate"), "path": report.path, "as_of": report.as_of.isoformat(),
             "tier_models": {str(t): m for t, m in report.tier_models.items()},
             "output_tokens": {str(t): n for t, n in report.output_tokens.items()},
             "target_shares": None if report.target_shares is None else list(report.target_shares),

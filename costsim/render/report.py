@@ -1,4 +1,4 @@
-"""Report → table (rich) | json | csv | markdown | html. One function per format behind `render`.
+"""Report → table (rich) | csv | markdown; render/formats.py maps each format name to its function.
 
 `sections` and `report_lines` are the report's text content; the table, markdown and html renderers
 all draw them, so a table added there shows in every format.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -18,25 +17,8 @@ from costsim.render import charts as chart
 from costsim.money import in_usd, pct, tokens, usd
 from costsim.render.safe_text import printable
 from costsim.render.tables import markdown_table, table_of
-from costsim.report import Report, StrategyResult
+from costsim.report import AsBilled, LogDetail, Report, StrategyResult
 from costsim.simulate.views import breakdown_table
-
-FORMATS = ("table", "json", "csv", "markdown", "html")
-
-
-def render(report: Report, fmt: str, console: Console) -> None:
-    if fmt == "json":
-        console.file.write(json.dumps(report.to_dict(), indent=2) + "\n")
-    elif fmt == "csv":
-        console.file.write(to_csv(report))
-    elif fmt == "markdown":
-        console.file.write(to_markdown(report))
-    elif fmt == "html":
-        from costsim.render.html import report_html
-        console.file.write(report_html(report))
-    else:
-        draw_tables(report, console)
-
 
 # ---- the rows every format shares -------------------------------------------------------------
 
@@ -86,23 +68,31 @@ def accounting_lines(report: Report) -> list[str]:
     lines = [f"Records: {a.records_read:,} read · {a.priced:,} priced · {a.skipped_total:,} skipped · "
              f"{a.duplicates:,} duplicate{'' if a.duplicates == 1 else 's'}"]
     lines += [f"  skipped, {reason}: {n:,}" for reason, n in sorted(a.skipped.items())]
-    not_read = report.extra.get("files_not_read") or {}
-    if not_read:
-        lines.append(f"Files not read: {len(not_read):,} (" + "; ".join(f"{name}: {why}" for name, why in not_read.items()) + ")")
-    if report.extra.get("sidecar_files"):
-        lines.append(f"Claude Code sidecar files passed over (not logs): {report.extra['sidecar_files']:,}")
+    log = report.log or LogDetail()
+    if log.files_not_read:
+        lines.append(f"Files not read: {len(log.files_not_read):,} ("
+                     + "; ".join(f"{name}: {why}" for name, why in log.files_not_read.items()) + ")")
+    if log.sidecar_files:
+        lines.append(f"Claude Code sidecar files passed over (not logs): {log.sidecar_files:,}")
     t = report.token_totals
     lines.append("Tokens: " + " · ".join(f"{tokens(t.get(k + '_tokens', 0))} {k.replace('_', ' ')}"
                                           for k in ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output")))
-    if report.extra.get("conflicting_duplicates"):
-        lines.append(f"Warning: {report.extra['conflicting_duplicates']:,} duplicate record(s) share an id with an earlier "
+    if log.conflicting_duplicates:
+        lines.append(f"Warning: {log.conflicting_duplicates:,} duplicate record(s) share an id with an earlier "
                      "one but carry different usage; the first was kept")
-    from costsim.simulate.as_billed import as_billed_line
-    lines += as_billed_line(report.extra)
+    lines += as_billed_lines(report.as_billed)
     for model, n in sorted(report.unknown_models.items()):
         lines.append(f"Unpriced: {n:,} requests on {model!r}, left out of every strategy (no price table has it; "
                      "add one with --pricing)")
     return lines
+
+
+def as_billed_lines(block: AsBilled | None) -> list[str]:
+    if block is None:
+        return []
+    sign = "+" if block.difference_usd >= 0 else "−"
+    return [f"As billed: {usd(block.billed_usd)} by the provider for {block.requests:,} request(s) that carry their "
+            f"charge; costsim prices them {usd(block.costsim_usd)} as logged ({sign}{usd(abs(block.difference_usd))})."]
 
 
 def claim_rows(report: Report) -> list[list[str]]:
@@ -120,7 +110,7 @@ STICKY_TITLE = "Sticky routing: where keeping a conversation on its model pays"
 
 def sticky_rows(report: Report) -> list[list[str]]:
     """One row per `--sticky` minutes: its cost, the difference from smart routing (cache-aware), switches."""
-    rows = report.extra.get("caching", {}).get("sticky", [])
+    rows = (report.caching or {}).get("sticky", [])
     return [[f"{r['minutes']} min", usd(r["cost_usd"]), ("+" if r["vs_smart_usd"] > 0 else "") + usd(r["vs_smart_usd"]),
              f"{r['switches']:,}", f"{r['cold_starts']:,}"] for r in rows]
 
@@ -129,12 +119,12 @@ CLAIM_HEADER = ["Claim", "Document", "costsim", "Agrees", "costsim's arithmetic"
 
 
 def claims_title(report: Report) -> str:
-    return f"The source document's figures (USD), recomputed at its prices ({report.extra.get('claims_as_of', '')})"
+    return f"The source document's figures (USD), recomputed at its prices ({report.claims_as_of or ''})"
 
 
 def adjustment_lines(report: Report) -> list[str]:
     """What changed the prices from the list: what-ifs, --pricing overlays (discounts say so in the notes)."""
-    return [f"Not list prices — {a['kind']}: {a['text']}." for a in report.extra.get("price_adjustments", [])]
+    return [f"Not list prices — {a.kind}: {a.text}." for a in report.price_adjustments or ()]
 
 
 # ---- formats -----------------------------------------------------------------------------------
@@ -201,7 +191,7 @@ def to_csv(report: Report) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     data = report.to_dict()
-    view = data.get("breakdown")
+    view = data.get("breakdown")  # exact decimal strings, as the JSON has them
     lead = [view["by"]] if view else []
     writer.writerow([*lead, "strategy", "tier", "models", "requests", "cost_usd", "cost_per_request_usd",
                      "savings_vs_all_frontier_pct", "share_of_spend_pct"])

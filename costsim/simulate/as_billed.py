@@ -10,8 +10,7 @@ from decimal import Decimal
 import pandas as pd
 
 from costsim.simulate.pricer import AS_LOGGED, Pricer
-from costsim.money import exact, usd
-from costsim.report import Accounting
+from costsim.report import Accounting, AsBilled as AsBilledPart
 
 
 class AsBilled:
@@ -39,20 +38,9 @@ class AsBilled:
         self.billed_usd += Decimal(sums["billed_usd"])
         self.pricer.merge(sums["pricer"])
 
-    def extra(self) -> dict:
-        """The report's `as_billed` block, empty when no priced request carried a charge."""
+    def part(self) -> AsBilledPart | None:
+        """The report's `as_billed` part, None when no priced request carried a charge."""
         if not self.pricer.requests:
-            return {}
+            return None
         ours = self.pricer.report(kind="estimate", accounting=Accounting()).strategy(AS_LOGGED.key).cost_usd
-        return {"as_billed": {"requests": self.pricer.requests, "billed_usd": exact(self.billed_usd),
-                              "costsim_usd": exact(ours), "difference_usd": exact(ours - self.billed_usd)}}
-
-
-def as_billed_line(extra: dict) -> list[str]:
-    block = extra.get("as_billed")
-    if not block:
-        return []
-    billed, ours, difference = (Decimal(block[k]) for k in ("billed_usd", "costsim_usd", "difference_usd"))
-    sign = "+" if difference >= 0 else "−"
-    return [f"As billed: {usd(billed)} by the provider for {block['requests']:,} request(s) that carry their charge; "
-            f"costsim prices them {usd(ours)} as logged ({sign}{usd(abs(difference))})."]
+        return AsBilledPart(self.pricer.requests, self.billed_usd, ours, ours - self.billed_usd)

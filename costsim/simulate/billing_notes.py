@@ -7,28 +7,29 @@ is priced at the list price and named here — never silently, never at $0.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 
-from costsim.money import exact
+from costsim.report import Billing, BillingGaps, PricePeriods
 
 
 def _day(value) -> date:
     return value.astype("datetime64[D]").astype(date) if isinstance(value, np.datetime64) else value
 
 
-def billing_notes(pricer, items) -> tuple[list[str], dict]:
-    """Notes (one line each) and JSON fields describing the billing of `items`."""
-    notes, extra = [], {}
+def billing_notes(pricer, items) -> tuple[list[str], Billing]:
+    """Notes (one line each) and the report's billing part describing the billing of `items`."""
+    notes: list[str] = []
+    periods = batch_gaps = discounts_pct = None
     if items:
         starts = sorted({i.price_from for i in items})
-        extra["price_periods"] = {"from": starts[0].isoformat(), "to": starts[-1].isoformat()}
+        periods = PricePeriods(starts[0].isoformat(), starts[-1].isoformat())
         line = f"Price periods used began between {starts[0]} and {starts[-1]}"
         if pricer._days_seen:
             first, last = (_day(d) for d in pricer._days_seen)
-            extra["price_periods"]["requests_priced_from"] = first.isoformat()
-            extra["price_periods"]["requests_priced_to"] = last.isoformat()
+            periods = replace(periods, requests_priced_from=first.isoformat(), requests_priced_to=last.isoformat())
             line += f"; requests priced on {first}" if first == last else f"; requests priced from {first} to {last}"
         notes.append(line + ".")
     if pricer.billing.batch:
@@ -58,7 +59,7 @@ def billing_notes(pricer, items) -> tuple[list[str], dict]:
         notes.append(f"Batch gap: {model} has no batch discount, so its batched requests are priced at the list "
                      f"price ({where}).")
     if gaps_by_strategy:
-        extra["batch_gaps_by_strategy"] = {m: dict(c) for m, c in sorted(gaps_by_strategy.items())}
+        batch_gaps = {m: dict(c) for m, c in sorted(gaps_by_strategy.items())}
     for (strategy, model, kind), n in sorted(pricer.call_gaps.items()):
         if strategy in ("as_logged", "all_frontier"):
             notes.append(f"Per-call gap ({strategy.replace('_', ' ')}): {n:,} {kind.replace('_', ' ')} call(s) on {model}, "
@@ -66,8 +67,8 @@ def billing_notes(pricer, items) -> tuple[list[str], dict]:
     discounts = sorted({(i.model, i.discount_pct) for i in items if i.discount_pct})
     if discounts:
         notes.append("Negotiated discounts (--pricing): " + ", ".join(f"{m} {d.normalize():f}% off" for m, d in discounts) + ".")
-        extra["discounts_pct"] = {m: exact(d) for m, d in discounts}
-    extra["billing_gaps"] = {"service_tier": {f"{m}/{t}": n for (m, t), n in sorted(pricer.tier_gaps.items())},
-                             "batch": dict(sorted(pricer.batch_gaps.items())),
-                             "per_call": {f"{s}/{m}/{k}": n for (s, m, k), n in sorted(pricer.call_gaps.items())}}
-    return notes, extra
+        discounts_pct = {m: d for m, d in discounts}
+    gaps = BillingGaps(service_tier={f"{m}/{t}": n for (m, t), n in sorted(pricer.tier_gaps.items())},
+                       batch=dict(sorted(pricer.batch_gaps.items())),
+                       per_call={f"{s}/{m}/{k}": n for (s, m, k), n in sorted(pricer.call_gaps.items())})
+    return notes, Billing(gaps, periods, batch_gaps, discounts_pct)

@@ -118,7 +118,7 @@ def price_with_caches(scenario: Scenario, book: PriceBook, policy: Policy, as_of
             f"{(cache.cache_share * 100).normalize():f}% of a request's input; docs/caching.md): smart routing "
             f"serves {pct(served[SMART.key]['share_of_input_from_cache_pct'])} of its input from cache, "
             f"{pct(served[SMART_CARRIED.key]['share_of_input_from_cache_pct'])} with caches carried over.")
-    return replace(report, notes=(*report.notes, note), extra={**report.extra, "caching": block})
+    return replace(report, notes=(*report.notes, note), caching=block)
 
 
 def _cache_share_pct(rows: pd.DataFrame) -> Decimal | None:

@@ -227,7 +227,7 @@ def with_caching(report, caching: dict, book: PriceBook):
         block = {"replayed": False, "reason": caching["reason"]}
     note = caching_note(block)
     return replace(report, notes=(*report.notes, *([note] if note else [])),
-                   extra={**report.extra, "caching": block})
+                   caching=block)
 
 
 # ---- held rows priced in shares (a cluster: each worker one hash partition of the conversations) ----

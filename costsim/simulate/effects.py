@@ -29,6 +29,7 @@ from costsim.frame import INT_COLUMNS, TOKEN_COLUMNS
 from costsim.routing.policy import TIERS, Policy
 from costsim.pricing.prices import Rates, request_cost_usd
 from costsim.report import LineItem, Report, StrategyResult
+from costsim.report.parts import ClassifierOverhead, Escalation, Simulation, UnderRouting
 
 HARD_TIER = 3
 
@@ -216,7 +217,8 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
     escalated_usd = sum((i.cost_usd for i in escalated), Decimal(0))
     shown = [s for s in report.strategies if s.key not in helpers]
     new_items: list[LineItem] = []
-    sim: dict = {"formulas": {}}
+    formulas: dict[str, str] = {}
+    classifier = None
     reference = smart
     if opts.classifier_model is not None:
         calls = of(CLASSIFIER_KEY)
@@ -227,21 +229,17 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
         shown.append(reference)
         new_items += mine
         overhead = sum((i.cost_usd for i in calls), Decimal(0))
-        sim["classifier"] = {
-            "model": opts.classifier_model, "input_tokens_per_request": opts.classifier_input_tokens,
-            "output_tokens_per_request": opts.classifier_output_tokens, "cost_usd": overhead,
-            "cost_per_request_usd": overhead / smart.requests if smart.requests else None,
-            "share_of_smart_cost_pct": overhead * 100 / reference.cost_usd if reference.cost_usd else None}
-        if classifier_rates is not None:
-            sim["classifier"]["list_cost_per_request_usd"] = classifier_cost_per_request(
-                opts.classifier_input_tokens, opts.classifier_output_tokens, classifier_rates)
-        sim["formulas"]["classifier"] = "N × (c_in × input price + c_out × output price) / 1e6"
+        classifier = ClassifierOverhead(
+            opts.classifier_model, opts.classifier_input_tokens, opts.classifier_output_tokens, overhead,
+            overhead / smart.requests if smart.requests else None,
+            overhead * 100 / reference.cost_usd if reference.cost_usd else None,
+            None if classifier_rates is None else classifier_cost_per_request(
+                opts.classifier_input_tokens, opts.classifier_output_tokens, classifier_rates))
+        formulas["classifier"] = "N × (c_in × input price + c_out × output price) / 1e6"
     # escalation: break-even rates always (cheap to compute), a strategy row when a rate is given
-    sim["escalation"] = {
-        "break_even_vs_smart": escalation_break_even(mid.cost_usd, escalated_usd, reference.cost_usd),
-        "break_even_vs_all_frontier": escalation_break_even(mid.cost_usd, escalated_usd, frontier.cost_usd),
-        "compared_with": reference.key}
-    sim["formulas"]["escalation"] = "C_mid + e × C_frontier; break-even e = (C_other − C_mid) / C_frontier"
+    escalation = Escalation(escalation_break_even(mid.cost_usd, escalated_usd, reference.cost_usd),
+                            escalation_break_even(mid.cost_usd, escalated_usd, frontier.cost_usd), reference.key)
+    formulas["escalation"] = "C_mid + e × C_frontier; break-even e = (C_other − C_mid) / C_frontier"
     if opts.escalation_rate is not None:
         e = opts.escalation_rate
         mine = _scaled(of(ALL_MID.key), "escalation", Decimal(1), view="first call") \
@@ -249,20 +247,16 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
         shown.append(_combined(mid, "escalation", f"Escalation ({_fmt_rate(e)})",
                                f"all on tier 2 first, {_fmt_rate(e)} sent again to tier 3", mine, policy))
         new_items += mine
-        sim["escalation"]["rate"] = e
-        sim["escalation"]["escalated_calls_cache"] = "cold" if of(FRONTIER_COLD_KEY) else "as logged"
-        sim["escalation"]["cost_usd"] = escalation_cost(mid.cost_usd, escalated_usd, e)
+        escalation = replace(escalation, rate=e, escalated_calls_cache="cold" if of(FRONTIER_COLD_KEY) else "as logged",
+                             cost_usd=escalation_cost(mid.cost_usd, escalated_usd, e))
     cheap_key = ALL_CHEAP.key if opts.misroute_tier == 1 else ALL_MID.key
     cheap_hard_items = [i for i in of(cheap_key) if i.tier == HARD_TIER]
     cheap_hard = sum((i.cost_usd for i in cheap_hard_items), Decimal(0))
     frontier_hard = frontier.by_tier[HARD_TIER - 1].cost_usd
     r = opts.rework_turns
-    sim["under_routing"] = {
-        "misroute_tier": opts.misroute_tier, "rework_turns": r, "cheap_cost_of_hard_usd": cheap_hard,
-        "frontier_cost_of_hard_usd": frontier_hard,
-        "break_even_misroute_rate": misroute_break_even(reference.cost_usd, frontier.cost_usd, cheap_hard,
-                                                        frontier_hard, r)}
-    sim["formulas"]["under_routing"] = ("C_smart + m × (C_cheap,3 + r × C_frontier,3); "
+    under = UnderRouting(opts.misroute_tier, r, cheap_hard, frontier_hard,
+                         misroute_break_even(reference.cost_usd, frontier.cost_usd, cheap_hard, frontier_hard, r))
+    formulas["under_routing"] = ("C_smart + m × (C_cheap,3 + r × C_frontier,3); "
                                         "break-even m = (C_frontier − C_smart) / (C_cheap,3 + r × C_frontier,3)")
     if opts.misroute_rate is not None and (cheap_key != ALL_CHEAP.key or of(ALL_CHEAP.key)):
         m = opts.misroute_rate
@@ -274,13 +268,13 @@ def apply(report: Report, opts: SimOptions, policy: Policy, classifier_rates: Ra
                                f"{_fmt_rate(m)} of tier-3 requests first fail on tier {opts.misroute_tier}, "
                                f"then {r} rework turn(s) and the tier-3 call", mine, policy))
         new_items += mine
-        sim["under_routing"]["rate"] = m
-        sim["under_routing"]["cost_usd"] = under_routing_cost(reference.cost_usd, cheap_hard, frontier_hard, m, r)
+        under = replace(under, rate=m,
+                        cost_usd=under_routing_cost(reference.cost_usd, cheap_hard, frontier_hard, m, r))
     results = tuple(s.with_savings(frontier.cost_usd) for s in shown)
     new_items = [i for i in new_items if i.strategy in {s.key for s in results}]
     items = [i for i in items if i.strategy not in helpers] + new_items
     return replace(report, strategies=results, line_items=tuple(items),
-                   extra={**report.extra, "simulation": sim})
+                   simulation=Simulation(escalation, under, formulas, classifier))
 
 
 def reference_items(items: list[LineItem], reference: StrategyResult) -> list[LineItem]:

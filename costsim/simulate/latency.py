@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from costsim.report import LatencyRow
+
 
 @dataclass
 class LatencyCollector:
@@ -32,15 +34,11 @@ class LatencyCollector:
         for (tier, model), values in part["latency_ms"].astype("float64").groupby([tiers, models]):
             self.values[(int(tier), str(model))].append(values.to_numpy())
 
-    def summary(self) -> list[dict]:
-        """One row per (tier, model): requests with a latency, p50 and p95 in milliseconds."""
+    def summary(self) -> tuple[LatencyRow, ...] | None:
+        """One row per (tier, model): requests with a latency, p50 and p95 in milliseconds; None when none was logged."""
         rows = []
         for (tier, model), chunks in sorted(self.values.items()):
             values = np.concatenate(chunks)
             p50, p95 = np.percentile(values, [50, 95])
-            rows.append({"tier": tier, "model": model, "requests": int(values.size),
-                         "p50_ms": round(float(p50), 1), "p95_ms": round(float(p95), 1)})
-        return rows
-
-    def extra(self) -> dict:
-        return {"latency": self.summary()} if self.values else {}
+            rows.append(LatencyRow(tier, model, int(values.size), round(float(p50), 1), round(float(p95), 1)))
+        return tuple(rows) or None

@@ -24,6 +24,7 @@ from costsim.simulate import effects as simulate
 from costsim.errors import ConfigError
 from costsim.routing.policy import TIERS, Policy
 from costsim.pricing.prices import PriceBook
+from costsim.report import MonteCarloResult, MonteCarloRow
 
 PERCENTILES = (5, 50, 95)
 EXACT_BOOTSTRAP_MAX = 10_000  # above this many requests in a tier, the bootstrap mean is drawn from its normal limit
@@ -159,7 +160,7 @@ def draw_tokens(rng: np.random.Generator, spec: MonteCarloSpec, profiles, counts
 
 
 def run(spec: MonteCarloSpec, requests: int, point: dict[int, Decimal], profiles, book: PriceBook, policy: Policy,
-        as_of: date, sim: simulate.SimOptions | None = None) -> dict:
+        as_of: date, sim: simulate.SimOptions | None = None) -> MonteCarloResult:
     """Sample the mix and token lengths; price each sample under every strategy; return percentiles."""
     rng = np.random.default_rng(spec.seed)
     shares = draw_shares(rng, spec, point)
@@ -195,14 +196,11 @@ def run(spec: MonteCarloSpec, requests: int, point: dict[int, Decimal], profiles
         savings = np.where(frontier > 0, (1 - values / np.where(frontier > 0, frontier, 1)) * 100, np.nan)
         c = np.percentile(values, PERCENTILES)
         s = np.percentile(savings, PERCENTILES)
-        rows.append({"key": key, **{f"cost_usd_p{p}": float(v) for p, v in zip(PERCENTILES, c)},
-                     **{f"savings_pct_p{p}": float(v) for p, v in zip(PERCENTILES, s)}})
+        rows.append(MonteCarloRow(key, *(float(v) for v in c), *(float(v) for v in s)))
     mix = np.percentile(shares * 100, PERCENTILES, axis=0)
-    return {"samples": spec.samples, "seed": spec.seed, "strategies": rows,
-            "tier_share_pct": {str(t): {f"p{p}": float(mix[i, j]) for i, p in enumerate(PERCENTILES)}
-                               for j, t in enumerate(TIERS)},
-            "token_lengths": token_lengths_label(spec),
-            "money": "float64 (the strategy table above is exact)"}
+    return MonteCarloResult(spec.samples, spec.seed, tuple(rows),
+                            {str(t): {f"p{p}": float(mix[i, j]) for i, p in enumerate(PERCENTILES)}
+                             for j, t in enumerate(TIERS)}, token_lengths_label(spec))
 
 
 def token_lengths_label(spec: MonteCarloSpec) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from costsim.simulate.billing_notes import billing_notes
 from costsim.simulate.latency import LatencyCollector
 from costsim.pricing.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
 from costsim.frame import CALL_KINDS, INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
@@ -22,6 +23,7 @@ from costsim.routing.policy import TIERS, Policy
 from costsim.pricing.prices import ModelPrice, PriceBook
 from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
                             percent_of)
+from costsim.report.model import ReportKind
 
 
 @dataclass(frozen=True)
@@ -184,10 +186,10 @@ class Pricer:
         self.first_timestamp = low if self.first_timestamp is None else min(self.first_timestamp, low)
         self.last_timestamp = high if self.last_timestamp is None else max(self.last_timestamp, high)
 
-    def span_extra(self) -> dict:
+    def span(self) -> tuple[str | None, str | None]:
         """The log's first and last timestamps (ISO 8601, UTC) for the report, or None when none was logged."""
         iso = lambda t: None if t is None else t.isoformat()  # noqa: E731
-        return {"first_timestamp": iso(self.first_timestamp), "last_timestamp": iso(self.last_timestamp)}
+        return iso(self.first_timestamp), iso(self.last_timestamp)
 
     def _add_model(self, df, rows, codes: "_ChunkCodes", strategy, name, days, prompt) -> None:
         """Sum the chunk's `rows` that `strategy` sends to model `name` into line items (grouped on integer codes)."""
@@ -273,12 +275,10 @@ class Pricer:
                 self.batch_gaps[model.id] += int(row.requests)
         return items
 
-    def report(self, *, kind: str, accounting: Accounting, notes: list[str] | None = None,
-               extra: dict | None = None) -> Report:
+    def report(self, *, kind: ReportKind, accounting: Accounting, notes: list[str] | None = None) -> Report:
         items = self.line_items()
-        from costsim.simulate.billing_notes import billing_notes
-        more_notes, more_extra = billing_notes(self, items)
-        notes, extra = [*(notes or ()), *more_notes], {**(extra or {}), **more_extra}
+        more_notes, billing = billing_notes(self, items)
+        notes = [*(notes or ()), *more_notes]
         results = []
         for strategy in self.strategies:
             mine = [i for i in items if i.strategy == strategy.key]
@@ -301,7 +301,7 @@ class Pricer:
                       tier_names=dict(self.policy.tier_names), unknown_models=dict(self.unknown_models),
                       unknown_first_seen=dict(self.unknown_first_seen),
                       as_of=self.as_of, line_items=tuple(items), notes=tuple(notes or ()),
-                      extra={**(extra or {}), **self.latency.extra()})
+                      billing=billing, latency=self.latency.summary())
 
 
 @dataclass(frozen=True)

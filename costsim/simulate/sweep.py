@@ -22,11 +22,13 @@ import copy
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import ClassVar
 
 from costsim.errors import ConfigError
 from costsim.frame import RATE_KINDS
 from costsim.routing.policy import TIERS, Policy, TokenProfile
 from costsim.pricing.prices import PriceBook, Rates, request_cost_usd
+from costsim.report import Report
 
 HUNDRED = Decimal(100)
 
@@ -139,10 +141,51 @@ def make_curve(book: PriceBook, policy: Policy, profiles: dict[int, TokenProfile
     return Curve(vary, smart, frontier, weights, overhead)
 
 
+@dataclass(frozen=True)
+class SweepPoint:
+    """One step of the swept share: savings and the two costs per request behind them."""
+
+    share_pct: Decimal
+    savings_pct: Decimal | None   # None where all-frontier costs $0
+    smart_usd_per_request: Decimal
+    frontier_usd_per_request: Decimal
+
+
+@dataclass(frozen=True)
+class SweepCurve:
+    """One price book's curve: its points, closed-form break-even, the steps that bracket it, savings bands."""
+
+    points: tuple[SweepPoint, ...]
+    break_even_share_pct: Decimal | None
+    bracket_pct: tuple[Decimal, ...] | None      # (low, high): the sweep's own check of the closed form
+    bands: dict[str, tuple[Decimal, ...] | None]  # "90-100" → (lowest, highest) swept share with savings inside
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """`costsim sweep`: savings as one tier's share moves, with the base prices and an optional what-if."""
+
+    vary_tier: int
+    target_savings_pct: Decimal
+    as_of: str
+    fixed_relative_shares: dict[str, Decimal]   # the other tiers' shares of what the swept tier leaves
+    tier_models: dict[str, str]
+    what_if: str | None
+    classifier_model: str | None
+    curves: dict[str, SweepCurve]               # "base", and "what_if" with --what-if
+
+    JSON_COMPUTED: ClassVar = (("break_even_share_pct", "break_even_share_pct"),)
+
+    @property
+    def break_even_share_pct(self) -> Decimal | None:
+        """The base curve's break-even share (percent), the figure most readers want."""
+        return self.curves["base"].break_even_share_pct
+
+
 def sweep(book: PriceBook, policy: Policy, profiles: dict[int, TokenProfile], shares: dict[int, Decimal], *,
           vary: int = 3, step_pct: Decimal = Decimal(5), target_pct: Decimal = Decimal(90), day: date,
           what_if: WhatIf | None = None, overhead_model: str | None = None,
-          overhead_tokens: tuple[int, int] = (200, 5)) -> dict:
+          overhead_tokens: tuple[int, int] = (200, 5)) -> SweepResult:
     """Savings at every step of the swept share, the closed-form break-even, and the sweep's own bracket."""
     if vary not in TIERS:
         raise ConfigError(f"--vary {vary}: sweep tier 1, 2 or 3")
@@ -163,11 +206,10 @@ def sweep(book: PriceBook, policy: Policy, profiles: dict[int, TokenProfile], sh
     steps = _steps(step_pct)
     curves = {name: curve_summary(make_curve(b, policy, profiles, shares, vary, day, overhead(b)), steps, target_pct)
               for name, b in books.items()}
-    return {"vary_tier": vary, "target_savings_pct": target_pct, "as_of": day.isoformat(),
-            "fixed_relative_shares": {str(t): w for t, w in curves_weights(book, policy, profiles, shares, vary, day).items()},
-            "tier_models": {str(t): m for t, m in policy.tier_models.items()},
-            "what_if": None if what_if is None else what_if.text,
-            "classifier_model": overhead_model, "curves": curves}
+    weights = curves_weights(book, policy, profiles, shares, vary, day)
+    return SweepResult(vary, target_pct, day.isoformat(), {str(t): w for t, w in weights.items()},
+                       {str(t): m for t, m in policy.tier_models.items()},
+                       None if what_if is None else what_if.text, overhead_model, curves)
 
 
 def _steps(step_pct: Decimal) -> list[Decimal]:
@@ -175,18 +217,16 @@ def _steps(step_pct: Decimal) -> list[Decimal]:
     return steps if steps[-1] == HUNDRED else [*steps, HUNDRED]
 
 
-def curve_summary(curve: Curve, steps: list[Decimal], target_pct: Decimal) -> dict:
+def curve_summary(curve: Curve, steps: list[Decimal], target_pct: Decimal) -> SweepCurve:
     """One curve's points at each step, its closed-form break-even, the sweep's bracket and savings bands."""
-    points = [{"share_pct": s, "savings_pct": curve.savings_pct(s / HUNDRED),
-               "smart_usd_per_request": curve.costs(s / HUNDRED)[0],
-               "frontier_usd_per_request": curve.costs(s / HUNDRED)[1]} for s in steps]
+    points = tuple(SweepPoint(s, curve.savings_pct(s / HUNDRED), *curve.costs(s / HUNDRED)) for s in steps)
     be = curve.break_even(target_pct)
-    return {"points": points, "break_even_share_pct": None if be is None else be * HUNDRED,
-            "bracket_pct": _bracket(points, target_pct),
-            "bands": {f"{lo}-{hi}": _band(curve, Decimal(lo), Decimal(hi)) for lo, hi in ((90, 100), (70, 90), (50, 70))}}
+    return SweepCurve(points, None if be is None else be * HUNDRED, _bracket(points, target_pct),
+                      {f"{lo}-{hi}": _band(curve, Decimal(lo), Decimal(hi)) for lo, hi in ((90, 100), (70, 90), (50, 70))})
 
 
-def report_sweep(report, *, vary: int = 3, step_pct: Decimal = Decimal(5), target_pct: Decimal = Decimal(90)):
+def report_sweep(report: Report, *, vary: int = 3, step_pct: Decimal = Decimal(5),
+                 target_pct: Decimal = Decimal(90)) -> SweepResult | None:
     """The savings curve of a priced report (an estimate of logs): each tier's own cost per request under
     smart routing and all-frontier, as priced — cache, batch and every price period included — with the
     tier's share moving. None when the report lacks either strategy or a tier has no request."""
@@ -203,29 +243,27 @@ def report_sweep(report, *, vary: int = 3, step_pct: Decimal = Decimal(5), targe
     others = [t for t in TIERS if t != vary]
     weights = {t: counts[t] / sum(counts[o] for o in others) for t in others}
     curve = Curve(vary, per_request["smart"], per_request["all_frontier"], weights)
-    return {"vary_tier": vary, "target_savings_pct": target_pct,
-            "as_of": str(report.as_of) if report.as_of else "each request's own day",
-            "fixed_relative_shares": {str(t): w for t, w in weights.items()},
-            "tier_models": {str(t): m for t, m in report.tier_models.items()}, "what_if": None,
-            "classifier_model": None, "curves": {"base": curve_summary(curve, _steps(step_pct), target_pct)}}
+    return SweepResult(vary, target_pct, str(report.as_of) if report.as_of else "each request's own day",
+                       {str(t): w for t, w in weights.items()}, {str(t): m for t, m in report.tier_models.items()},
+                       None, None, {"base": curve_summary(curve, _steps(step_pct), target_pct)})
 
 
 def curves_weights(book, policy, profiles, shares, vary, day) -> dict[int, Decimal]:
     return make_curve(book, policy, profiles, shares, vary, day).weights
 
 
-def _bracket(points: list[dict], target: Decimal) -> list[Decimal] | None:
+def _bracket(points: tuple[SweepPoint, ...], target: Decimal) -> tuple[Decimal, Decimal] | None:
     """The two sweep steps between which savings cross the target (the sweep's check of the closed form)."""
     for a, b in zip(points, points[1:]):
-        sa, sb = a["savings_pct"], b["savings_pct"]
+        sa, sb = a.savings_pct, b.savings_pct
         if sa is None or sb is None:
             continue
         if (sa - target) * (sb - target) <= 0 and sa != sb:
-            return [a["share_pct"], b["share_pct"]]
+            return a.share_pct, b.share_pct
     return None
 
 
-def _band(curve: Curve, low: Decimal, high: Decimal) -> list[Decimal] | None:
+def _band(curve: Curve, low: Decimal, high: Decimal) -> tuple[Decimal, Decimal] | None:
     """The range of swept share (percent) whose savings fall between `low` and `high` percent."""
     ends = []
     for target in (low, high):
@@ -234,4 +272,4 @@ def _band(curve: Curve, low: Decimal, high: Decimal) -> list[Decimal] | None:
     candidates = [Decimal(0), HUNDRED] + [e * HUNDRED for e in ends if e is not None]
     inside = [c for c in candidates if (v := curve.savings_pct(c / HUNDRED)) is not None
               and low - Decimal("1e-20") <= v <= high + Decimal("1e-20")]
-    return [min(inside), max(inside)] if inside else None
+    return (min(inside), max(inside)) if inside else None

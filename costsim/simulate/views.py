@@ -8,8 +8,7 @@ from decimal import Decimal
 import pandas as pd
 
 from costsim.errors import ConfigError
-from costsim.money import exact
-from costsim.report import Report
+from costsim.report import Breakdown, BreakdownRow, Report
 
 VIEWS = ("day", "week", "month", "model", "project", "session", "tier")
 NONE_LABEL = "(none)"
@@ -42,28 +41,25 @@ def view_keys(df: pd.DataFrame, by: str, canonical=None) -> pd.Series:
     return column.fillna(NONE_LABEL).astype("object")
 
 
-def breakdown(report: Report, by: str) -> dict:
-    """{"by": ..., "rows": [{key, requests, cost_usd: {strategy: exact decimal}}]}, keys in order."""
+def breakdown(report: Report, by: str) -> Breakdown:
+    """Each view key's requests and cost per strategy, keys in order."""
     keys = sorted({i.view for i in report.line_items})
     counting = "smart" if any(s.key == "smart" for s in report.strategies) else report.strategies[0].key
     rows = []
     for key in keys:
         mine = [i for i in report.line_items if i.view == key]
-        costs = {s.key: exact(sum((i.cost_usd for i in mine if i.strategy == s.key), Decimal(0)))
-                 for s in report.strategies}
-        rows.append({"key": key, "requests": sum(i.requests for i in mine if i.strategy == counting),
-                     "cost_usd": costs})
-    return {"by": by, "rows": rows}
+        costs = {s.key: sum((i.cost_usd for i in mine if i.strategy == s.key), Decimal(0)) for s in report.strategies}
+        rows.append(BreakdownRow(key, sum(i.requests for i in mine if i.strategy == counting), costs))
+    return Breakdown(by, tuple(rows))
 
 
 def breakdown_table(report: Report) -> tuple[str, list[str], list[list[str]]] | None:
     """Title, header and rows of the breakdown for the table and markdown renderers."""
     from costsim.money import usd
 
-    data = report.extra.get("breakdown")
+    data = report.breakdown
     if not data:
         return None
-    header = [data["by"].capitalize(), "Requests", *(s.label for s in report.strategies)]
-    rows = [[r["key"], f"{r['requests']:,}", *(usd(Decimal(r["cost_usd"][s.key])) for s in report.strategies)]
-            for r in data["rows"]]
-    return f"By {data['by']}", header, rows
+    header = [data.by.capitalize(), "Requests", *(s.label for s in report.strategies)]
+    rows = [[r.key, f"{r.requests:,}", *(usd(r.cost_usd[s.key]) for s in report.strategies)] for r in data.rows]
+    return f"By {data.by}", header, rows

@@ -8,12 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar, Literal
 
+from costsim.report.jsonshape import FLATTEN, LEAVE_OUT, OMIT_NONE, SCHEMA_VERSIONS, json_name, to_json
+from costsim.report.parts import (
+    AsBilled,
+    Billing,
+    Breakdown,
+    CalibrationSummary,
+    DisplayCurrency,
+    LatencyRow,
+    LogDetail,
+    MonteCarloResult,
+    PriceAdjustment,
+    Simulation,
+)
 from costsim.version import __version__
-from costsim.money import exact
 
-SCHEMA_VERSION = 1
+ReportKind = Literal["compare", "estimate"]
+SCHEMA_VERSION = SCHEMA_VERSIONS["estimate"]  # compare's and estimate's: one report format
 
 
 def percent_of(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -59,6 +73,8 @@ class ModelCost:
 
 @dataclass(frozen=True)
 class StrategyResult:
+    """One strategy's cost: total, per tier and per model, and its savings against all-frontier."""
+
     key: str
     label: str
     description: str
@@ -66,15 +82,17 @@ class StrategyResult:
     cost_usd: Decimal
     requests: int
     unpriced_requests: int
-    by_tier: tuple[TierCost, ...]
-    by_model: tuple[ModelCost, ...]
-    savings_vs_frontier_pct: Decimal | None = None
+    by_tier: tuple[TierCost, ...] = field(metadata=json_name("tiers"))
+    by_model: tuple[ModelCost, ...] = field(metadata=json_name("models_detail"))
+    savings_vs_frontier_pct: Decimal | None = field(default=None, metadata=json_name("savings_vs_all_frontier_pct"))
+
+    JSON_COMPUTED: ClassVar = (("cost_per_request_usd", "cost_per_request_usd"),)
 
     @property
     def cost_per_request_usd(self) -> Decimal | None:
         return None if self.requests == 0 else self.cost_usd / self.requests
 
-    def with_savings(self, frontier_cost_usd: Decimal) -> "StrategyResult":
+    def with_savings(self, frontier_cost_usd: Decimal) -> StrategyResult:
         saved = percent_of(frontier_cost_usd - self.cost_usd, frontier_cost_usd)
         return replace(self, savings_vs_frontier_pct=saved)
 
@@ -82,7 +100,7 @@ class StrategyResult:
 @dataclass(frozen=True)
 class PriceUsed:
     model: str
-    price_from: date
+    price_from: date = field(metadata=json_name("from"))
     source_url: str
     requests_before_first_period: int = 0
 
@@ -96,6 +114,8 @@ class Accounting:
     skipped: dict[str, int] = field(default_factory=dict)
     duplicates: int = 0
     files: tuple[str, ...] = ()
+
+    JSON_COMPUTED: ClassVar = (("skipped_total", "skipped_total"),)
 
     @property
     def skipped_total(self) -> int:
@@ -116,80 +136,73 @@ class ClaimCheck:
     unit: str  # "usd" or "pct"
     explanation: str
 
+    JSON_COMPUTED: ClassVar = (("matches", "matches"),)
+
     @property
     def matches(self) -> bool:
         """Equal at the precision the claim was written with (a $0.07 claim matches $0.065 → $0.07)."""
         exponent = self.claimed.as_tuple().exponent
         places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-        from decimal import ROUND_HALF_UP
         return self.computed.quantize(places, rounding=ROUND_HALF_UP) == self.claimed
 
 
 @dataclass(frozen=True)
+class TierInfo:
+    name: str
+    model: str
+
+
+@dataclass(frozen=True)
 class Report:
-    kind: str  # "compare" or "estimate"
+    """What `compare` or `estimate` computed: the JSON report `diff` and `check` read back."""
+
+    kind: ReportKind
     strategies: tuple[StrategyResult, ...]
     prices_used: tuple[PriceUsed, ...]
     accounting: Accounting
-    token_totals: dict[str, int]
-    tier_models: dict[int, str]
-    tier_names: dict[int, str]
+    token_totals: dict[str, int] = field(metadata=LEAVE_OUT)  # JSON: `tokens`, without the _tokens suffix
+    tier_models: dict[int, str] = field(metadata=LEAVE_OUT)   # JSON: `tiers`
+    tier_names: dict[int, str] = field(metadata=LEAVE_OUT)
     unknown_models: dict[str, int] = field(default_factory=dict)
-    unknown_first_seen: dict[str, str] = field(default_factory=dict)
+    unknown_first_seen: dict[str, str] = field(default_factory=dict, metadata=LEAVE_OUT)
     as_of: date | None = None
-    line_items: tuple[LineItem, ...] = ()
+    line_items: tuple[LineItem, ...] = field(default=(), metadata=LEAVE_OUT)
     notes: tuple[str, ...] = ()
     claims: tuple[ClaimCheck, ...] = ()
-    extra: dict = field(default_factory=dict)
+    claims_as_of: date | None = field(default=None, metadata=OMIT_NONE)  # the price date the claims were checked at
+    log: LogDetail | None = field(default=None, metadata={**FLATTEN, **OMIT_NONE})  # estimate only
+    billing: Billing = field(default=Billing(), metadata=FLATTEN)
+    as_billed: AsBilled | None = field(default=None, metadata=OMIT_NONE)
+    latency: tuple[LatencyRow, ...] | None = field(default=None, metadata=OMIT_NONE)
+    price_adjustments: tuple[PriceAdjustment, ...] | None = field(default=None, metadata=OMIT_NONE)
+    breakdown: Breakdown | None = field(default=None, metadata=OMIT_NONE)
+    calibration: CalibrationSummary | None = field(default=None, metadata=OMIT_NONE)
+    monte_carlo: MonteCarloResult | None = field(default=None, metadata=OMIT_NONE)
+    simulation: Simulation | None = field(default=None, metadata=OMIT_NONE)
+    caching: dict[str, Any] | None = field(default=None, metadata=OMIT_NONE)  # docs/caching.md
+    display_currency: DisplayCurrency | None = field(default=None, metadata=OMIT_NONE)
+
+    JSON_COMPUTED: ClassVar = (("tiers", "tiers_json"), ("tokens", "tokens_json"))
 
     def strategy(self, key: str) -> StrategyResult:
         return next(s for s in self.strategies if s.key == key)
 
+    @property
+    def tiers_json(self) -> dict[str, TierInfo]:
+        return {str(t): TierInfo(self.tier_names[t], m) for t, m in self.tier_models.items()}
+
+    @property
+    def tokens_json(self) -> dict[str, int]:
+        return {k.removesuffix("_tokens"): v for k, v in self.token_totals.items()}
+
+    @property
+    def first_timestamp(self) -> str | None:
+        return None if self.log is None else self.log.first_timestamp
+
+    @property
+    def last_timestamp(self) -> str | None:
+        return None if self.log is None else self.log.last_timestamp
+
     def to_dict(self) -> dict:
         """The JSON report: versioned, money as exact decimal strings."""
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "generator": f"costsim {__version__}",
-            "kind": self.kind,
-            "as_of": _iso(self.as_of),
-            "tiers": {str(t): {"name": self.tier_names[t], "model": m} for t, m in self.tier_models.items()},
-            "strategies": [_strategy_dict(s) for s in self.strategies],
-            "prices_used": [{"model": p.model, "from": p.price_from.isoformat(), "source_url": p.source_url,
-                             "requests_before_first_period": p.requests_before_first_period}
-                            for p in self.prices_used],
-            "accounting": {"records_read": self.accounting.records_read, "priced": self.accounting.priced,
-                           "skipped": dict(self.accounting.skipped), "skipped_total": self.accounting.skipped_total,
-                           "duplicates": self.accounting.duplicates, "files": list(self.accounting.files)},
-            "tokens": {k.removesuffix("_tokens"): v for k, v in self.token_totals.items()},
-            "unknown_models": dict(self.unknown_models),
-            "claims": [{"item": c.item, "claimed": exact(c.claimed), "computed": exact(c.computed), "unit": c.unit,
-                        "matches": c.matches, "explanation": c.explanation} for c in self.claims],
-            "notes": list(self.notes),
-            **_jsonable(self.extra),
-        }
-
-
-def _jsonable(value):
-    """Decimals inside `extra` (simulation figures) become exact decimal strings too."""
-    if isinstance(value, Decimal):
-        return exact(value)
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-def _iso(day: date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def _strategy_dict(s: StrategyResult) -> dict:
-    return {
-        "key": s.key, "label": s.label, "description": s.description, "models": list(s.models),
-        "cost_usd": exact(s.cost_usd), "requests": s.requests, "cost_per_request_usd": exact(s.cost_per_request_usd),
-        "savings_vs_all_frontier_pct": exact(s.savings_vs_frontier_pct), "unpriced_requests": s.unpriced_requests,
-        "tiers": [{"tier": t.tier, "name": t.name, "requests": t.requests, "models": list(t.models),
-                   "cost_usd": exact(t.cost_usd), "share_of_spend_pct": exact(t.share_of_spend_pct)} for t in s.by_tier],
-        "models_detail": [{"model": m.model, "requests": m.requests, "cost_usd": exact(m.cost_usd)} for m in s.by_model],
-    }
+        return {"schema_version": SCHEMA_VERSIONS[self.kind], "generator": f"costsim {__version__}", **to_json(self)}
