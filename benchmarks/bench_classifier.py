@@ -130,8 +130,10 @@ def main() -> None:
           f"smart rules {per_prompt_us(smart_rules_tier, sample):.0f}, keyword rules {per_prompt_us(keyword_tier, sample):.1f}")
     t = time.perf_counter()
     clf.predict(sample * 10)
-    print(f"learned predict (decisions with reasons), batch of {len(sample) * 10:,}: "
-          f"{len(sample) * 10 / (time.perf_counter() - t):,.0f}/s in one process")
+    print(
+        f"learned predict (decisions with reasons), batch of {len(sample) * 10:,}: "
+        f"{len(sample) * 10 / (time.perf_counter() - t):,.0f}/s in one process"
+    )
 
 
 if __name__ == "__main__":

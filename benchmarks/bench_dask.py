@@ -69,18 +69,24 @@ def fast_neutral(records: int, out: Path, block: int = 1_000_000) -> None:
     with out.open("w") as f:
         for start in range(0, records, block):
             rows = range(start, min(start + block, records))
-            draws = [rng.integers(low, high, len(rows)).tolist() for low, high in ((100, 20000), (10, 4000), (0, 50000))]
-            f.write("".join(
-                f'{{"id":"req-{k}","timestamp":"2026-05-{1 + k % 28:02d}T{k % 24:02d}:{k % 60:02d}:00Z",'
-                f'"model":"{MODELS[k % len(MODELS)]}","input_tokens":{a},"output_tokens":{b},"cache_read_tokens":{c},'
-                f'"prompt":"{PROMPTS[k % len(PROMPTS)]}","session":"s{k // 500}","project":"p{k % 7}"}}\n'
-                for k, a, b, c in zip(rows, *draws)))
+            draws = [
+                rng.integers(low, high, len(rows)).tolist() for low, high in ((100, 20000), (10, 4000), (0, 50000))
+            ]
+            f.write(
+                "".join(
+                    f'{{"id":"req-{k}","timestamp":"2026-05-{1 + k % 28:02d}T{k % 24:02d}:{k % 60:02d}:00Z",'
+                    f'"model":"{MODELS[k % len(MODELS)]}","input_tokens":{a},"output_tokens":{b},"cache_read_tokens":{c},'
+                    f'"prompt":"{PROMPTS[k % len(PROMPTS)]}","session":"s{k // 500}","project":"p{k % 7}"}}\n'
+                    for k, a, b, c in zip(rows, *draws)
+                )
+            )
 
 
 def measure(cmd: list[str], env: dict) -> tuple[float, float, int, str]:
     """(wall seconds, CPU seconds (user + sys, waited-for children included), peak RSS KiB, stdout) of a child."""
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *cmd], capture_output=True, text=True,
-                         env={**os.environ, **env})
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %U %S %M", *cmd], capture_output=True, text=True, env={**os.environ, **env}
+    )
     if out.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed ({out.returncode}): {out.stderr[-2000:]}")
     wall, user, system, rss = out.stderr.strip().splitlines()[-1].split()
@@ -89,8 +95,24 @@ def measure(cmd: list[str], env: dict) -> tuple[float, float, int, str]:
 
 def cli_run(path: Path, engine: str, workers: int, part_mb: int, caches: str) -> tuple[float, float, int, dict]:
     env = {"PYTHONPATH": str(ROOT), "COSTSIM_WORKERS": str(workers), "COSTSIM_PART_MB": str(part_mb)}
-    wall, cpu, rss, out = measure([sys.executable, "-m", "costsim", "estimate", str(path), "--as-of", AS_OF,
-                                   "--format", "json", "--engine", engine, "--caches", caches], env=env)
+    wall, cpu, rss, out = measure(
+        [
+            sys.executable,
+            "-m",
+            "costsim",
+            "estimate",
+            str(path),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--engine",
+            engine,
+            "--caches",
+            caches,
+        ],
+        env=env,
+    )
     return wall, cpu, rss, json.loads(out)
 
 
@@ -137,12 +159,21 @@ def parts_run(path: Path, scheduler: str, part_mb: int, caches: str) -> dict:
         done = time.perf_counter()
     if shared:
         raise SystemExit("generated ids are unique: no part should share one")
-    return {"wall": done - started, "map": mapped - started, "dedup": checked - mapped, "merge": merged - checked,
-            "shares": shuffled - merged, "price": done - shuffled, "parts": len(results),
-            "cpu": [r.cpu_seconds for r in results], "read": [r.accounting["records_read"] for r in results],
-            "share_cpu": [c for _, c in totals.shares], "share_rows": [n for n, _ in totals.shares],
-            "shares_worker_cpu": sum(cpu_after[w] - cpu_before.get(w, 0.0) for w in cpu_after),
-            "report": report.to_dict()}
+    return {
+        "wall": done - started,
+        "map": mapped - started,
+        "dedup": checked - mapped,
+        "merge": merged - checked,
+        "shares": shuffled - merged,
+        "price": done - shuffled,
+        "parts": len(results),
+        "cpu": [r.cpu_seconds for r in results],
+        "read": [r.accounting["records_read"] for r in results],
+        "share_cpu": [c for _, c in totals.shares],
+        "share_rows": [n for n, _ in totals.shares],
+        "shares_worker_cpu": sum(cpu_after[w] - cpu_before.get(w, 0.0) for w in cpu_after),
+        "report": report.to_dict(),
+    }
 
 
 def in_process(path: Path, part_mb: int, caches: str) -> float:
@@ -169,8 +200,11 @@ def main() -> None:
     parser.add_argument("--caches", choices=("replay", "carried"), default="replay")
     parser.add_argument("--distinct-prompts", action="store_true")
     parser.add_argument("--project", action="store_true", help="print the estimate for 1e8 and 1e9 requests")
-    parser.add_argument("--no-cli", action="store_true",
-                        help="only the running cluster's steps (no CLI runs, so no check against the local engine)")
+    parser.add_argument(
+        "--no-cli",
+        action="store_true",
+        help="only the running cluster's steps (no CLI runs, so no check against the local engine)",
+    )
     args = parser.parse_args()
     path = generated(args.records, args.distinct_prompts)
     size_mib = path.stat().st_size / 2**20
@@ -179,8 +213,14 @@ def main() -> None:
     from distributed import LocalCluster
 
     local_runs, dask_runs, parts, alone = [], [], [], []
-    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
+    with LocalCluster(
+        n_workers=args.workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
+    ) as cluster:
         for _ in range(args.runs):  # alternated, so each sees the same machine
             if args.no_cli:
                 parts.append(parts_run(path, cluster.scheduler_address, args.part_mb, args.caches))
@@ -188,7 +228,9 @@ def main() -> None:
                 continue
             *measured, local = cli_run(path, "local", args.workers, args.part_mb, args.caches)
             local_runs.append(measured)
-            print(f"  local: {measured[0]:.1f} s wall, {measured[1]:.1f} CPU-s, {measured[2] / 2**20:.2f} GiB", flush=True)
+            print(
+                f"  local: {measured[0]:.1f} s wall, {measured[1]:.1f} CPU-s, {measured[2] / 2**20:.2f} GiB", flush=True
+            )
             *measured, remote = cli_run(path, "dask", args.workers, args.part_mb, args.caches)
             dask_runs.append(measured)
             print(f"  dask:  {measured[0]:.1f} s wall, {measured[1]:.1f} CPU-s", flush=True)
@@ -208,27 +250,42 @@ def report(args, path: Path, size_mib: float, local_runs, dask_runs, parts, alon
     run = sorted(parts, key=lambda r: r["wall"])[len(parts) // 2]
     # the median part's CPU per request: the first part on each worker also loads the classifier
     cpu_per_request = median([c / max(n, 1) for r in parts for c, n in zip(r["cpu"], r["read"])])
-    share_cpu_per_row = (median([c / n for r in parts for c, n in zip(r["share_cpu"], r["share_rows"]) if n])
-                         if run["share_rows"] else 0.0)
+    share_cpu_per_row = (
+        median([c / n for r in parts for c, n in zip(r["share_cpu"], r["share_rows"]) if n])
+        if run["share_rows"]
+        else 0.0
+    )
     held_rows = sum(run["share_rows"])
     # the shuffle and the shares, in worker CPU-seconds a row (serialising, moving, spilling, sorting, pricing)
     share_step_per_row = run["shares_worker_cpu"] / held_rows if held_rows else 0.0
     bytes_per_request = path.stat().st_size / args.records
-    print(f"neutral JSONL, {args.records:,} lines ({size_mib:,.0f} MiB){', every prompt distinct' if args.distinct_prompts else ''}, "
-          f"--caches {args.caches}, {args.workers} workers, parts of {args.part_mb} MiB, median of {args.runs} run(s)")
-    print(f"  local engine (CLI):                    {median(r[0] for r in local_runs):7.1f} s wall, "
-          f"{median(r[1] for r in local_runs):7.1f} CPU-s, peak RSS {median(r[2] for r in local_runs) / 2**20:.2f} GiB")
-    print(f"  dask engine (CLI, starts its cluster): {median(r[0] for r in dask_runs):7.1f} s wall, "
-          f"{median(r[1] for r in dask_runs):7.1f} CPU-s (client and workers)")
-    print(f"  dask engine on a running cluster:      {run['wall']:7.1f} s = map {run['map']:.1f} s ({run['parts']} parts)"
-          f" + dedup check {run['dedup']:.2f} s + merge {run['merge']:.2f} s + shuffle and shares {run['shares']:.1f} s"
-          f" ({len(run['share_rows'])} shares, {held_rows:,} rows) + pricing {run['price']:.2f} s")
+    print(
+        f"neutral JSONL, {args.records:,} lines ({size_mib:,.0f} MiB){', every prompt distinct' if args.distinct_prompts else ''}, "
+        f"--caches {args.caches}, {args.workers} workers, parts of {args.part_mb} MiB, median of {args.runs} run(s)"
+    )
+    print(
+        f"  local engine (CLI):                    {median(r[0] for r in local_runs):7.1f} s wall, "
+        f"{median(r[1] for r in local_runs):7.1f} CPU-s, peak RSS {median(r[2] for r in local_runs) / 2**20:.2f} GiB"
+    )
+    print(
+        f"  dask engine (CLI, starts its cluster): {median(r[0] for r in dask_runs):7.1f} s wall, "
+        f"{median(r[1] for r in dask_runs):7.1f} CPU-s (client and workers)"
+    )
+    print(
+        f"  dask engine on a running cluster:      {run['wall']:7.1f} s = map {run['map']:.1f} s ({run['parts']} parts)"
+        f" + dedup check {run['dedup']:.2f} s + merge {run['merge']:.2f} s + shuffle and shares {run['shares']:.1f} s"
+        f" ({len(run['share_rows'])} shares, {held_rows:,} rows) + pricing {run['price']:.2f} s"
+    )
     print("  same report from every run: " + ("not checked (--no-cli)" if args.no_cli else "yes"))
-    print(f"  per part: {median(run['cpu']):.2f} CPU-s (median); {cpu_per_request * 1e6:.1f} CPU-us a request, "
-          f"{cpu_per_request / bytes_per_request * 2**20 * 1000:.0f} CPU-ms a MiB")
+    print(
+        f"  per part: {median(run['cpu']):.2f} CPU-s (median); {cpu_per_request * 1e6:.1f} CPU-us a request, "
+        f"{cpu_per_request / bytes_per_request * 2**20 * 1000:.0f} CPU-ms a MiB"
+    )
     if held_rows:
-        print(f"  per share: {share_cpu_per_row * 1e6:.1f} CPU-us a row priced; the shuffle and shares step "
-              f"{run['shares_worker_cpu']:.1f} worker CPU-s, {share_step_per_row * 1e6:.1f} CPU-us a row")
+        print(
+            f"  per share: {share_cpu_per_row * 1e6:.1f} CPU-us a row priced; the shuffle and shares step "
+            f"{run['shares_worker_cpu']:.1f} worker CPU-s, {share_step_per_row * 1e6:.1f} CPU-us a row"
+        )
     print(f"  read_part alone in this process: {median(alone) * 1e6:.1f} us a request (wall)")
     if args.project:
         project(args, run, cpu_per_request, share_step_per_row, bytes_per_request)
@@ -238,21 +295,33 @@ def project(args, run: dict, cpu_per_request: float, share_step_per_row: float, 
     dedup_per_id = run["dedup"] / args.records
     merge_per_part = run["merge"] / run["parts"]
     requests_per_part = (128 << 20) / bytes_per_request  # the default part size
-    print(f"  projected wall time = N x ({cpu_per_request * 1e6:.1f} CPU-us read + {share_step_per_row * 1e6:.1f} CPU-us "
-          f"shuffle and shares) / workers + parts x {merge_per_part * 1000:.0f} ms + N x {dedup_per_id * 1e9:.0f} ns "
-          f"(dedup) + {run['price']:.1f} s; 128 MiB parts ({requests_per_part:,.0f} requests), cluster start-up and "
-          "storage bandwidth not included:")
+    print(
+        f"  projected wall time = N x ({cpu_per_request * 1e6:.1f} CPU-us read + {share_step_per_row * 1e6:.1f} CPU-us "
+        f"shuffle and shares) / workers + parts x {merge_per_part * 1000:.0f} ms + N x {dedup_per_id * 1e9:.0f} ns "
+        f"(dedup) + {run['price']:.1f} s; 128 MiB parts ({requests_per_part:,.0f} requests), cluster start-up and "
+        "storage bandwidth not included:"
+    )
     for requests in (10**8, 10**9):
         cells = []
         for workers in (8, 32, 128):
-            seconds = (requests * (cpu_per_request + share_step_per_row) / workers
-                       + requests / requests_per_part * merge_per_part + requests * dedup_per_id + run["price"])
+            seconds = (
+                requests * (cpu_per_request + share_step_per_row) / workers
+                + requests / requests_per_part * merge_per_part
+                + requests * dedup_per_id
+                + run["price"]
+            )
             cells.append(f"{workers:>3} workers {_human(seconds)}")
         print(f"    {requests:>13,} requests: " + "   ".join(cells))
 
 
 def _human(seconds: float) -> str:
-    return f"{seconds / 3600:5.1f} h" if seconds >= 3600 else f"{seconds / 60:5.1f} min" if seconds >= 60 else f"{seconds:5.1f} s"
+    return (
+        f"{seconds / 3600:5.1f} h"
+        if seconds >= 3600
+        else f"{seconds / 60:5.1f} min"
+        if seconds >= 60
+        else f"{seconds:5.1f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def timed(arg: str) -> tuple[float, dict]:
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "costsim", "estimate", arg, "--as-of", "2026-05-14", "--format", "json"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "costsim", "estimate", arg, "--as-of", "2026-05-14", "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - start
     if run.returncode != 0:
         sys.exit(f"costsim failed on {arg.split('@')[-1]}: {run.stderr[-500:]}")
@@ -49,7 +52,9 @@ def compare(label_a: str, arg_a: str, label_b: str, arg_b: str, runs: int) -> No
     if totals[label_a] != totals[label_b]:
         sys.exit(f"token totals differ: {totals}")
     for label, values in times.items():
-        print(f"{label:>16}: median {statistics.median(values):6.2f} s  (runs: {', '.join(f'{v:.2f}' for v in values)})")
+        print(
+            f"{label:>16}: median {statistics.median(values):6.2f} s  (runs: {', '.join(f'{v:.2f}' for v in values)})"
+        )
 
 
 def postgres(records: int, runs: int, folder: Path) -> None:
@@ -62,10 +67,17 @@ def postgres(records: int, runs: int, folder: Path) -> None:
     for i in range(records):
         prompt = rng.randint(200, 9000)
         cached = rng.randint(0, prompt // 2)
-        row = spend_row(f"req-{i}", f"2026-05-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
-                        rng.choice(["gpt-4o-mini", "claude-sonnet-4-5", "gpt-4.1"]), prompt, rng.randint(10, 900),
-                        metadata={**KEY_METADATA, "usage_object": {"prompt_tokens": prompt,
-                                                                   "prompt_tokens_details": {"cached_tokens": cached}}})
+        row = spend_row(
+            f"req-{i}",
+            f"2026-05-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+            rng.choice(["gpt-4o-mini", "claude-sonnet-4-5", "gpt-4.1"]),
+            prompt,
+            rng.randint(10, 900),
+            metadata={
+                **KEY_METADATA,
+                "usage_object": {"prompt_tokens": prompt, "prompt_tokens_details": {"cached_tokens": cached}},
+            },
+        )
         if i % 2:
             row["messages"] = [{"role": "user", "content": f"Refactor module number {i % 1000} and add tests"}]
         rows.append(row)
@@ -83,7 +95,9 @@ def postgres(records: int, runs: int, folder: Path) -> None:
             names = ", ".join(f'"{c}"' for c in columns)
             with conn.cursor().copy(f'COPY "LiteLLM_SpendLogs" ({names}) FROM STDIN') as copy:
                 for row in rows:
-                    copy.write_row([json.dumps(row[c]) if isinstance(row[c], (dict, list)) else row[c] for c in columns])
+                    copy.write_row(
+                        [json.dumps(row[c]) if isinstance(row[c], (dict, list)) else row[c] for c in columns]
+                    )
             conn.execute('CREATE INDEX ON "LiteLLM_SpendLogs" ("startTime", request_id)')  # as schema.prisma's @@index
         compare("database", server.url("litellm"), "JSONL export", str(export), runs)
     finally:
@@ -106,25 +120,80 @@ def otel(records: int, runs: int, folder: Path) -> None:
                 inp, out = rng.randint(500, 8000), rng.randint(20, 900)
                 cached = rng.randint(0, inp // 2)
                 usage.append((inp, out))
-                neutral.write(json.dumps({"id": f"{trace}:{span_id}", "model": "openai/gpt-4o-mini", "prompt": prompt,
-                                          "input_tokens": inp - cached, "cache_read_tokens": cached, "output_tokens": out,
-                                          "timestamp": 1777885923 + t}) + "\n")
+                neutral.write(
+                    json.dumps(
+                        {
+                            "id": f"{trace}:{span_id}",
+                            "model": "openai/gpt-4o-mini",
+                            "prompt": prompt,
+                            "input_tokens": inp - cached,
+                            "cache_read_tokens": cached,
+                            "output_tokens": out,
+                            "timestamp": 1777885923 + t,
+                        }
+                    )
+                    + "\n"
+                )
                 messages = json.dumps([{"role": "user", "parts": [{"type": "text", "content": prompt}]}])
-                spans.append({"traceId": trace, "spanId": span_id, "parentSpanId": agent, "name": "chat gpt-4o-mini",
-                              "kind": 3, "startTimeUnixNano": start, "endTimeUnixNano": start, "attributes": [
-                                  attr("gen_ai.operation.name", "chat"), attr("gen_ai.provider.name", "openai"),
-                                  attr("gen_ai.request.model", "gpt-4o-mini"), attr("gen_ai.usage.input_tokens", inp),
-                                  attr("gen_ai.usage.cache_read.input_tokens", cached),
-                                  attr("gen_ai.usage.output_tokens", out), attr("gen_ai.input.messages", messages)]})
-            spans.append({"traceId": trace, "spanId": f"{t:08x}0000000f", "parentSpanId": agent, "name": "execute_tool",
-                          "kind": 1, "attributes": [attr("gen_ai.operation.name", "execute_tool")]})
-            spans.append({"traceId": trace, "spanId": agent, "name": "invoke_agent", "kind": 1,
-                          "startTimeUnixNano": start, "endTimeUnixNano": start, "attributes": [
-                              attr("gen_ai.operation.name", "invoke_agent"), attr("gen_ai.request.model", "gpt-4o-mini"),
-                              attr("gen_ai.usage.input_tokens", sum(u[0] for u in usage)),
-                              attr("gen_ai.usage.output_tokens", sum(u[1] for u in usage))]})
-            otlp.write(json.dumps({"resourceSpans": [{"resource": {"attributes": [attr("service.name", "bench")]},
-                                                      "scopeSpans": [{"scope": {"name": "bench"}, "spans": spans}]}]}) + "\n")
+                spans.append(
+                    {
+                        "traceId": trace,
+                        "spanId": span_id,
+                        "parentSpanId": agent,
+                        "name": "chat gpt-4o-mini",
+                        "kind": 3,
+                        "startTimeUnixNano": start,
+                        "endTimeUnixNano": start,
+                        "attributes": [
+                            attr("gen_ai.operation.name", "chat"),
+                            attr("gen_ai.provider.name", "openai"),
+                            attr("gen_ai.request.model", "gpt-4o-mini"),
+                            attr("gen_ai.usage.input_tokens", inp),
+                            attr("gen_ai.usage.cache_read.input_tokens", cached),
+                            attr("gen_ai.usage.output_tokens", out),
+                            attr("gen_ai.input.messages", messages),
+                        ],
+                    }
+                )
+            spans.append(
+                {
+                    "traceId": trace,
+                    "spanId": f"{t:08x}0000000f",
+                    "parentSpanId": agent,
+                    "name": "execute_tool",
+                    "kind": 1,
+                    "attributes": [attr("gen_ai.operation.name", "execute_tool")],
+                }
+            )
+            spans.append(
+                {
+                    "traceId": trace,
+                    "spanId": agent,
+                    "name": "invoke_agent",
+                    "kind": 1,
+                    "startTimeUnixNano": start,
+                    "endTimeUnixNano": start,
+                    "attributes": [
+                        attr("gen_ai.operation.name", "invoke_agent"),
+                        attr("gen_ai.request.model", "gpt-4o-mini"),
+                        attr("gen_ai.usage.input_tokens", sum(u[0] for u in usage)),
+                        attr("gen_ai.usage.output_tokens", sum(u[1] for u in usage)),
+                    ],
+                }
+            )
+            otlp.write(
+                json.dumps(
+                    {
+                        "resourceSpans": [
+                            {
+                                "resource": {"attributes": [attr("service.name", "bench")]},
+                                "scopeSpans": [{"scope": {"name": "bench"}, "spans": spans}],
+                            }
+                        ]
+                    }
+                )
+                + "\n"
+            )
     compare("OTLP traces", str(traces), "neutral JSONL", str(calls), runs)
 
 

@@ -238,8 +238,16 @@ def main() -> None:
             for k in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
                 totals[k] += usage[k]
             totals["ephemeral_1h_input_tokens"] += usage["cache_creation"]["ephemeral_1h_input_tokens"]
-            pm = per_model.setdefault(model, {"requests": 0, "input_tokens": 0, "output_tokens": 0,
-                                              "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0})
+            pm = per_model.setdefault(
+                model,
+                {
+                    "requests": 0,
+                    "input_tokens": 0,
+                    "output_tokens": 0,
+                    "cache_creation_input_tokens": 0,
+                    "cache_read_input_tokens": 0,
+                },
+            )
             pm["requests"] += 1
             for k in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
                 pm[k] += usage[k]
@@ -253,8 +261,14 @@ def main() -> None:
                 d["uuid"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
                 d["parentUuid"] = parent
                 msg = dict(d["message"])
-                msg["content"] = [{"type": "tool_use", "id": rand_id(rng, "toolu_01"), "name": "Bash",
-                                   "input": {"command": rand_text(rng, 3)}}]
+                msg["content"] = [
+                    {
+                        "type": "tool_use",
+                        "id": rand_id(rng, "toolu_01"),
+                        "name": "Bash",
+                        "input": {"command": rand_text(rng, 3)},
+                    }
+                ]
                 d["message"] = msg
                 d["timestamp"] = iso(ts_assistant + timedelta(milliseconds=rng.randint(50, 900)))
                 lines.append(dumps(d))
@@ -269,20 +283,43 @@ def main() -> None:
         files_bytes += len(data)
         sessions += 1
 
-    totals["total_tokens"] = (totals["input_tokens"] + totals["output_tokens"]
-                              + totals["cache_creation_input_tokens"] + totals["cache_read_input_tokens"])
+    totals["total_tokens"] = (
+        totals["input_tokens"]
+        + totals["output_tokens"]
+        + totals["cache_creation_input_tokens"]
+        + totals["cache_read_input_tokens"]
+    )
     summary = {
-        "generator": "gen_claude_logs.py", "args": vars(args),
-        "assistant_lines": written, "unique_requests": unique, "duplicate_lines": written - unique,
-        "user_lines": user_lines, "session_files": sessions, "bytes": files_bytes,
+        "generator": "gen_claude_logs.py",
+        "args": vars(args),
+        "assistant_lines": written,
+        "unique_requests": unique,
+        "duplicate_lines": written - unique,
+        "user_lines": user_lines,
+        "session_files": sessions,
+        "bytes": files_bytes,
         "long_context_requests": lc_requests,
-        "expected_totals_after_dedup": totals, "per_model": per_model,
+        "expected_totals_after_dedup": totals,
+        "per_model": per_model,
         "days_with_requests": len(per_day),
     }
     with open(os.path.join(args.out, "expected_totals.json"), "w") as fh:
         json.dump(summary, fh, indent=2)
-    print(json.dumps({k: summary[k] for k in ("assistant_lines", "unique_requests", "duplicate_lines",
-                                             "user_lines", "session_files", "bytes")}))
+    print(
+        json.dumps(
+            {
+                k: summary[k]
+                for k in (
+                    "assistant_lines",
+                    "unique_requests",
+                    "duplicate_lines",
+                    "user_lines",
+                    "session_files",
+                    "bytes",
+                )
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -29,13 +29,22 @@ LINES_PER_SESSION = 2000
 def neutral(n: int, out: Path, distinct: bool = False) -> None:
     rnd = random.Random(7)
     pool = distinct_prompts() if distinct else PROMPTS
-    prompt = (lambda i: f"{pool[i % len(pool)]}\n\n(ticket #{i})") if distinct else (lambda i: PROMPTS[i % len(PROMPTS)])
+    prompt = (
+        (lambda i: f"{pool[i % len(pool)]}\n\n(ticket #{i})") if distinct else (lambda i: PROMPTS[i % len(PROMPTS)])
+    )
     with out.open("w") as f:
         for i in range(n):
-            rec = {"id": f"req-{i}", "timestamp": f"2026-05-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
-                   "model": MODELS[i % len(MODELS)], "input_tokens": rnd.randrange(100, 20000),
-                   "output_tokens": rnd.randrange(10, 4000), "cache_read_tokens": rnd.randrange(0, 50000),
-                   "prompt": prompt(i), "session": f"s{i // 500}", "project": f"p{i % 7}"}
+            rec = {
+                "id": f"req-{i}",
+                "timestamp": f"2026-05-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+                "model": MODELS[i % len(MODELS)],
+                "input_tokens": rnd.randrange(100, 20000),
+                "output_tokens": rnd.randrange(10, 4000),
+                "cache_read_tokens": rnd.randrange(0, 50000),
+                "prompt": prompt(i),
+                "session": f"s{i // 500}",
+                "project": f"p{i % 7}",
+            }
             f.write(json.dumps(rec, separators=(",", ":")) + "\n")
 
 
@@ -49,7 +58,11 @@ def distinct_prompts() -> list[str]:
 def claude_code(n: int, out: Path, distinct: bool = False) -> None:
     rnd = random.Random(11)
     pool = distinct_prompts() if distinct else None
-    prompt = (lambda k: f"{pool[k % len(pool)]}\n\n(ticket #{k})") if pool else (lambda k: PROMPTS[rnd.randrange(len(PROMPTS))])
+    prompt = (
+        (lambda k: f"{pool[k % len(pool)]}\n\n(ticket #{k})")
+        if pool
+        else (lambda k: PROMPTS[rnd.randrange(len(PROMPTS))])
+    )
     written, session, copies = 0, 0, []
     while written < n:
         folder = out / "projects" / f"-home-dev-project{session % 20}"
@@ -60,30 +73,81 @@ def claude_code(n: int, out: Path, distinct: bool = False) -> None:
             ts = f"2026-05-{1 + session % 28:02d}T10:{len(lines) % 60:02d}:00.000Z"
             kind = rnd.random()
             if kind < 0.15 or written + len(lines) == n - 1:  # room for one line only: a prompt
-                lines.append({"parentUuid": None, "isSidechain": False, "userType": "external", "cwd": "/home/dev",
-                              "sessionId": sid, "version": "2.0.0", "type": "user", "uuid": f"u{written + len(lines)}",
-                              "timestamp": ts, "message": {"role": "user", "content": prompt(written + len(lines))}})
+                lines.append(
+                    {
+                        "parentUuid": None,
+                        "isSidechain": False,
+                        "userType": "external",
+                        "cwd": "/home/dev",
+                        "sessionId": sid,
+                        "version": "2.0.0",
+                        "type": "user",
+                        "uuid": f"u{written + len(lines)}",
+                        "timestamp": ts,
+                        "message": {"role": "user", "content": prompt(written + len(lines))},
+                    }
+                )
             elif kind < 0.35:
-                lines.append({"parentUuid": "p", "isSidechain": False, "userType": "external", "cwd": "/home/dev",
-                              "sessionId": sid, "version": "2.0.0", "type": "user", "uuid": f"u{written + len(lines)}",
-                              "timestamp": ts, "message": {"role": "user", "content": [
-                                  {"tool_use_id": "toolu_1", "type": "tool_result", "content": "x" * rnd.randrange(50, 2000)}]}})
+                lines.append(
+                    {
+                        "parentUuid": "p",
+                        "isSidechain": False,
+                        "userType": "external",
+                        "cwd": "/home/dev",
+                        "sessionId": sid,
+                        "version": "2.0.0",
+                        "type": "user",
+                        "uuid": f"u{written + len(lines)}",
+                        "timestamp": ts,
+                        "message": {
+                            "role": "user",
+                            "content": [
+                                {
+                                    "tool_use_id": "toolu_1",
+                                    "type": "tool_result",
+                                    "content": "x" * rnd.randrange(50, 2000),
+                                }
+                            ],
+                        },
+                    }
+                )
             else:
                 mid = f"msg_{session}_{len(lines)}"
-                usage = {"input_tokens": rnd.randrange(1, 200), "cache_creation_input_tokens": rnd.randrange(0, 5000),
-                         "cache_read_input_tokens": rnd.randrange(0, 80000), "output_tokens": 1,
-                         "service_tier": "standard"}
+                usage = {
+                    "input_tokens": rnd.randrange(1, 200),
+                    "cache_creation_input_tokens": rnd.randrange(0, 5000),
+                    "cache_read_input_tokens": rnd.randrange(0, 80000),
+                    "output_tokens": 1,
+                    "service_tier": "standard",
+                }
                 model = MODELS[rnd.randrange(2)] if rnd.random() < 0.8 else "claude-opus-4-7"
                 model = model if model.startswith("claude") else "claude-sonnet-4-5"
                 final = dict(usage, output_tokens=rnd.randrange(10, 3000))
                 for block, u in (("thinking", usage), ("text", final)):
-                    lines.append({"parentUuid": "p", "isSidechain": False, "userType": "external", "cwd": "/home/dev",
-                                  "sessionId": sid, "version": "2.0.0",
-                                  "message": {"id": mid, "type": "message", "role": "assistant", "model": model,
-                                              "content": [{"type": block, "text": "y" * rnd.randrange(20, 600)}],
-                                              "stop_reason": None, "stop_sequence": None, "usage": u},
-                                  "requestId": f"req_{mid}", "type": "assistant", "uuid": f"a{written + len(lines)}",
-                                  "timestamp": ts})
+                    lines.append(
+                        {
+                            "parentUuid": "p",
+                            "isSidechain": False,
+                            "userType": "external",
+                            "cwd": "/home/dev",
+                            "sessionId": sid,
+                            "version": "2.0.0",
+                            "message": {
+                                "id": mid,
+                                "type": "message",
+                                "role": "assistant",
+                                "model": model,
+                                "content": [{"type": block, "text": "y" * rnd.randrange(20, 600)}],
+                                "stop_reason": None,
+                                "stop_sequence": None,
+                                "usage": u,
+                            },
+                            "requestId": f"req_{mid}",
+                            "type": "assistant",
+                            "uuid": f"a{written + len(lines)}",
+                            "timestamp": ts,
+                        }
+                    )
                 if rnd.random() < 0.02:
                     copies.append(lines[-1])
         with (folder / f"{sid}.jsonl").open("w") as f:

@@ -10,22 +10,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from costsim.pricing.billing import BillingOptions
-from costsim.simulate.cache_profile import CacheProfile
-from costsim.routing.classify import classify_frame, make_classifier
-from costsim.simulate.pricer import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
-from costsim.frame import PROMPT_COLUMNS
-from costsim.ingest import IngestStats, read_logs
-from costsim.errors import ConfigError
-from costsim.routing.policy import Policy
-from costsim.pricing.prices import PriceBook
-from costsim.report import Accounting, CalibrationSummary, ClaimCheck, LogDetail, Report
-from costsim.simulate import montecarlo
-from costsim.simulate.scenario import Scenario, load_scenario, override_profiles, parse_distribution, scenario_frame
 from costsim.ci import caps
 from costsim.ci.caps import Verdict
 from costsim.ci.config import CheckConfig
+from costsim.errors import ConfigError
+from costsim.frame import PROMPT_COLUMNS
+from costsim.ingest import IngestStats, read_logs
+from costsim.pricing.billing import BillingOptions
+from costsim.pricing.prices import PriceBook
+from costsim.report import Accounting, CalibrationSummary, ClaimCheck, LogDetail, Report
+from costsim.routing.classify import classify_frame, make_classifier
+from costsim.routing.policy import Policy
+from costsim.simulate import montecarlo
+from costsim.simulate.cache_profile import CacheProfile
 from costsim.simulate.effects import SimOptions
+from costsim.simulate.pricer import LOG_STRATEGIES, SCENARIO_STRATEGIES, UNPRICED, Pricer
+from costsim.simulate.scenario import Scenario, load_scenario, override_profiles, parse_distribution, scenario_frame
 
 
 def compare(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date, sim: SimOptions | None = None,
@@ -114,7 +114,9 @@ def check(config: CheckConfig, book: PriceBook, policy: Policy, today: date, pro
     as_of = config.as_of or today
     config = replace(config, caps=replace(config.caps, models_allowed=caps.resolve_models(config.caps.models_allowed,
                                                                                           book)))
-    subjects = [caps.hold(name, report, config) for name, report in _check_reports(config, book, policy, as_of, progress)]
+    subjects = [
+        caps.hold(name, report, config) for name, report in _check_reports(config, book, policy, as_of, progress)
+    ]
     return Verdict(tuple(subjects), as_of)
 
 
@@ -127,8 +129,11 @@ def _check_reports(config: CheckConfig, book: PriceBook, policy: Policy, as_of: 
         if config.profile is not None:
             plan = replace(plan, profiles={t: config.profile for t in plan.profiles})
         plan = replace(plan, claims=None)
-        name = Path(path).name if path else (f"planned mix {config.distribution}" if config.distribution
-                                             else f"scenario: {plan.name}")
+        name = (
+            Path(path).name
+            if path
+            else (f"planned mix {config.distribution}" if config.distribution else f"scenario: {plan.name}")
+        )
         yield name, compare(plan, book, policy, as_of)
     if config.logs:
         report, _ = estimate(list(config.logs), book, policy, as_of=as_of, progress=progress)
@@ -136,35 +141,58 @@ def _check_reports(config: CheckConfig, book: PriceBook, policy: Policy, as_of: 
         yield "logs: " + ", ".join(report.accounting.files), report
 
 
-def _price_scenario(scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
-                    billing: BillingOptions = BillingOptions(time_of_day=False)) -> Report:
+def _price_scenario(
+    scenario: Scenario,
+    book: PriceBook,
+    policy: Policy,
+    as_of: date,
+    billing: BillingOptions = BillingOptions(time_of_day=False),
+) -> Report:
     pricer = Pricer(book, policy, SCENARIO_STRATEGIES, as_of=as_of, billing=billing)
     pricer.add(scenario_frame(scenario, as_of))
     requests = scenario.requests
-    return pricer.report(kind="compare", accounting=Accounting(records_read=requests, priced=requests),
-                         notes=[_scenario_note(scenario)])
+    return pricer.report(
+        kind="compare", accounting=Accounting(records_read=requests, priced=requests), notes=[_scenario_note(scenario)]
+    )
 
 
 def _scenario_note(scenario: Scenario) -> str:
-    return (f"Scenario: {scenario.name} — {scenario.requests:,} requests, tiers "
-            + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
-            + ", tokens per request (input/output) "
-            + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
-            + ".")
+    return (
+        f"Scenario: {scenario.name} — {scenario.requests:,} requests, tiers "
+        + "/".join(f"{n:,}" for n in scenario.tier_requests().values())
+        + ", tokens per request (input/output) "
+        + ", ".join(f"tier {t}: {p.input_tokens:,}/{p.output_tokens:,}" for t, p in scenario.profiles.items())
+        + "."
+    )
 
 
-def _simulate_scenario(report: Report, scenario: Scenario, book: PriceBook, policy: Policy, as_of: date,
-                       sim: SimOptions, billing: BillingOptions) -> Report:
+def _simulate_scenario(
+    report: Report,
+    scenario: Scenario,
+    book: PriceBook,
+    policy: Policy,
+    as_of: date,
+    sim: SimOptions,
+    billing: BillingOptions,
+) -> Report:
     from costsim.simulate import effects as simulate
 
     classifier = book.resolve(sim.classifier_model).id if sim.classifier_model else None
     helpers = simulate.helper_strategies(sim, classifier)
-    pricer = Pricer(book, policy, SCENARIO_STRATEGIES + helpers, as_of=as_of,
-                    separate=frozenset({simulate.CLASSIFIER_KEY}), billing=billing)
+    pricer = Pricer(
+        book,
+        policy,
+        SCENARIO_STRATEGIES + helpers,
+        as_of=as_of,
+        separate=frozenset({simulate.CLASSIFIER_KEY}),
+        billing=billing,
+    )
     frame = scenario_frame(scenario, as_of)
     pricer.add(frame)
     if classifier:
-        pricer.add(simulate.classifier_frame(frame, sim), only=tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY))
+        pricer.add(
+            simulate.classifier_frame(frame, sim), only=tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
+        )
     priced = pricer.report(kind="compare", accounting=report.accounting, notes=list(report.notes))
     rates = book.models[classifier].period_at(as_of).rates if classifier else None
     return simulate.apply(priced, sim, policy, rates)
@@ -180,17 +208,31 @@ def check_claims(scenario: Scenario, report: Report, book: PriceBook) -> tuple[C
     for key, claimed in claims.savings_pct.items():
         s = report.strategy(key)
         frontier = report.strategy("all_frontier").cost_usd
-        checks.append(ClaimCheck(f"{s.label} savings", claimed, s.savings_vs_frontier_pct, "pct",
-                                 f"1 − {s.cost_usd.normalize():f} / {frontier.normalize():f}"))
+        checks.append(
+            ClaimCheck(
+                f"{s.label} savings",
+                claimed,
+                s.savings_vs_frontier_pct,
+                "pct",
+                f"1 − {s.cost_usd.normalize():f} / {frontier.normalize():f}",
+            )
+        )
     smart = report.strategy("smart")
     for tier, claimed in claims.tier_cost_usd.items():
         t = smart.by_tier[tier - 1]
         profile = scenario.profiles[tier]
         model = book.resolve(report.tier_models[tier])
         rates = model.period_at(claims.as_of).rates
-        checks.append(ClaimCheck(f"Tier {tier} cost", claimed, t.cost_usd, "usd",
-                                 f"{t.requests} × ({profile.input_tokens:,} × ${rates.input} + "
-                                 f"{profile.output_tokens:,} × ${rates.output}) / 1e6 on {model.id}"))
+        checks.append(
+            ClaimCheck(
+                f"Tier {tier} cost",
+                claimed,
+                t.cost_usd,
+                "usd",
+                f"{t.requests} × ({profile.input_tokens:,} × ${rates.input} + "
+                f"{profile.output_tokens:,} × ${rates.output}) / 1e6 on {model.id}",
+            )
+        )
     if claims.classifier is not None:
         from costsim.simulate.effects import classifier_cost_per_request
 
@@ -198,10 +240,19 @@ def check_claims(scenario: Scenario, report: Report, book: PriceBook) -> tuple[C
         model = book.resolve(c["model"])
         rates = model.period_at(claims.as_of).rates
         computed = classifier_cost_per_request(c["input_tokens"], c["output_tokens"], rates)
-        times = f"; the document's figure is {(c['usd_per_request'] / computed).normalize():f}× that" if computed else ""
-        checks.append(ClaimCheck("Classifier overhead per request", c["usd_per_request"], computed, "usd",
-                                 f"({c['input_tokens']:,} × ${rates.input} + {c['output_tokens']:,} × ${rates.output})"
-                                 f" / 1e6 on {model.id}{times}"))
+        times = (
+            f"; the document's figure is {(c['usd_per_request'] / computed).normalize():f}× that" if computed else ""
+        )
+        checks.append(
+            ClaimCheck(
+                "Classifier overhead per request",
+                c["usd_per_request"],
+                computed,
+                "usd",
+                f"({c['input_tokens']:,} × ${rates.input} + {c['output_tokens']:,} × ${rates.output})"
+                f" / 1e6 on {model.id}{times}",
+            )
+        )
     return tuple(checks)
 
 
@@ -212,16 +263,27 @@ def _explain_strategy(s, report: Report) -> str:
     return " + ".join(parts) + f" on {', '.join(s.models)}"
 
 
-def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: str | None = None,
-             as_of: date | None = None, strict: bool = False, today: date | None = None,
-             classifier: str | None = None,
-             progress: Callable[[int], None] | None = None,
-             sim: SimOptions | None = None,
-             billing: BillingOptions = BillingOptions(),
-             by: str | None = None, since: date | None = None, until: date | None = None,
-             columns: dict[str, str] | None = None,
-             target_shares: tuple[float, float, float] | None = None,
-             caches: str = "replay", sticky_minutes: tuple[int, ...] = ()) -> tuple[Report, pd.DataFrame]:
+def estimate(
+    inputs: list[str],
+    book: PriceBook,
+    policy: Policy,
+    *,
+    log_format: str | None = None,
+    as_of: date | None = None,
+    strict: bool = False,
+    today: date | None = None,
+    classifier: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    sim: SimOptions | None = None,
+    billing: BillingOptions = BillingOptions(),
+    by: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    columns: dict[str, str] | None = None,
+    target_shares: tuple[float, float, float] | None = None,
+    caches: str = "replay",
+    sticky_minutes: tuple[int, ...] = (),
+) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
@@ -238,15 +300,30 @@ def estimate(inputs: list[str], book: PriceBook, policy: Policy, *, log_format: 
 
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
-    run = EstimateRun(book, policy, as_of=as_of, today=today, billing=billing, by=by, sim=sim, caches=caches,
-                      sticky_minutes=sticky_minutes)
+    run = EstimateRun(
+        book,
+        policy,
+        as_of=as_of,
+        today=today,
+        billing=billing,
+        by=by,
+        sim=sim,
+        caches=caches,
+        sticky_minutes=sticky_minutes,
+    )
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
     estimated = 0
     calibration = None
     if target_shares is not None:
-        name, classify_many, calibration = _calibrated(inputs, book, policy, classifier, target_shares,
-                                                       dict(strict=strict, since=since, until=until, columns=columns),
-                                                       log_format)
+        name, classify_many, calibration = _calibrated(
+            inputs,
+            book,
+            policy,
+            classifier,
+            target_shares,
+            dict(strict=strict, since=since, until=until, columns=columns),
+            log_format,
+        )
     if calibration is None:
         name, classify_many = make_classifier(policy, classifier)
     # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last file):
@@ -280,9 +357,19 @@ class EstimateRun:
     every chunk into one; the cluster engine (`ingest/parts.py`) folds each part into its own and merges
     them here (the held rows: each hash partition of the conversations priced on a worker)."""
 
-    def __init__(self, book: PriceBook, policy: Policy, *, as_of: date | None = None, today: date | None = None,
-                 billing: BillingOptions = BillingOptions(), by: str | None = None, sim: SimOptions | None = None,
-                 caches: str = "replay", sticky_minutes: tuple[int, ...] = ()):
+    def __init__(
+        self,
+        book: PriceBook,
+        policy: Policy,
+        *,
+        as_of: date | None = None,
+        today: date | None = None,
+        billing: BillingOptions = BillingOptions(),
+        by: str | None = None,
+        sim: SimOptions | None = None,
+        caches: str = "replay",
+        sticky_minutes: tuple[int, ...] = (),
+    ):
         from costsim.simulate import cache_strategies
         from costsim.simulate import effects as simulate
         from costsim.simulate.as_billed import AsBilled
@@ -297,10 +384,15 @@ class EstimateRun:
         self.classifier_only = tuple(h for h in helpers if h.key == simulate.CLASSIFIER_KEY)
         self.replay_plan = cache_strategies.plan(caches, sticky_minutes, sim)
         self.held_strategies = self.replay_plan.held + self.pinned
-        self.pricer = Pricer(book, policy, LOG_STRATEGIES + self.replay_plan.extra + helpers + self.pinned,
-                             as_of=as_of, default_day=today or date.today(),
-                             separate=frozenset(s.key for s in self.classifier_only + self.held_strategies),
-                             billing=billing)
+        self.pricer = Pricer(
+            book,
+            policy,
+            LOG_STRATEGIES + self.replay_plan.extra + helpers + self.pinned,
+            as_of=as_of,
+            default_day=today or date.today(),
+            separate=frozenset(s.key for s in self.classifier_only + self.held_strategies),
+            billing=billing,
+        )
         self.conversations = ConversationIds()
         self.billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
         self.held: list[dict] = []  # slim rows of each chunk, column by column
@@ -314,55 +406,89 @@ class EstimateRun:
         classified = classify_frame(chunk, self.policy, classify_many)
         classified, n_estimated = fill_estimated_outputs(classified, self.policy)
         book, pricer = self.book, self.pricer
-        view = (view_keys(classified, self.by, canonical=lambda name: getattr(book.find(name), "id", None))
-                if self.by else None)
+        view = (
+            view_keys(classified, self.by, canonical=lambda name: getattr(book.find(name), "id", None))
+            if self.by
+            else None
+        )
         pricer.add(classified, view=view)
         self.billed.add(classified)
         if self.classifier_only:
             pricer.add(simulate.classifier_frame(classified, self.sim), only=self.classifier_only)
         if self.held_strategies:  # like with like: rows of an unpriced logged model are left out here too
             kept = ~pricer.unpriced_rows(classified)
-            self.held.append(cache_strategies.slim_rows(classified[kept], self.conversations,
-                                                        None if view is None else view[kept],
-                                                        session=bool(self.pinned)))
+            self.held.append(
+                cache_strategies.slim_rows(
+                    classified[kept],
+                    self.conversations,
+                    None if view is None else view[kept],
+                    session=bool(self.pinned),
+                )
+            )
         return classified, n_estimated
 
-    def report(self, stats: IngestStats, estimated: int, name: str, classifier: str | None, calibration=None,
-               caching: dict | None = None) -> Report:
+    def report(
+        self,
+        stats: IngestStats,
+        estimated: int,
+        name: str,
+        classifier: str | None,
+        calibration=None,
+        caching: dict | None = None,
+    ) -> Report:
         """The Report from the line items (the held rows priced first) and the run's accounting (`stats`).
         `caching`: the held rows were priced elsewhere (a cluster's workers), and this is what they found."""
+        from costsim.routing.quality import measured_quality
         from costsim.simulate import cache_strategies
         from costsim.simulate import effects as simulate
-        from costsim.routing.quality import measured_quality
         from costsim.simulate.views import breakdown
 
         pricer, policy, book = self.pricer, self.policy, self.book
         if self.held:
-            caching = cache_strategies.price_held(pricer, self.held, self.replay_plan, self.pinned, book,
-                                                  self.conversations)
+            caching = cache_strategies.price_held(
+                pricer, self.held, self.replay_plan, self.pinned, book, self.conversations
+            )
         skipped = dict(stats.skipped)
         if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below
             skipped[UNPRICED] = sum(pricer.unknown_models.values())
-        accounting = Accounting(records_read=stats.records_read, priced=pricer.requests, skipped=skipped,
-                                duplicates=stats.duplicates, files=tuple(stats.files))
-        quality = measured_quality(classifier or policy.classifier) + (", with its own thresholds" if calibration else "")
-        notes = [f"Classifier: {name} ({policy.label}); {quality}.",
-                 *ingest_notes(stats, estimated)]
+        accounting = Accounting(
+            records_read=stats.records_read,
+            priced=pricer.requests,
+            skipped=skipped,
+            duplicates=stats.duplicates,
+            files=tuple(stats.files),
+        )
+        quality = measured_quality(classifier or policy.classifier) + (
+            ", with its own thresholds" if calibration else ""
+        )
+        notes = [f"Classifier: {name} ({policy.label}); {quality}.", *ingest_notes(stats, estimated)]
         first, last = pricer.span()
-        log = LogDetail(problems=tuple(stats.problems), malformed_records=stats.malformed, classifier=name,
-                        estimated_output_requests=estimated, counted_input_requests=stats.counted_inputs,
-                        approximate_count_models=dict(stats.approximate_models),
-                        files_not_read=dict(stats.files_not_read), sidecar_files=stats.sidecars,
-                        conflicting_duplicates=stats.conflicting_duplicates, first_timestamp=first, last_timestamp=last)
-        report = replace(pricer.report(kind="estimate", accounting=accounting, notes=notes), log=log,
-                         as_billed=self.billed.part())
+        log = LogDetail(
+            problems=tuple(stats.problems),
+            malformed_records=stats.malformed,
+            classifier=name,
+            estimated_output_requests=estimated,
+            counted_input_requests=stats.counted_inputs,
+            approximate_count_models=dict(stats.approximate_models),
+            files_not_read=dict(stats.files_not_read),
+            sidecar_files=stats.sidecars,
+            conflicting_duplicates=stats.conflicting_duplicates,
+            first_timestamp=first,
+            last_timestamp=last,
+        )
+        report = replace(
+            pricer.report(kind="estimate", accounting=accounting, notes=notes), log=log, as_billed=self.billed.part()
+        )
         if caching is not None:
             report = cache_strategies.with_caching(report, caching, book)
         if self.by:
             report = replace(report, breakdown=breakdown(report, self.by))
         if calibration is not None:
-            report = replace(report, notes=(*report.notes, calibration.note()),
-                             calibration=CalibrationSummary(**calibration.to_dict()))
+            report = replace(
+                report,
+                notes=(*report.notes, calibration.note()),
+                calibration=CalibrationSummary(**calibration.to_dict()),
+            )
         if self.sim:
             day = self.as_of or self.today or date.today()
             rates = book.models[self.classifier_model].period_at(day).rates if self.classifier_model else None
@@ -372,9 +498,9 @@ class EstimateRun:
 
 def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, log_format):
     """A first pass over the logs: the learned classifier with offsets that split them in `target_shares`."""
+    from costsim.errors import ConfigError
     from costsim.routing.calibration import calibrate_log, placed_prompts
     from costsim.routing.classify import learned_model
-    from costsim.errors import ConfigError
 
     learned = learned_model(policy, classifier)
     if learned is None:
@@ -392,8 +518,10 @@ def empirical_tokens(inputs: list[str], policy: Policy, log_format: str | None =
     """Per-tier per-request token lengths of logged requests, for the Monte Carlo to draw from."""
     stats = IngestStats()
     _, classifier = make_classifier(policy)
-    frames = [classify_frame(chunk, policy, classifier)[["tier", "requests", *PROMPT_COLUMNS, "output_tokens"]]
-              for chunk in read_logs(inputs, stats, log_format)]
+    frames = [
+        classify_frame(chunk, policy, classifier)[["tier", "requests", *PROMPT_COLUMNS, "output_tokens"]]
+        for chunk in read_logs(inputs, stats, log_format)
+    ]
     return montecarlo.empirical_tokens(frames)
 
 
@@ -402,9 +530,17 @@ __all__ = ["compare", "compare_mix", "check", "estimate", "check_claims", "Plann
 
 # ---- what estimate adds around reading -----------------------------------------------------------
 
-def make_stats(book: PriceBook, *, strict: bool = False, since: date | None = None, until: date | None = None,
-               columns: dict[str, str] | None = None) -> IngestStats:
+
+def make_stats(
+    book: PriceBook,
+    *,
+    strict: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+    columns: dict[str, str] | None = None,
+) -> IngestStats:
     """Accounting for one run; --until names the last day included."""
+
     def factor(model: str) -> Decimal:
         found = book.find(model)
         return found.token_factor if found is not None else Decimal(1)
@@ -430,16 +566,24 @@ def fill_estimated_outputs(df: pd.DataFrame, policy: Policy) -> tuple[pd.DataFra
 def ingest_notes(stats: IngestStats, estimated_outputs: int) -> list[str]:
     notes = []
     if stats.counted_inputs:
-        notes.append(f"Input tokens of {stats.counted_inputs:,} request(s) were counted offline from their text "
-                     "(tiktoken o200k_base / cl100k_base).")
+        notes.append(
+            f"Input tokens of {stats.counted_inputs:,} request(s) were counted offline from their text "
+            "(tiktoken o200k_base / cl100k_base)."
+        )
     if stats.approximate_models:
         models = ", ".join(sorted(stats.approximate_models))
-        notes.append(f"Counts for {models} are approximations: no native tokenizer ships for them, so OpenAI's "
-                     "o200k_base was used (a model's token_factor in the price table corrects it).")
+        notes.append(
+            f"Counts for {models} are approximations: no native tokenizer ships for them, so OpenAI's "
+            "o200k_base was used (a model's token_factor in the price table corrects it)."
+        )
     if stats.no_prompt_text:
-        notes.append(f"{stats.no_prompt_text:,} request(s) carried no prompt text (the proxy or tracer did not "
-                     "record it): their tier comes from their prompt's token count alone.")
+        notes.append(
+            f"{stats.no_prompt_text:,} request(s) carried no prompt text (the proxy or tracer did not "
+            "record it): their tier comes from their prompt's token count alone."
+        )
     if estimated_outputs:
-        notes.append(f"Output tokens of {estimated_outputs:,} request(s) were not in the log and are estimated "
-                     "from their tier's profile (policy `profiles`).")
+        notes.append(
+            f"Output tokens of {estimated_outputs:,} request(s) were not in the log and are estimated "
+            "from their tier's profile (policy `profiles`)."
+        )
     return notes

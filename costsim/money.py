@@ -5,7 +5,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 
-
 _DISPLAY: list[tuple[str, Decimal]] = []  # (currency code, units per USD) while rendering in another currency
 
 

@@ -46,9 +46,7 @@ _FIM_SUFFIX = "<|fim_suffix|>"
 _ENDOFPROMPT = "<|endofprompt|>"
 
 # pat_str and special tokens copied from tiktoken_ext/openai_public.py (tiktoken 0.14.0).
-_CL100K_PAT_STR = (
-    r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
-)
+_CL100K_PAT_STR = r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
 _O200K_PAT_STR = "|".join(
     [
         r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
@@ -79,9 +77,7 @@ _SPECIAL_TOKENS_BY_ENCODING = {
 # OpenAI model families, checked in order (gpt-4o before gpt-4).
 # gpt-oss uses o200k_harmony, which has o200k_base's ranks and pattern plus
 # extra special tokens, so ordinary-text counts are identical.
-_O200K_MODEL_PATTERN = re.compile(
-    r"^(?:gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|o[134](?:-|$))"
-)
+_O200K_MODEL_PATTERN = re.compile(r"^(?:gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|o[134](?:-|$))")
 _CL100K_MODEL_PATTERN = re.compile(
     r"^(?:gpt-4(?:-|$)|gpt-3\.5-turbo|gpt-35-turbo|text-embedding-3-|text-embedding-ada-002)"
 )
@@ -101,8 +97,7 @@ def read_verified_bytes(path: Path, expected_sha256: str) -> bytes:
     actual_sha256 = hashlib.sha256(data).hexdigest()
     if actual_sha256 != expected_sha256:
         raise TokenizerError(
-            f"tokenizer file {path} is corrupted: sha256 {actual_sha256}, "
-            f"expected {expected_sha256}; reinstall costsim"
+            f"tokenizer file {path} is corrupted: sha256 {actual_sha256}, expected {expected_sha256}; reinstall costsim"
         )
     return data
 
@@ -122,8 +117,7 @@ def load_encoding(encoding_name: str) -> tiktoken.Encoding:
     """Build a tiktoken Encoding from the shipped, hash-verified rank file."""
     if encoding_name not in ENCODING_SHA256:
         raise TokenizerError(
-            f"no shipped tokenizer for encoding {encoding_name!r}; "
-            f"known: {', '.join(sorted(ENCODING_SHA256))}"
+            f"no shipped tokenizer for encoding {encoding_name!r}; known: {', '.join(sorted(ENCODING_SHA256))}"
         )
     data = read_verified_bytes(tokenizer_path(encoding_name), ENCODING_SHA256[encoding_name])
     return tiktoken.Encoding(

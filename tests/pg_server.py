@@ -89,6 +89,10 @@ def start() -> tuple[Server | None, str]:
         if run.returncode == 0:
             return Server(folder, bin_dir, port, run_as), ""
         time.sleep(0.2)
-    log = (folder / "server.log").read_text(errors="replace").strip().splitlines()[-1:] if (folder / "server.log").exists() else []
+    log = (
+        (folder / "server.log").read_text(errors="replace").strip().splitlines()[-1:]
+        if (folder / "server.log").exists()
+        else []
+    )
     shutil.rmtree(folder, ignore_errors=True)
     return None, f"pg_ctl start failed: {log}"

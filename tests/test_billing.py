@@ -14,14 +14,14 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from costsim.pricing.billing import BillingOptions
 from costsim.cli.app import app
-from costsim.simulate.pricer import AS_LOGGED, Pricer
-from costsim.frame import normalize
-from costsim.routing.policy import load_policy
-from costsim.pricing.book import load_price_book
 from costsim.cli.pricing import stale_tables
+from costsim.frame import normalize
+from costsim.pricing.billing import BillingOptions
+from costsim.pricing.book import load_price_book
 from costsim.report import Accounting
+from costsim.routing.policy import load_policy
+from costsim.simulate.pricer import AS_LOGGED, Pricer
 
 M = 10**6
 runner = CliRunner()
@@ -129,12 +129,16 @@ def test_batch_option_prices_unbatched_rows_as_batched_and_names_models_without_
 
 # 5. service tiers ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("tier, input_rate, output_rate", [
-    ("flex", Decimal("0.625"), Decimal(5)),        # gpt-5 Flex: half of $1.25 / $10
-    ("priority", Decimal("2.5"), Decimal(20)),     # gpt-5 Priority: 2 × $1.25 / $10
-    ("default", Decimal("1.25"), Decimal(10)),     # default = list price
-    (None, Decimal("1.25"), Decimal(10)),
-])
+
+@pytest.mark.parametrize(
+    "tier, input_rate, output_rate",
+    [
+        ("flex", Decimal("0.625"), Decimal(5)),  # gpt-5 Flex: half of $1.25 / $10
+        ("priority", Decimal("2.5"), Decimal(20)),  # gpt-5 Priority: 2 × $1.25 / $10
+        ("default", Decimal("1.25"), Decimal(10)),  # default = list price
+        (None, Decimal("1.25"), Decimal(10)),
+    ],
+)
 def test_logged_service_tier_picks_that_tiers_rates(book, tier, input_rate, output_rate):
     cost, _ = priced(book, [row("gpt-5", "2026-11-01 12:00", input_tokens=1000, output_tokens=1000, service_tier=tier)])
     assert cost == (1000 * input_rate + 1000 * output_rate) / M
@@ -142,24 +146,29 @@ def test_logged_service_tier_picks_that_tiers_rates(book, tier, input_rate, outp
 
 def test_service_tier_without_rates_is_list_price_and_reported(book):
     # gpt-5-nano has no Priority rates: list $0.05 / $0.40, and the report names the gap
-    cost, report = priced(book, [row("gpt-5-nano", "2026-11-01 12:00", input_tokens=1000, output_tokens=1000,
-                                     service_tier="priority")])
+    cost, report = priced(
+        book, [row("gpt-5-nano", "2026-11-01 12:00", input_tokens=1000, output_tokens=1000, service_tier="priority")]
+    )
     assert cost == (1000 * Decimal("0.05") + 1000 * Decimal("0.4")) / M
     assert report.billing.billing_gaps.service_tier == {"gpt-5-nano/priority": 1}
 
 
 # 6. time of day -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("when, input_rate, output_rate", [
-    ("2026-11-25 02:00", Decimal("0.3"), Decimal("1.2")),    # Wednesday, inside peak 01:00-04:00 UTC: standard
-    ("2026-11-25 01:00", Decimal("0.3"), Decimal("1.2")),    # peak starts at 01:00
-    ("2026-11-25 00:59", Decimal("0.15"), Decimal("0.6")),   # off-peak window 10:00-01:00 ends at 01:00
-    ("2026-11-25 05:00", Decimal("0.15"), Decimal("0.6")),   # 04:00-06:00 between the peaks
-    ("2026-11-25 10:00", Decimal("0.15"), Decimal("0.6")),   # peak 06:00-10:00 has ended
-    ("2026-11-28 02:00", Decimal("0.15"), Decimal("0.6")),   # Saturday: off-peak all day
-    ("2026-08-22 02:00", Decimal("0.44"), Decimal("1.32")),  # Saturday before weekends became off-peak (08-23)
-    ("2026-08-22 12:00", Decimal("0.22"), Decimal("0.66")),  # same day, off-peak hours, V4 rate
-])
+
+@pytest.mark.parametrize(
+    "when, input_rate, output_rate",
+    [
+        ("2026-11-25 02:00", Decimal("0.3"), Decimal("1.2")),  # Wednesday, inside peak 01:00-04:00 UTC: standard
+        ("2026-11-25 01:00", Decimal("0.3"), Decimal("1.2")),  # peak starts at 01:00
+        ("2026-11-25 00:59", Decimal("0.15"), Decimal("0.6")),  # off-peak window 10:00-01:00 ends at 01:00
+        ("2026-11-25 05:00", Decimal("0.15"), Decimal("0.6")),  # 04:00-06:00 between the peaks
+        ("2026-11-25 10:00", Decimal("0.15"), Decimal("0.6")),  # peak 06:00-10:00 has ended
+        ("2026-11-28 02:00", Decimal("0.15"), Decimal("0.6")),  # Saturday: off-peak all day
+        ("2026-08-22 02:00", Decimal("0.44"), Decimal("1.32")),  # Saturday before weekends became off-peak (08-23)
+        ("2026-08-22 12:00", Decimal("0.22"), Decimal("0.66")),  # same day, off-peak hours, V4 rate
+    ],
+)
 def test_deepseek_request_is_priced_at_the_rate_in_force_at_its_timestamp(book, when, input_rate, output_rate):
     cost, _ = priced(book, [row("deepseek-v4-flash", when, input_tokens=1000, output_tokens=1000)])
     assert cost == (1000 * input_rate + 1000 * output_rate) / M
@@ -167,9 +176,16 @@ def test_deepseek_request_is_priced_at_the_rate_in_force_at_its_timestamp(book, 
 
 def test_deepseek_v3_off_peak_window_wraps_midnight(book):
     # deepseek-chat 2025-02-26..09-04: 16:30-00:30 UTC at $0.135 / $0.55, else $0.27 / $1.10
-    cost, _ = priced(book, [row("deepseek-chat", "2025-03-01 00:15", input_tokens=1000, output_tokens=1000),
-                            row("deepseek-chat", "2025-03-01 12:00", input_tokens=1000, output_tokens=1000)])
-    assert cost == (1000 * Decimal("0.135") + 1000 * Decimal("0.55") + 1000 * Decimal("0.27") + 1000 * Decimal("1.1")) / M
+    cost, _ = priced(
+        book,
+        [
+            row("deepseek-chat", "2025-03-01 00:15", input_tokens=1000, output_tokens=1000),
+            row("deepseek-chat", "2025-03-01 12:00", input_tokens=1000, output_tokens=1000),
+        ],
+    )
+    assert (
+        cost == (1000 * Decimal("0.135") + 1000 * Decimal("0.55") + 1000 * Decimal("0.27") + 1000 * Decimal("1.1")) / M
+    )
 
 
 def sprint_tier2(args):
@@ -191,17 +207,28 @@ def test_scenarios_use_the_list_price_unless_off_peak():
 
 # 7. effective dates -------------------------------------------------------------------------------
 
+
 def test_each_request_at_its_own_dates_prices_and_the_report_states_the_range(book):
     # o3: $10 / $40 from 2025-04-16, $2 / $8 from 2025-06-10
-    cost, report = priced(book, [row("o3", "2025-05-01 12:00", input_tokens=1000, output_tokens=1000),
-                                 row("o3", "2025-07-01 12:00", input_tokens=1000, output_tokens=1000)])
+    cost, report = priced(
+        book,
+        [
+            row("o3", "2025-05-01 12:00", input_tokens=1000, output_tokens=1000),
+            row("o3", "2025-07-01 12:00", input_tokens=1000, output_tokens=1000),
+        ],
+    )
     assert cost == (1000 * 10 + 1000 * 40 + 1000 * 2 + 1000 * 8) / Decimal(M)
-    assert report.to_dict()["price_periods"] == {"from": "2025-04-16", "to": "2025-06-10",
-                                             "requests_priced_from": "2025-05-01", "requests_priced_to": "2025-07-01"}
+    assert report.to_dict()["price_periods"] == {
+        "from": "2025-04-16",
+        "to": "2025-06-10",
+        "requests_priced_from": "2025-05-01",
+        "requests_priced_to": "2025-07-01",
+    }
     assert any(n.startswith("Price periods used began between 2025-04-16 and 2025-06-10") for n in report.notes)
 
 
 # overrides, discounts, currency, freshness --------------------------------------------------------
+
 
 def write(tmp_path, name, text):
     path = tmp_path / name
@@ -218,29 +245,43 @@ def frontier_cost(args):
 def test_overlay_overrides_a_price_and_discounts_apply_per_provider_and_per_model(tmp_path):
     # the sprint all-frontier: 200 × (2,000 input + 1,000 output) on claude-opus-4-7 ($5 / $25)
     assert frontier_cost([]) == 200 * (2000 * 5 + 1000 * 25) / Decimal(M)
-    cheaper = write(tmp_path, "mine.yaml", "provider: anthropic\nmodels:\n  - id: claude-opus-4-7\n    prices:\n"
-                    "      - from: 2026-01-01\n        usd_per_mtok: {input: 4, output: 20}\n")
+    cheaper = write(
+        tmp_path,
+        "mine.yaml",
+        "provider: anthropic\nmodels:\n  - id: claude-opus-4-7\n    prices:\n"
+        "      - from: 2026-01-01\n        usd_per_mtok: {input: 4, output: 20}\n",
+    )
     assert frontier_cost(["--pricing", cheaper]) == 200 * (2000 * 4 + 1000 * 20) / Decimal(M)
     provider_off = write(tmp_path, "deal.yaml", "discounts:\n  providers: {anthropic: 20}\n")
     assert frontier_cost(["--pricing", provider_off]) == 200 * (2000 * 5 + 1000 * 25) * Decimal("0.8") / M
-    model_off = write(tmp_path, "deal2.yaml", "discounts:\n  providers: {anthropic: 20}\n  models: {claude-opus-4-7: 30}\n")
+    model_off = write(
+        tmp_path, "deal2.yaml", "discounts:\n  providers: {anthropic: 20}\n  models: {claude-opus-4-7: 30}\n"
+    )
     assert frontier_cost(["--pricing", model_off]) == 200 * (2000 * 5 + 1000 * 25) * Decimal("0.7") / M
 
 
 def test_overlay_adds_a_model(tmp_path):
-    new = write(tmp_path, "new.yaml", "provider: acme\nmodels:\n  - id: acme-1\n    prices:\n"
-                "      - from: 2026-01-01\n        usd_per_mtok: {input: 1, output: 2}\n")
+    new = write(
+        tmp_path,
+        "new.yaml",
+        "provider: acme\nmodels:\n  - id: acme-1\n    prices:\n"
+        "      - from: 2026-01-01\n        usd_per_mtok: {input: 1, output: 2}\n",
+    )
     assert frontier_cost(["--pricing", new, "--tier3", "acme-1"]) == 200 * (2000 * 1 + 1000 * 2) / Decimal(M)
 
 
 def test_currency_is_shown_at_the_given_rate_and_labelled_while_json_stays_usd():
-    result = runner.invoke(app, ["compare", "--as-of", "2026-11-27", "--currency", "EUR", "--rate", "0.5",
-                                 "--format", "markdown"])
+    result = runner.invoke(
+        app, ["compare", "--as-of", "2026-11-27", "--currency", "EUR", "--rate", "0.5", "--format", "markdown"]
+    )
     assert result.exit_code == 0, result.output
     assert "| All frontier | claude-opus-4-7 | EUR 3.50 |" in result.stdout  # $7.00 × 0.5
     assert "Costs shown in EUR at a fixed rate of 0.5 EUR per USD" in result.stdout
-    data = json.loads(runner.invoke(app, ["compare", "--as-of", "2026-11-27", "--currency", "EUR", "--rate", "0.5",
-                                          "--format", "json"]).stdout)
+    data = json.loads(
+        runner.invoke(
+            app, ["compare", "--as-of", "2026-11-27", "--currency", "EUR", "--rate", "0.5", "--format", "json"]
+        ).stdout
+    )
     assert data["strategies"][0]["cost_usd"] == "7"
     assert data["display_currency"]["strategies"]["all_frontier"] == "3.5"
 
@@ -278,12 +319,31 @@ def test_a_model_with_no_price_is_a_named_error_not_zero():
 
 def test_estimate_reads_service_tier_and_batch_from_a_log_and_converts_currency(tmp_path):
     log = tmp_path / "log.jsonl"
-    log.write_text("\n".join(json.dumps(r) for r in [
-        {"timestamp": "2026-11-02T12:00:00Z", "model": "gpt-5", "input_tokens": 1000, "output_tokens": 1000,
-         "service_tier": "flex", "prompt": "rename x"},
-        {"timestamp": "2026-11-02T12:00:00Z", "model": "gpt-5", "input_tokens": 1000, "output_tokens": 1000,
-         "batch": True, "prompt": "rename y"},
-    ]) + "\n", encoding="utf-8")
+    log.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {
+                    "timestamp": "2026-11-02T12:00:00Z",
+                    "model": "gpt-5",
+                    "input_tokens": 1000,
+                    "output_tokens": 1000,
+                    "service_tier": "flex",
+                    "prompt": "rename x",
+                },
+                {
+                    "timestamp": "2026-11-02T12:00:00Z",
+                    "model": "gpt-5",
+                    "input_tokens": 1000,
+                    "output_tokens": 1000,
+                    "batch": True,
+                    "prompt": "rename y",
+                },
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["estimate", str(log), "--format", "json", "--currency", "GBP", "--rate", "2"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

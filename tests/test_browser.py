@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from conftest import DOC_DAY, SAMPLES
 
 pytest.importorskip("matplotlib", reason="the HTML report needs costsim[charts]")

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from costsim.simulate.cache_replay import ConversationIds, replay, sticky_tiers
-from costsim.pricing.caches import load_cache_book
 from costsim.frame import normalize
 from costsim.pricing.book import load_price_book
+from costsim.pricing.caches import load_cache_book
+from costsim.simulate.cache_replay import ConversationIds, replay, sticky_tiers
 from tests.conftest import write_jsonl
 
 M = Decimal(10**6)
@@ -220,9 +220,17 @@ def test_bad_sticky_minutes_exit_2(cli, tmp_path):
 def test_replay_is_one_sort_not_a_loop_per_request(book, caches):
     """50,000 requests in 500 conversations: every request after the first of its conversation is warm (3,000 tokens: above Opus 4.7's 2,048 minimum)."""
     n, conversations = 50_000, 500
-    df = frame([{"timestamp": at(i // conversations * 0.01), "session": f"c{i % conversations}",
-                 "cache_read_tokens": 3_000 if i >= conversations else 0,
-                 "cache_write_5m_tokens": 0 if i >= conversations else 3_000} for i in range(n)])
+    df = frame(
+        [
+            {
+                "timestamp": at(i // conversations * 0.01),
+                "session": f"c{i % conversations}",
+                "cache_read_tokens": 3_000 if i >= conversations else 0,
+                "cache_write_5m_tokens": 0 if i >= conversations else 3_000,
+            }
+            for i in range(n)
+        ]
+    )
     out, stats = replay(df, np.array(["claude-opus-4-7"] * n, dtype=object), caches, book)
     assert stats.cold_starts == conversations and int(out["cache_read_tokens"].sum()) == (n - conversations) * 3_000
 
@@ -235,13 +243,17 @@ FLASH = {"input": Decimal("0.14"), "output": Decimal("0.28"), "cache_read": Deci
 def test_escalation_prices_escalated_calls_on_a_cold_frontier_cache(cli, tmp_path):
     data = estimate_json(cli, str(three_requests(tmp_path, "2026-06-02T09:03:00Z")), "--escalation-rate", "10%")
     # all on DeepSeek V4 Flash (automatic, 60 minutes, 64-token blocks): 10,000 then 12,000 tokens held
-    mid = ((10 + 10_000) * FLASH["input"] + 100 * FLASH["output"]) / M \
-        + ((20 + 2_016) * FLASH["input"] + 9_984 * FLASH["cache_read"] + 50 * FLASH["output"]) / M \
+    mid = (
+        ((10 + 10_000) * FLASH["input"] + 100 * FLASH["output"]) / M
+        + ((20 + 2_016) * FLASH["input"] + 9_984 * FLASH["cache_read"] + 50 * FLASH["output"]) / M
         + ((30 + 1_032) * FLASH["input"] + 11_968 * FLASH["cache_read"] + 200 * FLASH["output"]) / M
+    )
     assert cost(data, "all_mid") == mid
-    cold = (10 * OPUS["input"] + 10_000 * OPUS["cache_write_5m"] + 100 * OPUS["output"]) / M \
-        + (20 * OPUS["input"] + 12_000 * OPUS["cache_write_5m"] + 50 * OPUS["output"]) / M \
+    cold = (
+        (10 * OPUS["input"] + 10_000 * OPUS["cache_write_5m"] + 100 * OPUS["output"]) / M
+        + (20 * OPUS["input"] + 12_000 * OPUS["cache_write_5m"] + 50 * OPUS["output"]) / M
         + (30 * OPUS["input"] + 13_000 * OPUS["cache_write_5m"] + 200 * OPUS["output"]) / M
+    )
     assert cost(data, "escalation") == mid + Decimal("0.1") * cold
     assert "all_frontier_cold" not in {s["key"] for s in data["strategies"]}
 
@@ -266,35 +278,69 @@ def test_the_sticky_table_says_where_stickiness_pays(cli, tmp_path):
     table = result.stdout.split("Sticky routing: where keeping a conversation on its model pays")[1]
     zero, five = [line.split() for line in table.splitlines() if line.split()[1:2] == ["min"]][:2]
     assert zero[:2] == ["0", "min"] and zero[3] == "$0.00"
-    assert five[:2] == ["5", "min"] and five[3].startswith("+$")   # staying on Opus costs more here
+    assert five[:2] == ["5", "min"] and five[3].startswith("+$")  # staying on Opus costs more here
 
 
 def test_a_log_without_cache_tokens_keeps_its_figures(cli, tmp_path):
-    path = write_jsonl(tmp_path / "plain.jsonl", [
-        {"timestamp": "2026-06-02T09:00:00Z", "model": "claude-opus-4-7", "session": "s", "tier": 3,
-         "input_tokens": 1_000, "output_tokens": 100},
-        {"timestamp": "2026-06-02T09:01:00Z", "model": "claude-opus-4-7", "session": "s", "tier": 1,
-         "input_tokens": 1_200, "output_tokens": 50}])
+    path = write_jsonl(
+        tmp_path / "plain.jsonl",
+        [
+            {
+                "timestamp": "2026-06-02T09:00:00Z",
+                "model": "claude-opus-4-7",
+                "session": "s",
+                "tier": 3,
+                "input_tokens": 1_000,
+                "output_tokens": 100,
+            },
+            {
+                "timestamp": "2026-06-02T09:01:00Z",
+                "model": "claude-opus-4-7",
+                "session": "s",
+                "tier": 1,
+                "input_tokens": 1_200,
+                "output_tokens": 50,
+            },
+        ],
+    )
     data = estimate_json(cli, str(path))
     assert "caching" not in data and "smart_carried" not in {s["key"] for s in data["strategies"]}
-    assert cost(data, "smart") == (1_000 * OPUS["input"] + 100 * OPUS["output"]) / M \
-        + (1_200 * NANO["input"] + 50 * NANO["output"]) / M
+    assert (
+        cost(data, "smart")
+        == (1_000 * OPUS["input"] + 100 * OPUS["output"]) / M + (1_200 * NANO["input"] + 50 * NANO["output"]) / M
+    )
 
 
 def test_a_log_without_sessions_says_why_caches_were_not_replayed(cli, tmp_path):
-    path = write_jsonl(tmp_path / "nosession.jsonl", [
-        {"timestamp": "2026-06-02T09:00:00Z", "model": "claude-opus-4-7", "tier": 3, "input_tokens": 10,
-         "cache_read_tokens": 5_000, "output_tokens": 100}])
+    path = write_jsonl(
+        tmp_path / "nosession.jsonl",
+        [
+            {
+                "timestamp": "2026-06-02T09:00:00Z",
+                "model": "claude-opus-4-7",
+                "tier": 3,
+                "input_tokens": 10,
+                "cache_read_tokens": 5_000,
+                "output_tokens": 100,
+            }
+        ],
+    )
     data = estimate_json(cli, str(path))
-    assert data["caching"]["replayed"] is False and "no request has both a session and a timestamp" in \
-        data["caching"]["reason"]
+    assert (
+        data["caching"]["replayed"] is False
+        and "no request has both a session and a timestamp" in data["caching"]["reason"]
+    )
 
 
 def test_a_session_spread_over_two_files_of_a_log_is_one_conversation():
-    df = normalize(pd.DataFrame([
-        {"session": "s", "timestamp": at(0), "source": "logs/2026-06-01.jsonl:9"},
-        {"session": "s", "timestamp": at(1), "source": "logs/2026-06-02.jsonl:1"},
-        {"session": "t", "timestamp": at(1), "source": "logs/2026-06-02.jsonl:2"},
-    ]))
+    df = normalize(
+        pd.DataFrame(
+            [
+                {"session": "s", "timestamp": at(0), "source": "logs/2026-06-01.jsonl:9"},
+                {"session": "s", "timestamp": at(1), "source": "logs/2026-06-02.jsonl:1"},
+                {"session": "t", "timestamp": at(1), "source": "logs/2026-06-02.jsonl:2"},
+            ]
+        )
+    )
     codes = ConversationIds().codes(df)
     assert codes[0] == codes[1] != codes[2]

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from costsim.routing.classify import classify_frame, make_classifier
 from costsim.ingest import IngestStats, read_logs
+from costsim.routing.classify import classify_frame, make_classifier
 from costsim.routing.policy import load_policy
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"

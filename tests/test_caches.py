@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from costsim.pricing.caches import load_cache_book
 from costsim.errors import PricingError
 from costsim.pricing.book import load_price_book
+from costsim.pricing.caches import load_cache_book
 
 CACHES = Path(__file__).resolve().parent.parent / "pricing" / "caches.yaml"
 

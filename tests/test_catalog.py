@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from costsim.pricing import compiled as pricing_compiled
-
-from costsim.pricing import prices
 from costsim.cli.app import app
+from costsim.pricing import compiled as pricing_compiled
+from costsim.pricing import prices
+from costsim.pricing.book import load_price_book
 from costsim.pricing.names import candidates, hosts
 from costsim.pricing.prices import request_cost_usd
-from costsim.pricing.book import load_price_book
 
 DAY = date(2026, 12, 1)
 
@@ -46,25 +45,54 @@ def test_every_model_the_issue_names_prices(book, name):
     assert rates.output > 0 and rates.input > 0, (name, model.id)
 
 
-@pytest.mark.parametrize("name, input_usd, output_usd, cache_read_usd, source", [
-    ("claude-opus-4-8", "5", "25", "0.5", "genai-prices anthropic/claude-opus-4-8; LiteLLM claude-opus-4-8 5e-06/2.5e-05"),
-    ("claude-fable-5", "10", "50", "1", "genai-prices anthropic/claude-fable-5; LiteLLM claude-fable-5 1e-05/5e-05"),
-    ("claude-3-opus-20240229", "15", "75", "1.5", "genai-prices anthropic/claude-3-opus-latest"),
-    ("o3-mini", "1.1", "4.4", "0.55", "genai-prices openai/o3-mini; LiteLLM o3-mini 1.1e-06/4.4e-06/5.5e-07"),
-    ("gpt-4.5-preview", "75", "150", "37.5", "genai-prices openai/gpt-4.5-preview"),
-    ("gpt-5-pro", "15", "120", "15", "genai-prices openai/gpt-5-pro (no cached-input price: bills at input)"),
-    ("computer-use-preview", "3", "12", "3", "genai-prices openai/computer-use; LiteLLM computer-use-preview 3e-06/1.2e-05"),
-    ("llama-3.3-70b", "0.85", "1.2", "0.85", "genai-prices cerebras/llama-3.3-70b; LiteLLM cerebras/llama-3.3-70b"),
-    ("glm-4.6", "0.6", "2.2", "0.11", "genai-prices zai/GLM-4.6; LiteLLM zai/glm-4.6 6e-07/2.2e-06/1.1e-07"),
-    ("grok-4", "3", "15", "0.75", "genai-prices x-ai/grok-4-0709"),
-    ("anthropic/claude-3.7-sonnet:thinking", "3", "15", "0.3",
-     "genai-prices anthropic/claude-3-7-sonnet-latest $3/$15, cache read $0.30: a router's slug for a maker's "
-     "model takes the maker's price (genai-prices' openrouter entry lists $3/$15 and no cache price)"),
-])
+@pytest.mark.parametrize(
+    "name, input_usd, output_usd, cache_read_usd, source",
+    [
+        (
+            "claude-opus-4-8",
+            "5",
+            "25",
+            "0.5",
+            "genai-prices anthropic/claude-opus-4-8; LiteLLM claude-opus-4-8 5e-06/2.5e-05",
+        ),
+        (
+            "claude-fable-5",
+            "10",
+            "50",
+            "1",
+            "genai-prices anthropic/claude-fable-5; LiteLLM claude-fable-5 1e-05/5e-05",
+        ),
+        ("claude-3-opus-20240229", "15", "75", "1.5", "genai-prices anthropic/claude-3-opus-latest"),
+        ("o3-mini", "1.1", "4.4", "0.55", "genai-prices openai/o3-mini; LiteLLM o3-mini 1.1e-06/4.4e-06/5.5e-07"),
+        ("gpt-4.5-preview", "75", "150", "37.5", "genai-prices openai/gpt-4.5-preview"),
+        ("gpt-5-pro", "15", "120", "15", "genai-prices openai/gpt-5-pro (no cached-input price: bills at input)"),
+        (
+            "computer-use-preview",
+            "3",
+            "12",
+            "3",
+            "genai-prices openai/computer-use; LiteLLM computer-use-preview 3e-06/1.2e-05",
+        ),
+        ("llama-3.3-70b", "0.85", "1.2", "0.85", "genai-prices cerebras/llama-3.3-70b; LiteLLM cerebras/llama-3.3-70b"),
+        ("glm-4.6", "0.6", "2.2", "0.11", "genai-prices zai/GLM-4.6; LiteLLM zai/glm-4.6 6e-07/2.2e-06/1.1e-07"),
+        ("grok-4", "3", "15", "0.75", "genai-prices x-ai/grok-4-0709"),
+        (
+            "anthropic/claude-3.7-sonnet:thinking",
+            "3",
+            "15",
+            "0.3",
+            "genai-prices anthropic/claude-3-7-sonnet-latest $3/$15, cache read $0.30: a router's slug for a maker's "
+            "model takes the maker's price (genai-prices' openrouter entry lists $3/$15 and no cache price)",
+        ),
+    ],
+)
 def test_prices_are_the_community_maps_numbers(book, name, input_usd, output_usd, cache_read_usd, source):
     rates = book.resolve(name).period_at(DAY).rates
-    assert (rates.input, rates.output, rates.cache_read) == (Decimal(input_usd), Decimal(output_usd),
-                                                            Decimal(cache_read_usd)), source
+    assert (rates.input, rates.output, rates.cache_read) == (
+        Decimal(input_usd),
+        Decimal(output_usd),
+        Decimal(cache_read_usd),
+    ), source
 
 
 def test_gpt_5_6_sol_keeps_its_long_context_cliff_from_genai_prices(book):
@@ -77,22 +105,28 @@ def test_gpt_5_6_sol_keeps_its_long_context_cliff_from_genai_prices(book):
     assert cost == (Decimal(300_000) * 8 + Decimal(1_000) * 30) / 10**6
 
 
-@pytest.mark.parametrize("name, model_id", [
-    ("claude-opus-4-7", "claude-opus-4-7"),                      # the hand-kept table, as before
-    ("anthropic/claude-opus-4-7", "claude-opus-4-7"),
-    ("claude-opus-4-7-20260416", "claude-opus-4-7"),
-    ("gpt-5.2-20251211", "gpt-5.2"),                              # compact date
-    ("openrouter/anthropic/claude-3.7-sonnet:thinking", "openrouter/anthropic/claude-3.7-sonnet"),
-    ("meta-llama/llama-3.3-70b-instruct:free", "openrouter/meta-llama/llama-3.3-70b-instruct:free"),
-    ("us.anthropic.claude-opus-4-8-v1:0", "aws/regional.anthropic.claude-opus-4-8-v1:0"),   # Bedrock region + version
-    ("bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0", "aws/regional.anthropic.claude-3-5-sonnet-20240620-v1:0"),
-    ("groq/llama-3.3-70b-versatile", "groq/llama-3.3-70b-versatile"),
-    ("llama-3.3-70b-versatile", "groq/llama-3.3-70b-versatile"),
-    ("azure/gpt-4o", "azure/gpt-4o"),
-    ("computer-use-preview", "computer-use"),                    # the maker's name beginning + a tag ...
-    ("deepseek-r1-distill-llama-70b", "groq/deepseek-r1-distill-llama-70b"),  # ... but not + another model's name
-    ("publishers/google/models/gemini-2.5-pro", "gemini-2.5-pro"),
-])
+@pytest.mark.parametrize(
+    "name, model_id",
+    [
+        ("claude-opus-4-7", "claude-opus-4-7"),  # the hand-kept table, as before
+        ("anthropic/claude-opus-4-7", "claude-opus-4-7"),
+        ("claude-opus-4-7-20260416", "claude-opus-4-7"),
+        ("gpt-5.2-20251211", "gpt-5.2"),  # compact date
+        ("openrouter/anthropic/claude-3.7-sonnet:thinking", "openrouter/anthropic/claude-3.7-sonnet"),
+        ("meta-llama/llama-3.3-70b-instruct:free", "openrouter/meta-llama/llama-3.3-70b-instruct:free"),
+        (
+            "us.anthropic.claude-opus-4-8-v1:0",
+            "aws/regional.anthropic.claude-opus-4-8-v1:0",
+        ),  # Bedrock region + version
+        ("bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0", "aws/regional.anthropic.claude-3-5-sonnet-20240620-v1:0"),
+        ("groq/llama-3.3-70b-versatile", "groq/llama-3.3-70b-versatile"),
+        ("llama-3.3-70b-versatile", "groq/llama-3.3-70b-versatile"),
+        ("azure/gpt-4o", "azure/gpt-4o"),
+        ("computer-use-preview", "computer-use"),  # the maker's name beginning + a tag ...
+        ("deepseek-r1-distill-llama-70b", "groq/deepseek-r1-distill-llama-70b"),  # ... but not + another model's name
+        ("publishers/google/models/gemini-2.5-pro", "gemini-2.5-pro"),
+    ],
+)
 def test_names_as_logs_write_them(book, name, model_id):
     assert book.resolve(name).id == model_id
 
@@ -127,15 +161,34 @@ def test_hand_kept_tables_win_over_generated_ones(book):
 def test_the_routing_defaults_keep_the_documents_prices(book):
     # the document (2026-05-14): GPT-5 Nano $0.05/$0.40, DeepSeek V4 Flash $0.14/$0.28, Claude Opus 4.7 $5/$25
     day = date(2026, 5, 14)
-    assert [(book.resolve(m).period_at(day).rates.input, book.resolve(m).period_at(day).rates.output)
-            for m in ("gpt-5-nano", "deepseek-v4-flash", "claude-opus-4-7")] == \
-        [(Decimal("0.05"), Decimal("0.4")), (Decimal("0.14"), Decimal("0.28")), (Decimal(5), Decimal(25))]
+    assert [
+        (book.resolve(m).period_at(day).rates.input, book.resolve(m).period_at(day).rates.output)
+        for m in ("gpt-5-nano", "deepseek-v4-flash", "claude-opus-4-7")
+    ] == [(Decimal("0.05"), Decimal("0.4")), (Decimal("0.14"), Decimal("0.28")), (Decimal(5), Decimal(25))]
 
 
 def test_the_catalog_holds_thousands_of_models_from_the_providers_the_issue_names(book):
     providers = {m.provider for m in book.models.values()}
-    assert {"openai", "anthropic", "google", "deepseek", "x-ai", "mistral", "meta", "qwen", "zai", "moonshotai",
-            "groq", "cerebras", "together", "fireworks", "aws", "vertex", "azure", "openrouter"} <= providers
+    assert {
+        "openai",
+        "anthropic",
+        "google",
+        "deepseek",
+        "x-ai",
+        "mistral",
+        "meta",
+        "qwen",
+        "zai",
+        "moonshotai",
+        "groq",
+        "cerebras",
+        "together",
+        "fireworks",
+        "aws",
+        "vertex",
+        "azure",
+        "openrouter",
+    } <= providers
     assert len(book.models) > 2000
 
 
@@ -153,7 +206,9 @@ def test_an_edited_table_is_never_served_from_a_stale_compiled_book(tmp_path, mo
     first = pricing_compiled.bundled_book()
     assert len(list((folder / ".compiled").glob("book-*.pickle"))) == 1
     again = pricing_compiled.bundled_book()  # from the compiled copy
-    assert again.resolve("claude-opus-4-8").period_at(DAY).rates == first.resolve("claude-opus-4-8").period_at(DAY).rates
+    assert (
+        again.resolve("claude-opus-4-8").period_at(DAY).rates == first.resolve("claude-opus-4-8").period_at(DAY).rates
+    )
     table = folder / "generated" / "anthropic.yaml"
     table.write_text(table.read_text().replace("input: 5, output: 25", "input: 7, output: 25"))
     edited = pricing_compiled.bundled_book()
@@ -163,8 +218,9 @@ def test_an_edited_table_is_never_served_from_a_stale_compiled_book(tmp_path, mo
 
 def test_models_lists_by_provider_searches_and_says_how_many_and_how_fresh(monkeypatch):
     monkeypatch.setenv("COSTSIM_TODAY", "2026-12-16")
-    result = CliRunner().invoke(app, ["models", "--search", "opus 4-8", "--provider", "anthropic", "--format",
-                                      "markdown"])
+    result = CliRunner().invoke(
+        app, ["models", "--search", "opus 4-8", "--provider", "anthropic", "--format", "markdown"]
+    )
     assert result.exit_code == 0, result.output
     assert "| anthropic | claude-opus-4-8 |" in result.stdout
     assert "newest price check 2026-12-06 (10 days ago)" in result.stdout  # 2026-12-16 − 2026-12-06
@@ -183,7 +239,9 @@ def test_a_refresh_keeps_keys_a_person_added_to_a_generated_model(tmp_path, monk
     out = tmp_path / "generated"
     out.mkdir()
     source = prices.bundled("pricing") / "generated" / "cerebras.yaml"
-    text = source.read_text().replace("  - id: llama-3.3-70b\n", "  - id: llama-3.3-70b\n    per_call: {web_search: 0.01}\n")
+    text = source.read_text().replace(
+        "  - id: llama-3.3-70b\n", "  - id: llama-3.3-70b\n    per_call: {web_search: 0.01}\n"
+    )
     (out / "cerebras.yaml").write_text(text)
     monkeypatch.setattr(build_catalog, "OUT", out)
     files, disagreements, counts, left_out = build_catalog.build(date(2026, 12, 6))
@@ -194,10 +252,12 @@ def test_a_refresh_keeps_keys_a_person_added_to_a_generated_model(tmp_path, monk
 
 def test_an_overlay_can_reprice_a_generated_model_and_claim_a_hosts_name(tmp_path):
     overlay = tmp_path / "mine.yaml"
-    overlay.write_text("provider: acme\nmodels:\n  - id: cerebras/llama-3.3-70b\n    prices:\n      - from: 2026-01-01\n"
-                       "        usd_per_mtok: {input: 1, output: 2}\n  - id: my-opus\n"
-                       "    aliases: [us.anthropic.claude-opus-4-8-v1:0]\n    prices:\n      - from: 2026-01-01\n"
-                       "        usd_per_mtok: {input: 3, output: 4}\n")
+    overlay.write_text(
+        "provider: acme\nmodels:\n  - id: cerebras/llama-3.3-70b\n    prices:\n      - from: 2026-01-01\n"
+        "        usd_per_mtok: {input: 1, output: 2}\n  - id: my-opus\n"
+        "    aliases: [us.anthropic.claude-opus-4-8-v1:0]\n    prices:\n      - from: 2026-01-01\n"
+        "        usd_per_mtok: {input: 3, output: 4}\n"
+    )
     book = load_price_book([overlay])
     assert book.resolve("llama-3.3-70b").period_at(DAY).rates.input == 1
     assert book.resolve("us.anthropic.claude-opus-4-8-v1:0").id == "my-opus"
@@ -231,4 +291,7 @@ def test_openrouters_real_charge_for_a_permaslug_is_costsims_figure(tmp_path):
     result = CliRunner().invoke(app, ["estimate", str(path), "-f", "json", "--classifier", "keywords"])
     block = json.loads(result.stdout)["as_billed"]
     assert Decimal(block["billed_usd"]) == Decimal("0.00183") + Decimal("0.000924")
-    assert Decimal(block["costsim_usd"]) == (Decimal(550) * 3 + Decimal(12) * 15 + Decimal(43) * 3 + Decimal(53) * 15) / 10**6
+    assert (
+        Decimal(block["costsim_usd"])
+        == (Decimal(550) * 3 + Decimal(12) * 15 + Decimal(43) * 3 + Decimal(53) * 15) / 10**6
+    )

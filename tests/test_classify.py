@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
@@ -110,12 +109,14 @@ def test_a_big_batch_of_new_prompts_is_decided_by_spawned_worker_processes(monke
     process would; a classifier that cannot be pickled decides here."""
     from costsim.routing import pool as classify_pool
     from costsim.routing.classify import make_classifier
-    from costsim.routing.pool import Remembering
     from costsim.routing.policy import load_policy
+    from costsim.routing.pool import Remembering
 
     monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
     monkeypatch.setenv("COSTSIM_WORKERS", "2")
-    prompts = [f"rename helper_{i} to util_{i}" if i % 3 else f"why does job {i} deadlock sometimes?" for i in range(60)]
+    prompts = [
+        f"rename helper_{i} to util_{i}" if i % 3 else f"why does job {i} deadlock sometimes?" for i in range(60)
+    ]
     _, learned = make_classifier(load_policy(), "learned")
     classify = Remembering(learned)
     try:

@@ -16,8 +16,10 @@ def _line(n: int, usage: str) -> str:
 
 
 def test_mixed_split_and_unsplit_cache_writes(tmp_path):
-    split = ('{"input_tokens":3,"cache_creation_input_tokens":70,"cache_read_input_tokens":11,'
-             '"cache_creation":{"ephemeral_5m_input_tokens":30,"ephemeral_1h_input_tokens":40},"output_tokens":7}')
+    split = (
+        '{"input_tokens":3,"cache_creation_input_tokens":70,"cache_read_input_tokens":11,'
+        '"cache_creation":{"ephemeral_5m_input_tokens":30,"ephemeral_1h_input_tokens":40},"output_tokens":7}'
+    )
     plain = '{"input_tokens":5,"cache_creation_input_tokens":90,"cache_read_input_tokens":13,"output_tokens":9}'
     path = tmp_path / "projects" / "p" / "s.jsonl"
     path.parent.mkdir(parents=True)
@@ -49,10 +51,20 @@ def test_a_count_too_big_for_int64_is_a_named_bad_line_not_a_crash(tmp_path):
 
     folder = tmp_path / "projects" / "p"
     folder.mkdir(parents=True)
-    line = {"parentUuid": None, "type": "assistant", "sessionId": "s", "timestamp": "2026-06-01T00:00:00.000Z",
-            "requestId": "r1", "message": {"id": "m1", "type": "message", "role": "assistant",
-                                           "model": "claude-opus-4-7",
-                                           "usage": {"input_tokens": 10**20, "output_tokens": 1}}}
+    line = {
+        "parentUuid": None,
+        "type": "assistant",
+        "sessionId": "s",
+        "timestamp": "2026-06-01T00:00:00.000Z",
+        "requestId": "r1",
+        "message": {
+            "id": "m1",
+            "type": "message",
+            "role": "assistant",
+            "model": "claude-opus-4-7",
+            "usage": {"input_tokens": 10**20, "output_tokens": 1},
+        },
+    }
     (folder / "s.jsonl").write_text(json.dumps(line) + "\n")
     result = CliRunner().invoke(app, ["estimate", str(tmp_path / "projects"), "--log-format", "claude-code"])
     assert result.exit_code == 2
@@ -68,8 +80,7 @@ def test_a_too_big_count_in_claude_codes_own_compact_layout_is_named_too(tmp_pat
 
     from costsim.cli.app import app
 
-    usage = ('{"input_tokens":%d,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}'
-             % count)
+    usage = '{"input_tokens":%d,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}' % count
     folder = tmp_path / "projects" / "p"
     folder.mkdir(parents=True)
     (folder / "s.jsonl").write_text(_line(1, usage) + "\n")

@@ -13,7 +13,6 @@ import sys
 from decimal import Decimal
 
 import pytest
-
 from conftest import DOC_DAY, REPO, SAMPLES, write_jsonl
 
 NEUTRAL = str(SAMPLES / "neutral.jsonl")
@@ -78,13 +77,20 @@ def test_a_closed_pipe_inside_a_command_exits_141_quietly(cli, monkeypatch):
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("args", [["compare", "--as-of", DOC_DAY], ["classify", "--file", "{big}", "--format", "jsonl"]])
+@pytest.mark.parametrize(
+    "args", [["compare", "--as-of", DOC_DAY], ["classify", "--file", "{big}", "--format", "jsonl"]]
+)
 def test_a_reader_that_went_away_ends_the_process_quietly(tmp_path, args):
     big = tmp_path / "many.txt"
     big.write_text("Rename x to y\n" * 20000, encoding="utf-8")
     env = {**os.environ, "NO_COLOR": "1", "COSTSIM_TODAY": DOC_DAY}
-    proc = subprocess.Popen([sys.executable, "-m", "costsim", *(a.format(big=big) for a in args)], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "costsim", *(a.format(big=big) for a in args)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     proc.stdout.close()  # `| head -0`: the reader is gone before the first write
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
@@ -93,6 +99,7 @@ def test_a_reader_that_went_away_ends_the_process_quietly(tmp_path, args):
 
 # 4. check with no caps -----------------------------------------------------------------------------
 
+
 def test_check_without_caps_is_an_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     one_line_error(cli("check", "--requests-per-day", "2000"), "no caps to check")
@@ -100,21 +107,33 @@ def test_check_without_caps_is_an_error(cli, tmp_path, monkeypatch):
 
 def test_check_with_a_commented_out_caps_section_names_the_file(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "costsim.yaml").write_text("projection:\n  requests_per_day: 2000\n# caps:\n#   monthly_cost_usd: 500\n")
+    (tmp_path / "costsim.yaml").write_text(
+        "projection:\n  requests_per_day: 2000\n# caps:\n#   monthly_cost_usd: 500\n"
+    )
     one_line_error(cli("check"), "costsim.yaml has no caps", "no caps to check")
 
 
 # 5. what-ifs and overlays are recorded --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("command", [["compare", "--as-of", DOC_DAY], ["estimate", NEUTRAL, "--as-of", DOC_DAY]])
 def test_a_what_if_is_recorded_in_the_table_and_the_json(cli, command):
     table = cli(*command, "--what-if", WHAT_IF)
     assert table.exit_code == 0, table.output
-    assert f"Not list prices — what-if: claude-opus-4-7 input price -30% in every period (--what-if {WHAT_IF})" \
+    assert (
+        f"Not list prices — what-if: claude-opus-4-7 input price -30% in every period (--what-if {WHAT_IF})"
         in table.stdout
+    )
     data = json.loads(cli(*command, "--what-if", WHAT_IF, "--format", "json").stdout)
-    assert data["price_adjustments"] == [{"kind": "what-if", "model": "claude-opus-4-7", "field": "input",
-                                          "change": "-30%", "text": data["price_adjustments"][0]["text"]}]
+    assert data["price_adjustments"] == [
+        {
+            "kind": "what-if",
+            "model": "claude-opus-4-7",
+            "field": "input",
+            "change": "-30%",
+            "text": data["price_adjustments"][0]["text"],
+        }
+    ]
     assert "price_adjustments" not in json.loads(cli(*command, "--format", "json").stdout)  # list prices: nothing
 
 
@@ -129,12 +148,21 @@ def test_an_overlay_and_its_discount_are_recorded(cli, tmp_path):
 
 # 6. pricing import: one provider per table ------------------------------------------------------------
 
+
 def test_pricing_import_of_two_providers_says_how_to_split_them(cli, tmp_path):
     src = tmp_path / "map.json"
-    src.write_text(json.dumps({
-        "gpt-9": {"litellm_provider": "openai", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06},
-        "claude-9": {"litellm_provider": "anthropic", "input_cost_per_token": 5e-06, "output_cost_per_token": 2.5e-05},
-    }))
+    src.write_text(
+        json.dumps(
+            {
+                "gpt-9": {"litellm_provider": "openai", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06},
+                "claude-9": {
+                    "litellm_provider": "anthropic",
+                    "input_cost_per_token": 5e-06,
+                    "output_cost_per_token": 2.5e-05,
+                },
+            }
+        )
+    )
     result = cli("pricing", "import", str(src), "--models", "gpt-9,claude-9", "--as-of", DOC_DAY)
     one_line_error(result, "--models claude-9 --out anthropic.yaml", "--models gpt-9 --out openai.yaml")
 
@@ -147,6 +175,7 @@ def test_pricing_import_help_examples_import_one_provider_per_file(cli):
 
 # 7. sweep --format markdown --------------------------------------------------------------------------
 
+
 def test_sweep_markdown_is_markdown(cli):
     result = cli("sweep", "--as-of", DOC_DAY, "--format", "markdown")
     assert result.exit_code == 0, result.output
@@ -156,6 +185,7 @@ def test_sweep_markdown_is_markdown(cli):
 
 
 # 8. --version, -h, bare costsim, classify waiting on a terminal -----------------------------------------
+
 
 def test_version_and_short_help(cli):
     from costsim import __version__
@@ -183,10 +213,12 @@ def test_classify_with_a_terminal_and_no_prompt_says_how(cli, monkeypatch):
 
 # 9. wrong classifier, too little to train on, token lengths half from the logs -----------------------------
 
+
 def test_an_unknown_classifier_names_the_valid_ones(cli):
     for command in (["classify", "hello"], ["estimate", NEUTRAL]):
-        one_line_error(cli(*command, "--classifier", "nonsense"), "'nonsense'", "keywords, rules, learned",
-                       "costsim train")
+        one_line_error(
+            cli(*command, "--classifier", "nonsense"), "'nonsense'", "keywords, rules, learned", "costsim train"
+        )
 
 
 @pytest.mark.parametrize("tiers", [[1, 2], [1, 1, 1, 2, 2, 2, 3, 3]])
@@ -198,9 +230,13 @@ def test_train_needs_every_tier(cli, tmp_path, tiers):
 
 
 def test_tokens_from_a_log_of_tier_1_only_says_which_tiers_kept_the_profile(cli, tmp_path):
-    log = write_jsonl(tmp_path / "t1.jsonl", [
-        {"model": "gpt-5", "input_tokens": 100, "output_tokens": 50, "prompt": "Fix the typo in README"},
-        {"model": "gpt-5", "input_tokens": 120, "output_tokens": 40, "prompt": "Rename variable x to count"}])
+    log = write_jsonl(
+        tmp_path / "t1.jsonl",
+        [
+            {"model": "gpt-5", "input_tokens": 100, "output_tokens": 50, "prompt": "Fix the typo in README"},
+            {"model": "gpt-5", "input_tokens": 120, "output_tokens": 40, "prompt": "Rename variable x to count"},
+        ],
+    )
     result = cli("compare", "--as-of", DOC_DAY, "--tokens-from", str(log), "--samples", "50", "--format", "json")
     assert result.exit_code == 0, result.output
     label = json.loads(result.stdout)["monte_carlo"]["token_lengths"]
@@ -208,6 +244,7 @@ def test_tokens_from_a_log_of_tier_1_only_says_which_tiers_kept_the_profile(cli,
 
 
 # 10. options that were silently ignored -----------------------------------------------------------------------
+
 
 def test_estimate_csv_carries_the_breakdown(cli):
     result = cli("estimate", NEUTRAL, "--as-of", DOC_DAY, "--by", "day", "--format", "csv")
@@ -232,11 +269,14 @@ def test_classify_file_and_text_together_is_an_error(cli, tmp_path):
 
 
 def test_since_after_until_is_flagged(cli):
-    one_line_error(cli("estimate", NEUTRAL, "--since", "2026-06-04", "--until", "2026-06-02"),
-                   "--since 2026-06-04 is after --until 2026-06-02")
+    one_line_error(
+        cli("estimate", NEUTRAL, "--since", "2026-06-04", "--until", "2026-06-02"),
+        "--since 2026-06-04 is after --until 2026-06-02",
+    )
 
 
 # 11. diff of unlike reports, evaluate's own training set ----------------------------------------------------------
+
 
 def test_diff_of_a_compare_and_an_estimate_report_is_refused(cli, tmp_path):
     base, head = tmp_path / "base.json", tmp_path / "head.json"
@@ -254,6 +294,7 @@ def test_evaluate_help_says_the_bundled_sets_are_its_training_set(cli):
 
 # 12. wording ------------------------------------------------------------------------------------------------------
 
+
 def test_sweep_states_the_target_as_given_and_the_most_reachable(cli):
     result = cli("sweep", "--as-of", DOC_DAY, "--target-savings", "99.9")
     assert result.exit_code == 0, result.output
@@ -270,8 +311,10 @@ def test_batch_gaps_are_counted_per_strategy(cli):
     result = cli("compare", "--as-of", DOC_DAY, "--batch")
     assert result.exit_code == 0
     # DeepSeek V4 Flash has no batch API: all 200 requests of all-mid, and smart routing's 50 tier-2 ones
-    assert "Batch gap: deepseek-v4-flash has no batch discount, so its batched requests are priced at the list " \
-           "price (200 under all mid, 50 under smart)." in result.stdout
+    assert (
+        "Batch gap: deepseek-v4-flash has no batch discount, so its batched requests are priced at the list "
+        "price (200 under all mid, 50 under smart)." in result.stdout
+    )
     assert "250" not in result.stdout
 
 
@@ -305,8 +348,11 @@ def test_value_errors_read_as_sentences(cli):
 
 
 def test_table_output_has_no_trailing_spaces(cli):
-    for command in (["compare", "--as-of", DOC_DAY], ["estimate", NEUTRAL, "--as-of", DOC_DAY],
-                    ["sweep", "--as-of", DOC_DAY]):
+    for command in (
+        ["compare", "--as-of", DOC_DAY],
+        ["estimate", NEUTRAL, "--as-of", DOC_DAY],
+        ["sweep", "--as-of", DOC_DAY],
+    ):
         result = cli(*command)
         assert result.exit_code == 0
         assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == [], command
@@ -315,8 +361,9 @@ def test_table_output_has_no_trailing_spaces(cli):
 @pytest.mark.parametrize("args", [["-h"], [], ["--version"], ["pricing"], ["compare", "-h"]])
 def test_help_into_a_closed_pipe_ends_quietly(args):
     env = {**os.environ, "NO_COLOR": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "costsim", *args], cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "costsim", *args], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
     proc.stdout.close()
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141 and stderr == ""

@@ -8,8 +8,8 @@ import json
 from decimal import Decimal
 
 import pytest
-
 from conftest import DOC_DAY, FLASH, NANO, OPUS
+
 from costsim.errors import ConfigError
 from costsim.simulate.scenario import parse_distribution, split_requests
 
@@ -99,13 +99,19 @@ def test_csv_and_markdown(cli):
     total = next(r for r in rows if r["strategy"] == "smart" and r["tier"] == "all")
     assert Decimal(total["cost_usd"]) == Decimal("0.793")
     md = cli("compare", "--as-of", DOC_DAY, "-f", "markdown").stdout
-    assert "| Strategy | Model(s) | Total | Per request | Savings |" in md and "| Smart routing | 3-tier mix | $0.793 |" in md
+    assert (
+        "| Strategy | Model(s) | Total | Per request | Savings |" in md
+        and "| Smart routing | 3-tier mix | $0.793 |" in md
+    )
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("65/25/10", {1: Decimal("0.65"), 2: Decimal("0.25"), 3: Decimal("0.1")}),
-    ("0.5/0.5/0", {1: Decimal("0.5"), 2: Decimal("0.5"), 3: Decimal(0)}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("65/25/10", {1: Decimal("0.65"), 2: Decimal("0.25"), 3: Decimal("0.1")}),
+        ("0.5/0.5/0", {1: Decimal("0.5"), 2: Decimal("0.5"), 3: Decimal(0)}),
+    ],
+)
 def test_parse_distribution(text, expected):
     assert parse_distribution(text) == expected
 
@@ -122,12 +128,15 @@ def test_split_requests_sums_to_total():
     assert sum(split_requests(101, parse_distribution("33.3/33.3/33.4")).values()) == 101
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--distribution", "60/30/20"], "sum to 110"),
-    (["--tier3", "claude-opus-9"], "unknown model 'claude-opus-9'"),
-    (["--as-of", "yesterday"], "--as-of 'yesterday'"),
-    (["--scenario", "/no/such/file.yaml"], "file not found"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--distribution", "60/30/20"], "sum to 110"),
+        (["--tier3", "claude-opus-9"], "unknown model 'claude-opus-9'"),
+        (["--as-of", "yesterday"], "--as-of 'yesterday'"),
+        (["--scenario", "/no/such/file.yaml"], "file not found"),
+    ],
+)
 def test_bad_usage_is_one_line_and_exit_2(cli, args, message):
     result = cli("compare", *args)
     assert result.exit_code == 2

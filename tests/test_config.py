@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
-from costsim.cli.app import app
 from costsim.ci.config import LOG_SPAN, Level, ModelsAllowed, Projection, load_config
+from costsim.cli.app import app
 from costsim.errors import ConfigError
 from costsim.paths import bundled
 

@@ -205,12 +205,19 @@ def test_slices_of_one_file_with_duplicates_and_bad_lines(setup, scheduler, tmp_
 
 def test_parts_add_up_with_their_arithmetic(setup, scheduler, tmp_path):
     """Two requests in two slices, one copied into the second: the sums are the two, priced at the list rates."""
-    rec = lambda i, tokens: {"id": f"x{i}", "timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini",  # noqa: E731
-                             "input_tokens": tokens, "output_tokens": 1000, "tier": 1}
+    rec = lambda i, tokens: {
+        "id": f"x{i}",
+        "timestamp": "2026-05-10T10:00:00Z",
+        "model": "gpt-5-mini",  # noqa: E731
+        "input_tokens": tokens,
+        "output_tokens": 1000,
+        "tier": 1,
+    }
     path = write_jsonl(tmp_path / "two.jsonl", [rec(1, 2000), rec(2, 3000), rec(1, 2000)])
     book, policy = setup
-    report, _ = dask_engine.estimate([str(path)], book, policy, scheduler=scheduler, part_bytes=60, as_of=AS_OF,
-                                     today=AS_OF)
+    report, _ = dask_engine.estimate(
+        [str(path)], book, policy, scheduler=scheduler, part_bytes=60, as_of=AS_OF, today=AS_OF
+    )
     nano = book.resolve("gpt-5-nano").period_at(AS_OF).rates  # tier 1 under smart routing
     smart = report.strategy("smart")
     assert report.accounting.records_read == 3 and report.accounting.priced == 2 and report.accounting.duplicates == 1
@@ -222,8 +229,19 @@ def test_cli_progress_report_and_a_part_that_fails(cli, scheduler, tmp_path):
     good = shutil.copy(SAMPLES / "neutral.jsonl", tmp_path / "good.jsonl")
     broken = tmp_path / "broken.jsonl.gz"
     broken.write_bytes(gzip.compress(Path(good).read_bytes())[:-30])  # cut short
-    result = cli("estimate", str(good), str(broken), "--as-of", DOC_DAY, "--format", "json", "--engine", "dask",
-                 "--scheduler", scheduler)
+    result = cli(
+        "estimate",
+        str(good),
+        str(broken),
+        "--as-of",
+        DOC_DAY,
+        "--format",
+        "json",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+    )
     assert result.exit_code == 2, result.stderr
     assert f"dask: scheduler {scheduler}, 2 worker(s)" in result.stderr
     assert "dask: 2/2 parts done" in result.stderr
@@ -234,8 +252,10 @@ def test_cli_progress_report_and_a_part_that_fails(cli, scheduler, tmp_path):
 
 
 def test_strict_names_the_line_in_the_whole_file(cli, scheduler, tmp_path):
-    records = [{"timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini", "input_tokens": 100, "output_tokens": 5}
-               for _ in range(30)]
+    records = [
+        {"timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini", "input_tokens": 100, "output_tokens": 5}
+        for _ in range(30)
+    ]
     path = write_jsonl(tmp_path / "log.jsonl", records)
     lines = path.read_text().splitlines()
     lines[24] = '{"model": "gpt-5-mini", "input_tokens": "many"}'
@@ -243,7 +263,9 @@ def test_strict_names_the_line_in_the_whole_file(cli, scheduler, tmp_path):
     local = cli("estimate", str(path), "--strict", "--as-of", DOC_DAY)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(dask_engine.P, "PART_BYTES", 300)
-        cluster = cli("estimate", str(path), "--strict", "--as-of", DOC_DAY, "--engine", "dask", "--scheduler", scheduler)
+        cluster = cli(
+            "estimate", str(path), "--strict", "--as-of", DOC_DAY, "--engine", "dask", "--scheduler", scheduler
+        )
     assert local.exit_code == cluster.exit_code == 2
     assert f"error: {path}:25: bad token count" in local.stderr
     assert cluster.stderr.splitlines()[-1] == local.stderr.splitlines()[-1]
@@ -260,12 +282,15 @@ def _same_as_local(setup, scheduler, store: str) -> None:
     """A folder (prefix) and a glob of objects give the local engine's report for the same files, under
     the default options (caches replayed) and with caches carried over."""
     book, policy = setup
-    for url, local_path in ((f"{store}/cc", LOGS / "claude-code"),
-                            (f"{store}/gateway/*/*.jsonl", SAMPLES / "neutral.jsonl")):
+    for url, local_path in (
+        (f"{store}/cc", LOGS / "claude-code"),
+        (f"{store}/gateway/*/*.jsonl", SAMPLES / "neutral.jsonl"),
+    ):
         for caches in ("replay", "carried"):
             local, _ = api.estimate([str(local_path)], book, policy, as_of=AS_OF, today=AS_OF, caches=caches)
-            remote, _ = dask_engine.estimate([url], book, policy, scheduler=scheduler, part_bytes=500, as_of=AS_OF,
-                                             today=AS_OF, caches=caches)
+            remote, _ = dask_engine.estimate(
+                [url], book, policy, scheduler=scheduler, part_bytes=500, as_of=AS_OF, today=AS_OF, caches=caches
+            )
             local, remote = local.to_dict(), remote.to_dict()
             assert remote["accounting"].pop("files") != local["accounting"].pop("files")  # named by their URLs
             for problem in (*local.pop("problems"), *remote.pop("problems")):
@@ -321,7 +346,9 @@ def test_object_storage_on_the_local_engine_points_to_the_cluster_engine(cli):
 
 def test_scheduler_without_the_dask_engine(cli):
     result = cli("estimate", str(SAMPLES / "neutral.jsonl"), "--scheduler", "tcp://127.0.0.1:1")
-    assert result.exit_code == 2 and result.stderr.strip() == "error: --scheduler names a Dask cluster: add --engine dask"
+    assert (
+        result.exit_code == 2 and result.stderr.strip() == "error: --scheduler names a Dask cluster: add --engine dask"
+    )
 
 
 class _DieOnce:
@@ -381,17 +408,29 @@ def test_a_conversation_across_two_files_is_replayed_in_one_place(setup, schedul
     prefix the first wrote, so its cache is warm only where the replay sees both — the cluster's shuffle by
     conversation brings them together."""
     book, policy = setup
-    request = lambda i, minute, usage: {"id": f"c{i}", "timestamp": f"2026-05-10T10:{minute:02d}:00Z",  # noqa: E731
-                                        "model": "claude-opus-4-7", "session": "s1", "tier": 3,
-                                        "input_tokens": 100, "output_tokens": 10, **usage}
+    request = lambda i, minute, usage: {
+        "id": f"c{i}",
+        "timestamp": f"2026-05-10T10:{minute:02d}:00Z",  # noqa: E731
+        "model": "claude-opus-4-7",
+        "session": "s1",
+        "tier": 3,
+        "input_tokens": 100,
+        "output_tokens": 10,
+        **usage,
+    }
     first = write_jsonl(tmp_path / "a.jsonl", [request(1, 0, {"cache_write_5m_tokens": 5000})])
     second = write_jsonl(tmp_path / "b.jsonl", [request(2, 2, {"cache_read_tokens": 5000})])
-    report, _ = dask_engine.estimate([str(first), str(second)], book, policy, scheduler=scheduler, as_of=AS_OF,
-                                     today=AS_OF)
+    report, _ = dask_engine.estimate(
+        [str(first), str(second)], book, policy, scheduler=scheduler, as_of=AS_OF, today=AS_OF
+    )
     opus = book.resolve("claude-opus-4-7").period_at(AS_OF).rates  # tier 3: smart routing keeps both on opus
     # 5,000 cached tokens: above opus 4.7's minimum cacheable prefix (2,048 in pricing/caches.yaml)
-    written_then_read = (Decimal(100 + 100) * opus.input + Decimal(5000) * opus.cache_write_5m
-                         + Decimal(5000) * opus.cache_read + Decimal(10 + 10) * opus.output) / 10**6
+    written_then_read = (
+        Decimal(100 + 100) * opus.input
+        + Decimal(5000) * opus.cache_write_5m
+        + Decimal(5000) * opus.cache_read
+        + Decimal(10 + 10) * opus.output
+    ) / 10**6
     assert report.strategy("smart").cost_usd == written_then_read  # B found A's cache warm (2 min < 5 min)
     caching = report.caching
     assert caching["conversations"] == 1 and caching["strategies"]["smart"]["cold_starts"] == 1
@@ -402,8 +441,10 @@ def test_sticky_and_pinned_routing_give_the_local_report(setup, scheduler, tmp_p
     """Sticky routing and pinned conversations need a conversation's (a session's) rows in one place too."""
     from costsim.cli.common import sim_options
 
-    subprocess.run([sys.executable, str(REPO / "benchmarks" / "gen_logs.py"), "claude-code", "3000",
-                    str(tmp_path / "cc")], check=True)
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "gen_logs.py"), "claude-code", "3000", str(tmp_path / "cc")],
+        check=True,
+    )
     sim = sim_options(None, 0, 0, None, None, 2, 2, pinned=True)
     for inputs in ([tmp_path / "cc"], [LOGS / "cache-conversation.jsonl", SAMPLES / "neutral.jsonl"]):
         local, cluster = both(setup, scheduler, inputs, sticky_minutes=(0, 5, 60), sim=sim, by="project")
@@ -418,8 +459,17 @@ def test_a_folder_with_sidecars_an_odd_file_and_conflicting_copies(setup, schedu
     and passed over, and copies of an id with other usage (in a later part) counted as conflicting."""
     folder = tmp_path / "logs"
     folder.mkdir()
-    records = [{"id": f"r{i}", "timestamp": "2026-05-10T10:00:00Z", "model": "gpt-5-mini",
-                "input_tokens": 100 + i, "output_tokens": 10, "prompt": f"Rename the helper {i}"} for i in range(8)]
+    records = [
+        {
+            "id": f"r{i}",
+            "timestamp": "2026-05-10T10:00:00Z",
+            "model": "gpt-5-mini",
+            "input_tokens": 100 + i,
+            "output_tokens": 10,
+            "prompt": f"Rename the helper {i}",
+        }
+        for i in range(8)
+    ]
     for name, rows in (("a.jsonl", records), ("b.jsonl", records[:3] + [{**records[3], "output_tokens": 99}])):
         path = write_jsonl(folder / name, rows)  # b: 4 copies, 1 with other usage
         path.write_text(path.read_text() + "{not json\n")  # read record by record, where usage is compared

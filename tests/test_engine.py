@@ -13,8 +13,8 @@ from costsim import api
 from costsim.ingest import engine
 from costsim.ingest.claude_code import scan_file
 from costsim.ingest.common import IngestStats, expand
-from costsim.routing.policy import load_policy
 from costsim.pricing.book import load_price_book
+from costsim.routing.policy import load_policy
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not engine.AVAILABLE, reason="duckdb is not installed")

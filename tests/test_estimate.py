@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 
 import pytest
-
 from conftest import DOC_DAY, FLASH, NANO, OPUS, SAMPLES, write_jsonl
 
 D = lambda x: Decimal(str(x))  # noqa: E731
@@ -66,19 +65,41 @@ def test_accounting_and_token_totals(cli, small_log):
 
 def test_each_request_at_its_own_days_price(cli, tmp_path):
     # DeepSeek V4 Flash changed price after 2026-05-14: a June and a November request differ.
-    log = write_jsonl(tmp_path / "log.jsonl", [
-        {"timestamp": "2026-06-01T00:00:00Z", "model": "deepseek-v4-flash", "input_tokens": 1_000_000, "output_tokens": 0},
-        {"timestamp": "2026-11-20T00:00:00Z", "model": "deepseek-v4-flash", "input_tokens": 1_000_000, "output_tokens": 0},
-    ])
+    log = write_jsonl(
+        tmp_path / "log.jsonl",
+        [
+            {
+                "timestamp": "2026-06-01T00:00:00Z",
+                "model": "deepseek-v4-flash",
+                "input_tokens": 1_000_000,
+                "output_tokens": 0,
+            },
+            {
+                "timestamp": "2026-11-20T00:00:00Z",
+                "model": "deepseek-v4-flash",
+                "input_tokens": 1_000_000,
+                "output_tokens": 0,
+            },
+        ],
+    )
     data = report(cli, str(log))
     used = {p["from"] for p in data["prices_used"] if p["model"] == "deepseek-v4-flash"}
     assert len(used) == 2 and "2026-05-14" in used
 
 
 def test_request_before_a_models_first_price_is_flagged(cli, tmp_path):
-    log = write_jsonl(tmp_path / "log.jsonl", [
-        {"timestamp": "2024-01-01T00:00:00Z", "model": "claude-opus-4-7", "input_tokens": 100, "output_tokens": 10,
-         "tier": 3}])
+    log = write_jsonl(
+        tmp_path / "log.jsonl",
+        [
+            {
+                "timestamp": "2024-01-01T00:00:00Z",
+                "model": "claude-opus-4-7",
+                "input_tokens": 100,
+                "output_tokens": 10,
+                "tier": 3,
+            }
+        ],
+    )
     data = report(cli, str(log))
     opus = next(p for p in data["prices_used"] if p["model"] == "claude-opus-4-7")
     assert opus["requests_before_first_period"] >= 1
@@ -103,10 +124,13 @@ def test_stdin(cli, small_log):
 
 
 def test_unknown_logged_model_is_named_not_zero(cli, tmp_path):
-    log = write_jsonl(tmp_path / "log.jsonl", [
-        {"timestamp": "2026-06-01T00:00:00Z", "model": "claude-opus-4-7", "input_tokens": 100, "output_tokens": 10},
-        {"timestamp": "2026-06-01T00:00:00Z", "model": "claude-opsu-4-7", "input_tokens": 100, "output_tokens": 10},
-    ])
+    log = write_jsonl(
+        tmp_path / "log.jsonl",
+        [
+            {"timestamp": "2026-06-01T00:00:00Z", "model": "claude-opus-4-7", "input_tokens": 100, "output_tokens": 10},
+            {"timestamp": "2026-06-01T00:00:00Z", "model": "claude-opsu-4-7", "input_tokens": 100, "output_tokens": 10},
+        ],
+    )
     data = report(cli, str(log), "--as-of", DOC_DAY)
     assert data["unknown_models"] == {"claude-opsu-4-7": 1}
     # like with like: the unpriced request is left out of every strategy, not only out of as-logged
@@ -122,15 +146,34 @@ def test_unknown_logged_model_is_named_not_zero(cli, tmp_path):
 
 BAD_LINES = {
     "malformed JSON": ('{"timestamp": "2026-06-01", "model": "gpt-5"', "malformed JSON"),
-    "missing model": ('{"timestamp": "2026-06-01", "input_tokens": 5, "output_tokens": 1}', "missing required field: model"),
-    "missing input": ('{"timestamp": "2026-06-01", "model": "gpt-5", "output_tokens": 1}',
-                      "missing required field: input_tokens (or prompt text to count)"),
-    "negative": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": -5, "output_tokens": 1}', "bad token count: input_tokens must be a whole number >= 0"),
-    "not an integer": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 2.5, "output_tokens": 1}', "bad token count: input_tokens must be a whole number"),
-    "too big for int64": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 99999999999999999999, "output_tokens": 1}',
-                          "bad token count: input_tokens must be a whole number >= 0 (at most 999,999,999,999)"),
-    "bad tier": ('{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1, "tier": 4}', "bad tier: tier must be 1, 2 or 3"),
-    "bad timestamp": ('{"timestamp": "soon", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1}', "bad timestamp"),
+    "missing model": (
+        '{"timestamp": "2026-06-01", "input_tokens": 5, "output_tokens": 1}',
+        "missing required field: model",
+    ),
+    "missing input": (
+        '{"timestamp": "2026-06-01", "model": "gpt-5", "output_tokens": 1}',
+        "missing required field: input_tokens (or prompt text to count)",
+    ),
+    "negative": (
+        '{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": -5, "output_tokens": 1}',
+        "bad token count: input_tokens must be a whole number >= 0",
+    ),
+    "not an integer": (
+        '{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 2.5, "output_tokens": 1}',
+        "bad token count: input_tokens must be a whole number",
+    ),
+    "too big for int64": (
+        '{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 99999999999999999999, "output_tokens": 1}',
+        "bad token count: input_tokens must be a whole number >= 0 (at most 999,999,999,999)",
+    ),
+    "bad tier": (
+        '{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1, "tier": 4}',
+        "bad tier: tier must be 1, 2 or 3",
+    ),
+    "bad timestamp": (
+        '{"timestamp": "soon", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1}',
+        "bad timestamp",
+    ),
 }
 GOOD = '{"timestamp": "2026-06-01T00:00:00Z", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1}'
 
@@ -144,10 +187,16 @@ def test_bad_record_is_named_with_file_and_line(cli, tmp_path, case):
     assert result.exit_code == 2
     assert f"{path}:2: {message}" in result.stderr
     data = json.loads(result.stdout)  # the report still accounts for both lines
-    assert (data["accounting"]["records_read"], data["accounting"]["priced"], data["accounting"]["skipped_total"]) == (2, 1, 1)
+    assert (data["accounting"]["records_read"], data["accounting"]["priced"], data["accounting"]["skipped_total"]) == (
+        2,
+        1,
+        1,
+    )
     strict = cli("estimate", str(path), "--strict")
     assert strict.exit_code == 2
-    assert strict.stderr.strip() == f"error: {path}:2: {message}" or strict.stderr.strip().startswith(f"error: {path}:2: {message}")
+    assert strict.stderr.strip() == f"error: {path}:2: {message}" or strict.stderr.strip().startswith(
+        f"error: {path}:2: {message}"
+    )
     assert strict.stdout == ""
 
 
@@ -175,8 +224,9 @@ def test_missing_file(cli):
 
 
 def test_explain_shows_the_rule(cli):
-    result = cli("estimate", str(SAMPLES / "neutral.jsonl"), "--explain", "2", "--as-of", DOC_DAY,
-                 "--classifier", "keywords")
+    result = cli(
+        "estimate", str(SAMPLES / "neutral.jsonl"), "--explain", "2", "--as-of", DOC_DAY, "--classifier", "keywords"
+    )
     assert result.exit_code == 0
     assert 'keyword "rename" → tier 1' in result.stdout
     assert "no keyword, short (16 < 500 tokens) → tier 1" in result.stdout  # "Add docstrings…" is 65 chars

@@ -7,8 +7,8 @@ from decimal import Decimal
 from typer.testing import CliRunner
 
 from costsim.cli.app import app
-from costsim.routing.policy import load_policy
 from costsim.pricing.book import load_price_book
+from costsim.routing.policy import load_policy
 from costsim.tokens import count_tokens
 
 runner = CliRunner()
@@ -23,7 +23,9 @@ LABELED = [
 
 def _write(tmp_path, lines, name="labeled.jsonl"):
     path = tmp_path / name
-    path.write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -45,8 +47,10 @@ def test_evaluate_keywords_figures_by_hand(tmp_path):
     def cost(tier):
         model = policy.tier_models[tier]
         rates = load_price_book().resolve(model).period_at(date(2026, 5, 14)).rates
-        return (Decimal(count_tokens(prompt, model)) * rates.input
-                + Decimal(policy.profiles[tier].output_tokens) * rates.output) / 10**6
+        return (
+            Decimal(count_tokens(prompt, model)) * rates.input
+            + Decimal(policy.profiles[tier].output_tokens) * rates.output
+        ) / 10**6
 
     assert Decimal(row["mistake_cost_usd"]) == cost(2) + cost(3)
     assert Decimal(row["extra_cost_usd"]) == cost(2)
@@ -69,12 +73,27 @@ def test_evaluate_default_table_has_four_classifiers(tmp_path):
 
 def test_target_distribution_forces_the_split(tmp_path):
     lines = [{"prompt": f"rename var{i} to name{i}", "tier": 1} for i in range(6)] + [
-        {"prompt": "implement a parser for dates", "tier": 2}, {"prompt": "implement CRUD for invoices", "tier": 2},
+        {"prompt": "implement a parser for dates", "tier": 2},
+        {"prompt": "implement CRUD for invoices", "tier": 2},
         {"prompt": "orders sometimes get charged twice under load in production, why?", "tier": 3},
-        {"prompt": "design the sync protocol for offline edits", "tier": 3}]
+        {"prompt": "design the sync protocol for offline edits", "tier": 3},
+    ]
     path = _write(tmp_path, lines)
-    result = runner.invoke(app, ["evaluate", str(path), "--classifier", "learned", "--as-of", AS_OF,
-                                 "--target-distribution", "60/20/20", "-f", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            str(path),
+            "--classifier",
+            "learned",
+            "--as-of",
+            AS_OF,
+            "--target-distribution",
+            "60/20/20",
+            "-f",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     rows = report["rows"]
@@ -93,8 +112,9 @@ def test_evaluate_a_directory_scores_each_file(tmp_path):
     assert result.exit_code == 0, result.output
     files = json.loads(result.stdout)["files"]
     assert [(f["path"].rsplit("/", 1)[-1], f["rows"][0]["n"]) for f in files] == [("a.jsonl", 2), ("b.jsonl", 2)]
-    table = runner.invoke(app, ["evaluate", str(probes), "--classifier", "keywords", "--as-of", AS_OF],
-                          env={"COLUMNS": "160"})
+    table = runner.invoke(
+        app, ["evaluate", str(probes), "--classifier", "keywords", "--as-of", AS_OF], env={"COLUMNS": "160"}
+    )
     assert table.exit_code == 0 and "a.jsonl" in table.stdout and "b.jsonl" in table.stdout
     assert "What the mistakes cost, by kind" in table.stdout
     empty = tmp_path / "empty"
@@ -112,7 +132,10 @@ def test_bad_labeled_files_name_file_and_line(tmp_path):
     }
     for name, (lines, where, problem) in cases.items():
         path = _write(tmp_path, lines, name.replace(" ", "_") + ".jsonl")
-        for command in (["evaluate", str(path), "--as-of", AS_OF], ["train", str(path), "--out", str(tmp_path / "m.json")]):
+        for command in (
+            ["evaluate", str(path), "--as-of", AS_OF],
+            ["train", str(path), "--out", str(tmp_path / "m.json")],
+        ):
             result = runner.invoke(app, command)
             assert result.exit_code == 2, (name, command, result.output)
             err = result.stderr.strip()
@@ -142,8 +165,10 @@ def test_bad_weights_files_exit_2_with_one_line(tmp_path):
     foreign = tmp_path / "foreign.json"
     foreign.write_text(json.dumps({"format": "sklearn", "version": 1}), encoding="utf-8")
     for path, problem in ((corrupt, "not valid JSON"), (other, "version 99"), (foreign, "format is 'sklearn'")):
-        for command in (["evaluate", str(labeled), "--classifier", str(path), "--as-of", AS_OF],
-                        ["classify", "rename x", "--classifier", str(path)]):
+        for command in (
+            ["evaluate", str(labeled), "--classifier", str(path), "--as-of", AS_OF],
+            ["classify", "rename x", "--classifier", str(path)],
+        ):
             result = runner.invoke(app, command)
             assert result.exit_code == 2, result.output
             err = result.stderr.strip()
@@ -161,26 +186,46 @@ def test_estimate_states_classifier_and_held_out_quality():
     assert result.exit_code == 0, result.output
     notes = " ".join(json.loads(result.stdout)["notes"])
     assert "Classifier: learned, cautious" in notes and "held-out quality" in notes and "accuracy" in notes
-    rules = runner.invoke(app, ["estimate", "samples/neutral.jsonl", "--as-of", AS_OF, "--cautious", "--classifier", "rules"])
+    rules = runner.invoke(
+        app, ["estimate", "samples/neutral.jsonl", "--as-of", AS_OF, "--cautious", "--classifier", "rules"]
+    )
     assert rules.exit_code == 2 and "--cautious" in rules.stderr
 
 
 def _prompt_log(tmp_path, n: int):
     import json as _json
 
-    prompts = ["Rename foo to bar", "Add docstrings to utils.py", "implement a CRUD endpoint for invoices",
-               "write unit tests for the slugify function", "orders sometimes get charged twice under load, why?"]
+    prompts = [
+        "Rename foo to bar",
+        "Add docstrings to utils.py",
+        "implement a CRUD endpoint for invoices",
+        "write unit tests for the slugify function",
+        "orders sometimes get charged twice under load, why?",
+    ]
     path = tmp_path / "log.jsonl"
-    path.write_text("".join(_json.dumps({"timestamp": "2026-06-01T00:00:00Z", "model": "gpt-5",
-                                         "input_tokens": 100, "output_tokens": 10,
-                                         "prompt": prompts[i % len(prompts)]}) + "\n" for i in range(n)))
+    path.write_text(
+        "".join(
+            _json.dumps(
+                {
+                    "timestamp": "2026-06-01T00:00:00Z",
+                    "model": "gpt-5",
+                    "input_tokens": 100,
+                    "output_tokens": 10,
+                    "prompt": prompts[i % len(prompts)],
+                }
+            )
+            + "\n"
+            for i in range(n)
+        )
+    )
     return path
 
 
 def test_estimate_target_distribution_forces_the_split(tmp_path):
     path = _prompt_log(tmp_path, 20)
-    result = runner.invoke(app, ["estimate", str(path), "--as-of", AS_OF, "--target-distribution", "60/20/20",
-                                 "-f", "json"])
+    result = runner.invoke(
+        app, ["estimate", str(path), "--as-of", AS_OF, "--target-distribution", "60/20/20", "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     calibration = data["calibration"]
@@ -193,7 +238,9 @@ def test_estimate_target_distribution_forces_the_split(tmp_path):
 
 def test_estimate_target_distribution_needs_a_learned_classifier_and_a_file(tmp_path):
     path = _prompt_log(tmp_path, 5)
-    result = runner.invoke(app, ["estimate", str(path), "--target-distribution", "65/25/10", "--classifier", "keywords"])
+    result = runner.invoke(
+        app, ["estimate", str(path), "--target-distribution", "65/25/10", "--classifier", "keywords"]
+    )
     assert result.exit_code == 2 and "only a learned classifier" in result.stderr
     result = runner.invoke(app, ["estimate", "-", "--target-distribution", "65/25/10"], input=path.read_text())
     assert result.exit_code == 2 and "cannot read stdin" in result.stderr

@@ -8,7 +8,6 @@ import sys
 from decimal import Decimal
 
 import pytest
-
 from conftest import DOC_DAY, SAMPLES, write_jsonl
 
 pytest.importorskip("matplotlib", reason="the HTML report needs costsim[charts]")
@@ -70,13 +69,14 @@ def test_the_report_savings_curve_is_the_reports_own_costs(cli, tmp_path):
 
 
 def test_every_strategy_the_report_holds_is_charted(tmp_path):
-    from costsim.render import plots
-    from costsim.api import compare
-    from costsim.routing.policy import load_policy
-    from costsim.pricing.book import load_price_book
-    from costsim.simulate.scenario import load_scenario
-    from costsim.simulate.effects import SimOptions
     from datetime import date
+
+    from costsim.api import compare
+    from costsim.pricing.book import load_price_book
+    from costsim.render import plots
+    from costsim.routing.policy import load_policy
+    from costsim.simulate.effects import SimOptions
+    from costsim.simulate.scenario import load_scenario
 
     book, policy = load_price_book(), load_policy()
     report = compare(load_scenario(None, policy), book, policy, date.fromisoformat(DOC_DAY),

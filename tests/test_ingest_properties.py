@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from costsim.errors import CostsimError
-from costsim.simulate.pricer import LOG_STRATEGIES, Pricer
 from costsim.ingest import IngestStats, read_logs
-from costsim.routing.policy import load_policy
 from costsim.pricing.book import load_price_book
+from costsim.routing.policy import load_policy
+from costsim.simulate.pricer import LOG_STRATEGIES, Pricer
 
 HERE = Path(__file__).resolve().parent
 REAL = HERE / "fixtures" / "real"
@@ -36,28 +36,75 @@ def _lines(path: Path, limit: int = 12, longest: int = 6000) -> list[str]:
 def _claude_code_lines() -> list[str]:
     lines = _lines(SESSION / "4d5611e5-241a-462a-8d15-5122611a9569.jsonl", limit=400, longest=4000)
     kinds = ('"type":"assistant"', '"agent_progress"', '"type":"user"', '"file-history-snapshot"')
-    return [next(line for line in lines if kind in line) for kind in kinds] + \
-        [line for line in lines if '"type":"assistant"' in line][1:6]
+    return [next(line for line in lines if kind in line) for kind in kinds] + [
+        line for line in lines if '"type":"assistant"' in line
+    ][1:6]
 
 
 FORMATS = {  # log format -> (real or sample lines, file suffix)
     "claude-code": (_claude_code_lines(), ".jsonl"),
     "anthropic": (_lines(REAL / "anthropic-messages.jsonl", longest=4000), ".jsonl"),
-    "openai-chat": (_lines(REAL / "openai-chat.jsonl") + _lines(REAL / "openrouter-chat.jsonl", longest=4000), ".jsonl"),
+    "openai-chat": (
+        _lines(REAL / "openai-chat.jsonl") + _lines(REAL / "openrouter-chat.jsonl", longest=4000),
+        ".jsonl",
+    ),
     "openai-responses": (_lines(REAL / "openai-responses.jsonl", longest=5000), ".jsonl"),
     "openai-batch-output": (_lines(SAMPLES / "openai-batch-output.jsonl"), ".jsonl"),
     "litellm": ([json.dumps(r) for r in json.loads((SAMPLES / "litellm-spend-logs.json").read_text())], ".json"),
     "neutral-jsonl": (_lines(SAMPLES / "neutral.jsonl"), ".jsonl"),
     "openrouter-csv": (_lines(SAMPLES / "openrouter-activity.csv"), ".csv"),
 }
-ODD = st.sampled_from(["", "\x00", "\x1b[2J", "\u202e", "\ud7ff", "é", "𝔘", "\ufeff", "[bold]x[/bold]", "null", "-1",
-                       "1e309", "NaN", "0x10", " 7 ", "99999999999999999999999"])
+ODD = st.sampled_from(
+    [
+        "",
+        "\x00",
+        "\x1b[2J",
+        "\u202e",
+        "\ud7ff",
+        "é",
+        "𝔘",
+        "\ufeff",
+        "[bold]x[/bold]",
+        "null",
+        "-1",
+        "1e309",
+        "NaN",
+        "0x10",
+        " 7 ",
+        "99999999999999999999999",
+    ]
+)
 # a value of another type or size than the field holds: what real logs and hand edits produce
-SWAPS = st.one_of(st.sampled_from([10**30, 2**63, 2**64, -1, -(10**20), 1.5, 1e308, 10**12, "7", "x", "", None, True,
-                                   [], {}, [1], {"a": 1}]), ODD, st.integers(min_value=-(2**70), max_value=2**70))
+SWAPS = st.one_of(
+    st.sampled_from(
+        [10**30, 2**63, 2**64, -1, -(10**20), 1.5, 1e308, 10**12, "7", "x", "", None, True, [], {}, [1], {"a": 1}]
+    ),
+    ODD,
+    st.integers(min_value=-(2**70), max_value=2**70),
+)
 # the fields a reader acts on: a swap lands on one of them two times in three
-KEYS = ("created", "timestamp", "usage", "tokens", "model", "type", "id", "cost", "message", "spend", "time",
-        "iterations", "server_tool", "details", "data", "object", "custom_id", "status", "result", "requests")
+KEYS = (
+    "created",
+    "timestamp",
+    "usage",
+    "tokens",
+    "model",
+    "type",
+    "id",
+    "cost",
+    "message",
+    "spend",
+    "time",
+    "iterations",
+    "server_tool",
+    "details",
+    "data",
+    "object",
+    "custom_id",
+    "status",
+    "result",
+    "requests",
+)
 
 
 def _paths(value, prefix=()):
@@ -85,7 +132,7 @@ def mutated(draw, lines: list[str], csv: bool):
     line_at = draw(st.integers(0, len(chosen) - 1))
     line = chosen[line_at]
     if how == "cut":
-        line = line[:draw(st.integers(0, max(len(line) - 1, 0)))]
+        line = line[: draw(st.integers(0, max(len(line) - 1, 0)))]
     elif how == "unicode":
         at = draw(st.integers(0, len(line)))
         line = line[:at] + draw(ODD) + line[at:]
@@ -128,8 +175,9 @@ def _run(text: str, log_format: str, suffix: str, header: str | None) -> None:
         for forced in (log_format, None) if text.startswith("\ufeff") or random_detect(text) else (log_format,):
             stats = IngestStats()
             try:
-                chunks = list(read_logs([str(path.parent.parent) if log_format == "claude-code" else str(path)],
-                                        stats, forced))
+                chunks = list(
+                    read_logs([str(path.parent.parent) if log_format == "claude-code" else str(path)], stats, forced)
+                )
             except CostsimError:
                 continue
             rows = sum(len(c) for c in chunks)
@@ -147,8 +195,12 @@ def test_mutated_real_lines_never_crash_and_every_record_is_accounted(log_format
     csv = suffix == ".csv"
     header, body = (lines[0], lines[1:]) if csv else (None, lines)
 
-    @settings(max_examples=int(os.environ.get("COSTSIM_PROPERTY_EXAMPLES", "15")), deadline=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=int(os.environ.get("COSTSIM_PROPERTY_EXAMPLES", "15")),
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(mutated(body, csv))
     def check(text):
         _run(text, log_format, suffix, header)

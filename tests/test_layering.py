@@ -117,8 +117,11 @@ def test_no_import_loops():
     assert set(import_loops(GRAPH)) == PENDING_LOOPS
 
 
-@pytest.mark.xfail(strict=True, reason="16 floors: __main__ → cli (app → pricing → help → common) → render (formats → html → "
-                   "report → charts) → simulate.sweep → report (face → model → parts → jsonshape) → money")
+@pytest.mark.xfail(
+    strict=True,
+    reason="16 floors: __main__ → cli (app → pricing → help → common) → render (formats → html → "
+    "report → charts) → simulate.sweep → report (face → model → parts → jsonshape) → money",
+)
 def test_import_floors():
     @cache
     def floors(m: str, seen: frozenset[str] = frozenset()) -> int:  # `seen`: stops at a pending loop
@@ -143,10 +146,11 @@ def test_module_is_short_and_says_what_it_is(module):
 def test_the_checks_catch_what_they_forbid():
     """Each check can fail: an upward import, a loop, a module outside the map."""
     assert upward_imports({"costsim.pricing.x": frozenset({"costsim.cli.app"})}) == [
-        "costsim.pricing.x imports costsim.cli.app"]
-    assert import_loops({"costsim.ingest.a": frozenset({"costsim.ingest.b"}),
-                         "costsim.ingest.b": frozenset({"costsim.ingest.a"})}) == [
-        "costsim.ingest.a -> costsim.ingest.b -> costsim.ingest.a"]
+        "costsim.pricing.x imports costsim.cli.app"
+    ]
+    assert import_loops(
+        {"costsim.ingest.a": frozenset({"costsim.ingest.b"}), "costsim.ingest.b": frozenset({"costsim.ingest.a"})}
+    ) == ["costsim.ingest.a -> costsim.ingest.b -> costsim.ingest.a"]
     assert group("costsim.elsewhere.x") not in ALLOWED
     relative = ast.parse("from .records import message_text").body[0]
     assert imported("costsim.ingest.engine", relative) == ["costsim.ingest.records"]

@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 
 from costsim.routing.learned import (
-    ClassifierFileError, FeaturizerConfig, LearnedClassifier, calibrate, decide, default_classifier_path, featurize,
+    ClassifierFileError,
+    FeaturizerConfig,
+    LearnedClassifier,
+    calibrate,
+    decide,
+    default_classifier_path,
+    featurize,
 )
 from costsim.routing.rules import Decision
 from costsim.routing.train import save_weights, train
@@ -139,16 +145,21 @@ def test_the_batch_call_decides_every_labeled_prompt_as_the_one_prompt_call_does
     clf = LearnedClassifier.load()
     batch = clf.tiers(prompts)
     assert batch.tolist() == [int(clf.tiers([p])[0]) for p in prompts]
-    np.testing.assert_allclose(clf.predict_proba(prompts), np.vstack([clf.predict_proba([p]) for p in prompts]),
-                               rtol=0, atol=1e-12)
+    np.testing.assert_allclose(
+        clf.predict_proba(prompts), np.vstack([clf.predict_proba([p]) for p in prompts]), rtol=0, atol=1e-12
+    )
     assert [d.tier for d in clf.predict(prompts)] == batch.tolist()
     assert [d.tier for d in clf.cautious().predict(prompts[:300])] == clf.cautious().tiers(prompts[:300]).tolist()
 
 
 def test_the_batch_features_are_featurize_restricted_to_the_vocabulary():
     """FeatureSpace.coo (integer lookups over a joined batch) gives each prompt the values featurize names."""
-    prompts = _all_labeled_prompts()[::7] + ["earlier turn\n\n[New message]\nrename x to y", "",
-                                             "¿Puedes añadir docstrings a este módulo?", "给这个函数加上注释。"]
+    prompts = _all_labeled_prompts()[::7] + [
+        "earlier turn\n\n[New message]\nrename x to y",
+        "",
+        "¿Puedes añadir docstrings a este módulo?",
+        "给这个函数加上注释。",
+    ]
     clf = LearnedClassifier.load()
     row, col, val = clf.space.coo(prompts)
     for i, prompt in enumerate(prompts):
@@ -167,8 +178,18 @@ def test_the_batch_prose_is_each_messages_prose():
 
     from costsim.routing.rules import joined, joined_prose, message_prose
 
-    odd = ["$ ls -la", "| a | b |", "    indented", "ValueError: x", "a\tb  c", "x\ry", "```\nunclosed", "a\x00b",
-           "~~~\nx ``` y\n~~~ after", "`inline` and ```\nfence\n```"]
+    odd = [
+        "$ ls -la",
+        "| a | b |",
+        "    indented",
+        "ValueError: x",
+        "a\tb  c",
+        "x\ry",
+        "```\nunclosed",
+        "a\x00b",
+        "~~~\nx ``` y\n~~~ after",
+        "`inline` and ```\nfence\n```",
+    ]
     messages = _all_labeled_prompts() + odd
     prose = joined_prose(joined(messages))[0]
     parts = prose.split("\x00")[1:]
@@ -185,16 +206,21 @@ def test_punctuation_and_length_are_not_read():
     f = featurize("How do I rename a branch? (it's `main`.)", FeaturizerConfig())
     assert not any(c in k for k in f for c in "?().'`")
     assert "w:rename" in f and "w:branch" in f and "b:<s> how" in f
-    assert not any(k.startswith("d:") and k not in {"d:has_code", "d:code_len", "d:traceback", "d:multi_turn"} for k in f)
+    assert not any(
+        k.startswith("d:") and k not in {"d:has_code", "d:code_len", "d:traceback", "d:multi_turn"} for k in f
+    )
 
 
-@pytest.mark.parametrize("prompt, tiers, cue", [
-    ("How do I rename a branch?", {1}, "asks a how-to question"),
-    ("What is a monad?", {1}, "asks a fact question"),
-    ("why is my docker build slow? it takes 10 minutes every time", {1, 2}, "asks why something happens"),
-    ("yes, do it", {1}, "a follow-up: carry on"),
-    ("now run the tests", {1}, None),
-])
+@pytest.mark.parametrize(
+    "prompt, tiers, cue",
+    [
+        ("How do I rename a branch?", {1}, "asks a how-to question"),
+        ("What is a monad?", {1}, "asks a fact question"),
+        ("why is my docker build slow? it takes 10 minutes every time", {1, 2}, "asks why something happens"),
+        ("yes, do it", {1}, "a follow-up: carry on"),
+        ("now run the tests", {1}, None),
+    ],
+)
 def test_the_issues_examples_decide_sensibly_with_reasons_in_words(prompt, tiers, cue):
     (decision,) = LearnedClassifier.load().predict([prompt])
     assert decision.tier in tiers, decision.reason

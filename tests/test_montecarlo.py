@@ -8,14 +8,12 @@ import pytest
 from typer.testing import CliRunner
 
 from costsim import api
-
-from costsim.simulate import montecarlo
-
-from costsim.simulate import effects as simulate
 from costsim.cli.app import app
 from costsim.errors import ConfigError
-from costsim.routing.policy import load_policy
 from costsim.pricing.book import load_price_book
+from costsim.routing.policy import load_policy
+from costsim.simulate import effects as simulate
+from costsim.simulate import montecarlo
 from costsim.simulate.scenario import load_scenario, split_requests
 
 DAY = date(2026, 5, 14)

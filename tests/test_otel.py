@@ -162,8 +162,12 @@ def test_an_agent_span_with_no_calls_under_it_is_the_call(tmp_path):
 
 
 def messages(text: str) -> str:
-    return json.dumps([{"role": "system", "parts": [{"type": "text", "content": "Be brief."}]},
-                       {"role": "user", "parts": [{"type": "text", "content": text}]}])
+    return json.dumps(
+        [
+            {"role": "system", "parts": [{"type": "text", "content": "Be brief."}]},
+            {"role": "user", "parts": [{"type": "text", "content": text}]},
+        ]
+    )
 
 
 def event(name: str, attrs: dict) -> dict:
@@ -174,29 +178,55 @@ def test_prompt_text_from_attributes_and_events(tmp_path):
     openai_style = json.dumps([{"role": "user", "content": "from the content prompt event"}])
     spans = [
         span("s1", {**CHAT, "gen_ai.input.messages": messages("from the span attribute")}),
-        span("s2", CHAT, events=[event("gen_ai.client.inference.operation.details",
-                                       {"gen_ai.input.messages": messages("from the details event")})]),
+        span(
+            "s2",
+            CHAT,
+            events=[
+                event(
+                    "gen_ai.client.inference.operation.details",
+                    {"gen_ai.input.messages": messages("from the details event")},
+                )
+            ],
+        ),
         span("s3", CHAT, events=[event("gen_ai.content.prompt", {"gen_ai.prompt": openai_style})]),
         span("s4", CHAT, events=[event("gen_ai.user.message", {"content": "from the user message event"})]),
-        span("s5", {**CHAT, "gen_ai.prompt.0.role": "system", "gen_ai.prompt.0.content": "Be brief.",
-                    "gen_ai.prompt.1.role": "user", "gen_ai.prompt.1.content": "from indexed attributes"}),
+        span(
+            "s5",
+            {
+                **CHAT,
+                "gen_ai.prompt.0.role": "system",
+                "gen_ai.prompt.0.content": "Be brief.",
+                "gen_ai.prompt.1.role": "user",
+                "gen_ai.prompt.1.content": "from indexed attributes",
+            },
+        ),
         span("s6", CHAT),
     ]
     df, stats = frame(write(tmp_path, line(*spans)))
-    assert df["prompt"].tolist()[:5] == ["from the span attribute", "from the details event",
-                                         "from the content prompt event", "from the user message event",
-                                         "from indexed attributes"]
+    assert df["prompt"].tolist()[:5] == [
+        "from the span attribute",
+        "from the details event",
+        "from the content prompt event",
+        "from the user message event",
+        "from indexed attributes",
+    ]
     assert df["prompt"].isna().tolist() == [False] * 5 + [True]
     assert stats.no_prompt_text == 1
 
 
 def test_without_prompt_text_the_report_says_the_tier_came_from_token_counts(cli, tmp_path):
-    data = report(cli, write(tmp_path, line(span("a1", CHAT), span("a2", CHAT | {"gen_ai.input.messages": messages("Rename x")}))))
-    assert any(note.startswith("1 request(s) carried no prompt text") and "token count" in note for note in data["notes"])
+    data = report(
+        cli, write(tmp_path, line(span("a1", CHAT), span("a2", CHAT | {"gen_ai.input.messages": messages("Rename x")})))
+    )
+    assert any(
+        note.startswith("1 request(s) carried no prompt text") and "token count" in note for note in data["notes"]
+    )
 
 
 def test_session_and_project(tmp_path):
-    df, _ = frame(write(tmp_path, line(span("a1", {**CHAT, "gen_ai.conversation.id": "conv_1"}), service="support-bot")))
+    df, _ = frame(
+        write(tmp_path, line(span("a1", {**CHAT, "gen_ai.conversation.id": "conv_1"}), service="support-bot"))
+    )
     assert (df["session"].iloc[0], df["project"].iloc[0]) == ("conv_1", "support-bot")
 
 
@@ -205,14 +235,17 @@ def test_a_span_exported_twice_is_a_duplicate(tmp_path):
     assert stats.duplicates == 1
 
 
-@pytest.mark.parametrize("bad, reason", [
-    ("{not json", "malformed JSON"),
-    (json.dumps({"resourceSpans": {"oops": 1}}), "not an OTLP traces object"),
-    (json.dumps(line(span("a9", {**CHAT, "gen_ai.usage.input_tokens": "many"}))), "bad token count"),
-    (json.dumps(line(span("a9", {"gen_ai.usage.input_tokens": 5}))), "missing required field"),
-    (json.dumps(line(span("a9", CHAT, start="99999999999999999999999"))), "bad timestamp"),
-    (json.dumps(line(span("a9", CHAT, start="yesterday"))), "bad timestamp"),
-])
+@pytest.mark.parametrize(
+    "bad, reason",
+    [
+        ("{not json", "malformed JSON"),
+        (json.dumps({"resourceSpans": {"oops": 1}}), "not an OTLP traces object"),
+        (json.dumps(line(span("a9", {**CHAT, "gen_ai.usage.input_tokens": "many"}))), "bad token count"),
+        (json.dumps(line(span("a9", {"gen_ai.usage.input_tokens": 5}))), "missing required field"),
+        (json.dumps(line(span("a9", CHAT, start="99999999999999999999999"))), "bad timestamp"),
+        (json.dumps(line(span("a9", CHAT, start="yesterday"))), "bad timestamp"),
+    ],
+)
 def test_bad_lines_are_named_counted_and_fail_the_run(cli, tmp_path, bad, reason):
     path = tmp_path / "traces.jsonl"
     path.write_text(json.dumps(line(span("a1", CHAT))) + "\n" + bad + "\n")

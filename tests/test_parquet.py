@@ -47,10 +47,13 @@ def test_a_timestamp_column_and_narrow_integers_read_alike(tmp_path):
 
     records = _records()
     for record in records:
-        record["timestamp"] = datetime.fromisoformat(record["timestamp"].replace("Z", "+00:00")).astimezone(timezone.utc)
+        record["timestamp"] = datetime.fromisoformat(record["timestamp"].replace("Z", "+00:00")).astimezone(
+            timezone.utc
+        )
     table = _table(records)
-    table = table.set_column(table.schema.get_field_index("input_tokens"), "input_tokens",
-                             table.column("input_tokens").cast(pa.int32()))
+    table = table.set_column(
+        table.schema.get_field_index("input_tokens"), "input_tokens", table.column("input_tokens").cast(pa.int32())
+    )
     target = tmp_path / "typed.parquet"
     pq.write_table(table, target)
     assert _report(target) == _report(LOGS / "neutral.jsonl")

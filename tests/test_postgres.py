@@ -13,9 +13,8 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 import pg_server
+import pytest
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg not installed: pip install 'costsim[postgres]'")
 from psycopg.types.json import Jsonb  # noqa: E402
@@ -63,43 +62,98 @@ JSONB_COLUMNS = {"metadata", "request_tags", "messages", "response", "proxy_serv
 
 def spend_row(request_id: str, start: str, model: str, prompt: int, completion: int, **extra) -> dict:
     """One spend-log row as the proxy's /spend/logs export shows it."""
-    row = {"request_id": request_id, "call_type": "acompletion", "api_key": "88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b",
-           "spend": 0.0, "total_tokens": prompt + completion, "prompt_tokens": prompt, "completion_tokens": completion,
-           "startTime": start, "endTime": start, "model": model, "model_group": model,
-           "custom_llm_provider": "anthropic" if model.startswith("claude") else "openai",
-           "cache_hit": "False", "status": "success", "metadata": {"user_api_key_team_alias": "shop"},
-           "messages": {}, "response": {}, "proxy_server_request": {}, "request_tags": []}
+    row = {
+        "request_id": request_id,
+        "call_type": "acompletion",
+        "api_key": "88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b",
+        "spend": 0.0,
+        "total_tokens": prompt + completion,
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "startTime": start,
+        "endTime": start,
+        "model": model,
+        "model_group": model,
+        "custom_llm_provider": "anthropic" if model.startswith("claude") else "openai",
+        "cache_hit": "False",
+        "status": "success",
+        "metadata": {"user_api_key_team_alias": "shop"},
+        "messages": {},
+        "response": {},
+        "proxy_server_request": {},
+        "request_tags": [],
+    }
     row.update(extra)
     return row
 
 
 # metadata as the proxy writes it: the key's identity, hidden params, the usage object and more
-KEY_METADATA = {"user_api_key": "88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b",
-                "user_api_key_alias": "ci-bot", "user_api_key_team_id": "team-shop", "user_api_key_user_id": "dev-1",
-                "user_api_key_team_alias": "shop", "spend_logs_metadata": None, "requester_ip_address": "10.0.3.7",
-                "applied_guardrails": [], "mcp_tool_call_metadata": None, "vector_store_request_metadata": None,
-                "hidden_params": {"litellm_overhead_time_ms": 3.1, "api_base": "https://api.openai.com"},
-                "additional_usage_values": {"prompt_tokens_details": None}, "status": "success"}
+KEY_METADATA = {
+    "user_api_key": "88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b",
+    "user_api_key_alias": "ci-bot",
+    "user_api_key_team_id": "team-shop",
+    "user_api_key_user_id": "dev-1",
+    "user_api_key_team_alias": "shop",
+    "spend_logs_metadata": None,
+    "requester_ip_address": "10.0.3.7",
+    "applied_guardrails": [],
+    "mcp_tool_call_metadata": None,
+    "vector_store_request_metadata": None,
+    "hidden_params": {"litellm_overhead_time_ms": 3.1, "api_base": "https://api.openai.com"},
+    "additional_usage_values": {"prompt_tokens_details": None},
+    "status": "success",
+}
 ROWS = [
-    spend_row("chatcmpl-a1", "2026-05-01T10:00:00Z", "gpt-4o-mini", 1000, 300,
-              metadata={**KEY_METADATA, "usage_object": {
-                  "prompt_tokens": 1000, "completion_tokens": 300, "total_tokens": 1300,
-                  "prompt_tokens_details": {"cached_tokens": 600, "audio_tokens": 0},
-                  "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0}}},
-              messages=[{"role": "system", "content": "You are a careful code reviewer."},
-                        {"role": "user", "content": "What does parser.py do?"},
-                        {"role": "assistant", "content": "It reads the config files."},
-                        {"role": "user", "content": [{"type": "text", "text": "Add comments to parser.py"}]}]),
-    spend_row("chatcmpl-a2", "2026-05-02T09:30:00Z", "claude-sonnet-4-5", 5000, 700,
-              metadata={**KEY_METADATA, "usage_object": {
-                  "prompt_tokens": 5000, "completion_tokens": 700, "cache_creation_input_tokens": 1000,
-                  "cache_read_input_tokens": 3000}},
-              proxy_server_request={"model": "claude-sonnet-4-5", "max_tokens": 4096, "stream": False,
-                                    "tools": [{"type": "function", "function": {"name": "read_file", "parameters": {}}}],
-                                    "messages": [{"role": "system", "content": "You are a senior engineer."},
-                                                 {"role": "user", "content": "Design the migration of the billing "
-                                                                             "service to event sourcing"}]},
-              session_id="sess-7"),
+    spend_row(
+        "chatcmpl-a1",
+        "2026-05-01T10:00:00Z",
+        "gpt-4o-mini",
+        1000,
+        300,
+        metadata={
+            **KEY_METADATA,
+            "usage_object": {
+                "prompt_tokens": 1000,
+                "completion_tokens": 300,
+                "total_tokens": 1300,
+                "prompt_tokens_details": {"cached_tokens": 600, "audio_tokens": 0},
+                "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0},
+            },
+        },
+        messages=[
+            {"role": "system", "content": "You are a careful code reviewer."},
+            {"role": "user", "content": "What does parser.py do?"},
+            {"role": "assistant", "content": "It reads the config files."},
+            {"role": "user", "content": [{"type": "text", "text": "Add comments to parser.py"}]},
+        ],
+    ),
+    spend_row(
+        "chatcmpl-a2",
+        "2026-05-02T09:30:00Z",
+        "claude-sonnet-4-5",
+        5000,
+        700,
+        metadata={
+            **KEY_METADATA,
+            "usage_object": {
+                "prompt_tokens": 5000,
+                "completion_tokens": 700,
+                "cache_creation_input_tokens": 1000,
+                "cache_read_input_tokens": 3000,
+            },
+        },
+        proxy_server_request={
+            "model": "claude-sonnet-4-5",
+            "max_tokens": 4096,
+            "stream": False,
+            "tools": [{"type": "function", "function": {"name": "read_file", "parameters": {}}}],
+            "messages": [
+                {"role": "system", "content": "You are a senior engineer."},
+                {"role": "user", "content": "Design the migration of the billing service to event sourcing"},
+            ],
+        },
+        session_id="sess-7",
+    ),
     spend_row("chatcmpl-a3", "2026-05-02T11:00:00Z", "gpt-4o-mini", 1000, 300, cache_hit="True"),
     spend_row("chatcmpl-a4", "2026-05-02T12:00:00Z", "claude-sonnet-4-5", 0, 0, status="failure"),
     spend_row("chatcmpl-a5", "2026-05-03T23:59:59Z", "gpt-4o-mini", 2000, 150),
@@ -109,12 +163,18 @@ BAD_ROW = spend_row("chatcmpl-bad", "2026-05-01T12:00:00Z", "gpt-4o-mini", -5, 1
 
 def insert(conn, table: str, rows: list[dict]) -> None:
     for row in rows:
-        values = {k: Jsonb(v) if k in JSONB_COLUMNS else
-                  datetime.fromisoformat(v.replace("Z", "+00:00")).replace(tzinfo=None) if k in ("startTime", "endTime")
-                  else v for k, v in row.items()}
+        values = {
+            k: Jsonb(v)
+            if k in JSONB_COLUMNS
+            else datetime.fromisoformat(v.replace("Z", "+00:00")).replace(tzinfo=None)
+            if k in ("startTime", "endTime")
+            else v
+            for k, v in row.items()
+        }
         columns = ", ".join(f'"{k}"' for k in values)
-        conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(values))})",
-                     list(values.values()))
+        conn.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(values))})", list(values.values())
+        )
 
 
 @pytest.fixture(scope="session")
@@ -128,9 +188,11 @@ def pg():
         with psycopg.connect(server.url(), autocommit=True) as admin:
             for database in ("litellm", "broken", "prisma", "empty"):
                 admin.execute(f"CREATE DATABASE {database}")
-        for database, table, rows in (("litellm", '"LiteLLM_SpendLogs"', ROWS),
-                                      ("broken", '"LiteLLM_SpendLogs"', [*ROWS, BAD_ROW]),
-                                      ("prisma", 'litellm."LiteLLM_SpendLogs"', ROWS)):
+        for database, table, rows in (
+            ("litellm", '"LiteLLM_SpendLogs"', ROWS),
+            ("broken", '"LiteLLM_SpendLogs"', [*ROWS, BAD_ROW]),
+            ("prisma", 'litellm."LiteLLM_SpendLogs"', ROWS),
+        ):
             with psycopg.connect(server.url(database)) as conn:
                 if table.startswith("litellm."):
                     conn.execute("CREATE SCHEMA litellm")
@@ -168,16 +230,28 @@ def test_database_reads_to_the_totals_of_the_json_export(pg, cli, export):
     assert from_db["tokens"]["output"] == 300 + 700 + 150
     for key in ("records_read", "priced", "skipped", "duplicates"):
         assert from_db["accounting"][key] == from_file["accounting"][key]
-    assert from_db["accounting"]["skipped"] == {"LiteLLM cache hit (no provider call)": 1,
-                                                "failed call (status failure)": 1}
+    assert from_db["accounting"]["skipped"] == {
+        "LiteLLM cache hit (no provider call)": 1,
+        "failed call (status failure)": 1,
+    }
     costs = {s["key"]: s["cost_usd"] for s in from_file["strategies"]}
     assert {s["key"]: s["cost_usd"] for s in from_db["strategies"]} == costs
     # as logged: gpt-4o-mini $0.15 input, $0.075 cache read, $0.60 output; claude-sonnet-4-5 $3, $0.30, $3.75 5m write, $15
-    assert Decimal(costs["as_logged"]) == (
-        Decimal(400) * Decimal("0.15") + Decimal(600) * Decimal("0.075") + Decimal(300) * Decimal("0.6")
-        + Decimal(2000) * Decimal("0.15") + Decimal(150) * Decimal("0.6")
-        + Decimal(1000) * 3 + Decimal(3000) * Decimal("0.3") + Decimal(1000) * Decimal("3.75") + Decimal(700) * 15
-    ) / 10**6
+    assert (
+        Decimal(costs["as_logged"])
+        == (
+            Decimal(400) * Decimal("0.15")
+            + Decimal(600) * Decimal("0.075")
+            + Decimal(300) * Decimal("0.6")
+            + Decimal(2000) * Decimal("0.15")
+            + Decimal(150) * Decimal("0.6")
+            + Decimal(1000) * 3
+            + Decimal(3000) * Decimal("0.3")
+            + Decimal(1000) * Decimal("3.75")
+            + Decimal(700) * 15
+        )
+        / 10**6
+    )
 
 
 def test_the_password_is_never_shown(pg, cli):
@@ -294,5 +368,7 @@ def test_one_mapping_reads_the_prompt_the_proxy_kept_in_its_request():
 def test_a_malformed_url_is_one_line_without_its_password(cli):
     result = estimate(cli, "postgresql://someone:Hidden-9@127.0.0.1:99999999/litellm")
     assert result.exit_code == 2
-    assert result.stderr == ("error: postgresql://someone:***@127.0.0.1:99999999/litellm: "
-                             "not a valid PostgreSQL URL (Port out of range 0-65535)\n")
+    assert result.stderr == (
+        "error: postgresql://someone:***@127.0.0.1:99999999/litellm: "
+        "not a valid PostgreSQL URL (Port out of range 0-65535)\n"
+    )

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from costsim.errors import PricingError, UnknownModelError
-from costsim.pricing.prices import parse_table, request_cost_usd
 from costsim.pricing.book import load_price_book
+from costsim.pricing.prices import parse_table, request_cost_usd
 
 
 @pytest.fixture(scope="module")

@@ -38,26 +38,50 @@ def test_a_good_file_and_the_bundled_tables_validate(tmp_path):
     assert bundled.exit_code == 0, bundled.output
 
 
-@pytest.mark.parametrize("text, field, problem", [
-    (GOOD.replace("output: 2}", "output: 2, reasoning: 3}"), "models[0] (acme-1).prices[0].usd_per_mtok",
-     "unknown key 'reasoning'"),
-    (GOOD.replace("    prices:", "    colour: red\n    prices:"), "models[0] (acme-1)", "unknown key 'colour'"),
-    (GOOD.replace("input: 1,", "input: -1,"), "models[0] (acme-1).prices[0].usd_per_mtok.input", "must be >= 0"),
-    (GOOD + "      - from: 2026-01-01\n        usd_per_mtok: {input: 3, output: 4}\n",
-     "models[0] (acme-1).prices[1].from", "overlapping price periods"),
-    (GOOD + "      - from: 2025-06-01\n        usd_per_mtok: {input: 3, output: 4}\n",
-     "models[0] (acme-1).prices[1].from", "overlapping price periods"),
-    (GOOD + "        long_context: {above_prompt_tokens: 200000}\n", "models[0] (acme-1).prices[0].long_context",
-     "missing required key 'usd_per_mtok'"),
-    (GOOD + "        long_context: {usd_per_mtok: {input: 2, output: 4}}\n", "models[0] (acme-1).prices[0].long_context",
-     "missing required key 'above_prompt_tokens'"),
-    (GOOD + "discounts:\n  providers: {acme: 120}\n", "discounts.providers.acme", "must be <= 100"),
-    (GOOD + "discounts:\n  models: {acme-1: -5}\n", "discounts.models.acme-1", "must be >= 0"),
-    (GOOD + "        off_peak: {utc_windows: ['25:00-01:00'], usd_per_mtok: {input: 1, output: 1}}\n",
-     "models[0] (acme-1).prices[0].off_peak.utc_windows", "HH:MM-HH:MM"),
-    (GOOD + "        service_tiers: {turbo: {usd_per_mtok: {input: 1, output: 1}}}\n",
-     "models[0] (acme-1).prices[0].service_tiers", "unknown key 'turbo'"),
-])
+@pytest.mark.parametrize(
+    "text, field, problem",
+    [
+        (
+            GOOD.replace("output: 2}", "output: 2, reasoning: 3}"),
+            "models[0] (acme-1).prices[0].usd_per_mtok",
+            "unknown key 'reasoning'",
+        ),
+        (GOOD.replace("    prices:", "    colour: red\n    prices:"), "models[0] (acme-1)", "unknown key 'colour'"),
+        (GOOD.replace("input: 1,", "input: -1,"), "models[0] (acme-1).prices[0].usd_per_mtok.input", "must be >= 0"),
+        (
+            GOOD + "      - from: 2026-01-01\n        usd_per_mtok: {input: 3, output: 4}\n",
+            "models[0] (acme-1).prices[1].from",
+            "overlapping price periods",
+        ),
+        (
+            GOOD + "      - from: 2025-06-01\n        usd_per_mtok: {input: 3, output: 4}\n",
+            "models[0] (acme-1).prices[1].from",
+            "overlapping price periods",
+        ),
+        (
+            GOOD + "        long_context: {above_prompt_tokens: 200000}\n",
+            "models[0] (acme-1).prices[0].long_context",
+            "missing required key 'usd_per_mtok'",
+        ),
+        (
+            GOOD + "        long_context: {usd_per_mtok: {input: 2, output: 4}}\n",
+            "models[0] (acme-1).prices[0].long_context",
+            "missing required key 'above_prompt_tokens'",
+        ),
+        (GOOD + "discounts:\n  providers: {acme: 120}\n", "discounts.providers.acme", "must be <= 100"),
+        (GOOD + "discounts:\n  models: {acme-1: -5}\n", "discounts.models.acme-1", "must be >= 0"),
+        (
+            GOOD + "        off_peak: {utc_windows: ['25:00-01:00'], usd_per_mtok: {input: 1, output: 1}}\n",
+            "models[0] (acme-1).prices[0].off_peak.utc_windows",
+            "HH:MM-HH:MM",
+        ),
+        (
+            GOOD + "        service_tiers: {turbo: {usd_per_mtok: {input: 1, output: 1}}}\n",
+            "models[0] (acme-1).prices[0].service_tiers",
+            "unknown key 'turbo'",
+        ),
+    ],
+)
 def test_bad_price_file_is_one_line_naming_file_model_and_field_exit_2(tmp_path, text, field, problem):
     result, path = validate(tmp_path, text)
     assert result.exit_code == 2
@@ -87,18 +111,38 @@ def test_bundled_tables_need_a_checked_date(tmp_path):
 
 LITELLM = {
     "sample_spec": {"input_cost_per_token": 0},
-    "gpt-9": {"litellm_provider": "openai", "input_cost_per_token": 1.25e-06, "output_cost_per_token": 1e-05,
-              "cache_read_input_token_cost": 1.25e-07, "input_cost_per_token_batches": 6.25e-07,
-              "output_cost_per_token_batches": 5e-06, "input_cost_per_token_flex": 6.25e-07,
-              "output_cost_per_token_flex": 5e-06, "input_cost_per_token_above_272k_tokens": 2.5e-06,
-              "output_cost_per_token_above_272k_tokens": 1.5e-05},
-    "deepseek/ds-9": {"litellm_provider": "deepseek", "input_cost_per_token": 3e-07, "output_cost_per_token": 1.2e-06,
-                      "off_peak_pricing": {"input_cost_per_token": 1.5e-07, "output_cost_per_token": 6e-07,
-                                           "windows": [{"hours_utc": ["00:00-01:00", "04:00-06:00", "10:00-00:00"],
-                                                        "weekdays": [1, 2, 3, 4, 5]},
-                                                       {"hours_utc": "00:00-00:00", "weekdays": [6, 7]}]}},
-    "claude-9": {"litellm_provider": "anthropic", "input_cost_per_token": 5e-06, "output_cost_per_token": 2.5e-05,
-                 "cache_creation_input_token_cost": 6.25e-06, "cache_creation_input_token_cost_above_1hr": 1e-05},
+    "gpt-9": {
+        "litellm_provider": "openai",
+        "input_cost_per_token": 1.25e-06,
+        "output_cost_per_token": 1e-05,
+        "cache_read_input_token_cost": 1.25e-07,
+        "input_cost_per_token_batches": 6.25e-07,
+        "output_cost_per_token_batches": 5e-06,
+        "input_cost_per_token_flex": 6.25e-07,
+        "output_cost_per_token_flex": 5e-06,
+        "input_cost_per_token_above_272k_tokens": 2.5e-06,
+        "output_cost_per_token_above_272k_tokens": 1.5e-05,
+    },
+    "deepseek/ds-9": {
+        "litellm_provider": "deepseek",
+        "input_cost_per_token": 3e-07,
+        "output_cost_per_token": 1.2e-06,
+        "off_peak_pricing": {
+            "input_cost_per_token": 1.5e-07,
+            "output_cost_per_token": 6e-07,
+            "windows": [
+                {"hours_utc": ["00:00-01:00", "04:00-06:00", "10:00-00:00"], "weekdays": [1, 2, 3, 4, 5]},
+                {"hours_utc": "00:00-00:00", "weekdays": [6, 7]},
+            ],
+        },
+    },
+    "claude-9": {
+        "litellm_provider": "anthropic",
+        "input_cost_per_token": 5e-06,
+        "output_cost_per_token": 2.5e-05,
+        "cache_creation_input_token_cost": 6.25e-06,
+        "cache_creation_input_token_cost_above_1hr": 1e-05,
+    },
     "noprice": {"litellm_provider": "openai", "input_cost_per_token": 1e-06},
 }
 
@@ -107,8 +151,9 @@ def run_import(tmp_path, data, models, *extra):
     src = tmp_path / "map.json"
     src.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "out.yaml"
-    result = runner.invoke(app, ["pricing", "import", str(src), "--models", models, "--out", str(out),
-                                 "--as-of", "2026-11-27", *extra])
+    result = runner.invoke(
+        app, ["pricing", "import", str(src), "--models", models, "--out", str(out), "--as-of", "2026-11-27", *extra]
+    )
     return result, out
 
 
@@ -135,25 +180,45 @@ def test_import_litellm_off_peak_windows_and_cache_writes(tmp_path):
     assert (rates.cache_write_5m, rates.cache_write_1h) == (Decimal("6.25"), Decimal("10"))
 
 
-@pytest.mark.parametrize("models, message", [
-    ("gpt-99", "unknown model 'gpt-99': not in this map; did you mean gpt-9"),
-    ("noprice", "noprice: has no output_cost_per_token (a model with no price is not $0)"),
-    ("gpt-9,claude-9", "the models come from several providers (anthropic, openai)"),
-])
+@pytest.mark.parametrize(
+    "models, message",
+    [
+        ("gpt-99", "unknown model 'gpt-99': not in this map; did you mean gpt-9"),
+        ("noprice", "noprice: has no output_cost_per_token (a model with no price is not $0)"),
+        ("gpt-9,claude-9", "the models come from several providers (anthropic, openai)"),
+    ],
+)
 def test_import_refuses_missing_models_and_prices(tmp_path, models, message):
     result, _ = run_import(tmp_path, LITELLM, models)
     assert result.exit_code == 2
     assert message in result.stderr
 
 
-GENAI = [{"id": "google", "models": [
-    {"id": "gem-9", "prices": [
-        {"prices": {"input_mtok": 1, "output_mtok": 4}},
-        {"constraint": {"start_date": "2026-10-01"},
-         "prices": {"input_mtok": {"base": 2, "tiers": [{"start": 200000, "price": 4}]}, "output_mtok": 8,
-                    "cache_read_mtok": 0.2}},
-        {"constraint": {"start_time": "01:00:00Z", "end_time": "04:00:00Z"}, "prices": {"input_mtok": 9, "output_mtok": 9}},
-    ]}]}]
+GENAI = [
+    {
+        "id": "google",
+        "models": [
+            {
+                "id": "gem-9",
+                "prices": [
+                    {"prices": {"input_mtok": 1, "output_mtok": 4}},
+                    {
+                        "constraint": {"start_date": "2026-10-01"},
+                        "prices": {
+                            "input_mtok": {"base": 2, "tiers": [{"start": 200000, "price": 4}]},
+                            "output_mtok": 8,
+                            "cache_read_mtok": 0.2,
+                        },
+                    },
+                    {
+                        "constraint": {"start_time": "01:00:00Z", "end_time": "04:00:00Z"},
+                        "prices": {"input_mtok": 9, "output_mtok": 9},
+                    },
+                ],
+            }
+        ],
+    }
+]
 
 
 def test_import_genai_prices_keeps_history_and_tiers_and_notes_what_it_cannot_import(tmp_path):

@@ -211,8 +211,9 @@ def test_anthropic_web_search_is_priced_per_call(cli, tmp_path):
     as_logged = next(s for s in json.loads(result.stdout)["strategies"] if s["key"] == "as_logged")
     usage = json.loads(search)["usage"]
     # claude-sonnet-4-0: $3 input, $15 output per million tokens; web search $10 per 1,000 searches
-    assert Decimal(as_logged["cost_usd"]) == (Decimal(usage["input_tokens"]) * 3 + Decimal(usage["output_tokens"]) * 15) \
-        / 10**6 + 1 * Decimal("0.01")
+    assert Decimal(as_logged["cost_usd"]) == (
+        Decimal(usage["input_tokens"]) * 3 + Decimal(usage["output_tokens"]) * 15
+    ) / 10**6 + 1 * Decimal("0.01")
 
 
 def test_openai_cache_writes_are_cache_writes_and_compaction_results_are_named_unpriced(cli):
@@ -231,8 +232,11 @@ def test_openrouter_charge_is_shown_as_billed_beside_costsims_figure(cli):
     result = cli("estimate", str(REAL / "openrouter-chat.jsonl"), "-f", "json", "--classifier", "keywords")
     data = json.loads(result.stdout)
     bodies = [json.loads(line) for line in (REAL / "openrouter-chat.jsonl").read_text().splitlines()]
-    priced = [b for b in bodies if b["model"] in ("openai/gpt-4.1-mini", "deepseek/deepseek-chat",
-                                                   "anthropic/claude-4.5-sonnet-20250929")]  # the permaslug prices now
+    priced = [
+        b
+        for b in bodies
+        if b["model"] in ("openai/gpt-4.1-mini", "deepseek/deepseek-chat", "anthropic/claude-4.5-sonnet-20250929")
+    ]  # the permaslug prices now
     block = data["as_billed"]
     assert block["requests"] == len(priced) == 4
     assert Decimal(block["billed_usd"]) == sum(Decimal(str(b["usage"]["cost"])) for b in priced)
@@ -243,23 +247,43 @@ def test_openrouter_charge_is_shown_as_billed_beside_costsims_figure(cli):
 def test_litellm_five_minute_and_one_hour_writes_and_spend(cli, tmp_path):
     """A reconstruction (no real public spend-log row with the split was found): the sample row's shape
     with an Anthropic usage object whose cache writes LiteLLM splits in cache_creation_token_details."""
-    row = {"request_id": "req-1", "call_type": "acompletion", "spend": 0.0123, "prompt_tokens": 5000,
-           "completion_tokens": 100, "startTime": "2026-05-01T10:00:00Z", "model": "claude-sonnet-4-5",
-           "cache_hit": "False",
-           "metadata": {"usage_object": {"prompt_tokens": 5000, "completion_tokens": 100, "cache_read_input_tokens": 1000,
-                                         "cache_creation_input_tokens": 3000,
-                                         "cache_creation_token_details": {"ephemeral_5m_input_tokens": 1000,
-                                                                          "ephemeral_1h_input_tokens": 2000}}}}
+    row = {
+        "request_id": "req-1",
+        "call_type": "acompletion",
+        "spend": 0.0123,
+        "prompt_tokens": 5000,
+        "completion_tokens": 100,
+        "startTime": "2026-05-01T10:00:00Z",
+        "model": "claude-sonnet-4-5",
+        "cache_hit": "False",
+        "metadata": {
+            "usage_object": {
+                "prompt_tokens": 5000,
+                "completion_tokens": 100,
+                "cache_read_input_tokens": 1000,
+                "cache_creation_input_tokens": 3000,
+                "cache_creation_token_details": {"ephemeral_5m_input_tokens": 1000, "ephemeral_1h_input_tokens": 2000},
+            }
+        },
+    }
     path = tmp_path / "spend.json"
     path.write_text(json.dumps([row]))
     frame, _ = _read(path)
     got = frame.iloc[0]
-    assert [int(got[c]) for c in ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")] \
-        == [5000 - 1000 - 3000, 1000, 1000, 2000]
-    data = json.loads(cli("estimate", str(path), "-f", "json", "--as-of", "2026-05-14", "--classifier", "keywords").stdout)
+    assert [
+        int(got[c]) for c in ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
+    ] == [5000 - 1000 - 3000, 1000, 1000, 2000]
+    data = json.loads(
+        cli("estimate", str(path), "-f", "json", "--as-of", "2026-05-14", "--classifier", "keywords").stdout
+    )
     # claude-sonnet-4-5: $3 input, $0.30 cache read, $3.75 5-minute and $6 1-hour writes, $15 output per Mtok
-    ours = (Decimal(1000) * 3 + Decimal(1000) * Decimal("0.3") + Decimal(1000) * Decimal("3.75") + Decimal(2000) * 6
-            + Decimal(100) * 15) / 10**6
+    ours = (
+        Decimal(1000) * 3
+        + Decimal(1000) * Decimal("0.3")
+        + Decimal(1000) * Decimal("3.75")
+        + Decimal(2000) * 6
+        + Decimal(100) * 15
+    ) / 10**6
     assert Decimal(data["as_billed"]["costsim_usd"]) == ours
     assert Decimal(data["as_billed"]["difference_usd"]) == ours - Decimal("0.0123")
 
@@ -267,16 +291,22 @@ def test_litellm_five_minute_and_one_hour_writes_and_spend(cli, tmp_path):
 def test_claude_code_web_searches_are_priced_per_call(cli, tmp_path):
     """A real assistant line, its `server_tool_use.web_search_requests` set from 0 to 2 (no public real
     line with a web search was found): two calls at $10 per 1,000 searches, beside the same tokens."""
-    line = next(x for x in MAIN.read_text().splitlines()
-                if '"type":"assistant"' in x and '"web_search_requests":0' in x)
+    line = next(
+        x for x in MAIN.read_text().splitlines() if '"type":"assistant"' in x and '"web_search_requests":0' in x
+    )
     costs = {}
     for searches in (0, 2):
         folder = tmp_path / str(searches) / "projects" / "p"
         folder.mkdir(parents=True)
-        (folder / "s.jsonl").write_text(line.replace('"web_search_requests":0', f'"web_search_requests":{searches}') + "\n")
+        (folder / "s.jsonl").write_text(
+            line.replace('"web_search_requests":0', f'"web_search_requests":{searches}') + "\n"
+        )
         frame, _ = _read(folder.parent)
         assert int(frame["web_search_calls"].sum()) == searches
-        data = json.loads(cli("estimate", str(folder.parent), "-f", "json", "--as-of", "2026-05-14",
-                              "--classifier", "keywords").stdout)
+        data = json.loads(
+            cli(
+                "estimate", str(folder.parent), "-f", "json", "--as-of", "2026-05-14", "--classifier", "keywords"
+            ).stdout
+        )
         costs[searches] = Decimal(next(s for s in data["strategies"] if s["key"] == "as_logged")["cost_usd"])
     assert costs[2] - costs[0] == 2 * Decimal("0.01")

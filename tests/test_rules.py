@@ -1,7 +1,13 @@
 import pytest
 
 from costsim.routing.rules import (
-    Decision, KeywordRules, count_file_references, keyword_tier, new_message, request_prose, smart_rules_tier,
+    Decision,
+    KeywordRules,
+    count_file_references,
+    keyword_tier,
+    new_message,
+    request_prose,
+    smart_rules_tier,
 )
 
 ABA_SESSION = (
@@ -110,14 +116,18 @@ def test_crud_endpoints_is_tier2():
 
 
 def test_debug_with_visible_cause_is_tier2():
-    p = ("Can you debug this for me?\n\n```python\ndef avg_rating(reviews):\n    total = sum(r.stars for r in reviews)\n"
-         "    return total / len(reviews)\n```\n\nZeroDivisionError: division by zero (reviews=[])")
+    p = (
+        "Can you debug this for me?\n\n```python\ndef avg_rating(reviews):\n    total = sum(r.stars for r in reviews)\n"
+        "    return total / len(reviews)\n```\n\nZeroDivisionError: division by zero (reviews=[])"
+    )
     assert smart_rules_tier(p).tier == 2
 
 
 def test_rename_with_deprecated_alias_is_tier2():
-    p = ("Rename `get_user` to `fetch_user`, but three other teams import it, so keep `get_user` working as a "
-         "deprecated alias that warns once.")
+    p = (
+        "Rename `get_user` to `fetch_user`, but three other teams import it, so keep `get_user` working as a "
+        "deprecated alias that warns once."
+    )
     assert smart_rules_tier(p).tier == 2
 
 
@@ -129,15 +139,19 @@ def test_comment_explaining_lost_items_is_tier3():
 
 
 def test_zero_downtime_column_rename_is_tier3():
-    p = ("Just rename the `user_id` column to `account_id` in the `events` table. Four services read it, Debezium "
-         "streams it into the warehouse, and we can't take downtime.")
+    p = (
+        "Just rename the `user_id` column to `account_id` in the `events` table. Four services read it, Debezium "
+        "streams it into the warehouse, and we can't take downtime."
+    )
     assert smart_rules_tier(p).tier == 3
 
 
 def test_duplicate_rows_in_production_is_tier3():
-    p = ("Every few days we find two rows with the same `external_id` even though the code checks first. Only in "
-         "production (8 gunicorn workers, 2 pods).\n\n```python\nobj = Thing.objects.filter(external_id=x).first()\n"
-         "if obj is None:\n    obj = Thing.objects.create(external_id=x)\n```")
+    p = (
+        "Every few days we find two rows with the same `external_id` even though the code checks first. Only in "
+        "production (8 gunicorn workers, 2 pods).\n\n```python\nobj = Thing.objects.filter(external_id=x).first()\n"
+        "if obj is None:\n    obj = Thing.objects.create(external_id=x)\n```"
+    )
     assert smart_rules_tier(p).tier == 3
 
 
@@ -146,8 +160,10 @@ def test_rename_debug_mode_is_tier1():
 
 
 def test_keywords_inside_pasted_code_do_not_count():
-    p = ("Add type hints to this function.\n\n```python\ndef parse(ts):\n    logger.debug('security check')\n"
-         "    return datetime.fromisoformat(ts)\n```")
+    p = (
+        "Add type hints to this function.\n\n```python\ndef parse(ts):\n    logger.debug('security check')\n"
+        "    return datetime.fromisoformat(ts)\n```"
+    )
     assert smart_rules_tier(p).tier == 1
 
 
@@ -158,16 +174,19 @@ def test_long_paste_is_not_hardness_by_itself():
 
 
 # Signals added after the hand-written held-out set (datasets/classify/authored/earlier_a.jsonl) exposed them.
-@pytest.mark.parametrize("prompt, tier", [
-    ("Port this worker to Go.\n```python\nimport threading\nseen = {}\ndef w(q):\n    seen[q.get()] = 1\n```", 3),
-    ("Port this helper to Go.\n```python\ndef clamp(v, lo, hi):\n    return max(lo, min(v, hi))\n```", 2),
-    ("Translate these UI strings to German: 'Threads', 'Reply', 'Mark as read'", 1),
-    ("Nos workers Celery se bloquent de temps en temps sans erreur. Comment trouver la cause ?", 3),
-    ("Should we put the notification service behind a queue or keep calling it synchronously?", 3),
-    ("strip the console.log lines from this, they were for debugging", 1),
-    ("Our /search handler builds its SQL with f-strings; switch it to parameterized queries.", 2),
-    ("Add a .dockerignore that excludes node_modules and .git", 1),
-])
+@pytest.mark.parametrize(
+    "prompt, tier",
+    [
+        ("Port this worker to Go.\n```python\nimport threading\nseen = {}\ndef w(q):\n    seen[q.get()] = 1\n```", 3),
+        ("Port this helper to Go.\n```python\ndef clamp(v, lo, hi):\n    return max(lo, min(v, hi))\n```", 2),
+        ("Translate these UI strings to German: 'Threads', 'Reply', 'Mark as read'", 1),
+        ("Nos workers Celery se bloquent de temps en temps sans erreur. Comment trouver la cause ?", 3),
+        ("Should we put the notification service behind a queue or keep calling it synchronously?", 3),
+        ("strip the console.log lines from this, they were for debugging", 1),
+        ("Our /search handler builds its SQL with f-strings; switch it to parameterized queries.", 2),
+        ("Add a .dockerignore that excludes node_modules and .git", 1),
+    ],
+)
 def test_principled_signals(prompt, tier):
     assert smart_rules_tier(prompt).tier == tier, smart_rules_tier(prompt).reason
 

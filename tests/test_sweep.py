@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from costsim.cli.app import app
 from costsim.errors import ConfigError
-from costsim.routing.policy import load_policy
 from costsim.pricing.book import load_price_book
+from costsim.routing.policy import load_policy
 from costsim.simulate.scenario import load_scenario
 from costsim.simulate.sweep import apply_what_if, parse_what_if, sweep
 
@@ -97,13 +97,16 @@ def test_cli_sweep_json_has_break_even_and_export(tmp_path):
     assert "<html" in html.read_text(encoding="utf-8").lower()
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--what-if", "nosuch.input=-30%"], "--what-if"),
-    (["--vary", "4"], "--vary"),
-    (["--target-savings", "120"], "--target-savings"),
-    (["--export", "chart.jpg"], "--export"),
-    (["--export", "nodir/chart.svg"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--what-if", "nosuch.input=-30%"], "--what-if"),
+        (["--vary", "4"], "--vary"),
+        (["--target-savings", "120"], "--target-savings"),
+        (["--export", "chart.jpg"], "--export"),
+        (["--export", "nodir/chart.svg"], "does not exist"),
+    ],
+)
 def test_cli_sweep_bad_input(args, words):
     result = CliRunner().invoke(app, ["sweep", "--as-of", "2026-05-14", *args])
     assert result.exit_code == 2

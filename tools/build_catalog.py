@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from decimal import Decimal
@@ -39,30 +38,63 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from costsim.errors import PricingError  # noqa: E402
-from costsim.pricing.prices import MAKERS_FIRST, bundled_tables, parse_table  # noqa: E402
 from costsim.pricing.importer import _from_litellm, _quoted, model_lines  # noqa: E402
+from costsim.pricing.prices import MAKERS_FIRST, bundled_tables, parse_table  # noqa: E402
 
 OUT = REPO / "pricing" / "generated"
 FIRST_DAY = dt.date(2000, 1, 1)  # the maps' first price carries no start date: "since before any log"
 HOSTED = {"openrouter", "groq", "cerebras", "together", "fireworks", "aws", "vertex", "azure"}
 PROVIDERS = MAKERS_FIRST  # one table each
 NAMES = {"vertex": "Google Vertex AI", "qwen": "Qwen (Alibaba Cloud Model Studio)"}
-URLS = {"vertex": "https://cloud.google.com/vertex-ai/generative-ai/pricing",
-        "qwen": "https://www.alibabacloud.com/help/en/model-studio/models"}
+URLS = {
+    "vertex": "https://cloud.google.com/vertex-ai/generative-ai/pricing",
+    "qwen": "https://www.alibabacloud.com/help/en/model-studio/models",
+}
 # LiteLLM's litellm_provider -> costsim provider
 LITELLM_PROVIDERS = {
-    "openai": "openai", "anthropic": "anthropic", "gemini": "google", "deepseek": "deepseek", "xai": "x-ai",
-    "mistral": "mistral", "meta_llama": "meta", "dashscope": "qwen", "zai": "zai", "moonshot": "moonshotai",
-    "openrouter": "openrouter", "groq": "groq", "cerebras": "cerebras", "together_ai": "together",
-    "fireworks_ai": "fireworks", "bedrock": "aws", "bedrock_converse": "aws", "vertex_ai-anthropic_models": "vertex",
-    "vertex_ai-language-models": "vertex", "vertex_ai-mistral_models": "vertex", "azure": "azure",
+    "openai": "openai",
+    "anthropic": "anthropic",
+    "gemini": "google",
+    "deepseek": "deepseek",
+    "xai": "x-ai",
+    "mistral": "mistral",
+    "meta_llama": "meta",
+    "dashscope": "qwen",
+    "zai": "zai",
+    "moonshot": "moonshotai",
+    "openrouter": "openrouter",
+    "groq": "groq",
+    "cerebras": "cerebras",
+    "together_ai": "together",
+    "fireworks_ai": "fireworks",
+    "bedrock": "aws",
+    "bedrock_converse": "aws",
+    "vertex_ai-anthropic_models": "vertex",
+    "vertex_ai-language-models": "vertex",
+    "vertex_ai-mistral_models": "vertex",
+    "azure": "azure",
 }
 LITELLM_MODES = {"chat", "completion", "responses", None}
-KINDS = {"input": "input_mtok", "output": "output_mtok", "cache_read": "cache_read_mtok",
-         "cache_write_5m": "cache_write_mtok", "cache_write_1h": "cache_write_1h_mtok"}
+KINDS = {
+    "input": "input_mtok",
+    "output": "output_mtok",
+    "cache_read": "cache_read_mtok",
+    "cache_write_5m": "cache_write_mtok",
+    "cache_write_1h": "cache_write_1h_mtok",
+}
 TEXT_KEYS = set(KINDS.values())
-WRITTEN_KEYS = {"id", "name", "aliases", "prefixes", "source", "checked", "source_url", "batch_discount_pct",
-                "batch_discount_excludes", "prices"}  # per_call too, unless a person set it (theirs is kept)
+WRITTEN_KEYS = {
+    "id",
+    "name",
+    "aliases",
+    "prefixes",
+    "source",
+    "checked",
+    "source_url",
+    "batch_discount_pct",
+    "batch_discount_excludes",
+    "prices",
+}  # per_call too, unless a person set it (theirs is kept)
 
 
 class Skip(Exception):
@@ -70,6 +102,7 @@ class Skip(Exception):
 
 
 # ---- genai-prices -----------------------------------------------------------------------------------
+
 
 def clauses(match) -> list:
     """The leaves of a match rule's top-level `or` (an `and` is kept whole)."""
@@ -88,8 +121,7 @@ def names_of(model) -> tuple[list[str], list[str]]:
         elif getattr(leaf, "contains", None):  # Bedrock's "us.anthropic.claude-…": a beginning once a path is gone
             prefixes.append(leaf.contains.lower())
     own = model.id.lower()
-    return ([a for a in dict.fromkeys(aliases) if a != own],
-            [p for p in dict.fromkeys(prefixes) if len(p) >= 3])
+    return ([a for a in dict.fromkeys(aliases) if a != own], [p for p in dict.fromkeys(prefixes) if len(p) >= 3])
 
 
 def conditionals(model, gtypes) -> list[tuple[dt.date, object]]:
@@ -149,9 +181,12 @@ def variants_at(model, gtypes, day: dt.date, key: str, value: str):
 
 
 def variant_starts(model, gtypes) -> set[dt.date]:
-    return {pv.constraint.start_date for pv in model.price_variants or ()
-            if isinstance(pv.constraint, gtypes.StartDateConstraint)
-            and (pv.when.get("processing") == "batch" or pv.when.get("service_tier") in ("flex", "priority"))}
+    return {
+        pv.constraint.start_date
+        for pv in model.price_variants or ()
+        if isinstance(pv.constraint, gtypes.StartDateConstraint)
+        and (pv.when.get("processing") == "batch" or pv.when.get("service_tier") in ("flex", "priority"))
+    }
 
 
 def genai_entry(model, gtypes, *, free: bool, notes: list[str]) -> dict:
@@ -205,11 +240,15 @@ def genai_entry(model, gtypes, *, free: bool, notes: list[str]) -> dict:
     latest = bases[-1][1].__dict__
     if isinstance(latest.get("web_searches_kcount"), Decimal):  # USD per 1,000 searches -> per call
         entry["per_call"] = {"web_search": latest["web_searches_kcount"] / 1000}
-    others = sorted({k for _, mp in bases for k, v in mp.__dict__.items() if v is not None and k not in TEXT_KEYS}
-                    - ({"web_searches_kcount"} if "per_call" in entry else set()))
+    others = sorted(
+        {k for _, mp in bases for k, v in mp.__dict__.items() if v is not None and k not in TEXT_KEYS}
+        - ({"web_searches_kcount"} if "per_call" in entry else set())
+    )
     if others:  # per-call fees (web searches, per 1,000) and non-text tokens: for a reviewer, not billed here
-        notes.append("also priced in genai-prices, not by costsim: " + ", ".join(
-            f"{k} {_num(latest[k])}" if isinstance(latest.get(k), Decimal) else k for k in others))
+        notes.append(
+            "also priced in genai-prices, not by costsim: "
+            + ", ".join(f"{k} {_num(latest[k])}" if isinstance(latest.get(k), Decimal) else k for k in others)
+        )
     return entry
 
 
@@ -250,11 +289,15 @@ def merge_same(periods: list[dict]) -> list[dict]:
 
 
 def current(entry: dict, day: dt.date) -> dict:
-    return [p for p in entry["periods"] if p["from"] <= day][-1]["rates"] if entry["periods"][0]["from"] <= day \
+    return (
+        [p for p in entry["periods"] if p["from"] <= day][-1]["rates"]
+        if entry["periods"][0]["from"] <= day
         else entry["periods"][0]["rates"]
+    )
 
 
 # ---- LiteLLM ----------------------------------------------------------------------------------------
+
 
 def litellm_map() -> tuple[dict, Path]:
     import importlib.util
@@ -267,8 +310,12 @@ def litellm_map() -> tuple[dict, Path]:
 
 
 def litellm_rates(entry: dict) -> dict:
-    fields = {"input": "input_cost_per_token", "output": "output_cost_per_token",
-              "cache_read": "cache_read_input_token_cost", "cache_write_5m": "cache_creation_input_token_cost"}
+    fields = {
+        "input": "input_cost_per_token",
+        "output": "output_cost_per_token",
+        "cache_read": "cache_read_input_token_cost",
+        "cache_write_5m": "cache_creation_input_token_cost",
+    }
     return {k: Decimal(repr(entry[f])) * 1_000_000 for k, f in fields.items() if isinstance(entry.get(f), (int, float))}
 
 
@@ -278,6 +325,7 @@ def short(key: str) -> str:
 
 
 # ---- tables ------------------------------------------------------------------------------------------
+
 
 def hand_names() -> dict[str, dict[str, str]]:
     """Every name (id, alias, provider/name) each provider's hand-kept table holds -> the model's id."""
@@ -293,8 +341,11 @@ def carried(path: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return {str(m["id"]).lower(): {k: v for k, v in m.items() if k not in WRITTEN_KEYS}
-            for m in data.get("models") or [] if isinstance(m, dict) and {k for k in m} - WRITTEN_KEYS}
+    return {
+        str(m["id"]).lower(): {k: v for k, v in m.items() if k not in WRITTEN_KEYS}
+        for m in data.get("models") or []
+        if isinstance(m, dict) and {k for k in m} - WRITTEN_KEYS
+    }
 
 
 def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
@@ -313,7 +364,7 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
 
     for provider in PROVIDERS:
         gp = genai.get(provider)
-        for model in (gp.models if gp else []):
+        for model in gp.models if gp else []:
             mid = model.id.lower()
             aliases, prefixes = names_of(model)
             held = next((hand[provider][n] for n in (mid, f"{provider}/{mid}", *aliases) if n in hand[provider]), None)
@@ -331,8 +382,15 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
                 left_out.append(f"{provider}/{mid}: {why}")
                 continue
             aliases = [a for a in aliases if a not in taken[provider] and a not in hand[provider]]
-            entry.update(id=mid, name=model.name or "", aliases=aliases, prefixes=prefixes,
-                         source=f"genai-prices {g_version}", checked=day, notes=notes)
+            entry.update(
+                id=mid,
+                name=model.name or "",
+                aliases=aliases,
+                prefixes=prefixes,
+                source=f"genai-prices {g_version}",
+                checked=day,
+                notes=notes,
+            )
             taken[provider] |= {mid, *aliases}
             entries[provider].append(entry)
             by_genai_id[(provider, model.id)] = entry
@@ -357,12 +415,18 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
                 if diff:
                     said = ", ".join(f"{k} {_num(v)} (genai-prices {_num(now[k])})" for k, v in diff.items())
                     disagreements.append(f"{provider}/{entry['id']}: litellm {key}: {said}")
-                    entry["notes"].append(f"DISAGREEMENT: litellm {l_version} ({key}) lists {said}; kept "
-                                          "genai-prices, which dates each price and cites the provider's page")
+                    entry["notes"].append(
+                        f"DISAGREEMENT: litellm {l_version} ({key}) lists {said}; kept "
+                        "genai-prices, which dates each price and cites the provider's page"
+                    )
             continue
         mid = short(key)
-        if mid in taken[provider] or key.lower() in taken[provider] or mid in hand[provider] \
-                or f"{provider}/{mid}" in hand[provider]:
+        if (
+            mid in taken[provider]
+            or key.lower() in taken[provider]
+            or mid in hand[provider]
+            or f"{provider}/{mid}" in hand[provider]
+        ):
             continue
         try:
             entry = _from_litellm(data, key, Path("litellm.json"))
@@ -372,8 +436,14 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
         for period in entry["periods"]:
             period["from"] = FIRST_DAY
             period["rates"] = with_write_1h(period["rates"])
-        entry.update(id=mid, name="", aliases=[key.lower()] if key.lower() != mid else [], prefixes=[],
-                     source=f"litellm {l_version}", checked=day)
+        entry.update(
+            id=mid,
+            name="",
+            aliases=[key.lower()] if key.lower() != mid else [],
+            prefixes=[],
+            source=f"litellm {l_version}",
+            checked=day,
+        )
         entry["notes"] = [n for n in entry.get("notes", [])] + ["LiteLLM keeps no price history: one period"]
         taken[provider] |= {mid, key.lower()}
         entries[provider].append(entry)
@@ -388,12 +458,15 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
         gp = genai.get(provider)
         url = URLS.get(provider) or (gp.pricing_urls[0] if gp and gp.pricing_urls else "")
         name = NAMES.get(provider) or (gp.name if gp else provider)
-        lines = [f"# {name}: GENERATED by tools/build_catalog.py on {day} from genai-prices {g_version}",
-                 f"# (and litellm {l_version} for the models genai-prices lacks). A refresh rewrites this file:",
-                 "# hand-reviewed prices go in pricing/<provider>.yaml, which wins over any model here; keys a",
-                 "# person adds here (a per_call set by hand wins) are carried over. USD per million tokens; `from: 2000-01-01`",
-                 "# marks a first price the maps give no start date. A cache price not listed bills at input.",
-                 f"checked: {day}", f"provider: {provider}"]
+        lines = [
+            f"# {name}: GENERATED by tools/build_catalog.py on {day} from genai-prices {g_version}",
+            f"# (and litellm {l_version} for the models genai-prices lacks). A refresh rewrites this file:",
+            "# hand-reviewed prices go in pricing/<provider>.yaml, which wins over any model here; keys a",
+            "# person adds here (a per_call set by hand wins) are carried over. USD per million tokens; `from: 2000-01-01`",
+            "# marks a first price the maps give no start date. A cache price not listed bills at input.",
+            f"checked: {day}",
+            f"provider: {provider}",
+        ]
         if url:
             lines.append(f"source_url: {url}")
         lines += ["generated: true", f"hosted: {'true' if provider in HOSTED else 'false'}", "models:"]
@@ -405,8 +478,9 @@ def build(day: dt.date) -> tuple[dict[str, str], list[str], Counter, list[str]]:
                 lines.insert(-1, f"  {_quoted(held)}: {{{', '.join(parts)}}}")
         for entry in entries[provider]:
             mine = extra.get(entry["id"], {})
-            if "per_call" in mine and {k: Decimal(str(v)) for k, v in (mine["per_call"] or {}).items()} \
-                    == entry.get("per_call"):
+            if "per_call" in mine and {k: Decimal(str(v)) for k, v in (mine["per_call"] or {}).items()} == entry.get(
+                "per_call"
+            ):
                 mine = {k: v for k, v in mine.items() if k != "per_call"}  # the map's own, written last time
             elif "per_call" in mine:
                 entry.pop("per_call", None)  # a per_call set by hand wins over the map's
@@ -428,8 +502,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when a table would change")
     args = ap.parse_args(argv)
     files, disagreements, counts, left_out = build(args.as_of)
-    changed = [name for name, text in files.items()
-               if not (OUT / name).exists() or (OUT / name).read_text(encoding="utf-8") != text]
+    changed = [
+        name
+        for name, text in files.items()
+        if not (OUT / name).exists() or (OUT / name).read_text(encoding="utf-8") != text
+    ]
     if not args.check:
         OUT.mkdir(parents=True, exist_ok=True)
         for name in changed:
@@ -439,12 +516,17 @@ def main(argv: list[str] | None = None) -> int:
     for line in left_out:
         print(f"left out: {line}")
     total = sum(counts.values())
-    per = ", ".join(f"{p} {sum(n for (q, _), n in counts.items() if q == p)}" for p in PROVIDERS
-                    if any(q == p for q, _ in counts))
-    print(f"{total} models ({counts_by(counts, 'genai-prices')} from genai-prices, {counts_by(counts, 'litellm')} "
-          f"from litellm) in {len(files)} tables: {per}")
-    print(f"{len(disagreements)} disagreement(s), {len(left_out)} left out; "
-          + (f"{len(changed)} table(s) {'would change' if args.check else 'written'}" if changed else "no change"))
+    per = ", ".join(
+        f"{p} {sum(n for (q, _), n in counts.items() if q == p)}" for p in PROVIDERS if any(q == p for q, _ in counts)
+    )
+    print(
+        f"{total} models ({counts_by(counts, 'genai-prices')} from genai-prices, {counts_by(counts, 'litellm')} "
+        f"from litellm) in {len(files)} tables: {per}"
+    )
+    print(
+        f"{len(disagreements)} disagreement(s), {len(left_out)} left out; "
+        + (f"{len(changed)} table(s) {'would change' if args.check else 'written'}" if changed else "no change")
+    )
     return 1 if args.check and changed else 0
 
 

@@ -190,8 +190,8 @@ def _per_token(v) -> Decimal | None:
 # ------------------------------------------------------------- genai-prices
 def load_genai():
     try:
-        from genai_prices.data import providers  # type: ignore
         from genai_prices import types as gtypes  # type: ignore
+        from genai_prices.data import providers  # type: ignore
     except ImportError:
         sys.exit("genai-prices is not installed here; see the docstring")
     return {p.id: p for p in providers}, gtypes, _dist_version("genai-prices")
@@ -289,7 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--as-of", type=dt.date.fromisoformat, help="compare the period in force on this date (default: today)")
     group.add_argument("--latest", action="store_true", help="compare each model's latest period")
     ap.add_argument("--no-batch", action="store_true", help="skip the batch_discount_pct comparison")
-    ap.add_argument("--today", type=dt.date.fromisoformat, help="date litellm's snapshot is taken to describe (default: the system date)")
+    ap.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        help="date litellm's snapshot is taken to describe (default: the system date)",
+    )
     args = ap.parse_args(argv)
 
     ours = load_ours(args.pricing_dir)
@@ -297,8 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     g_providers, gtypes, g_version = load_genai()
     today = args.today or dt.date.today()
     when = None if args.latest else (args.as_of or today)
-    print(f"litellm {ll_version}, genai-prices {g_version}; comparing "
-          + ("each model's latest period" if when is None else f"prices in force on {when}"))
+    print(
+        f"litellm {ll_version}, genai-prices {g_version}; comparing "
+        + ("each model's latest period" if when is None else f"prices in force on {when}")
+    )
 
     rows: list[tuple[str, str, str, str, str]] = []
     for m in ours:
@@ -337,9 +343,15 @@ def main(argv: list[str] | None = None) -> int:
                 bad_ll = bad_ll and lv is not None
                 bad_g = bad_g and gv is not None
             if bad_ll or bad_g:
-                rows.append((mid, field, _fmt(ov),
-                             _fmt(lv) if ll else ("(today only)" if ll_skipped else "n/a"),
-                             _fmt(gv) if g else "n/a"))
+                rows.append(
+                    (
+                        mid,
+                        field,
+                        _fmt(ov),
+                        _fmt(lv) if ll else ("(today only)" if ll_skipped else "n/a"),
+                        _fmt(gv) if g else "n/a",
+                    )
+                )
 
     if not rows:
         print(f"OK: {len(ours)} models, no mismatches")

@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from train_default import DATA, fit, labeled_sets  # noqa: E402
 
+from costsim.pricing.book import load_price_book  # noqa: E402
 from costsim.routing.learned import LearnedClassifier, default_classifier_path  # noqa: E402
 from costsim.routing.policy import load_policy  # noqa: E402
-from costsim.pricing.book import load_price_book  # noqa: E402
 from costsim.routing.quality import goal_figures, policy_request_cost  # noqa: E402
 from costsim.routing.rules import keyword_tier, smart_rules_tier  # noqa: E402
 
@@ -91,7 +91,9 @@ def main() -> None:
     shipped = LearnedClassifier.load()
     probes = probe_sets()
     pooled_probes = [r for records in probes.values() for r in records]
-    results[f"probes, pooled ({len(probes)} failure modes)"] = table(pooled_probes, predictions(pooled_probes, shipped), cost)
+    results[f"probes, pooled ({len(probes)} failure modes)"] = table(
+        pooled_probes, predictions(pooled_probes, shipped), cost
+    )
     for name, records in probes.items():
         results[f"probe: {name}"] = table(records, predictions(records, shipped), cost)
     held_ids = set(json.loads((DATA / "split.json").read_text())["ids"])
@@ -102,36 +104,49 @@ def main() -> None:
 
     path = default_classifier_path()
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["training"]["heldout"] = {"as_of": AS_OF.isoformat(), "prices": dict(policy.tier_models), "sets": results,
-                                  "summary_set": SUMMARY,
-                                  "method": METHOD.format(sources=len(by_source), n=len(pooled))}
+    doc["training"]["heldout"] = {
+        "as_of": AS_OF.isoformat(),
+        "prices": dict(policy.tier_models),
+        "sets": results,
+        "summary_set": SUMMARY,
+        "method": METHOD.format(sources=len(by_source), n=len(pooled)),
+    }
     path.write_text(json.dumps(doc, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
     for name, res in results.items():
         print(name)
         for clf, v in res.items():
-            print(f"  {clf:<17} n={v['n']:<5} acc {v['accuracy']:.1%}  t3 lower {v['tier3_sent_lower']:.1%}  "
-                  f"1->3 {v['tier1_sent_to_tier3']:.1%}  questions->3 {v['questions_sent_to_tier3']}  "
-                  f"over {v['over_routed']:<4} ${v['mistake_cost_usd']} ({v['mistake_cost_vs_keywords']}x kw)")
-
-
+            print(
+                f"  {clf:<17} n={v['n']:<5} acc {v['accuracy']:.1%}  t3 lower {v['tier3_sent_lower']:.1%}  "
+                f"1->3 {v['tier1_sent_to_tier3']:.1%}  questions->3 {v['questions_sent_to_tier3']}  "
+                f"over {v['over_routed']:<4} ${v['mistake_cost_usd']} ({v['mistake_cost_vs_keywords']}x kw)"
+            )
 
 
 def markdown_rows(results: dict) -> str:
     """The routing-quality page's table, from stored figures: one row per set and classifier."""
-    lines = ["| held-out set | classifier | accuracy | tier 3 sent lower | tier 1 → 3 | one-line questions → 3 "
-             "| mistake cost vs keywords |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| held-out set | classifier | accuracy | tier 3 sent lower | tier 1 → 3 | one-line questions → 3 "
+        "| mistake cost vs keywords |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, res in results.items():
         for i, (clf, v) in enumerate(res.items()):
             label = f"{name} ({v['n']:,})" if i == 0 else ""
             bold = "**" if clf == "learned" else ""
-            lines.append(f"| {label} | {clf} | {bold}{v['accuracy']:.1%}{bold} | {v['tier3_sent_lower']:.1%} | "
-                         f"{v['tier1_sent_to_tier3']:.1%} | {v['questions_sent_to_tier3']} | "
-                         f"{v['mistake_cost_vs_keywords']}× |")
+            lines.append(
+                f"| {label} | {clf} | {bold}{v['accuracy']:.1%}{bold} | {v['tier3_sent_lower']:.1%} | "
+                f"{v['tier1_sent_to_tier3']:.1%} | {v['questions_sent_to_tier3']} | "
+                f"{v['mistake_cost_vs_keywords']}× |"
+            )
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--markdown"]:  # the table of the figures stored in the shipped weights
-        print(markdown_rows(json.loads(default_classifier_path().read_text(encoding="utf-8"))["training"]["heldout"]["sets"]))
+        print(
+            markdown_rows(
+                json.loads(default_classifier_path().read_text(encoding="utf-8"))["training"]["heldout"]["sets"]
+            )
+        )
     else:
         main()

@@ -59,7 +59,9 @@ def main() -> int:
         text = page.read_text(encoding="utf-8")
         new = refreshed(text)
         if "--check" in sys.argv:
-            stale = [m.group("cmd") for m, n in zip(BLOCK.finditer(text), BLOCK.finditer(new)) if m.group(0) != n.group(0)]
+            stale = [
+                m.group("cmd") for m, n in zip(BLOCK.finditer(text), BLOCK.finditer(new)) if m.group(0) != n.group(0)
+            ]
             for command in stale:
                 print(f"stale output in {page.relative_to(REPO)}: {command}")
             stale_pages += bool(stale)

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from costsim.ci.config import (DAYS_PER_MONTH, LOG_SPAN, SECONDS_PER_MONTH, CheckConfig, Level, ModelsAllowed,
-                            Projection)
+from costsim.ci.config import DAYS_PER_MONTH, LOG_SPAN, SECONDS_PER_MONTH, CheckConfig, Level, ModelsAllowed, Projection
 from costsim.ci.status import FAIL, OK, WARN, worst
 from costsim.errors import ConfigError, ExitCode, InputError
 from costsim.money import exact, pct, usd
 from costsim.pricing.prices import PriceBook
 from costsim.report import Report, StrategyResult
-
 
 
 @dataclass(frozen=True)
@@ -208,5 +206,17 @@ def trustworthy(report: Report, strategy_key: str) -> None:
                          f"price (e.g. {model!r}); add a table with --pricing or hold another strategy")
 
 
-__all__ = ["hold", "trustworthy", "resolve_models", "project", "monthly_cost", "Verdict", "Subject", "CapResult", "MonthlyProjection",
-           "OK", "WARN", "FAIL"]
+__all__ = [
+    "hold",
+    "trustworthy",
+    "resolve_models",
+    "project",
+    "monthly_cost",
+    "Verdict",
+    "Subject",
+    "CapResult",
+    "MonthlyProjection",
+    "OK",
+    "WARN",
+    "FAIL",
+]

@@ -10,8 +10,8 @@ A month is 30 days everywhere: `requests_per_day × 30`, and a log's span is sca
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from costsim.errors import ConfigError

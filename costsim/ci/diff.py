@@ -24,8 +24,8 @@ class Change:
     """One figure in both reports: a strategy's total, or its cost on one tier or one model."""
 
     strategy: str
-    scope: str   # "total", "tier" or "model"
-    item: str    # "all", "1 · Mechanical", "gpt-5-nano"
+    scope: str  # "total", "tier" or "model"
+    item: str  # "all", "1 · Mechanical", "gpt-5-nano"
     base_usd: Decimal | None
     head_usd: Decimal | None
 
@@ -115,6 +115,7 @@ class DiffResult:
 
 # ---- reading reports ---------------------------------------------------------------------------
 
+
 def strategy_costs(report: SavedReport) -> dict[str, list[Change]]:
     """strategy key → its total, tier and model costs as one-sided changes (base side filled)."""
     return {s.key: [Change(s.key, c.scope, c.item, c.cost_usd, None) for c in s.costs] for s in report.strategies}
@@ -123,21 +124,32 @@ def strategy_costs(report: SavedReport) -> dict[str, list[Change]]:
 def check_versions(base: SavedReport, head: SavedReport, base_path, head_path) -> None:
     b, h = base.schema_version, head.schema_version
     if b != h:
-        raise InputError(f"schema_version: {h!r} differs from {b!r} in {base_path}; regenerate both reports "
-                         "with the same costsim", path=head_path)
+        raise InputError(
+            f"schema_version: {h!r} differs from {b!r} in {base_path}; regenerate both reports with the same costsim",
+            path=head_path,
+        )
     if b != SCHEMA_VERSION:
         raise InputError(f"schema_version: {b!r}; this costsim reads version {SCHEMA_VERSION}", path=base_path)
     if base.kind != head.kind:  # a planned mix against logged requests: no change to measure
         a = lambda kind: f"{'an' if str(kind)[:1] in 'aeiou' else 'a'} {kind}"  # noqa: E731
-        raise InputError(f"kind: {a(head.kind)} report, and {base_path} is {a(base.kind)} report; "
-                         "diff two reports of the same command (compare with compare, estimate with estimate)",
-                         path=head_path)
+        raise InputError(
+            f"kind: {a(head.kind)} report, and {base_path} is {a(base.kind)} report; "
+            "diff two reports of the same command (compare with compare, estimate with estimate)",
+            path=head_path,
+        )
 
 
 # ---- the diff ------------------------------------------------------------------------------------
 
-def diff_reports(base_path: str | Path, head_path: str | Path, *, strategy: str = "smart",
-                 warn: IncreaseCap | None = None, fail: IncreaseCap | None = None) -> DiffResult:
+
+def diff_reports(
+    base_path: str | Path,
+    head_path: str | Path,
+    *,
+    strategy: str = "smart",
+    warn: IncreaseCap | None = None,
+    fail: IncreaseCap | None = None,
+) -> DiffResult:
     if warn is not None and fail is not None and warn.unit == fail.unit and warn.amount > fail.amount:
         raise ConfigError(f"--warn-on-increase {warn} is above --fail-on-increase {fail}; the warning must come first")
     base, head = read_report(base_path), read_report(head_path)

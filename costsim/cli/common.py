@@ -21,14 +21,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from costsim.errors import ConfigError, CostsimError, ExitCode
+from costsim.pricing.book import load_price_book
+from costsim.pricing.prices import PriceBook
 from costsim.render import formats
 from costsim.render.safe_text import printable
-from costsim.routing.policy import Policy, load_policy
-from costsim.pricing.prices import PriceBook
-from costsim.pricing.book import load_price_book
 from costsim.report import PriceAdjustment, Report
+from costsim.routing.policy import Policy, load_policy
 from costsim.simulate.sweep import apply_what_if, parse_what_if
-
 
 ReportFormat = formats.choices(formats.REPORT, "ReportFormat")
 SweepFormat = formats.choices(formats.SWEEP, "SweepFormat")
@@ -186,32 +185,73 @@ Tier2Opt = typer.Option(None, "--tier2", help="Model for tier 2 (standard implem
 Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoning).")
 ClassifierOpt = typer.Option(None, "--classifier", help="keywords (the document's rules), rules, learned (default), or a weights file from `costsim train`.")
 ModelsFormatOpt = typer.Option(ModelsFormat("table"), "--format", "-f", help="Output format.")
-ReportFormatOpt = typer.Option(ReportFormat("table"), "--format", "-f",
-                               help="Output format; html: one self-contained page with charts (needs costsim[charts]).")
-SweepFormatOpt = typer.Option(SweepFormat("table"), "--format", "-f",
-                              help="Output format; html: one self-contained page with the chart (needs costsim[charts]).")
-OutOpt = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout.", dir_okay=False,
-                      callback=out_folder_exists)
-ClassifierModelOpt = typer.Option(None, "--classifier-model", help="Price a classifier model reading every request (e.g. gpt-5-nano): a line of its own under smart routing.")
+ReportFormatOpt = typer.Option(
+    ReportFormat("table"),
+    "--format",
+    "-f",
+    help="Output format; html: one self-contained page with charts (needs costsim[charts]).",
+)
+SweepFormatOpt = typer.Option(
+    SweepFormat("table"),
+    "--format",
+    "-f",
+    help="Output format; html: one self-contained page with the chart (needs costsim[charts]).",
+)
+OutOpt = typer.Option(
+    None,
+    "--out",
+    "-o",
+    help="Write the report to this file instead of stdout.",
+    dir_okay=False,
+    callback=out_folder_exists,
+)
+ClassifierModelOpt = typer.Option(
+    None,
+    "--classifier-model",
+    help="Price a classifier model reading every request (e.g. gpt-5-nano): a line of its own under smart routing.",
+)
 ClassifierInOpt = typer.Option(200, "--classifier-input-tokens", min=0, help="Classifier input tokens per request.")
 ClassifierOutOpt = typer.Option(5, "--classifier-output-tokens", min=0, help="Classifier output tokens per request.")
-EscalationOpt = typer.Option(None, "--escalation-rate", help="Confidence-based escalation: all to tier 2, this share (0.1 or 10%) sent again to tier 3.")
-MisrouteOpt = typer.Option(None, "--misroute-rate", help="Under-routing: this share of tier-3 requests first fails on a cheap model.")
-ReworkOpt = typer.Option(2, "--rework-turns", help="Extra tier-3 turns a misrouted request costs before its tier-3 call.")
+EscalationOpt = typer.Option(
+    None,
+    "--escalation-rate",
+    help="Confidence-based escalation: all to tier 2, this share (0.1 or 10%) sent again to tier 3.",
+)
+MisrouteOpt = typer.Option(
+    None, "--misroute-rate", help="Under-routing: this share of tier-3 requests first fails on a cheap model."
+)
+ReworkOpt = typer.Option(
+    2, "--rework-turns", help="Extra tier-3 turns a misrouted request costs before its tier-3 call."
+)
 MisrouteTierOpt = typer.Option(2, "--misroute-tier", help="Tier whose model a misrouted hard request goes to (1 or 2).")
-WhatIfOpt = typer.Option(None, "--what-if", help='Change one price, e.g. "claude-opus-4-7.input=-30%" or "gpt-5-nano.output=0.5".')
+WhatIfOpt = typer.Option(
+    None, "--what-if", help='Change one price, e.g. "claude-opus-4-7.input=-30%" or "gpt-5-nano.output=0.5".'
+)
 
 
-def sim_options(classifier_model, classifier_input_tokens, classifier_output_tokens, escalation_rate,
-                misroute_rate, rework_turns, misroute_tier, pinned=False):
+def sim_options(
+    classifier_model,
+    classifier_input_tokens,
+    classifier_output_tokens,
+    escalation_rate,
+    misroute_rate,
+    rework_turns,
+    misroute_tier,
+    pinned=False,
+):
     """The simulated effects the command line asks for (rates checked: 0–1 or 0%–100%)."""
     from costsim.simulate.effects import SimOptions, parse_rate
 
-    return SimOptions(classifier_model=classifier_model, classifier_input_tokens=classifier_input_tokens,
-                      classifier_output_tokens=classifier_output_tokens,
-                      escalation_rate=parse_rate(escalation_rate, "--escalation-rate"),
-                      misroute_rate=parse_rate(misroute_rate, "--misroute-rate"),
-                      rework_turns=rework_turns, misroute_tier=misroute_tier, pinned=pinned)
+    return SimOptions(
+        classifier_model=classifier_model,
+        classifier_input_tokens=classifier_input_tokens,
+        classifier_output_tokens=classifier_output_tokens,
+        escalation_rate=parse_rate(escalation_rate, "--escalation-rate"),
+        misroute_rate=parse_rate(misroute_rate, "--misroute-rate"),
+        rework_turns=rework_turns,
+        misroute_tier=misroute_tier,
+        pinned=pinned,
+    )
 
 
 def with_what_if(book: PriceBook, what_if: str | None) -> PriceBook:
@@ -221,20 +261,39 @@ def with_what_if(book: PriceBook, what_if: str | None) -> PriceBook:
 def price_changes(book: PriceBook, what_if: str | None, pricing_files: list[Path] | None) -> list[PriceAdjustment]:
     """Every way the run's prices differ from the bundled list prices, for the report to carry: a saved
     report priced with a what-if or an overlay must not read as list prices."""
-    changes = [PriceAdjustment("overlay", f"--pricing {p}: its prices replace or add to the bundled tables", file=str(p))
-               for p in pricing_files or ()]
-    discounts = {**{f"provider {k}": v for k, v in book.discounts.providers.items()},
-                 **{f"model {k}": v for k, v in book.discounts.models.items()}}
-    changes += [PriceAdjustment("discount", f"{who}: {pct.normalize():f}% off list (a --pricing overlay's discounts)",
-                                applies_to=who, pct_off=f"{pct.normalize():f}")
-                for who, pct in sorted(discounts.items())]
+    changes = [
+        PriceAdjustment("overlay", f"--pricing {p}: its prices replace or add to the bundled tables", file=str(p))
+        for p in pricing_files or ()
+    ]
+    discounts = {
+        **{f"provider {k}": v for k, v in book.discounts.providers.items()},
+        **{f"model {k}": v for k, v in book.discounts.models.items()},
+    }
+    changes += [
+        PriceAdjustment(
+            "discount",
+            f"{who}: {pct.normalize():f}% off list (a --pricing overlay's discounts)",
+            applies_to=who,
+            pct_off=f"{pct.normalize():f}",
+        )
+        for who, pct in sorted(discounts.items())
+    ]
     if what_if is not None:
         change = parse_what_if(what_if, book)
-        by = f"{change.relative_pct.normalize():f}%" if change.relative_pct is not None else \
-            f"set to ${change.absolute.normalize():f} per million tokens"
-        changes.append(PriceAdjustment("what-if", f"{change.model} {change.field} price {by} in every period "
-                                       f"(--what-if {what_if})", model=change.model, field_name=change.field,
-                                       change=by))
+        by = (
+            f"{change.relative_pct.normalize():f}%"
+            if change.relative_pct is not None
+            else f"set to ${change.absolute.normalize():f} per million tokens"
+        )
+        changes.append(
+            PriceAdjustment(
+                "what-if",
+                f"{change.model} {change.field} price {by} in every period (--what-if {what_if})",
+                model=change.model,
+                field_name=change.field,
+                change=by,
+            )
+        )
     return changes
 
 

@@ -11,16 +11,14 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from costsim.pricing.billing import BillingOptions, currency_block, currency_label
+from costsim.cli.help import PlainCommand, PlainGroup, help_when_bare  # noqa: E402
 from costsim.errors import ConfigError
 from costsim.money import display_currency
+from costsim.pricing.billing import BillingOptions, currency_block, currency_label
 from costsim.yamlio import to_decimal
-
-from costsim.cli.help import PlainCommand, PlainGroup, help_when_bare  # noqa: E402
 
 pricing_app = typer.Typer(name="pricing", help="Check and import price tables.", cls=PlainGroup,
                           invoke_without_command=True, callback=help_when_bare,
@@ -40,7 +38,7 @@ def _out_folder_exists(ctx: typer.Context, param: typer.CallbackParam, value):
     return out_folder_exists(ctx, param, value)
 
 
-def currency_option(code: Optional[str], rate: Optional[str]) -> tuple[str, Decimal] | None:
+def currency_option(code: str | None, rate: str | None) -> tuple[str, Decimal] | None:
     """`--currency CODE --rate X` → (CODE, X), both or neither."""
     if code is None and rate is None:
         return None
@@ -100,7 +98,9 @@ def warn_stale(book, max_age_days: int | None, today: date | None = None) -> Non
 
 
 @pricing_app.command("validate", cls=PlainCommand)
-def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlays or routing policies (YAML).", dir_okay=False)):
+def validate(
+    files: list[Path] = typer.Argument(..., help="Price tables, overlays or routing policies (YAML).", dir_okay=False),
+):
     """Check price files with the same strict rules as the bundled tables (and routing policies too).
 
     Unknown keys, negative prices, overlapping price periods, a long-context threshold without its
@@ -114,16 +114,18 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
       costsim pricing validate pricing/*.yaml
     """
     from costsim.cli.common import handles_errors, stdout
-    from costsim.pricing.caches import load_cache_book
-    from costsim.routing.policy import load_policy
-    from costsim.pricing.prices import parse_discounts, parse_table
     from costsim.pricing.book import load_price_book
+    from costsim.pricing.caches import load_cache_book
+    from costsim.pricing.prices import parse_discounts, parse_table
+    from costsim.routing.policy import load_policy
     from costsim.yamlio import load_yaml
 
     @handles_errors
     def run():
         policies = [p for p in files if isinstance(data := load_yaml(p), dict) and "tiers" in data]
-        caches = [p for p in files if isinstance(data := load_yaml(p), dict) and "providers" in data and "models" not in data]
+        caches = [
+            p for p in files if isinstance(data := load_yaml(p), dict) and "providers" in data and "models" not in data
+        ]
         tables = [p for p in files if p not in policies and p not in caches]
         counts = {}
         for path in tables:
@@ -150,13 +152,21 @@ def validate(files: list[Path] = typer.Argument(..., help="Price tables, overlay
 
 @pricing_app.command("import", cls=PlainCommand)
 def import_prices(
-    file: Path = typer.Argument(..., help="LiteLLM model_prices_and_context_window.json, or genai-prices data.json.",
-                                dir_okay=False),
-    models: str = typer.Option(..., "--models", help="Comma-separated model ids to import, all of one provider (a price table is one provider's)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the YAML here (default: stdout).", dir_okay=False,
-                                       callback=_out_folder_exists),
-    provider: Optional[str] = typer.Option(None, "--provider", help="Provider name for the YAML (default: from the map)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="`from` date of the imported prices and `checked:` (default: today)."),
+    file: Path = typer.Argument(
+        ..., help="LiteLLM model_prices_and_context_window.json, or genai-prices data.json.", dir_okay=False
+    ),
+    models: str = typer.Option(
+        ...,
+        "--models",
+        help="Comma-separated model ids to import, all of one provider (a price table is one provider's).",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write the YAML here (default: stdout).", dir_okay=False, callback=_out_folder_exists
+    ),
+    provider: str | None = typer.Option(None, "--provider", help="Provider name for the YAML (default: from the map)."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="`from` date of the imported prices and `checked:` (default: today)."
+    ),
 ):
     """Convert a community price map into a costsim price table for the models asked for (offline).
 

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
 
-from costsim.cli.common import (PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, handles_errors, out_folder_exists,
-                                parse_day, setup, stderr, stdout, today)
+from costsim.cli.common import (
+    PolicyOpt,
+    PricingOpt,
+    Tier1Opt,
+    Tier2Opt,
+    Tier3Opt,
+    handles_errors,
+    out_folder_exists,
+    parse_day,
+    setup,
+    stderr,
+    stdout,
+    today,
+)
 from costsim.render import formats
 
 QualityFormat = formats.choices(formats.QUALITY, "QualityFormat")
@@ -18,12 +29,28 @@ QualityFormat = formats.choices(formats.QUALITY, "QualityFormat")
 
 @handles_errors
 def evaluate(
-    labeled: Path = typer.Argument(..., help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3); or a directory of them (each file scored on its own, e.g. the probes)."),
-    classifiers: Optional[list[str]] = typer.Option(None, "--classifier", help="keywords, rules, learned, a weights file; add :cautious to a learned one. Repeatable (default: keywords, rules, learned, learned:cautious)."),
-    target_distribution: Optional[str] = typer.Option(None, "--target-distribution", help="Also force each learned classifier to split the file in these shares (65/25/10) and show the quality cost."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Price mistakes at this date's list prices (default: today)."),
-    tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
-    policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
+    labeled: Path = typer.Argument(
+        ...,
+        help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3); or a directory of them (each file scored on its own, e.g. the probes).",
+    ),
+    classifiers: list[str] | None = typer.Option(
+        None,
+        "--classifier",
+        help="keywords, rules, learned, a weights file; add :cautious to a learned one. Repeatable (default: keywords, rules, learned, learned:cautious).",
+    ),
+    target_distribution: str | None = typer.Option(
+        None,
+        "--target-distribution",
+        help="Also force each learned classifier to split the file in these shares (65/25/10) and show the quality cost.",
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Price mistakes at this date's list prices (default: today)."
+    ),
+    tier1: str | None = Tier1Opt,
+    tier2: str | None = Tier2Opt,
+    tier3: str | None = Tier3Opt,
+    policy: Path | None = PolicyOpt,
+    pricing: list[Path] | None = PricingOpt,
     fmt: QualityFormat = typer.Option(QualityFormat("table"), "--format", "-f", help="table, json or markdown."),
 ):
     """Routing quality of classifiers on labeled requests, side by side: accuracy, confusion, under- and
@@ -63,9 +90,17 @@ def evaluate(
 
 @handles_errors
 def train(
-    labeled: Path = typer.Argument(..., help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3).", dir_okay=False),
-    out: Path = typer.Option(..., "--out", "-o", help="Where to write the weights (JSON); use it with --classifier PATH.", dir_okay=False,
-                             callback=out_folder_exists),
+    labeled: Path = typer.Argument(
+        ..., help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3).", dir_okay=False
+    ),
+    out: Path = typer.Option(
+        ...,
+        "--out",
+        "-o",
+        help="Where to write the weights (JSON); use it with --classifier PATH.",
+        dir_okay=False,
+        callback=out_folder_exists,
+    ),
 ):
     """Train the learned classifier on your own labeled requests (numpy only, no network).
 

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
 
-from costsim.cli.common import (ClassifierInOpt, ClassifierModelOpt, ClassifierOutOpt, OutOpt, PolicyOpt, PricingOpt,
-                                SweepFormat, SweepFormatOpt, Tier1Opt, Tier2Opt, Tier3Opt, WhatIfOpt, handles_errors,
-                                out_folder_exists, output, parse_day, setup, stderr, today)
+from costsim.cli.common import (
+    ClassifierInOpt,
+    ClassifierModelOpt,
+    ClassifierOutOpt,
+    OutOpt,
+    PolicyOpt,
+    PricingOpt,
+    SweepFormat,
+    SweepFormatOpt,
+    Tier1Opt,
+    Tier2Opt,
+    Tier3Opt,
+    WhatIfOpt,
+    handles_errors,
+    out_folder_exists,
+    output,
+    parse_day,
+    setup,
+    stderr,
+    today,
+)
 from costsim.errors import ConfigError
 from costsim.render import formats, plots
 from costsim.render.html import sweep_html
@@ -20,21 +37,52 @@ EXPORTS = (".svg", ".png", ".html")
 
 @handles_errors
 def sweep(
-    vary: int = typer.Option(3, "--vary", help="The tier whose share moves (3 or 1); the other two keep their relative shares."),
-    target_savings: float = typer.Option(90, "--target-savings", help="Savings (percent vs all-frontier) whose break-even share to find."),
+    vary: int = typer.Option(
+        3, "--vary", help="The tier whose share moves (3 or 1); the other two keep their relative shares."
+    ),
+    target_savings: float = typer.Option(
+        90, "--target-savings", help="Savings (percent vs all-frontier) whose break-even share to find."
+    ),
     step: float = typer.Option(5, "--step", help="Sweep step, in percentage points of share."),
-    what_if: Optional[str] = WhatIfOpt,
-    distribution: Optional[str] = typer.Option(None, "--distribution", "-d", help="Shares 1/2/3 that fix the other tiers' relative shares (default: the scenario's)."),
-    input_tokens: Optional[int] = typer.Option(None, "--input-tokens", min=0, help="Input tokens per request (all tiers)."),
-    output_tokens: Optional[int] = typer.Option(None, "--output-tokens", min=0, help="Output tokens per request (all tiers)."),
-    scenario: Optional[Path] = typer.Option(None, "--scenario", help="Scenario YAML for the token profiles and shares (default: the document's sprint).", dir_okay=False),
-    classifier_model: Optional[str] = ClassifierModelOpt, classifier_input_tokens: int = ClassifierInOpt,
+    what_if: str | None = WhatIfOpt,
+    distribution: str | None = typer.Option(
+        None,
+        "--distribution",
+        "-d",
+        help="Shares 1/2/3 that fix the other tiers' relative shares (default: the scenario's).",
+    ),
+    input_tokens: int | None = typer.Option(
+        None, "--input-tokens", min=0, help="Input tokens per request (all tiers)."
+    ),
+    output_tokens: int | None = typer.Option(
+        None, "--output-tokens", min=0, help="Output tokens per request (all tiers)."
+    ),
+    scenario: Path | None = typer.Option(
+        None,
+        "--scenario",
+        help="Scenario YAML for the token profiles and shares (default: the document's sprint).",
+        dir_okay=False,
+    ),
+    classifier_model: str | None = ClassifierModelOpt,
+    classifier_input_tokens: int = ClassifierInOpt,
     classifier_output_tokens: int = ClassifierOutOpt,
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today)."),
-    tier1: Optional[str] = Tier1Opt, tier2: Optional[str] = Tier2Opt, tier3: Optional[str] = Tier3Opt,
-    policy: Optional[Path] = PolicyOpt, pricing: Optional[list[Path]] = PricingOpt,
-    fmt: SweepFormat = SweepFormatOpt, out: Optional[Path] = OutOpt,
-    export: Optional[Path] = typer.Option(None, "--export", help="Also save the savings chart: .svg, .png or .html (a page with the chart and table); needs costsim[charts].", dir_okay=False, callback=out_folder_exists),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Price at the list prices in force on this date (default: today)."
+    ),
+    tier1: str | None = Tier1Opt,
+    tier2: str | None = Tier2Opt,
+    tier3: str | None = Tier3Opt,
+    policy: Path | None = PolicyOpt,
+    pricing: list[Path] | None = PricingOpt,
+    fmt: SweepFormat = SweepFormatOpt,
+    out: Path | None = OutOpt,
+    export: Path | None = typer.Option(
+        None,
+        "--export",
+        help="Also save the savings chart: .svg, .png or .html (a page with the chart and table); needs costsim[charts].",
+        dir_okay=False,
+        callback=out_folder_exists,
+    ),
 ):
     """Savings as the tier-3 (or tier-1) share moves, and the share where they cross a target.
 
@@ -52,7 +100,8 @@ def sweep(
     from decimal import Decimal
 
     from costsim.simulate.scenario import load_scenario, override_profiles, parse_distribution
-    from costsim.simulate.sweep import parse_what_if, sweep as run_sweep
+    from costsim.simulate.sweep import parse_what_if
+    from costsim.simulate.sweep import sweep as run_sweep
 
     if export is not None and export.suffix.lower() not in EXPORTS:
         raise ConfigError(f"--export {str(export)!r}: give a file ending in {', '.join(EXPORTS)}")
@@ -65,9 +114,19 @@ def sweep(
     change = parse_what_if(what_if, book) if what_if is not None else None
     if classifier_model is not None:
         classifier_model = book.resolve(classifier_model).id
-    result = run_sweep(book, pol, profiles, shares, vary=vary, step_pct=Decimal(str(step)),
-                       target_pct=Decimal(str(target_savings)), day=parse_day(as_of) or today(), what_if=change,
-                       overhead_model=classifier_model, overhead_tokens=(classifier_input_tokens, classifier_output_tokens))
+    result = run_sweep(
+        book,
+        pol,
+        profiles,
+        shares,
+        vary=vary,
+        step_pct=Decimal(str(step)),
+        target_pct=Decimal(str(target_savings)),
+        day=parse_day(as_of) or today(),
+        what_if=change,
+        overhead_model=classifier_model,
+        overhead_tokens=(classifier_input_tokens, classifier_output_tokens),
+    )
     with output(out) as console:
         formats.render(formats.SWEEP, result, fmt, console)
     if export is not None:

@@ -208,9 +208,15 @@ def _map(client, todo: list[P.Part], options, say: Callable[[str], None],
         try:
             result = future.result()
         except Exception as exc:  # noqa: BLE001 - the task failed on the cluster, after Dask's retries
-            result = P.PartResult(part, part.path, error={
-                "message": f"the cluster could not read it ({type(exc).__name__}: {exc})", "path": None,
-                "line": None})
+            result = P.PartResult(
+                part,
+                part.path,
+                error={
+                    "message": f"the cluster could not read it ({type(exc).__name__}: {exc})",
+                    "path": None,
+                    "line": None,
+                },
+            )
         results[part.index] = result
         if time.monotonic() - shown >= PROGRESS_SECONDS or len(results) == len(todo):
             shown = time.monotonic()
@@ -233,8 +239,11 @@ def _where(error: dict) -> str:
 def _with_failures(report: Report, failed: list[str]) -> Report:
     from dataclasses import replace
 
-    note = (f"{len(failed):,} part(s) could not be read and are left out of this report: "
-            + "; ".join(failed[:5]) + ("; …" if len(failed) > 5 else ""))
+    note = (
+        f"{len(failed):,} part(s) could not be read and are left out of this report: "
+        + "; ".join(failed[:5])
+        + ("; …" if len(failed) > 5 else "")
+    )
     return replace(report, notes=(*report.notes, note), log=replace(report.log, failed_parts=tuple(failed)))
 
 

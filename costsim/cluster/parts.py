@@ -53,7 +53,7 @@ class Part:
     start: int = 0
     end: int | None = None       # None: to the end of the file, the whole file when start is 0
     log_format: str | None = None  # forced (--log-format, or sniffed once from the head of a cut file)
-    in_folder: bool = False      # found in a folder (or under a prefix): in no known format, it is named and passed over
+    in_folder: bool = False  # found in a folder (or under a prefix): in no known format, it is named and passed over
 
     @property
     def whole(self) -> bool:
@@ -67,33 +67,42 @@ class Part:
 class ReadOptions:
     """What every part needs to read, classify and price its slice as the local engine would."""
 
-    book: object                 # PriceBook
-    policy: object               # Policy
+    book: object  # PriceBook
+    policy: object  # Policy
     classifier: str | None = None
     as_of: date | None = None
     today: date | None = None
-    billing: object = None       # BillingOptions
+    billing: object = None  # BillingOptions
     by: str | None = None
-    sim: object = None           # SimOptions (active ones only)
+    sim: object = None  # SimOptions (active ones only)
     strict: bool = False
     since: date | None = None
     until: date | None = None
     columns: dict = field(default_factory=dict)
-    token: str = ""              # names the run: a worker loads its classifier once per run
-    caches: str = "carried"      # "replay": the held rows go to `price_share` (see Totals)
+    token: str = ""  # names the run: a worker loads its classifier once per run
+    caches: str = "carried"  # "replay": the held rows go to `price_share` (see Totals)
     sticky_minutes: tuple = ()
 
     def run(self):
         from costsim.api import EstimateRun
         from costsim.pricing.billing import BillingOptions
 
-        return EstimateRun(self.book, self.policy, as_of=self.as_of, today=self.today,
-                           billing=self.billing or BillingOptions(), by=self.by, sim=self.sim,
-                           caches=self.caches, sticky_minutes=self.sticky_minutes)
+        return EstimateRun(
+            self.book,
+            self.policy,
+            as_of=self.as_of,
+            today=self.today,
+            billing=self.billing or BillingOptions(),
+            by=self.by,
+            sim=self.sim,
+            caches=self.caches,
+            sticky_minutes=self.sticky_minutes,
+        )
 
 
-def plan(inputs: list[str], log_format: str | None = None, part_bytes: int = PART_BYTES,
-         stats: IngestStats | None = None) -> list[Part]:
+def plan(
+    inputs: list[str], log_format: str | None = None, part_bytes: int = PART_BYTES, stats: IngestStats | None = None
+) -> list[Part]:
     """The parts of every input, in read order: files and objects whole, big JSONL files in slices.
     `stats` counts the Claude Code sidecar files passed over in folders."""
     from costsim.errors import ConfigError
@@ -105,8 +114,11 @@ def plan(inputs: list[str], log_format: str | None = None, part_bytes: int = PAR
             raise InputError("a cluster cannot read stdin: name files or object-storage URLs")
         if is_database_url(item):
             raise ConfigError("a database is read by the local engine: drop --engine dask")
-        found = ([(p, size, p != item) for p, size in remote.expand_url(item, _loggish)] if remote.is_url(item)
-                 else [(p, Path(p).stat().st_size, in_folder) for p, in_folder in expand([item], stats)])
+        found = (
+            [(p, size, p != item) for p, size in remote.expand_url(item, _loggish)]
+            if remote.is_url(item)
+            else [(p, Path(p).stat().st_size, in_folder) for p, in_folder in expand([item], stats)]
+        )
         for path, size, in_folder in found:
             fmt = log_format
             cuts = [(0, None)]
@@ -135,7 +147,7 @@ def _splittable_format(path: str, log_format: str | None) -> str | None:
         return None  # a pretty-printed or array document is read whole
     if log_format is None:
         with tempfile.NamedTemporaryFile(suffix=".jsonl") as sample:
-            sample.write(head[:head.rfind(b"\n") + 1] or head)
+            sample.write(head[: head.rfind(b"\n") + 1] or head)
             sample.flush()
             log_format = sniff(sample.name, path)
     return log_format if log_format in SPLITTABLE else None
@@ -146,23 +158,23 @@ class PartResult:
     """What a part sends back: plain data, small (integer sums, not rows)."""
 
     part: Part
-    name: str                          # the file as shown to the user
-    lines: int = -1                    # lines in the slice (counted for slices only)
-    sums: dict | None = None           # Pricer.sums()
-    billed: dict | None = None         # AsBilled.sums()
+    name: str  # the file as shown to the user
+    lines: int = -1  # lines in the slice (counted for slices only)
+    sums: dict | None = None  # Pricer.sums()
+    billed: dict | None = None  # AsBilled.sums()
     accounting: dict = field(default_factory=dict)
     estimated: int = 0
     id_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     usage_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # id + usage
     sample: pd.DataFrame | None = None
     classifier: str = ""
-    cpu_seconds: float = 0.0           # the part's CPU time on its worker (what a projection scales)
-    error: dict | None = None          # {"message", "path", "line"} when the part could not be read
-    held: pd.DataFrame | None = None   # the rows the replay, sticky and pinned need (`held_rows`): left on the worker
-    held_chunks: int = 0               # chunks folded (a run that folded one prices its held strategies)
+    cpu_seconds: float = 0.0  # the part's CPU time on its worker (what a projection scales)
+    error: dict | None = None  # {"message", "path", "line"} when the part could not be read
+    held: pd.DataFrame | None = None  # the rows the replay, sticky and pinned need (`held_rows`): left on the worker
+    held_chunks: int = 0  # chunks folded (a run that folded one prices its held strategies)
     held_rows: int = 0
-    held_cache_tokens: int = 0         # cache read + write tokens in the held rows
-    held_conversations: bool = False   # some held row has a session and a timestamp
+    held_cache_tokens: int = 0  # cache read + write tokens in the held rows
+    held_conversations: bool = False  # some held row has a session and a timestamp
 
     def summary(self) -> PartResult:
         """This result without its held rows: what the client gathers."""
@@ -186,8 +198,7 @@ def _classifier(options: ReadOptions):
     return _CLASSIFIERS[options.token]
 
 
-def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, np.ndarray] | None = None
-              ) -> PartResult:
+def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, np.ndarray] | None = None) -> PartResult:
     """Read, classify and price one part. A problem the user can fix (a file in no known format, a
     truncated gzip, a malformed line under --strict) comes back as `error`, not as an exception, so it
     names its file and the other parts still count; a file in no known format found in a folder is
@@ -202,8 +213,9 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
     with tempfile.TemporaryDirectory(prefix="costsim-part-") as tmp:
         try:
             local, lines = _local_copy(part, Path(tmp))
-            stats = make_stats(options.book, strict=options.strict, since=options.since, until=options.until,
-                               columns=options.columns)
+            stats = make_stats(
+                options.book, strict=options.strict, since=options.since, until=options.until, columns=options.columns
+            )
             stats.names[local] = name
             if seen_before is not None:
                 stats.seen_before(*seen_before)
@@ -220,19 +232,32 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
                     raise
                 stats.files_not_read[name] = exc.reason  # one odd file in a folder: named, not fatal
         except CostsimError as exc:
-            return PartResult(part, name, lines, error={"message": exc.message, "path": name if exc.path else None,
-                                                        "line": exc.line})
+            return PartResult(
+                part, name, lines, error={"message": exc.message, "path": name if exc.path else None, "line": exc.line}
+            )
         except OSError as exc:
             return PartResult(part, name, lines, error={"message": f"cannot read: {exc}", "path": name, "line": None})
     chunks = len(run.held)
     held = held_rows(run, part.index) if chunks else None
-    return PartResult(part, name, lines=lines, sums=run.pricer.sums(), billed=run.billed.sums(),
-                      accounting=_accounting(stats), estimated=estimated, id_hashes=stats.id_hashes(),
-                      usage_hashes=stats.usage_hashes(), classifier=label,
-                      sample=pd.concat(samples) if samples else None, cpu_seconds=time.process_time() - started,
-                      held=held, held_chunks=chunks, held_rows=0 if held is None else len(held),
-                      held_cache_tokens=0 if held is None else int(held[list(CACHE_COLUMNS)].to_numpy().sum()),
-                      held_conversations=held is not None and has_conversations(held))
+    return PartResult(
+        part,
+        name,
+        lines=lines,
+        sums=run.pricer.sums(),
+        billed=run.billed.sums(),
+        accounting=_accounting(stats),
+        estimated=estimated,
+        id_hashes=stats.id_hashes(),
+        usage_hashes=stats.usage_hashes(),
+        classifier=label,
+        sample=pd.concat(samples) if samples else None,
+        cpu_seconds=time.process_time() - started,
+        held=held,
+        held_chunks=chunks,
+        held_rows=0 if held is None else len(held),
+        held_cache_tokens=0 if held is None else int(held[list(CACHE_COLUMNS)].to_numpy().sum()),
+        held_conversations=held is not None and has_conversations(held),
+    )
 
 
 CACHE_COLUMNS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
@@ -264,7 +289,7 @@ class ShareResult:
     stats: dict
     conversations: int
     rows: int
-    cpu_seconds: float = 0.0     # on its worker (what a projection scales)
+    cpu_seconds: float = 0.0  # on its worker (what a projection scales)
 
 
 def price_share(frame: pd.DataFrame, options: ReadOptions, replayed: bool) -> ShareResult:
@@ -292,11 +317,19 @@ def _local_copy(part: Part, tmp: Path) -> tuple[str, int]:
 
 
 def _accounting(stats: IngestStats) -> dict:
-    return {"records_read": stats.records_read, "skipped": dict(stats.skipped), "malformed": stats.malformed,
-            "duplicates": stats.duplicates, "problems": list(stats.problems), "files": list(stats.files),
-            "counted_inputs": stats.counted_inputs, "approximate_models": dict(stats.approximate_models),
-            "files_not_read": dict(stats.files_not_read), "conflicting_duplicates": stats.conflicting_duplicates,
-            "no_prompt_text": stats.no_prompt_text}
+    return {
+        "records_read": stats.records_read,
+        "skipped": dict(stats.skipped),
+        "malformed": stats.malformed,
+        "duplicates": stats.duplicates,
+        "problems": list(stats.problems),
+        "files": list(stats.files),
+        "counted_inputs": stats.counted_inputs,
+        "approximate_models": dict(stats.approximate_models),
+        "files_not_read": dict(stats.files_not_read),
+        "conflicting_duplicates": stats.conflicting_duplicates,
+        "no_prompt_text": stats.no_prompt_text,
+    }
 
 
 def shared_ids(results: list[PartResult]) -> dict[int, np.ndarray]:
@@ -357,7 +390,7 @@ class Totals:
         stats.malformed += a["malformed"]
         stats.duplicates += a["duplicates"]
         room = MAX_PROBLEMS_SHOWN - len(stats.problems)
-        stats.problems.extend(renumber(p) for p in a["problems"][:max(room, 0)])
+        stats.problems.extend(renumber(p) for p in a["problems"][: max(room, 0)])
         if result.part.start == 0:  # a file cut in slices is listed once
             stats.files.extend(a["files"])
         stats.counted_inputs += a["counted_inputs"]
@@ -376,8 +409,9 @@ class Totals:
         self.held_cache_tokens += result.held_cache_tokens
         self.held_conversations |= result.held_conversations
         if result.sample is not None:
-            self.samples.append(result.sample.assign(source=result.sample["source"].map(renumber)) if shift
-                                else result.sample)
+            self.samples.append(
+                result.sample.assign(source=result.sample["source"].map(renumber)) if shift else result.sample
+            )
 
     @property
     def replayed(self) -> bool:
@@ -395,9 +429,15 @@ class Totals:
         """The run's Report, once every part and every share of the held rows is added."""
         caching = None
         if self.held_chunks:
-            caching = settle_shares(self.run.pricer, self.run.replay_plan, self.run.book, replayed=self.replayed,
-                                    cached_tokens=self.held_cache_tokens, stats=self.replay_stats,
-                                    conversations=self.conversations)
+            caching = settle_shares(
+                self.run.pricer,
+                self.run.replay_plan,
+                self.run.book,
+                replayed=self.replayed,
+                cached_tokens=self.held_cache_tokens,
+                stats=self.replay_stats,
+                conversations=self.conversations,
+            )
         return self.run.report(self.stats, self.estimated, name, classifier, caching=caching)
 
     def first_error(self) -> InputError | None:

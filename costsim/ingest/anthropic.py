@@ -21,7 +21,6 @@ import pandas as pd
 from costsim.ingest.common import IngestStats
 from costsim.ingest.records import Skip, read_json_format, timestamp, tokens
 
-
 TOKEN_KEYS = ("input_tokens", "output_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
 SERVER_CALLS = {"web_search_requests": "web_search_calls", "web_fetch_requests": "web_fetch_calls"}
 

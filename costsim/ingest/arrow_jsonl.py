@@ -91,8 +91,9 @@ def table_frame(table, first: int, name: str) -> pd.DataFrame | None:
     model = table.column("model")
     if pc.any(pc.equal(model, "")).as_py():
         return None
-    stamps = pd.to_datetime(pd.Series(table.column("timestamp").to_pandas()), utc=True, format="ISO8601",
-                            errors="coerce")
+    stamps = pd.to_datetime(
+        pd.Series(table.column("timestamp").to_pandas()), utc=True, format="ISO8601", errors="coerce"
+    )
     if stamps.isna().any():
         return None
     lines = pa.array(range(first, first + n), type=pa.int64()).cast(pa.string())

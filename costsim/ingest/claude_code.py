@@ -109,7 +109,7 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
     stats.malformed += result["malformed"]
     stats.skipped.update(result["skipped"])
     room = MAX_PROBLEMS_SHOWN - len(stats.problems)
-    stats.problems.extend(result["problems"][:max(room, 0)])
+    stats.problems.extend(result["problems"][: max(room, 0)])
     own = buffer is None
     buffer = [] if own else buffer
     if len(result["table"]["line"]):
@@ -136,15 +136,16 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
     stats.duplicates += int((~keep).sum())
     keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
     at = np.cumsum([0] + [len(t["line"]) for t in tables])
-    kept = [keep[at[i]:at[i + 1]] for i in range(len(tables))]
+    kept = [keep[at[i] : at[i + 1]] for i in range(len(tables))]
     del hashes, present, tables, keep
     sizes = np.cumsum([int(mask.sum()) for mask in kept])
     if not sizes[-1]:  # nothing left to price: one empty chunk, as any reader gives
         yield from _chunk(buffer[:1], kept[:1], stats)
     start = 0 if sizes[-1] else len(buffer)
     while start < len(buffer):
-        stop = max(int(np.searchsorted(sizes, (sizes[start - 1] if start else 0) + CHUNK_RECORDS, side="right")),
-                   start + 1)
+        stop = max(
+            int(np.searchsorted(sizes, (sizes[start - 1] if start else 0) + CHUNK_RECORDS, side="right")), start + 1
+        )
         yield from _chunk(buffer[start:stop], kept[start:stop], stats)
         for k in range(start, stop):
             buffer[k] = kept[k] = None  # this file's rows are in the chunk now
@@ -157,13 +158,15 @@ def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats) -> I
     tables = [r["table"] for r in results]
     keep = np.concatenate(kept)
     text = _text_columns(results, tables, kept)
-    frame = pd.DataFrame({
-        **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
-        **{key: np.concatenate([t[key] for t in tables])[keep] for key in COUNTS},
-        "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
-    })
+    frame = pd.DataFrame(
+        {
+            **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
+            **{key: np.concatenate([t[key] for t in tables])[keep] for key in COUNTS},
+            "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
+        }
+    )
     for start in range(0, max(len(frame), 1), CHUNK_RECORDS):
-        yield finish_table(frame.iloc[start:start + CHUNK_RECORDS].reset_index(drop=True), stats)
+        yield finish_table(frame.iloc[start : start + CHUNK_RECORDS].reset_index(drop=True), stats)
 
 
 def final_copies(hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> np.ndarray:
@@ -194,18 +197,22 @@ def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]
     prompt = np.concatenate(prompt_codes)
     lines = pa.array(np.concatenate([t["line"] for t in tables])[np.concatenate(kept)]).cast(pa.string())
     names = pa.array([r["name"] for r in buffer], pa.string()).take(file_of)
-    return {"source": pc.binary_join_element_wise(names, lines, ":"),
-            "model": pa.array(models, pa.string()).take(pa.array(np.concatenate(model_codes))),
-            "prompt": pa.array(prompts, pa.string()).take(pa.array(prompt, mask=prompt < 0)),
-            "project": pa.array([r["project"] for r in buffer], pa.string()).take(file_of),
-            "session": pa.array([r["session"] for r in buffer], pa.string()).take(file_of)}
+    return {
+        "source": pc.binary_join_element_wise(names, lines, ":"),
+        "model": pa.array(models, pa.string()).take(pa.array(np.concatenate(model_codes))),
+        "prompt": pa.array(prompts, pa.string()).take(pa.array(prompt, mask=prompt < 0)),
+        "project": pa.array([r["project"] for r in buffer], pa.string()).take(file_of),
+        "session": pa.array([r["session"] for r in buffer], pa.string()).take(file_of),
+    }
 
 
 _MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
 
 _TOOL_RESULT = b'"message":{"role":"user","content":[{"tool_use_id":'
-_USAGE_TAIL = re.compile(rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"([^"\\]*)",'
-                         rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"')
+_USAGE_TAIL = re.compile(
+    rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"([^"\\]*)",'
+    rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"'
+)
 _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 
@@ -213,13 +220,16 @@ _NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
 # An assistant line's head (message id and model) and, found by a reverse search from the line's end,
 # its usage through its timestamp, without a regex walking the message content (which can be a whole
 # file a tool wrote). A user line whose message content is a string: a prompt.
-_HEAD = re.compile(rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",')
+_HEAD = re.compile(
+    rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",'
+)
 _TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes the careful way and is named
     rb'"usage":\{"input_tokens":(\d{1,12}),"cache_creation_input_tokens":(\d{1,12}),"cache_read_input_tokens":(\d{1,12}),'
     rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d{1,12}),"ephemeral_1h_input_tokens":(\d{1,12})\},)?'
     rb'"output_tokens":(\d{1,12})(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
     rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
-    rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"')
+    rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"'
+)
 _SERVER_CALL = re.compile(rb'"web_(?:search|fetch)_requests":[1-9]')  # a billed server tool call in a usage
 _USAGE_KEY = b'"usage":{"input_tokens":'
 _PROMPT_HEAD = b'"message":{"role":"user","content":"'
@@ -261,9 +271,16 @@ class _Rows:
             hashes = SeenIds.hashes(keys)
         elif present.any():
             hashes[present] = SeenIds.hashes([k for k in keys if k is not None])
-        self.blocks.append({"line": np.array(lines, dtype=np.int64), "id_hash": hashes, "has_id": present,
-                            "model": np.array(models, dtype=np.int32), "timestamp": _stamps(stamps),
-                            **{key: np.array(values).astype(np.int64) for key, values in zip(COUNTS, counts)}})
+        self.blocks.append(
+            {
+                "line": np.array(lines, dtype=np.int64),
+                "id_hash": hashes,
+                "has_id": present,
+                "model": np.array(models, dtype=np.int32),
+                "timestamp": _stamps(stamps),
+                **{key: np.array(values).astype(np.int64) for key, values in zip(COUNTS, counts)},
+            }
+        )
 
     def add_arrays(self, lines: np.ndarray, columns: dict) -> None:
         if len(lines):
@@ -283,9 +300,17 @@ class _Rows:
         used, prompt = np.unique(at, return_inverse=True)  # only the prompts rows use travel back
         texts = [self.prompts[i] for i in used.tolist() if i >= 0]
         prompt = prompt.astype(np.int32) - int(used[0] < 0) if len(used) else prompt.astype(np.int32)
-        return {"line": line, "model": cols["model"][final], "models": self.model_names, "prompt": prompt,
-                "prompts": texts, **{key: cols[key][final] for key in COUNTS}, "timestamp": cols["timestamp"][final],
-                "id_hash": cols["id_hash"][first], "has_id": cols["has_id"][first]}
+        return {
+            "line": line,
+            "model": cols["model"][final],
+            "models": self.model_names,
+            "prompt": prompt,
+            "prompts": texts,
+            **{key: cols[key][final] for key in COUNTS},
+            "timestamp": cols["timestamp"][final],
+            "id_hash": cols["id_hash"][first],
+            "has_id": cols["has_id"][first],
+        }
 
     def _merge(self, hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of each kept row's first line and of its final line, in first-line order."""
@@ -306,15 +331,29 @@ def _stamps(stamps: list) -> np.ndarray:
     try:
         return np.array(stamps).astype("datetime64[ns]")
     except ValueError:  # a stamp numpy does not read: pandas names it the way the rest of ingest does
-        return pd.to_datetime(pd.Series([s.decode() if isinstance(s, bytes) else s for s in stamps], dtype="object"),
-                              utc=True, format="ISO8601").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+        return (
+            pd.to_datetime(
+                pd.Series([s.decode() if isinstance(s, bytes) else s for s in stamps], dtype="object"),
+                utc=True,
+                format="ISO8601",
+            )
+            .dt.tz_localize(None)
+            .to_numpy(dtype="datetime64[ns]")
+        )
 
 
 def empty_table() -> dict:
-    return {"line": np.zeros(0, dtype=np.int64), "model": np.zeros(0, dtype=np.int32), "models": [],
-            "prompt": np.zeros(0, dtype=np.int32), "prompts": [],
-            **{key: np.zeros(0, dtype=np.int64) for key in COUNTS}, "timestamp": np.zeros(0, dtype="datetime64[ns]"),
-            "id_hash": np.zeros(0, dtype=np.uint64), "has_id": np.zeros(0, dtype=bool)}
+    return {
+        "line": np.zeros(0, dtype=np.int64),
+        "model": np.zeros(0, dtype=np.int32),
+        "models": [],
+        "prompt": np.zeros(0, dtype=np.int32),
+        "prompts": [],
+        **{key: np.zeros(0, dtype=np.int64) for key in COUNTS},
+        "timestamp": np.zeros(0, dtype="datetime64[ns]"),
+        "id_hash": np.zeros(0, dtype=np.uint64),
+        "has_id": np.zeros(0, dtype=bool),
+    }
 
 
 def scan_file(path: str, name: str, strict: bool) -> dict:
@@ -336,9 +375,17 @@ def scan_file(path: str, name: str, strict: bool) -> dict:
                 first_line = _scan_block(block, first_line, name, stats, rows)
         except EOFError as exc:
             raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
-    return {"table": rows.table(), "name": name, "project": project, "session": session,
-            "records_read": stats.records_read, "duplicates": stats.duplicates + rows.duplicates,
-            "malformed": stats.malformed, "skipped": dict(stats.skipped), "problems": stats.problems}
+    return {
+        "table": rows.table(),
+        "name": name,
+        "project": project,
+        "session": session,
+        "records_read": stats.records_read,
+        "duplicates": stats.duplicates + rows.duplicates,
+        "malformed": stats.malformed,
+        "skipped": dict(stats.skipped),
+        "problems": stats.problems,
+    }
 
 
 def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, rows: _Rows) -> int:
@@ -428,17 +475,24 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
         numbers = _counts(column(0), column(2), column(5), column(1))
         write_5m, write_1h = numbers[3], np.zeros(len(split), dtype=np.int64)
     else:
-        numbers = _counts(column(0), column(2), column(5), column(1), [v or b"0" for v in split],
-                          [v or b"0" for v in column(4)])
+        numbers = _counts(
+            column(0), column(2), column(5), column(1), [v or b"0" for v in split], [v or b"0" for v in column(4)]
+        )
         given = np.array([v is not None for v in split], dtype=bool)
         write_5m, write_1h = np.where(given, numbers[4], numbers[3]), numbers[5]
-    return {"index": real, "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
-            "has_id": np.ones(len(keys), dtype=bool),
-            "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
-            "timestamp": _stamps(column(7)) if keys else np.zeros(0, dtype="datetime64[ns]"),
-            "input_tokens": numbers[0], "cache_read_tokens": numbers[1],
-            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h, "output_tokens": numbers[2],
-            **{key: np.zeros(len(keys), dtype=np.int64) for key in CALL_COLUMNS}}
+    return {
+        "index": real,
+        "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
+        "has_id": np.ones(len(keys), dtype=bool),
+        "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
+        "timestamp": _stamps(column(7)) if keys else np.zeros(0, dtype="datetime64[ns]"),
+        "input_tokens": numbers[0],
+        "cache_read_tokens": numbers[1],
+        "cache_write_5m_tokens": write_5m,
+        "cache_write_1h_tokens": write_1h,
+        "output_tokens": numbers[2],
+        **{key: np.zeros(len(keys), dtype=np.int64) for key in CALL_COLUMNS},
+    }
 
 
 def _counts(*columns) -> np.ndarray:
@@ -453,13 +507,21 @@ def _counts(*columns) -> np.ndarray:
     return numbers
 
 
-def _scan_others(text: bytes, breaks: np.ndarray, others: list[int], first_line: int, name: str, stats: IngestStats,
-                 rows: _Rows, out: tuple) -> None:
+def _scan_others(
+    text: bytes,
+    breaks: np.ndarray,
+    others: list[int],
+    first_line: int,
+    name: str,
+    stats: IngestStats,
+    rows: _Rows,
+    out: tuple,
+) -> None:
     """Lines the block search did not recognise, read one at a time in the careful way."""
     lines, keys, models, stamps, counts = out
     for i in others:
         line_no = first_line + i
-        got = _scan_line(text[breaks[i] + 1:breaks[i + 1]], line_no, name, stats)
+        got = _scan_line(text[breaks[i] + 1 : breaks[i + 1]], line_no, name, stats)
         if got is None:
             continue
         if isinstance(got, str):
@@ -540,19 +602,30 @@ def _fast_assistant(line: bytes, head: re.Match):
     if _SERVER_CALL.search(usage):
         return None  # json.loads reads its server tool calls
     u = dict(_COUNT.findall(usage))
-    if b"input_tokens" not in u or b"output_tokens" not in u or b'_tokens":"' in usage or b":-" in usage \
-            or b"." in usage or any(len(v) > 12 for v in u.values()):
+    if (
+        b"input_tokens" not in u
+        or b"output_tokens" not in u
+        or b'_tokens":"' in usage
+        or b":-" in usage
+        or b"." in usage
+        or any(len(v) > 12 for v in u.values())
+    ):
         return None  # a count that is not a plain whole number, or implausibly large: the careful path names it
     if b"ephemeral_5m_input_tokens" in u or b"ephemeral_1h_input_tokens" in u:
         write_5m, write_1h = int(u.get(b"ephemeral_5m_input_tokens", 0)), int(u.get(b"ephemeral_1h_input_tokens", 0))
     else:
         write_5m, write_1h = int(u.get(b"cache_creation_input_tokens", 0)), 0
     message_id, request_id = head.group(1).decode(), tail.group(2).decode()
-    return {"model": model, "input_tokens": int(u[b"input_tokens"]),
-            "output_tokens": int(u[b"output_tokens"]), "cache_read_tokens": int(u.get(b"cache_read_input_tokens", 0)),
-            "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
-            "timestamp": tail.group(3).decode().removesuffix("Z"),
-            "id": f"{message_id}:{request_id}" if request_id else message_id}
+    return {
+        "model": model,
+        "input_tokens": int(u[b"input_tokens"]),
+        "output_tokens": int(u[b"output_tokens"]),
+        "cache_read_tokens": int(u.get(b"cache_read_input_tokens", 0)),
+        "cache_write_5m_tokens": write_5m,
+        "cache_write_1h_tokens": write_1h,
+        "timestamp": tail.group(3).decode().removesuffix("Z"),
+        "id": f"{message_id}:{request_id}" if request_id else message_id,
+    }
 
 
 def _progress_message(record: dict) -> dict:

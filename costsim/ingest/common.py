@@ -20,7 +20,6 @@ import pandas as pd
 
 from costsim.errors import InputError
 
-
 CHUNK_RECORDS = 50_000
 BOM = b"\xef\xbb\xbf"
 MAX_PROBLEMS_SHOWN = 10
@@ -49,8 +48,8 @@ class IngestStats:
     sidecars: int = 0                  # Claude Code sidecar files passed over in folders (not logs, not records)
     conflicting_duplicates: int = 0    # duplicates whose usage differs from the copy kept (counted, and warned of)
     prompts_read: object = None        # called with prompt texts as readers find them, ahead of their rows
-    _seen_ids: "SeenIds" = field(default_factory=lambda: SeenIds())
-    _seen_usage: "SeenIds" = field(default_factory=lambda: SeenIds())  # id + usage, to tell differing copies
+    _seen_ids: SeenIds = field(default_factory=lambda: SeenIds())
+    _seen_usage: SeenIds = field(default_factory=lambda: SeenIds())  # id + usage, to tell differing copies
 
     def display(self, path: str) -> str:
         return self.names.get(path, display_name(path))
@@ -184,8 +183,11 @@ class SeenIds:
         if not len(run):
             return
         self._runs.append(run)
-        while (len(self._runs) > 1 and len(self._runs[-2]) <= len(self._runs[-1])
-               and len(self._runs[-1]) + len(self._runs[-2]) <= self.RUN_CAP):
+        while (
+            len(self._runs) > 1
+            and len(self._runs[-2]) <= len(self._runs[-1])
+            and len(self._runs[-1]) + len(self._runs[-2]) <= self.RUN_CAP
+        ):
             last = self._runs.pop()
             self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]), kind="stable")  # merges two sorted runs
 
@@ -204,8 +206,11 @@ def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[st
             continue
         if "://" in item:  # database URLs were passed through above
             from costsim.errors import ConfigError
-            raise ConfigError(f"{item}: object storage is read by the cluster engine: add --engine dask "
-                              "(pip install 'costsim[dask]' if Dask is not installed)")
+
+            raise ConfigError(
+                f"{item}: object storage is read by the cluster engine: add --engine dask "
+                "(pip install 'costsim[dask]' if Dask is not installed)"
+            )
         path = Path(item).expanduser()
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _loggish(p.name))

@@ -69,7 +69,9 @@ def _headers_found(path: str, name: str) -> str:
     if not head or head[:1] in "[{":
         return ""
     first_line = head.splitlines()[0]
-    header = [header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])]
+    header = [
+        header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])
+    ]
     return "; headers found: " + ", ".join(h for h in header if h)[:300]
 
 
@@ -78,8 +80,10 @@ def _database_reader(log_format: str | None) -> Reader:
     from costsim.ingest import postgres  # its driver is an optional extra, imported when used
 
     if log_format not in (None, "litellm"):
-        raise ConfigError(f"--log-format {log_format!r}: a postgresql:// input is read as a LiteLLM proxy's "
-                          "spend logs (--log-format litellm, or none)")
+        raise ConfigError(
+            f"--log-format {log_format!r}: a postgresql:// input is read as a LiteLLM proxy's "
+            "spend logs (--log-format litellm, or none)"
+        )
     return postgres.read_spend_logs
 
 
@@ -99,7 +103,9 @@ def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
                 return found
         return None
     first_line = head.splitlines()[0]
-    header = [header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])]
+    header = [
+        header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])
+    ]
     return csv_format(header, has_columns)
 
 
@@ -124,9 +130,13 @@ def json_format(record) -> str | None:
     usage = record.get("usage")
     if record.get("type") == "message" and isinstance(usage, dict):
         return "anthropic"
-    if record.get("object") == "chat.completion" or (isinstance(usage, dict) and "prompt_tokens" in usage and "choices" in record):
+    if record.get("object") == "chat.completion" or (
+        isinstance(usage, dict) and "prompt_tokens" in usage and "choices" in record
+    ):
         return "openai-chat"
-    if record.get("object") in ("response", "response.compaction") or (isinstance(usage, dict) and "input_tokens_details" in usage):
+    if record.get("object") in ("response", "response.compaction") or (
+        isinstance(usage, dict) and "input_tokens_details" in usage
+    ):
         return "openai-responses"
     if "model" in record and ("input_tokens" in record or "prompt" in record):
         return "neutral-jsonl"
@@ -179,6 +189,7 @@ def _first_records(head: str, path: str, name: str):
     if count:
         return
     from costsim.ingest.records import json_records  # a pretty-printed document: read it whole
+
     for _, value, error in json_records(path, name):
         if error is None:
             count += 1

@@ -104,11 +104,11 @@ WITH raw AS (
            type IS NULL OR subagent OR (type = 'assistant'
                AND NOT coalesce(model = '<synthetic>' AND input_tokens IS NOT NULL, false)
                AND (iterations OR NOT coalesce(model <> ''
-                        AND {_whole('input_tokens')} AND {_whole('output_tokens')}
-                        AND {_whole('cache_read_tokens')} AND {_whole('cache_write_tokens')}
-                        AND (split_5m IS NULL OR {_whole('split_5m')}) AND (split_1h IS NULL OR {_whole('split_1h')})
-                        AND (web_search_calls IS NULL OR {_whole('web_search_calls')})
-                        AND (web_fetch_calls IS NULL OR {_whole('web_fetch_calls')})
+                        AND {_whole("input_tokens")} AND {_whole("output_tokens")}
+                        AND {_whole("cache_read_tokens")} AND {_whole("cache_write_tokens")}
+                        AND (split_5m IS NULL OR {_whole("split_5m")}) AND (split_1h IS NULL OR {_whole("split_1h")})
+                        AND (web_search_calls IS NULL OR {_whole("web_search_calls")})
+                        AND (web_fetch_calls IS NULL OR {_whole("web_fetch_calls")})
                         AND (stamp_text IS NULL OR stamp IS NOT NULL), false))) AS odd
     FROM line
 ), keyed AS (
@@ -170,10 +170,15 @@ def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
 
 def connect():
     """A DuckDB connection for part queries: the run's threads, and offline (no extension is fetched)."""
-    con = duckdb.connect(config={"threads": threads(), "autoinstall_known_extensions": False,
-                                 "autoload_known_extensions": False,
-                                 "allocator_flush_threshold": "8MB",  # give memory back after each part
-                                 "allocator_bulk_deallocation_flush_threshold": "8MB"})
+    con = duckdb.connect(
+        config={
+            "threads": threads(),
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+            "allocator_flush_threshold": "8MB",  # give memory back after each part
+            "allocator_bulk_deallocation_flush_threshold": "8MB",
+        }
+    )
     con.execute("SET enable_progress_bar = false")  # a long part must not draw on the user's terminal
     return con
 
@@ -193,28 +198,48 @@ def query_part(paths: list[str], con=None) -> dict:
             con.close()
     sums = ["lines", "assistant", "no_usage", "odd", "copies"]
     files = groups.group_by("file").aggregate([(c, "sum") for c in sums] + [("n", "min")])
-    files = {"file": files.column("file").to_pylist(), "first_n": files.column("n_min").to_numpy(),
-             **{c: files.column(f"{c}_sum").to_numpy() for c in sums}}
+    files = {
+        "file": files.column("file").to_pylist(),
+        "first_n": files.column("n_min").to_numpy(),
+        **{c: files.column(f"{c}_sum").to_numpy() for c in sums},
+    }
     said = groups.filter(groups.column("user_line"))
     said = said.take(pc.sort_indices(said.column("n")))
     requests = groups.filter(pc.greater(groups.column("copies"), 0))
     del groups
     requests = requests.take(pc.sort_indices(requests.column("n")))
     final = requests.column("final").combine_chunks() if requests.num_rows else None
-    columns = {"n": requests.column("n").to_numpy(), "copies": requests.column("copies").to_numpy(),
-               **_id_columns(requests.column("id"))}
+    columns = {
+        "n": requests.column("n").to_numpy(),
+        "copies": requests.column("copies").to_numpy(),
+        **_id_columns(requests.column("id")),
+    }
     if final is None:
-        columns.update(model=np.zeros(0, np.int32), models=[], timestamp=np.zeros(0, "datetime64[ns]"),
-                       **{key: np.zeros(0, np.int64) for key in COUNTS})
+        columns.update(
+            model=np.zeros(0, np.int32),
+            models=[],
+            timestamp=np.zeros(0, "datetime64[ns]"),
+            **{key: np.zeros(0, np.int64) for key in COUNTS},
+        )
     else:
         models = final.field("model").dictionary_encode()
-        columns.update(model=models.indices.to_numpy(zero_copy_only=False).astype(np.int32),
-                       models=models.dictionary.to_pylist(),
-                       timestamp=final.field("stamp_us").cast(pa.timestamp("us")).to_numpy(zero_copy_only=False)
-                       .astype("datetime64[ns]"),
-                       **{key: final.field(key).to_numpy(zero_copy_only=False) for key in COUNTS})
-    return {"files": files, "requests": columns,
-            "prompts": {"n": said.column("n").to_numpy(), **{c: said.column(c).to_pylist() for c in ("meta", "text", "parts")}}}
+        columns.update(
+            model=models.indices.to_numpy(zero_copy_only=False).astype(np.int32),
+            models=models.dictionary.to_pylist(),
+            timestamp=final.field("stamp_us")
+            .cast(pa.timestamp("us"))
+            .to_numpy(zero_copy_only=False)
+            .astype("datetime64[ns]"),
+            **{key: final.field(key).to_numpy(zero_copy_only=False) for key in COUNTS},
+        )
+    return {
+        "files": files,
+        "requests": columns,
+        "prompts": {
+            "n": said.column("n").to_numpy(),
+            **{c: said.column(c).to_pylist() for c in ("meta", "text", "parts")},
+        },
+    }
 
 
 def _id_columns(ids) -> dict:
@@ -245,8 +270,16 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
         lo, hi = np.searchsorted(columns["n"], [first, first + lines])
         plo, phi = np.searchsorted(prompts["n"], [first, first + lines])
         table = _file_table(columns, lo, hi, first, _prompt_texts(prompts, plo, phi, first))
-        yield _result(table, name, project, session, lines, int(files["assistant"][i]), int(files["no_usage"][i]),
-                      int(files["copies"][i]) - int(hi - lo))
+        yield _result(
+            table,
+            name,
+            project,
+            session,
+            lines,
+            int(files["assistant"][i]),
+            int(files["no_usage"][i]),
+            int(files["copies"][i]) - int(hi - lo),
+        )
 
 
 def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.ndarray, list[str]]) -> dict:
@@ -258,19 +291,26 @@ def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.n
     used, prompt = np.unique(at, return_inverse=True)
     kept = [texts[k] for k in used.tolist() if k >= 0]
     prompt = prompt.astype(np.int32) - int(len(used) > 0 and used[0] < 0)
-    return {"line": line.astype(np.int64), "model": model.astype(np.int32),
-            "models": [columns["models"][k] for k in used_models.tolist()], "prompt": prompt, "prompts": kept,
-            **{key: columns[key][lo:hi].astype(np.int64) for key in COUNTS},
-            "timestamp": columns["timestamp"][lo:hi], "id_hash": columns["id_hash"][lo:hi],
-            "has_id": columns["has_id"][lo:hi]}
+    return {
+        "line": line.astype(np.int64),
+        "model": model.astype(np.int32),
+        "models": [columns["models"][k] for k in used_models.tolist()],
+        "prompt": prompt,
+        "prompts": kept,
+        **{key: columns[key][lo:hi].astype(np.int64) for key in COUNTS},
+        "timestamp": columns["timestamp"][lo:hi],
+        "id_hash": columns["id_hash"][lo:hi],
+        "has_id": columns["has_id"][lo:hi],
+    }
 
 
 def _prompt_texts(prompts: dict, plo: int, phi: int, first: int) -> tuple[np.ndarray, list[str]]:
     """Line numbers and texts of a file's prompts: the careful reader's `_user_text` (a user line not
     isMeta whose content is text, or text parts joined; stripped, not blank)."""
     lines, texts = [], []
-    for n, meta, text, parts in zip(prompts["n"][plo:phi].tolist(), prompts["meta"][plo:phi],
-                                    prompts["text"][plo:phi], prompts["parts"][plo:phi]):
+    for n, meta, text, parts in zip(
+        prompts["n"][plo:phi].tolist(), prompts["meta"][plo:phi], prompts["text"][plo:phi], prompts["parts"][plo:phi]
+    ):
         if meta is not None and meta not in ("false", "null"):
             continue
         if text is None:
@@ -282,15 +322,25 @@ def _prompt_texts(prompts: dict, plo: int, phi: int, first: int) -> tuple[np.nda
     return np.array(lines, dtype=np.int64), texts
 
 
-def _result(table: dict, name: str, project: str, session: str, lines: int, assistant: int, no_usage: int,
-            merged_away: int) -> dict:
+def _result(
+    table: dict, name: str, project: str, session: str, lines: int, assistant: int, no_usage: int, merged_away: int
+) -> dict:
     skipped = {}
     if lines - assistant:
         skipped[NOT_A_REQUEST] = lines - assistant
     if no_usage:
         skipped[NO_USAGE] = no_usage
-    return {"table": table, "name": name, "project": project, "session": session, "records_read": lines,
-            "duplicates": merged_away, "malformed": 0, "skipped": skipped, "problems": []}
+    return {
+        "table": table,
+        "name": name,
+        "project": project,
+        "session": session,
+        "records_read": lines,
+        "duplicates": merged_away,
+        "malformed": 0,
+        "skipped": skipped,
+        "problems": [],
+    }
 
 
 def wanted() -> bool:
@@ -299,6 +349,7 @@ def wanted() -> bool:
     choice = os.environ.get("COSTSIM_ENGINE", "").strip().lower()
     if choice not in ("", "duckdb", "careful"):
         from costsim.errors import ConfigError
+
         raise ConfigError(f"COSTSIM_ENGINE must be duckdb or careful, got {choice!r}")
     return AVAILABLE and choice != "careful"
 
@@ -387,6 +438,16 @@ def _read_part(paths: list[str], con=None) -> dict:
 
 def _no_lines() -> dict:
     empty = np.zeros(0, dtype=np.int64)
-    return {"files": {"file": [], "first_n": empty, "lines": empty, "assistant": empty, "no_usage": empty,
-                      "odd": empty, "copies": empty},
-            "requests": {"n": empty}, "prompts": {"n": empty, "meta": [], "text": [], "parts": []}}
+    return {
+        "files": {
+            "file": [],
+            "first_n": empty,
+            "lines": empty,
+            "assistant": empty,
+            "no_usage": empty,
+            "odd": empty,
+            "copies": empty,
+        },
+        "requests": {"n": empty},
+        "prompts": {"n": empty, "meta": [], "text": [], "parts": []},
+    }

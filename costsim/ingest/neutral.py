@@ -51,7 +51,10 @@ def row_from_record(record: dict, source: str) -> dict:
             continue
         count = token_count(record.get(key))
         if count is None:
-            raise Skip("bad token count", f"{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {record.get(key)!r}")
+            raise Skip(
+                "bad token count",
+                f"{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {record.get(key)!r}",
+            )
         target = "cache_write_5m_tokens" if key == "cache_write_tokens" else key
         row[target] = row.get(target, 0) + count
     if "input_tokens" not in row:
@@ -96,9 +99,13 @@ def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     file that is one pretty-printed JSON document) is read record by record."""
     name = stats.display(path)
     with open_binary(path, name) as stream:
-        head = stream.peek(1 << 16)[:1 << 16].lstrip()[:1]
+        head = stream.peek(1 << 16)[: 1 << 16].lstrip()[:1]
         line_no = 0
-        fast = arrow_jsonl.AVAILABLE and head == b"{" and stream.peek(1 << 16)[:1 << 16].lstrip().split(b"\n")[0].strip() != b"{"
+        fast = (
+            arrow_jsonl.AVAILABLE
+            and head == b"{"
+            and stream.peek(1 << 16)[: 1 << 16].lstrip().split(b"\n")[0].strip() != b"{"
+        )
         while True:
             try:
                 if fast:  # pyarrow reads the block's columns; a block it cannot vouch for is read below
@@ -167,8 +174,14 @@ def _parse_lines(lines: list[bytes], first: int) -> list[tuple[int, object, str 
     return out
 
 
-_FAST_TOKENS = ("input_tokens", "output_tokens", "cache_read_tokens", "cache_write_5m_tokens",
-                "cache_write_1h_tokens", "reasoning_tokens")
+_FAST_TOKENS = (
+    "input_tokens",
+    "output_tokens",
+    "cache_read_tokens",
+    "cache_write_5m_tokens",
+    "cache_write_1h_tokens",
+    "reasoning_tokens",
+)
 _FAST_TEXT = ("id", "prompt", "session", "project")
 _FAST_KNOWN = frozenset(("timestamp", "model", *_FAST_TOKENS, *_FAST_TEXT))
 
@@ -179,7 +192,9 @@ def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
     if not all(map(dict.__instancecheck__, records)):
         return None
     df = pd.DataFrame(records)
-    if not set(df.columns) <= _FAST_KNOWN or not {"model", "timestamp", "input_tokens", "output_tokens"} <= set(df.columns):
+    if not set(df.columns) <= _FAST_KNOWN or not {"model", "timestamp", "input_tokens", "output_tokens"} <= set(
+        df.columns
+    ):
         return None
     for key in _FAST_TOKENS:
         if key in df.columns:
@@ -234,6 +249,7 @@ def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 
 def read_csv(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     """A neutral CSV, or any CSV whose headers --columns maps onto neutral field names."""
+
     def make_extract(header: list[str], name: str):
         rename = _header_map(header, stats.columns, name)
         return lambda record, source: row_from_record({f: record.get(c) for f, c in rename.items()}, source)
@@ -249,16 +265,23 @@ def _header_map(header: list[str], columns: dict[str, str], name: str) -> dict[s
         if field not in FIELDS:
             raise InputError(f"--columns {field}={column}: {field!r} is not a field (fields: {', '.join(FIELDS)})")
         if column not in header:
-            raise InputError(f"--columns {field}={column}: the CSV header has no {column!r} column "
-                             f"(it has {', '.join(header)})", path=name, line=1)
+            raise InputError(
+                f"--columns {field}={column}: the CSV header has no {column!r} column (it has {', '.join(header)})",
+                path=name,
+                line=1,
+            )
         rename[field] = column
     for field in FIELDS:
         if field not in rename and field in header:
             rename[field] = field
     for needed in ("model", "input_tokens"):
         if needed not in rename and not (needed == "input_tokens" and "prompt" in rename):
-            raise InputError(f"CSV header has no {needed!r} column; map one with --columns {needed}=HEADER "
-                             f"(headers found: {', '.join(h for h in header if h)[:300]})", path=name, line=1)
+            raise InputError(
+                f"CSV header has no {needed!r} column; map one with --columns {needed}=HEADER "
+                f"(headers found: {', '.join(h for h in header if h)[:300]})",
+                path=name,
+                line=1,
+            )
     return rename
 
 

@@ -39,9 +39,16 @@ def usage_row(usage: dict | None) -> dict:
     written = tokens(prompt_details, "cache_write_tokens", where="usage.…_details.")
     reasoning = tokens(output_details, "reasoning_tokens", where="usage.…_details.")
     if cached + written > prompt:
-        raise Skip("bad token count", f"cached_tokens {cached} + cache_write_tokens {written} exceed prompt tokens {prompt}")
-    row: dict[str, object] = {"input_tokens": prompt - cached - written, "cache_read_tokens": cached,
-                              "cache_write_5m_tokens": written, "output_tokens": output, "reasoning_tokens": reasoning}
+        raise Skip(
+            "bad token count", f"cached_tokens {cached} + cache_write_tokens {written} exceed prompt tokens {prompt}"
+        )
+    row: dict[str, object] = {
+        "input_tokens": prompt - cached - written,
+        "cache_read_tokens": cached,
+        "cache_write_5m_tokens": written,
+        "output_tokens": output,
+        "reasoning_tokens": reasoning,
+    }
     server = usage.get("server_tool_use_details")  # OpenRouter
     if isinstance(server, dict) and server.get("web_search_requests") not in (None, 0):
         row["web_search_calls"] = tokens(server, "web_search_requests", where="usage.server_tool_use_details.")
@@ -109,8 +116,13 @@ def batch_input_row(record: dict, source: str) -> dict:
     text = all_text(messages, body.get("instructions"))
     if not text:
         raise Skip("no text to count", "body.messages / body.input")
-    row = {"source": source, "model": str(body["model"]), "count_text": text, "batch": True,
-           "prompt": last_user_text(messages) if isinstance(messages, list) else str(messages)}
+    row = {
+        "source": source,
+        "model": str(body["model"]),
+        "count_text": text,
+        "batch": True,
+        "prompt": last_user_text(messages) if isinstance(messages, list) else str(messages),
+    }
     if record.get("custom_id"):
         row["id"] = str(record["custom_id"])
     return row

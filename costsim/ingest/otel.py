@@ -115,7 +115,10 @@ def _call(span, project: str | None, source: str) -> tuple[tuple, str, dict | No
     row = {"source": source, "id": f"{key[0]}:{key[1]}",
            "model": f"{str(provider).lower()}/{model}" if provider and "/" not in model else model,
            **usage_row(attrs)}
-    start, end = _nanos(span.get("startTimeUnixNano"), "startTimeUnixNano"), _nanos(span.get("endTimeUnixNano"), "endTimeUnixNano")
+    start, end = (
+        _nanos(span.get("startTimeUnixNano"), "startTimeUnixNano"),
+        _nanos(span.get("endTimeUnixNano"), "endTimeUnixNano"),
+    )
     if start:
         row["timestamp"] = datetime.fromtimestamp(start / 1e9, tz=timezone.utc)
         if end and end >= start:
@@ -133,6 +136,7 @@ def _call(span, project: str | None, source: str) -> tuple[tuple, str, dict | No
 
 def usage_row(attrs: dict) -> dict:
     """GenAI usage attributes → usage-frame token columns (input counts include cache reads and writes)."""
+
     def count(names: tuple[str, ...], required: bool = False):
         for attr in names:
             if attr in attrs:
@@ -144,13 +148,21 @@ def usage_row(attrs: dict) -> dict:
     prompt = count(INPUT, required=True)
     cache_read, cache_write = count(CACHE_READ) or 0, count(CACHE_WRITE) or 0
     if cache_read + cache_write > prompt:
-        raise Skip("bad token count", f"cache read {cache_read} + cache creation {cache_write} exceed {INPUT[0]} "
-                   f"{prompt} (the conventions count them inside it)")
+        raise Skip(
+            "bad token count",
+            f"cache read {cache_read} + cache creation {cache_write} exceed {INPUT[0]} "
+            f"{prompt} (the conventions count them inside it)",
+        )
     output = count(OUTPUT)
     if output is None and attrs.get("gen_ai.operation.name") == "embeddings":
         output = 0  # an embedding has no output; for any other call a missing count is estimated
-    return {"input_tokens": prompt - cache_read - cache_write, "cache_read_tokens": cache_read,
-            "cache_write_5m_tokens": cache_write, "output_tokens": output, "reasoning_tokens": count(REASONING) or 0}
+    return {
+        "input_tokens": prompt - cache_read - cache_write,
+        "cache_read_tokens": cache_read,
+        "cache_write_5m_tokens": cache_write,
+        "output_tokens": output,
+        "reasoning_tokens": count(REASONING) or 0,
+    }
 
 
 def _nanos(value, field: str) -> int | None:
@@ -180,6 +192,7 @@ def _ancestors(keys: set[tuple], parents: dict[tuple, str]) -> set[tuple]:
 
 
 # ---- OTLP attribute values and message text ------------------------------------------------------
+
 
 def attributes(items) -> dict:
     """An OTLP attribute list [{key, value: {stringValue|intValue|…}}] → {key: Python value}."""

@@ -22,7 +22,15 @@ import pandas as pd
 
 from costsim.errors import InputError
 from costsim.ingest.common import IngestStats
-from costsim.ingest.records import Skip, billed_usd, last_user_text, read_csv_format, read_json_format, timestamp, tokens
+from costsim.ingest.records import (
+    Skip,
+    billed_usd,
+    last_user_text,
+    read_csv_format,
+    read_json_format,
+    timestamp,
+    tokens,
+)
 
 OPENROUTER_HEADERS = ("generation_id", "created_at", "tokens_prompt", "tokens_completion", "model_permaslug")
 
@@ -54,10 +62,16 @@ def litellm_row(record: dict, source: str) -> dict:
     if cache_read + cache_write > prompt:
         raise Skip("bad token count", f"cached {cache_read} + cache writes {cache_write} exceed prompt_tokens {prompt}")
     reasoning_details = usage.get("completion_tokens_details")
-    row = {"source": source, "model": str(model), "input_tokens": prompt - cache_read - cache_write,
-           "cache_read_tokens": cache_read, "cache_write_5m_tokens": write_5m, "cache_write_1h_tokens": write_1h,
-           "output_tokens": tokens(record, "completion_tokens", required=True),
-           "reasoning_tokens": tokens(reasoning_details, "reasoning_tokens") if isinstance(reasoning_details, dict) else 0}
+    row = {
+        "source": source,
+        "model": str(model),
+        "input_tokens": prompt - cache_read - cache_write,
+        "cache_read_tokens": cache_read,
+        "cache_write_5m_tokens": write_5m,
+        "cache_write_1h_tokens": write_1h,
+        "output_tokens": tokens(record, "completion_tokens", required=True),
+        "reasoning_tokens": tokens(reasoning_details, "reasoning_tokens") if isinstance(reasoning_details, dict) else 0,
+    }
     server = usage.get("server_tool_use")
     if isinstance(server, dict) and server.get("web_search_requests") not in (None, 0):
         row["web_search_calls"] = tokens(server, "web_search_requests", where="server_tool_use.")
@@ -109,9 +123,14 @@ def openrouter_row(record: dict, source: str) -> dict:
     cached = tokens(record, "tokens_cached")
     if cached > prompt:
         raise Skip("bad token count", f"tokens_cached {cached} exceeds tokens_prompt {prompt}")
-    row = {"source": source, "model": record["model_permaslug"], "input_tokens": prompt - cached,
-           "cache_read_tokens": cached, "output_tokens": tokens(record, "tokens_completion", required=True),
-           "reasoning_tokens": tokens(record, "tokens_reasoning")}
+    row = {
+        "source": source,
+        "model": record["model_permaslug"],
+        "input_tokens": prompt - cached,
+        "cache_read_tokens": cached,
+        "output_tokens": tokens(record, "tokens_completion", required=True),
+        "reasoning_tokens": tokens(record, "tokens_reasoning"),
+    }
     billed = billed_usd(record.get("cost_total"), "cost_total")
     if billed is not None:
         row["billed_usd"] = billed

@@ -93,7 +93,9 @@ def _document_records(document, line_no: int) -> Iterator[tuple[int, object, str
         yield line_no, item, None
 
 
-def read_json_format(path: str, stats: IngestStats, extract: Callable[[dict, str], "dict | list | None"]) -> Iterator[pd.DataFrame]:
+def read_json_format(
+    path: str, stats: IngestStats, extract: Callable[[dict, str], dict | list | None]
+) -> Iterator[pd.DataFrame]:
     """Read a JSON/JSONL file whose records `extract(record, source)` turns into rows."""
     name = stats.display(path)
     rows = []
@@ -122,8 +124,9 @@ def read_json_format(path: str, stats: IngestStats, extract: Callable[[dict, str
         yield finish_rows(rows, stats)
 
 
-def read_csv_format(path: str, stats: IngestStats,
-                    make_extract: Callable[[list[str], str], Callable[[dict, str], dict]]) -> Iterator[pd.DataFrame]:
+def read_csv_format(
+    path: str, stats: IngestStats, make_extract: Callable[[list[str], str], Callable[[dict, str], dict]]
+) -> Iterator[pd.DataFrame]:
     """Read a CSV file: `make_extract(header, name)` checks the header and returns the record → row function."""
     name = stats.display(path)
     rows: list[dict] = []
@@ -163,6 +166,7 @@ def header_name(header: str | None) -> str:
 
 # ---- small helpers the format modules share ---------------------------------------------------
 
+
 def tokens(obj: dict | None, key: str, *, required: bool = False, where: str = "") -> int:
     """A whole, non-negative token count at obj[key]; absent counts are 0 unless `required`."""
     value = None if not isinstance(obj, dict) else obj.get(key)
@@ -172,7 +176,9 @@ def tokens(obj: dict | None, key: str, *, required: bool = False, where: str = "
         return 0
     count = token_count(value)
     if count is None:
-        raise Skip("bad token count", f"{where}{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {value!r}")
+        raise Skip(
+            "bad token count", f"{where}{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {value!r}"
+        )
     return count
 
 
@@ -244,6 +250,7 @@ def all_text(messages, system=None) -> str:
 
 # ---- finishing a chunk -------------------------------------------------------------------------
 
+
 def finish_rows(rows: list[dict], stats: IngestStats) -> pd.DataFrame:
     """Rows → a usage-frame chunk: count missing inputs offline, mark estimated outputs, then `finish_frame`."""
     return finish_table(pd.DataFrame.from_records(rows), stats)
@@ -281,7 +288,9 @@ def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     counted = pd.Series(0, index=df.index[need], dtype="int64")
     models = df.loc[need, "model"].fillna("")
     for model, index in models.groupby(models, sort=False).groups.items():
-        counts = np.array(tok.count_tokens_many(df.loc[index, "count_text"].astype(str).tolist(), model), dtype=np.int64)
+        counts = np.array(
+            tok.count_tokens_many(df.loc[index, "count_text"].astype(str).tolist(), model), dtype=np.int64
+        )
         factor = stats.token_factor(model) if stats.token_factor and model else 1
         if factor != 1:
             counts = np.array([int(round(c * factor)) for c in counts], dtype=np.int64)

@@ -34,7 +34,9 @@ def filesystem(url: str):
     try:
         return fsspec.core.url_to_fs(url)
     except ImportError as exc:  # the scheme's driver (s3fs, gcsfs, adlfs) is not installed
-        raise ConfigError(f"{url}: {exc} ({INSTALL_HINT} brings s3fs; gs:// needs 'costsim[gcs]', az:// 'costsim[azure]')") from None
+        raise ConfigError(
+            f"{url}: {exc} ({INSTALL_HINT} brings s3fs; gs:// needs 'costsim[gcs]', az:// 'costsim[azure]')"
+        ) from None
     except ValueError as exc:
         raise ConfigError(f"{url}: {exc}") from None
 
@@ -59,8 +61,11 @@ def expand_url(url: str, loggish) -> list[tuple[str, int]]:
         raise InputError("object not found", path=url) from None
     except OSError as exc:
         raise InputError(f"cannot list: {exc}", path=url) from None
-    return [(f"{protocol}://{p}", int(info.get("size") or 0)) for p, info in found.items()
-            if info.get("type", "file") != "directory"]
+    return [
+        (f"{protocol}://{p}", int(info.get("size") or 0))
+        for p, info in found.items()
+        if info.get("type", "file") != "directory"
+    ]
 
 
 def head(url: str, size: int) -> bytes:

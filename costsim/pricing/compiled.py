@@ -21,11 +21,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from costsim import yamlio
-
-from costsim.pricing import names as model_names
-
-from costsim.pricing import prices
 from costsim.paths import bundled
+from costsim.pricing import names as model_names
+from costsim.pricing import prices
 
 FOLDER = ".compiled"
 
@@ -60,7 +58,7 @@ class LazyModels(MutableMapping[str, "prices.ModelPrice"]):
     def __len__(self) -> int:
         return len(self._blobs)
 
-    def __copy__(self) -> "LazyModels":
+    def __copy__(self) -> LazyModels:
         out = LazyModels(dict(self._blobs))
         out._models = dict(self._models)
         return out

@@ -181,15 +181,19 @@ def _litellm_off_peak(block: dict, where: str, path: Path) -> str:
         elif days >= {1, 2, 3, 4, 5}:
             windows += [h for h in hours if h.split("-")[0] != h.split("-")[1]]
         else:
-            raise PricingError(f"{where}.off_peak_pricing: weekday set {sorted(days)} has no costsim equivalent",
-                               path=path)
+            raise PricingError(
+                f"{where}.off_peak_pricing: weekday set {sorted(days)} has no costsim equivalent", path=path
+            )
     if "input" not in rates or "output" not in rates or not (windows or weekends):
         raise PricingError(f"{where}.off_peak_pricing: needs input and output rates and a window", path=path)
-    return ("{utc_windows: [" + ", ".join(f'"{w}"' for w in windows) + f"], weekends_all_day: {str(weekends).lower()}, "
-            f"usd_per_mtok: {_rates(rates)}}}")
+    return (
+        "{utc_windows: [" + ", ".join(f'"{w}"' for w in windows) + f"], weekends_all_day: {str(weekends).lower()}, "
+        f"usd_per_mtok: {_rates(rates)}}}"
+    )
 
 
 # ---- genai-prices ---------------------------------------------------------------------------------
+
 
 def _from_genai(data: list, name: str, path: Path) -> dict:
     want = name.lower()
@@ -206,8 +210,12 @@ def _from_genai(data: list, name: str, path: Path) -> dict:
             if str(model["id"]).lower() == model_id and (not provider_hint or prov.get("id") == provider_hint):
                 found = found or (prov, model)
     if found is None:
-        raise PricingError(unknown_model_message(name, index).replace("no price table has it", "not in this map")
-                           .replace(" (add it with --pricing FILE)", ""), path=path)
+        raise PricingError(
+            unknown_model_message(name, index)
+            .replace("no price table has it", "not in this map")
+            .replace(" (add it with --pricing FILE)", ""),
+            path=path,
+        )
     prov, model = found
     where = f"{prov.get('id')}/{model['id']}"
     prices = model.get("prices")
@@ -216,8 +224,10 @@ def _from_genai(data: list, name: str, path: Path) -> dict:
     for item in conditional:
         constraint = item.get("constraint") or {}
         if "start_time" in constraint or "end_time" in constraint:
-            notes.append(f"time-of-day price {constraint.get('start_time')}-{constraint.get('end_time')} UTC not "
-                         "imported: add it as an off_peak window by hand")
+            notes.append(
+                f"time-of-day price {constraint.get('start_time')}-{constraint.get('end_time')} UTC not "
+                "imported: add it as an off_peak window by hand"
+            )
             continue
         period = _genai_period(item.get("prices") or {}, where, path)
         if "start_date" in constraint:
@@ -229,8 +239,12 @@ def _from_genai(data: list, name: str, path: Path) -> dict:
     if first:
         first[0]["from"] = "2000-01-01"
         notes.append("the map's unconstrained price has no start date: 2000-01-01 stands for 'always'")
-    return {"id": str(model["id"]).lower(), "provider": str(prov.get("id") or "imported"),
-            "periods": sorted(periods, key=lambda p: str(p["from"])), "notes": notes}
+    return {
+        "id": str(model["id"]).lower(),
+        "provider": str(prov.get("id") or "imported"),
+        "periods": sorted(periods, key=lambda p: str(p["from"])),
+        "notes": notes,
+    }
 
 
 def _genai_period(prices: dict, where: str, path: Path) -> dict:

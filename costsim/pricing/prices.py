@@ -24,8 +24,8 @@ from pathlib import Path
 
 from costsim.errors import PricingError, UnknownModelError
 from costsim.frame import RATE_KINDS
-from costsim.pricing.names import candidates, hosts
 from costsim.paths import bundled
+from costsim.pricing.names import candidates, hosts
 from costsim.yamlio import Fields, load_yaml, to_decimal
 
 MTOK = Decimal(1_000_000)
@@ -135,7 +135,7 @@ class PriceBook:
     models: MutableMapping[str, ModelPrice] = field(default_factory=dict)  # compiled.LazyModels in a run
     files: list[str] = field(default_factory=list)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
-    discounts: "Discounts" = field(default_factory=lambda: Discounts())
+    discounts: Discounts = field(default_factory=lambda: Discounts())
     checked: dict[str, date] = field(default_factory=dict)  # bundled table file -> date its prices were checked
     _weak: dict[str, str] = field(default_factory=dict, repr=False)
     _prefixes: dict[str, str] = field(default_factory=dict, repr=False)
@@ -146,10 +146,16 @@ class PriceBook:
         """Negotiated discount for a model: its own, else its provider's (overlay `discounts:`), else None."""
         return self.discounts.models.get(model.id, self.discounts.providers.get(model.provider))
 
-    def with_models(self, models: MutableMapping[str, ModelPrice]) -> "PriceBook":
+    def with_models(self, models: MutableMapping[str, ModelPrice]) -> PriceBook:
         """The same names over other model entries (a what-if copy; discounts are not carried, as before)."""
-        return PriceBook(models=models, files=list(self.files), _index=dict(self._index), _weak=dict(self._weak),
-                         _prefixes=dict(self._prefixes), _rank=dict(self._rank))
+        return PriceBook(
+            models=models,
+            files=list(self.files),
+            _index=dict(self._index),
+            _weak=dict(self._weak),
+            _prefixes=dict(self._prefixes),
+            _rank=dict(self._rank),
+        )
 
     def find(self, name: str) -> ModelPrice | None:
         """The model a logged name refers to, or None: ids and aliases, `provider/` prefixes, OpenRouter
@@ -321,8 +327,13 @@ def parse_hand_kept(top: Fields) -> dict[str, tuple[tuple[str, ...], tuple[str, 
         top.fail("must map model ids to {aliases, prefixes}", "hand_kept")
     out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for model_id, names in raw.items():
-        f = Fields(names, allowed={"aliases", "prefixes"}, path=top.path, where=top.field(f"hand_kept.{model_id}"),
-                   error=PricingError)
+        f = Fields(
+            names,
+            allowed={"aliases", "prefixes"},
+            path=top.path,
+            where=top.field(f"hand_kept.{model_id}"),
+            error=PricingError,
+        )
         lists = [f.list(key) for key in ("aliases", "prefixes")]
         if not all(isinstance(n, str) and n.strip() for names in lists for n in names):
             f.fail("must list names")
@@ -343,9 +354,10 @@ def parse_discounts(path: Path, data=None) -> Discounts:
         mapping = f.get(key, {}) or {}
         if not isinstance(mapping, dict):
             f.fail("must map names to a percent off (0-100)", key)
-        out[key] = {str(name).strip().lower(): to_decimal(pct, lambda m, n=name: f.fail(m, f"{key}.{n}"),
-                                                         maximum=Decimal(100))
-                    for name, pct in mapping.items()}
+        out[key] = {
+            str(name).strip().lower(): to_decimal(pct, lambda m, n=name: f.fail(m, f"{key}.{n}"), maximum=Decimal(100))
+            for name, pct in mapping.items()
+        }
     return Discounts(out["providers"], out["models"])
 
 
@@ -360,9 +372,15 @@ def parse_table(path: Path, *, bundled_table: bool = False, data=None) -> list[M
     """
     data = load_yaml(path, PricingError) if data is None else data
     discounts_only = isinstance(data, dict) and "discounts" in data and "models" not in data
-    top = Fields(data, allowed=TOP_KEYS, required=set() if discounts_only else
-                 ({"provider", "models", "checked"} if bundled_table else {"provider", "models"}),
-                 path=path, error=PricingError)
+    top = Fields(
+        data,
+        allowed=TOP_KEYS,
+        required=set()
+        if discounts_only
+        else ({"provider", "models", "checked"} if bundled_table else {"provider", "models"}),
+        path=path,
+        error=PricingError,
+    )
     top.date("checked")
     parse_discounts(path, data)
     if discounts_only:
@@ -383,9 +401,27 @@ def parse_table(path: Path, *, bundled_table: bool = False, data=None) -> list[M
 def parse_model(raw, provider: str, default_source: str, path: Path, where: str) -> ModelPrice:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         where = f"{where} ({raw['id'].strip().lower()})"  # name the model in every message, unknown keys too
-    f = Fields(raw, allowed={"id", "name", "aliases", "source_url", "batch_discount_pct", "batch_discount_excludes",
-                             "prices", "token_factor", "per_call", "prefixes", "source", "checked"},
-               required={"id", "prices"}, path=path, where=where, error=PricingError)
+    f = Fields(
+        raw,
+        allowed={
+            "id",
+            "name",
+            "aliases",
+            "source_url",
+            "batch_discount_pct",
+            "batch_discount_excludes",
+            "prices",
+            "token_factor",
+            "per_call",
+            "prefixes",
+            "source",
+            "checked",
+        },
+        required={"id", "prices"},
+        path=path,
+        where=where,
+        error=PricingError,
+    )
     model_id = f.required_str("id").strip().lower()
     aliases = f.list("aliases")
     if not all(isinstance(a, str) and a.strip() for a in aliases):
@@ -399,24 +435,31 @@ def parse_model(raw, provider: str, default_source: str, path: Path, where: str)
         f.fail("needs at least one price period", "prices")
     for j in range(1, len(periods)):
         if periods[j].starts <= periods[j - 1].starts:
-            f.fail(f"overlapping price periods: starts {periods[j].starts}, not after prices[{j - 1}].from "
-                   f"{periods[j - 1].starts} (list periods oldest first; each runs until the next one starts)",
-                   f"prices[{j}].from")
+            f.fail(
+                f"overlapping price periods: starts {periods[j].starts}, not after prices[{j - 1}].from "
+                f"{periods[j - 1].starts} (list periods oldest first; each runs until the next one starts)",
+                f"prices[{j}].from",
+            )
     excludes = f.list("batch_discount_excludes")
     if not set(map(str, excludes)) <= set(RATE_KINDS):
         f.fail(f"must list token kinds ({', '.join(RATE_KINDS)})", "batch_discount_excludes")
     if excludes and not f.has("batch_discount_pct"):
         f.fail("needs batch_discount_pct", "batch_discount_excludes")
     return ModelPrice(
-        id=model_id, name=f.str("name") or model_id, provider=provider,
+        id=model_id,
+        name=f.str("name") or model_id,
+        provider=provider,
         aliases=tuple(dict.fromkeys(a.strip().lower() for a in [*aliases, *provider_names])),
-        source_url=f.str("source_url") or default_source, periods=periods,
-        batch_discount_pct=f.decimal("batch_discount_pct", maximum=Decimal(100)), table=path.name,
+        source_url=f.str("source_url") or default_source,
+        periods=periods,
+        batch_discount_pct=f.decimal("batch_discount_pct", maximum=Decimal(100)),
+        table=path.name,
         batch_discount_excludes=tuple(excludes),
         token_factor=f.decimal("token_factor", minimum=Decimal("0.01")) or Decimal(1),
         per_call_usd=parse_per_call(f.get("per_call"), path, f.field("per_call")) if f.has("per_call") else {},
         prefixes=tuple(dict.fromkeys(a.strip().lower() for a in prefixes)),
-        source=f.str("source", ""), checked=f.date("checked"),
+        source=f.str("source", ""),
+        checked=f.date("checked"),
     )
 
 
@@ -429,22 +472,36 @@ def parse_per_call(raw, path: Path, where: str) -> dict:
 
 
 def parse_period(raw, path: Path, where: str) -> PricePeriod:
-    f = Fields(raw, allowed={"from", "usd_per_mtok", "long_context", "service_tiers", "off_peak"},
-               required={"from", "usd_per_mtok"}, path=path, where=where, error=PricingError)
+    f = Fields(
+        raw,
+        allowed={"from", "usd_per_mtok", "long_context", "service_tiers", "off_peak"},
+        required={"from", "usd_per_mtok"},
+        path=path,
+        where=where,
+        error=PricingError,
+    )
     rates = parse_rates(f.get("usd_per_mtok"), path, f.field("usd_per_mtok"))
     long_context = None
     if f.has("long_context"):
-        lc = Fields(f.get("long_context"), allowed={"above_prompt_tokens", "usd_per_mtok"},
-                    required={"above_prompt_tokens", "usd_per_mtok"}, path=path,
-                    where=f.field("long_context"), error=PricingError)
-        long_context = LongContext(lc.required_int("above_prompt_tokens", minimum=1),
-                                   parse_rates(lc.get("usd_per_mtok"), path, lc.field("usd_per_mtok")))
+        lc = Fields(
+            f.get("long_context"),
+            allowed={"above_prompt_tokens", "usd_per_mtok"},
+            required={"above_prompt_tokens", "usd_per_mtok"},
+            path=path,
+            where=f.field("long_context"),
+            error=PricingError,
+        )
+        long_context = LongContext(
+            lc.required_int("above_prompt_tokens", minimum=1),
+            parse_rates(lc.get("usd_per_mtok"), path, lc.field("usd_per_mtok")),
+        )
     tiers = parse_service_tiers(f, long_context is not None, path) if f.has("service_tiers") else ()
     off_peak = parse_off_peak(f, path) if f.has("off_peak") else None
     if off_peak is not None and long_context is not None:
         f.fail("a period with long_context cannot also have off_peak rates (not supported)", "off_peak")
-    return PricePeriod(starts=f.required_date("from"), rates=rates, long_context=long_context, service_tiers=tiers,
-                       off_peak=off_peak)
+    return PricePeriod(
+        starts=f.required_date("from"), rates=rates, long_context=long_context, service_tiers=tiers, off_peak=off_peak
+    )
 
 
 SERVICE_TIERS = ("flex", "priority")
@@ -452,22 +509,41 @@ SERVICE_TIERS = ("flex", "priority")
 
 def parse_service_tiers(period: Fields, has_long_context: bool, path: Path) -> tuple[ServiceTierRates, ...]:
     """`service_tiers: {flex: {usd_per_mtok: {...}, long_context: {usd_per_mtok: {...}}}, priority: {...}}`."""
-    f = Fields(period.get("service_tiers"), allowed=set(SERVICE_TIERS), path=path,
-               where=period.field("service_tiers"), error=PricingError)
+    f = Fields(
+        period.get("service_tiers"),
+        allowed=set(SERVICE_TIERS),
+        path=path,
+        where=period.field("service_tiers"),
+        error=PricingError,
+    )
     tiers = []
     for name in SERVICE_TIERS:
         if not f.has(name):
             continue
-        t = Fields(f.get(name), allowed={"usd_per_mtok", "long_context"}, required={"usd_per_mtok"}, path=path,
-                   where=f.field(name), error=PricingError)
+        t = Fields(
+            f.get(name),
+            allowed={"usd_per_mtok", "long_context"},
+            required={"usd_per_mtok"},
+            path=path,
+            where=f.field(name),
+            error=PricingError,
+        )
         lc_rates = None
         if t.has("long_context"):
             if not has_long_context:
                 t.fail("the period has no long_context threshold for these rates", "long_context")
-            lc = Fields(t.get("long_context"), allowed={"usd_per_mtok"}, required={"usd_per_mtok"}, path=path,
-                        where=t.field("long_context"), error=PricingError)
+            lc = Fields(
+                t.get("long_context"),
+                allowed={"usd_per_mtok"},
+                required={"usd_per_mtok"},
+                path=path,
+                where=t.field("long_context"),
+                error=PricingError,
+            )
             lc_rates = parse_rates(lc.get("usd_per_mtok"), path, lc.field("usd_per_mtok"))
-        tiers.append(ServiceTierRates(name, parse_rates(t.get("usd_per_mtok"), path, t.field("usd_per_mtok")), lc_rates))
+        tiers.append(
+            ServiceTierRates(name, parse_rates(t.get("usd_per_mtok"), path, t.field("usd_per_mtok")), lc_rates)
+        )
     return tuple(tiers)
 
 
@@ -476,9 +552,14 @@ _WINDOW = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 
 def parse_off_peak(period: Fields, path: Path) -> OffPeak:
     """`off_peak: {utc_windows: ["16:30-00:30"], weekends_all_day: false, usd_per_mtok: {...}}`."""
-    f = Fields(period.get("off_peak"), allowed={"utc_windows", "weekends_all_day", "usd_per_mtok"},
-               required={"utc_windows", "usd_per_mtok"}, path=path, where=period.field("off_peak"),
-               error=PricingError)
+    f = Fields(
+        period.get("off_peak"),
+        allowed={"utc_windows", "weekends_all_day", "usd_per_mtok"},
+        required={"utc_windows", "usd_per_mtok"},
+        path=path,
+        where=period.field("off_peak"),
+        error=PricingError,
+    )
     windows = []
     for text in f.list("utc_windows"):
         m = _WINDOW.match(str(text).strip())
@@ -498,8 +579,9 @@ def parse_rates(raw, path: Path, where: str) -> Rates:
     f = Fields(raw, allowed=set(RATE_KINDS), required={"input", "output"}, path=path, where=where, error=PricingError)
     input_rate, output_rate = f.required_decimal("input"), f.required_decimal("output")
     cache = {kind: f.decimal(kind) for kind in ("cache_read", "cache_write_5m", "cache_write_1h")}
-    return Rates(input_rate, output_rate, **{kind: input_rate if rate is None else rate
-                                             for kind, rate in cache.items()})
+    return Rates(
+        input_rate, output_rate, **{kind: input_rate if rate is None else rate for kind, rate in cache.items()}
+    )
 
 
 def request_cost_usd(rates: Rates, tokens: dict[str, int]) -> Decimal:

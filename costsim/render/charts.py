@@ -10,10 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Console
-from costsim.render.tables import markdown_table, new_table
 from rich.text import Text
 
 from costsim.money import exact, pct, usd
+from costsim.render.tables import markdown_table, new_table
 from costsim.report import Report
 from costsim.simulate.sweep import SweepResult
 
@@ -56,7 +56,11 @@ def draw_sweep(result: SweepResult, console: Console) -> None:
         table.add_column("", no_wrap=True)
     base = result.curves["base"]
     for i, point in enumerate(base.points):
-        row = [Text(pct(point.share_pct, 0)), Text(pct(point.savings_pct)), _bar(point.savings_pct, target, "green", width)]
+        row = [
+            Text(pct(point.share_pct, 0)),
+            Text(pct(point.savings_pct)),
+            _bar(point.savings_pct, target, "green", width),
+        ]
         if what_if:
             other = what_if.points[i].savings_pct
             row += [Text(pct(other)), _bar(other, target, "cyan", width)]
@@ -77,8 +81,10 @@ def sweep_table(result: SweepResult) -> tuple[str, list[str], list[list[str]]]:
         if what_if:
             row.append(pct(what_if.points[i].savings_pct))
         rows.append(row)
-    title = (f"Savings vs all-frontier as the tier-{vary} share moves (as of {result.as_of}; "
-             f"target {target_label(result.target_savings_pct)})")
+    title = (
+        f"Savings vs all-frontier as the tier-{vary} share moves (as of {result.as_of}; "
+        f"target {target_label(result.target_savings_pct)})"
+    )
     return title, header, rows
 
 
@@ -92,22 +98,30 @@ def sweep_lines(result: SweepResult) -> list[str]:
         if be is not None:
             where = f"savings reach {target_label(target)} at a tier-{vary} share of {pct(be, 2)}"
         else:
-            best = max((p for p in curve.points if p.savings_pct is not None),
-                       key=lambda p: p.savings_pct or 0, default=None)
-            where = (f"no tier-{vary} share reaches {target_label(target)} savings; the most reachable is "
-                     f"{pct(best.savings_pct, 2)}, at a tier-{vary} share of {pct(best.share_pct, 0)}"
-                     if best else f"no tier-{vary} share gives {target_label(target)} savings")
+            best = max(
+                (p for p in curve.points if p.savings_pct is not None), key=lambda p: p.savings_pct or 0, default=None
+            )
+            where = (
+                f"no tier-{vary} share reaches {target_label(target)} savings; the most reachable is "
+                f"{pct(best.savings_pct, 2)}, at a tier-{vary} share of {pct(best.share_pct, 0)}"
+                if best
+                else f"no tier-{vary} share gives {target_label(target)} savings"
+            )
         bracket = curve.bracket_pct
         check = f" (sweep: between {pct(bracket[0], 0)} and {pct(bracket[1], 0)})" if bracket else ""
         out.append(f"Break-even{label}: {where}{check}.")
-        bands = "; ".join(f"{k}% savings: tier-{vary} share {pct(v[0], 1)}–{pct(v[1], 1)}" if v else f"{k}%: none"
-                          for k, v in curve.bands.items())
+        bands = "; ".join(
+            f"{k}% savings: tier-{vary} share {pct(v[0], 1)}–{pct(v[1], 1)}" if v else f"{k}%: none"
+            for k, v in curve.bands.items()
+        )
         out.append(f"Bands{label}: {bands}.")
     weights = ", ".join(f"tier {t} {pct(w * 100, 1)}" for t, w in result.fixed_relative_shares.items())
-    out.append(f"The other tiers keep their relative shares ({weights}); models: "
-               + ", ".join(f"tier {t} {m}" for t, m in result.tier_models.items())
-               + (f"; classifier {result.classifier_model} on every request" if result.classifier_model else "")
-               + ".")
+    out.append(
+        f"The other tiers keep their relative shares ({weights}); models: "
+        + ", ".join(f"tier {t} {m}" for t, m in result.tier_models.items())
+        + (f"; classifier {result.classifier_model} on every request" if result.classifier_model else "")
+        + "."
+    )
     if result.what_if:
         out.append(f"Price change (what-if): {result.what_if} (the what-if curve only).")
     return out
@@ -122,12 +136,22 @@ def sweep_csv(result: SweepResult) -> str:
     lines = ["curve,share_pct,savings_pct,smart_usd_per_request,frontier_usd_per_request"]
     for name, curve in result.curves.items():
         for p in curve.points:
-            lines.append(",".join([name, exact(p.share_pct), exact(p.savings_pct) or "",
-                                   exact(p.smart_usd_per_request), exact(p.frontier_usd_per_request)]))
+            lines.append(
+                ",".join(
+                    [
+                        name,
+                        exact(p.share_pct),
+                        exact(p.savings_pct) or "",
+                        exact(p.smart_usd_per_request),
+                        exact(p.frontier_usd_per_request),
+                    ]
+                )
+            )
     return "\n".join(lines) + "\n"
 
 
 # ---- report sections ------------------------------------------------------------------------------
+
 
 def _rate(value: Decimal | None) -> str:
     if value is None:
@@ -146,18 +170,24 @@ def simulation_lines(report: Report) -> list[str]:
     lines = []
     c = sim.classifier
     if c:
-        lines.append(f"Classifier overhead: {c.model} reads each request ({c.input_tokens_per_request:,} in + "
-                     f"{c.output_tokens_per_request:,} out tokens): {usd(c.cost_per_request_usd)} a request, "
-                     f"{usd(c.cost_usd)} in all, {pct(c.share_of_smart_cost_pct)} of smart routing's cost.")
+        lines.append(
+            f"Classifier overhead: {c.model} reads each request ({c.input_tokens_per_request:,} in + "
+            f"{c.output_tokens_per_request:,} out tokens): {usd(c.cost_per_request_usd)} a request, "
+            f"{usd(c.cost_usd)} in all, {pct(c.share_of_smart_cost_pct)} of smart routing's cost."
+        )
     e = sim.escalation
     vs = "smart + classifier" if e.compared_with == "smart_classifier" else "smart routing"
-    lines.append(f"Escalation (all to tier 2, a share e again to tier 3): costs more than {vs} above "
-                 f"e = {_rate(e.break_even_vs_smart)}, more than all-frontier above "
-                 f"e = {_rate(e.break_even_vs_all_frontier)}.")
+    lines.append(
+        f"Escalation (all to tier 2, a share e again to tier 3): costs more than {vs} above "
+        f"e = {_rate(e.break_even_vs_smart)}, more than all-frontier above "
+        f"e = {_rate(e.break_even_vs_all_frontier)}."
+    )
     u = sim.under_routing
-    lines.append(f"Under-routing (a share m of tier-3 requests fails on tier {u.misroute_tier}, then "
-                 f"{u.rework_turns} rework turn(s) on tier 3 and the tier-3 call): routing stops paying at "
-                 f"m = {_rate(u.break_even_misroute_rate)}.")
+    lines.append(
+        f"Under-routing (a share m of tier-3 requests fails on tier {u.misroute_tier}, then "
+        f"{u.rework_turns} rework turn(s) on tier 3 and the tier-3 call): routing stops paying at "
+        f"m = {_rate(u.break_even_misroute_rate)}."
+    )
     lines += [f"Formula, {name.replace('_', '-')}: {f}" for name, f in sim.formulas.items()]
     return lines
 
@@ -167,8 +197,15 @@ def classifier_tier_rows(report: Report) -> list[list[str]]:
     c = report.simulation.classifier if report.simulation else None
     if not c:
         return []
-    return [["classifier (every request)", f"{report.strategy('smart').requests:,}", c.model, usd(c.cost_usd),
-             pct(c.share_of_smart_cost_pct)]]
+    return [
+        [
+            "classifier (every request)",
+            f"{report.strategy('smart').requests:,}",
+            c.model,
+            usd(c.cost_usd),
+            pct(c.share_of_smart_cost_pct),
+        ]
+    ]
 
 
 MC_HEADER = ["Strategy", "Cost p5", "p50", "p95", "Savings p5", "p50", "p95"]
@@ -181,8 +218,14 @@ def monte_carlo_rows(report: Report) -> list[list[str]]:
     labels = {s.key: s.label for s in report.strategies}
     money = lambda v: usd(Decimal(repr(v)))  # noqa: E731
     percent = lambda v: pct(Decimal(repr(v))) if v == v else "—"  # noqa: E731
-    return [[labels.get(r.key, r.key), *(money(v) for v in (r.cost_usd_p5, r.cost_usd_p50, r.cost_usd_p95)),
-             *(percent(v) for v in (r.savings_pct_p5, r.savings_pct_p50, r.savings_pct_p95))] for r in mc.strategies]
+    return [
+        [
+            labels.get(r.key, r.key),
+            *(money(v) for v in (r.cost_usd_p5, r.cost_usd_p50, r.cost_usd_p95)),
+            *(percent(v) for v in (r.savings_pct_p5, r.savings_pct_p50, r.savings_pct_p95)),
+        ]
+        for r in mc.strategies
+    ]
 
 
 def monte_carlo_title(report: Report) -> str:
@@ -195,5 +238,7 @@ LATENCY_HEADER = ["Tier", "Model (as logged)", "Requests", "p50 ms", "p95 ms"]
 
 
 def latency_rows(report: Report) -> list[list[str]]:
-    return [[str(r.tier or "—"), r.model, f"{r.requests:,}", f"{r.p50_ms:,.1f}", f"{r.p95_ms:,.1f}"]
-            for r in report.latency or ()]
+    return [
+        [str(r.tier or "—"), r.model, f"{r.requests:,}", f"{r.p50_ms:,.1f}", f"{r.p95_ms:,.1f}"]
+        for r in report.latency or ()
+    ]

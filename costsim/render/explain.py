@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 from rich.console import Console
+from rich.text import Text
+
 from costsim.render.safe_text import one_line, printable
 from costsim.render.tables import new_table
-from rich.text import Text
 
 PREVIEW_CHARS = 70
 

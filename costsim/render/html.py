@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from html import escape
 
-from costsim.version import __version__
-
 from costsim.render import plots
 from costsim.render.charts import sweep_lines, sweep_table
 from costsim.render.report import report_lines, sections
 from costsim.report import Report
 from costsim.simulate.sweep import SweepResult, report_sweep
+from costsim.version import __version__
 
 HEADER_PX, GAP_PX, LEFT_PX = 96, 16, 24
 CHART_W, CHART_H = int(plots.WIDTH_IN * plots.DPI), int(plots.HEIGHT_IN * plots.DPI)

@@ -5,14 +5,26 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from costsim.render.tables import markdown_table, table_of
 from rich.text import Text
 
 from costsim.money import usd
+from costsim.render.tables import markdown_table, table_of
 from costsim.report.jsonshape import envelope
 from costsim.routing.quality import QualityReport, QualityRow
 
-HEADERS = ("Classifier", "Acc", "T3 lower", "1→3", "2→1", "Under", "Over", "Mistakes", "×kw", "Split 1/2/3", "Confusion")
+HEADERS = (
+    "Classifier",
+    "Acc",
+    "T3 lower",
+    "1→3",
+    "2→1",
+    "Under",
+    "Over",
+    "Mistakes",
+    "×kw",
+    "Split 1/2/3",
+    "Confusion",
+)
 MISTAKES = ((1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (3, 2))  # (true tier, routed tier)
 MISTAKE_HEADERS = ("Classifier", *(f"{t}→{p}" for t, p in MISTAKES))
 
@@ -24,10 +36,19 @@ def _cells(row: QualityRow, report: QualityReport) -> list[str]:
     if base is not None and base.evaluation.mistake_cost_usd:
         ratio = f"{ev.mistake_cost_usd / base.evaluation.mistake_cost_usd:.2f}×"
     t1, t2 = sum(ev.confusion[0]), sum(ev.confusion[1])
-    return [row.name, f"{ev.accuracy:.1%}", f"{ev.tier3_sent_lower_rate:.0%} ({ev.tier3_sent_lower}/{ev.tier3_total})",
-            f"{ev.confusion[0][2]}/{t1}", f"{ev.tier2_sent_to_tier1}/{t2}", str(ev.under_routed), str(ev.over_routed),
-            usd(ev.mistake_cost_usd), ratio, "/".join(f"{s * 100:.0f}" for s in row.shares),
-            " ".join(",".join(str(c) for c in r) for r in ev.confusion)]
+    return [
+        row.name,
+        f"{ev.accuracy:.1%}",
+        f"{ev.tier3_sent_lower_rate:.0%} ({ev.tier3_sent_lower}/{ev.tier3_total})",
+        f"{ev.confusion[0][2]}/{t1}",
+        f"{ev.tier2_sent_to_tier1}/{t2}",
+        str(ev.under_routed),
+        str(ev.over_routed),
+        usd(ev.mistake_cost_usd),
+        ratio,
+        "/".join(f"{s * 100:.0f}" for s in row.shares),
+        " ".join(",".join(str(c) for c in r) for r in ev.confusion),
+    ]
 
 
 def _mistake_cells(row: QualityRow) -> list[str]:
@@ -37,30 +58,51 @@ def _mistake_cells(row: QualityRow) -> list[str]:
 
 
 def _title(report: QualityReport) -> str:
-    models = ", ".join(f"tier {t}: {m} ({report.output_tokens[t]:,} output tokens)" for t, m in report.tier_models.items())
-    return (f"Routing quality on {report.path} ({report.rows[0].evaluation.n:,} labeled requests), "
-            f"prices of {report.as_of.isoformat()}, {models}")
+    models = ", ".join(
+        f"tier {t}: {m} ({report.output_tokens[t]:,} output tokens)" for t, m in report.tier_models.items()
+    )
+    return (
+        f"Routing quality on {report.path} ({report.rows[0].evaluation.n:,} labeled requests), "
+        f"prices of {report.as_of.isoformat()}, {models}"
+    )
 
 
 def to_dict(report: QualityReport) -> dict:
     rows = []
     for row in report.rows:
         ev = row.evaluation
-        rows.append({"classifier": row.name, "forced_split": row.forced, "n": ev.n, "accuracy": ev.accuracy,
-                     "confusion": [list(r) for r in ev.confusion], "tier3_sent_lower": ev.tier3_sent_lower,
-                     "tier3_total": ev.tier3_total, "tier2_sent_to_tier1": ev.tier2_sent_to_tier1,
-                     "under_routed": ev.under_routed, "over_routed": ev.over_routed,
-                     "mistake_cost_usd": str(ev.mistake_cost_usd), "under_cost_usd": str(ev.under_cost_usd),
-                     "over_cost_usd": str(ev.over_cost_usd), "ideal_cost_usd": str(ev.ideal_cost_usd),
-                     "extra_cost_usd": str(ev.extra_cost_usd),
-                     "tier1_sent_to_tier3": ev.confusion[0][2],
-                     "mistake_cost_by_type_usd": {f"{t}->{p}": str(ev.cost_by_mistake[t - 1][p - 1]) for t, p in MISTAKES},
-                     "shares": list(row.shares)})
-    return {**envelope("evaluate"), "path": report.path, "as_of": report.as_of.isoformat(),
-            "tier_models": {str(t): m for t, m in report.tier_models.items()},
-            "output_tokens": {str(t): n for t, n in report.output_tokens.items()},
-            "target_shares": None if report.target_shares is None else list(report.target_shares),
-            "rows": rows, "notes": list(report.notes)}
+        rows.append(
+            {
+                "classifier": row.name,
+                "forced_split": row.forced,
+                "n": ev.n,
+                "accuracy": ev.accuracy,
+                "confusion": [list(r) for r in ev.confusion],
+                "tier3_sent_lower": ev.tier3_sent_lower,
+                "tier3_total": ev.tier3_total,
+                "tier2_sent_to_tier1": ev.tier2_sent_to_tier1,
+                "under_routed": ev.under_routed,
+                "over_routed": ev.over_routed,
+                "mistake_cost_usd": str(ev.mistake_cost_usd),
+                "under_cost_usd": str(ev.under_cost_usd),
+                "over_cost_usd": str(ev.over_cost_usd),
+                "ideal_cost_usd": str(ev.ideal_cost_usd),
+                "extra_cost_usd": str(ev.extra_cost_usd),
+                "tier1_sent_to_tier3": ev.confusion[0][2],
+                "mistake_cost_by_type_usd": {f"{t}->{p}": str(ev.cost_by_mistake[t - 1][p - 1]) for t, p in MISTAKES},
+                "shares": list(row.shares),
+            }
+        )
+    return {
+        **envelope("evaluate"),
+        "path": report.path,
+        "as_of": report.as_of.isoformat(),
+        "tier_models": {str(t): m for t, m in report.tier_models.items()},
+        "output_tokens": {str(t): n for t, n in report.output_tokens.items()},
+        "target_shares": None if report.target_shares is None else list(report.target_shares),
+        "rows": rows,
+        "notes": list(report.notes),
+    }
 
 
 def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
@@ -68,19 +110,38 @@ def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
         console.file.write(json.dumps(to_dict(report), indent=2) + "\n")
         return
     if fmt == "markdown":
-        lines = [f"**{_title(report)}**", "", markdown_table(HEADERS, [_cells(r, report) for r in report.rows]), "",
-                 "What the mistakes cost, by kind (true tier → routed tier): dollars (requests)", "",
-                 markdown_table(MISTAKE_HEADERS, [_mistake_cells(r) for r in report.rows])]
+        lines = [
+            f"**{_title(report)}**",
+            "",
+            markdown_table(HEADERS, [_cells(r, report) for r in report.rows]),
+            "",
+            "What the mistakes cost, by kind (true tier → routed tier): dollars (requests)",
+            "",
+            markdown_table(MISTAKE_HEADERS, [_mistake_cells(r) for r in report.rows]),
+        ]
         lines += [""] + [f"- {n}" for n in report.notes]
         console.file.write("\n".join(lines) + "\n")
         return
     console.print(Text(_title(report)))
-    table = table_of(HEADERS, [_cells(r, report) for r in report.rows], right=set(range(1, len(HEADERS) - 1)),
-                     no_wrap={0}, caption="Confusion: true tier 1 | 2 | 3, each as predicted 1,2,3",
-                     caption_justify="left", pad_edge=False)
+    table = table_of(
+        HEADERS,
+        [_cells(r, report) for r in report.rows],
+        right=set(range(1, len(HEADERS) - 1)),
+        no_wrap={0},
+        caption="Confusion: true tier 1 | 2 | 3, each as predicted 1,2,3",
+        caption_justify="left",
+        pad_edge=False,
+    )
     console.print(table)
-    console.print(table_of(MISTAKE_HEADERS, [_mistake_cells(r) for r in report.rows], right=set(range(1, 7)),
-                           no_wrap={0}, title="What the mistakes cost, by kind (true tier → routed tier): dollars (requests)",
-                           pad_edge=False))
+    console.print(
+        table_of(
+            MISTAKE_HEADERS,
+            [_mistake_cells(r) for r in report.rows],
+            right=set(range(1, 7)),
+            no_wrap={0},
+            title="What the mistakes cost, by kind (true tier → routed tier): dollars (requests)",
+            pad_edge=False,
+        )
+    )
     for note in report.notes:
         console.print(Text(f"note: {note}"))

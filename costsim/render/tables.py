@@ -23,7 +23,7 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def table_of(header: list[str], rows: list[list[str]], *, title: str | None = None, right: set[int] = frozenset(),
-             no_wrap: set[int] = frozenset(), **options) -> "Fitted":
+             no_wrap: set[int] = frozenset(), **options) -> Fitted:
     """A filled table; cells are plain text (never rich markup: log text is data).
 
     No word of a cell or header is ever cut: each column is at least as wide as its longest word, so a

@@ -63,8 +63,11 @@ def size_only(prompt_tokens: pd.Series, policy: Policy) -> tuple[pd.Series, pd.S
     rules = policy.rules
     short = prompt_tokens < rules.short_below_tokens
     tiers = pd.Series(rules.default_tier, index=prompt_tokens.index).where(~short, 1)
-    reasons = pd.Series(f"no prompt text; prompt of {rules.short_below_tokens:,}+ tokens → default tier {rules.default_tier}",
-                        index=prompt_tokens.index, dtype="object")
+    reasons = pd.Series(
+        f"no prompt text; prompt of {rules.short_below_tokens:,}+ tokens → default tier {rules.default_tier}",
+        index=prompt_tokens.index,
+        dtype="object",
+    )
     reasons[short] = f"no prompt text; prompt under {rules.short_below_tokens:,} tokens → tier 1"
     return tiers, reasons
 

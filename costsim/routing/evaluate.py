@@ -19,9 +19,9 @@ approximated as len(prompt) / 4 and a fixed output profile per tier.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Mapping, Sequence
 
 __all__ = ["Evaluation", "evaluate", "make_request_cost", "RequestCost", "TierPrice"]
 

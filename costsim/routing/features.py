@@ -22,10 +22,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
-from typing import Sequence
 
 import numpy as np
 
@@ -74,7 +74,7 @@ class FeaturizerConfig:
                 "function_words": self.function_words, "stem_chars": self.stem_chars}
 
     @classmethod
-    def from_json(cls, d: dict) -> "FeaturizerConfig":
+    def from_json(cls, d: dict) -> FeaturizerConfig:
         dense = tuple(str(x) for x in d["dense"])
         unknown = set(dense) - set(DENSE)
         if unknown:
@@ -179,7 +179,7 @@ class FeatureSpace:
         self.bigram_cols = np.array([bigram[k] for k in keys.tolist()], dtype=np.int64)
 
     @functools.cached_property
-    def _unknown_stem(self) -> "_StemColumns":
+    def _unknown_stem(self) -> _StemColumns:
         return _StemColumns(self.stem_cols, self.cfg.stem_chars)
 
     def _token_id(self, token: str) -> int:

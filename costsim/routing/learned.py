@@ -25,14 +25,14 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
 from costsim.errors import CostsimError
-from costsim.routing.features import FeaturizerConfig, FeatureSpace, featurize
+from costsim.routing.features import FeatureSpace, FeaturizerConfig, featurize
 from costsim.routing.reasons import CUES, cue_columns
 from costsim.routing.rules import Decision
 
@@ -160,7 +160,7 @@ class LearnedClassifier:
 
     # -- construction -------------------------------------------------------
     @classmethod
-    def from_dict(cls, data: dict, path: str | Path = "<memory>") -> "LearnedClassifier":
+    def from_dict(cls, data: dict, path: str | Path = "<memory>") -> LearnedClassifier:
         if not isinstance(data, dict):
             raise ClassifierFileError(path, "top level is not a JSON object")
         if data.get("format") != FORMAT:
@@ -191,8 +191,16 @@ class LearnedClassifier:
             raise ClassifierFileError(path, "weights contain NaN or infinity")
         if len(set(vocab_list)) != len(vocab_list):
             raise ClassifierFileError(path, "vocab has duplicate entries")
-        clf = cls(tuple(vocab_list), weights, bias, config, offsets, t3, cautious,  # type: ignore[arg-type]
-                  dict(data.get("training", {})))
+        clf = cls(
+            tuple(vocab_list),
+            weights,
+            bias,
+            config,
+            offsets,
+            t3,
+            cautious,  # type: ignore[arg-type]
+            dict(data.get("training", {})),
+        )
         try:
             clf.space  # noqa: B018 - a malformed feature name is the file's fault
         except ValueError as exc:
@@ -200,7 +208,7 @@ class LearnedClassifier:
         return clf
 
     @classmethod
-    def load(cls, path: str | Path | None = None, cautious: bool = False) -> "LearnedClassifier":
+    def load(cls, path: str | Path | None = None, cautious: bool = False) -> LearnedClassifier:
         """Load a weights file (default: the shipped one).  ``cautious`` applies its cautious offsets."""
         path = Path(path) if path is not None else default_classifier_path()
         try:
@@ -210,9 +218,7 @@ class LearnedClassifier:
         clf = _load(cls, path, stat.st_mtime_ns, stat.st_size)
         return clf.cautious() if cautious else clf
 
-    def with_policy(
-        self, offsets: Sequence[float] | None = None, t3: float | None = None
-    ) -> "LearnedClassifier":
+    def with_policy(self, offsets: Sequence[float] | None = None, t3: float | None = None) -> LearnedClassifier:
         """A copy with other per-tier logit offsets and/or tier-3 threshold (sharing the feature space)."""
         new_off = self.offsets if offsets is None else tuple(float(x) for x in offsets)
         if len(new_off) != 3:
@@ -223,7 +229,7 @@ class LearnedClassifier:
                 copy.__dict__[cached] = self.__dict__[cached]
         return copy
 
-    def cautious(self) -> "LearnedClassifier":
+    def cautious(self) -> LearnedClassifier:
         """The shipped cautious preset: biased towards higher tiers."""
         return self.with_policy(offsets=self.cautious_offsets, t3=self.t3)
 
@@ -284,8 +290,10 @@ class LearnedClassifier:
         lift = val[has] * (w[np.arange(len(k)), k] - w.mean(axis=1))
         by_cue = np.bincount(row[has] * n_cues + cue[has], weights=lift, minlength=n * n_cues).reshape(n, n_cues)
         order = np.argsort(-by_cue, axis=1, kind="stable")[:, :explain]
-        return [tuple((CUES[c], round(float(by_cue[i, c]), 4)) for c in order[i].tolist() if by_cue[i, c] > 0.05)
-                for i in range(n)]
+        return [
+            tuple((CUES[c], round(float(by_cue[i, c]), 4)) for c in order[i].tolist() if by_cue[i, c] > 0.05)
+            for i in range(n)
+        ]
 
 
 @functools.lru_cache(maxsize=8)

@@ -45,7 +45,7 @@ class Policy:
     def mid(self) -> str:
         return self.tier_models[2]
 
-    def with_models(self, overrides: dict[int, str | None]) -> "Policy":
+    def with_models(self, overrides: dict[int, str | None]) -> Policy:
         """The same policy with some tiers served by other models (`--tier1 MODEL` ...)."""
         models = {t: (overrides.get(t) or m) for t, m in self.tier_models.items()}
         return Policy(models, self.tier_names, self.classifier, self.rules, self.profiles, self.path)
@@ -60,7 +60,9 @@ def load_policy(path: str | Path | None = None) -> Policy:
     models, names = {}, {}
     tiers = _by_tier(top, "tiers")
     for tier, raw in tiers.items():
-        f = Fields(raw, allowed={"model", "name"}, required={"model"}, path=path, where=f"tiers.{tier}", error=ConfigError)
+        f = Fields(
+            raw, allowed={"model", "name"}, required={"model"}, path=path, where=f"tiers.{tier}", error=ConfigError
+        )
         models[tier], names[tier] = f.required_str("model").strip(), f.str("name") or f"Tier {tier}"
     classifier = top.str("classifier", "keywords")
     if classifier not in CLASSIFIERS:
@@ -72,8 +74,13 @@ def load_policy(path: str | Path | None = None) -> Policy:
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                 top.fail("must be a list of words", f"keywords.{tier}")
             keywords[tier] = tuple(w.strip().lower() for w in words)
-    thresholds = Fields(top.get("token_thresholds", {}), allowed={"short_below_tokens", "long_above_tokens", "long_min_files"},
-                        path=path, where="token_thresholds", error=ConfigError)
+    thresholds = Fields(
+        top.get("token_thresholds", {}),
+        allowed={"short_below_tokens", "long_above_tokens", "long_min_files"},
+        path=path,
+        where="token_thresholds",
+        error=ConfigError,
+    )
     default_tier = top.int("default_tier", minimum=1, default=defaults.default_tier)
     if default_tier not in TIERS:
         top.fail("must be 1, 2 or 3", "default_tier")
@@ -86,8 +93,14 @@ def load_policy(path: str | Path | None = None) -> Policy:
     )
     profiles = {}
     for tier, raw in _by_tier(top, "profiles", require_all=False).items():
-        f = Fields(raw, allowed={"input_tokens", "output_tokens"}, required={"input_tokens", "output_tokens"},
-                   path=path, where=f"profiles.{tier}", error=ConfigError)
+        f = Fields(
+            raw,
+            allowed={"input_tokens", "output_tokens"},
+            required={"input_tokens", "output_tokens"},
+            path=path,
+            where=f"profiles.{tier}",
+            error=ConfigError,
+        )
         profiles[tier] = TokenProfile(f.required_int("input_tokens"), f.required_int("output_tokens"))
     for tier in TIERS:
         profiles.setdefault(tier, TokenProfile(2000, 1000))

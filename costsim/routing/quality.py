@@ -7,16 +7,16 @@ for that tier's model (tiktoken, offline); output tokens are the policy's tier p
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Sequence
 
 from costsim.errors import InputError
+from costsim.pricing.prices import PriceBook, request_cost_usd
 from costsim.routing.evaluate import Evaluation, evaluate
 from costsim.routing.policy import Policy
-from costsim.pricing.prices import PriceBook, request_cost_usd
 from costsim.routing.prompts import jsonl_objects
 
 DEFAULT_SPECS = ("keywords", "rules", "learned", "learned:cautious")
@@ -226,7 +226,9 @@ def measured_quality(choice: str) -> str:
     if not figures:
         return "not measured on held-out data (run `costsim evaluate LABELED.jsonl --classifier ...`)"
     how = heldout.get("method") or heldout["summary_set"]
-    return (f"held-out quality, measured on {figures['n']:,} labeled requests written apart from its training data "
-            f"({how}): accuracy {figures['accuracy']:.0%}, tier-3 sent lower {figures['tier3_sent_lower']:.0%}, "
-            f"tier-1 sent to tier 3 {figures.get('tier1_sent_to_tier3', 0):.0%}, "
-            f"mistake cost {figures['mistake_cost_vs_keywords']:.2f}× the keyword rules'")
+    return (
+        f"held-out quality, measured on {figures['n']:,} labeled requests written apart from its training data "
+        f"({how}): accuracy {figures['accuracy']:.0%}, tier-3 sent lower {figures['tier3_sent_lower']:.0%}, "
+        f"tier-1 sent to tier 3 {figures.get('tier1_sent_to_tier3', 0):.0%}, "
+        f"mistake cost {figures['mistake_cost_vs_keywords']:.2f}× the keyword rules'"
+    )

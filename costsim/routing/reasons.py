@@ -8,7 +8,7 @@ towards the chosen tier, strongest first (their features' contributions added up
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

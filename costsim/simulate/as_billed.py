@@ -9,8 +9,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from costsim.report import Accounting
+from costsim.report import AsBilled as AsBilledPart
 from costsim.simulate.pricer import AS_LOGGED, Pricer
-from costsim.report import Accounting, AsBilled as AsBilledPart
 
 
 class AsBilled:

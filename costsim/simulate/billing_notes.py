@@ -62,13 +62,19 @@ def billing_notes(pricer, items) -> tuple[list[str], Billing]:
         batch_gaps = {m: dict(c) for m, c in sorted(gaps_by_strategy.items())}
     for (strategy, model, kind), n in sorted(pricer.call_gaps.items()):
         if strategy in ("as_logged", "all_frontier"):
-            notes.append(f"Per-call gap ({strategy.replace('_', ' ')}): {n:,} {kind.replace('_', ' ')} call(s) on {model}, "
-                         "which has no published per-call price in the tables: not priced.")
+            notes.append(
+                f"Per-call gap ({strategy.replace('_', ' ')}): {n:,} {kind.replace('_', ' ')} call(s) on {model}, "
+                "which has no published per-call price in the tables: not priced."
+            )
     discounts = sorted({(i.model, i.discount_pct) for i in items if i.discount_pct})
     if discounts:
-        notes.append("Negotiated discounts (--pricing): " + ", ".join(f"{m} {d.normalize():f}% off" for m, d in discounts) + ".")
+        notes.append(
+            "Negotiated discounts (--pricing): " + ", ".join(f"{m} {d.normalize():f}% off" for m, d in discounts) + "."
+        )
         discounts_pct = {m: d for m, d in discounts}
-    gaps = BillingGaps(service_tier={f"{m}/{t}": n for (m, t), n in sorted(pricer.tier_gaps.items())},
-                       batch=dict(sorted(pricer.batch_gaps.items())),
-                       per_call={f"{s}/{m}/{k}": n for (s, m, k), n in sorted(pricer.call_gaps.items())})
+    gaps = BillingGaps(
+        service_tier={f"{m}/{t}": n for (m, t), n in sorted(pricer.tier_gaps.items())},
+        batch=dict(sorted(pricer.batch_gaps.items())),
+        per_call={f"{s}/{m}/{k}": n for (s, m, k), n in sorted(pricer.call_gaps.items())},
+    )
     return notes, Billing(gaps, periods, batch_gaps, discounts_pct)

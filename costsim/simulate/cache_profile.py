@@ -23,15 +23,15 @@ from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 import pandas as pd
 
-from costsim.pricing.billing import BillingOptions
-from costsim.pricing.caches import CacheBook, load_cache_book
 from costsim.errors import ConfigError
-from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Pricer
 from costsim.frame import normalize
 from costsim.money import pct
-from costsim.routing.policy import TIERS, Policy
+from costsim.pricing.billing import BillingOptions
+from costsim.pricing.caches import CacheBook, load_cache_book
 from costsim.pricing.prices import PriceBook
 from costsim.report import Accounting, Report
+from costsim.routing.policy import TIERS, Policy
+from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Pricer
 from costsim.simulate.scenario import Scenario, scenario_frame
 
 
@@ -93,31 +93,44 @@ def price_with_caches(scenario: Scenario, book: PriceBook, policy: Policy, as_of
 
     caches = load_cache_book(book)
     strategies = (ALL_FRONTIER, ALL_MID, SMART_CACHE_AWARE, SMART_CARRIED)
-    pricer = Pricer(book, policy, strategies, as_of=as_of, billing=billing, separate=frozenset(s.key for s in strategies))
+    pricer = Pricer(
+        book, policy, strategies, as_of=as_of, billing=billing, separate=frozenset(s.key for s in strategies)
+    )
     frame = scenario_frame(scenario, as_of)
     one_model = dict.fromkeys(TIERS, warm_share_one_model(cache.turns))
     routed = {t: warm_share_routed(cache.turns, scenario.shares[t]) for t in TIERS}
-    plans = {ALL_FRONTIER.key: (dict.fromkeys(TIERS, policy.frontier), one_model),
-             ALL_MID.key: (dict.fromkeys(TIERS, policy.mid), one_model),
-             SMART.key: (dict(policy.tier_models), routed),
-             SMART_CARRIED.key: (dict(policy.tier_models), one_model)}
+    plans = {
+        ALL_FRONTIER.key: (dict.fromkeys(TIERS, policy.frontier), one_model),
+        ALL_MID.key: (dict.fromkeys(TIERS, policy.mid), one_model),
+        SMART.key: (dict(policy.tier_models), routed),
+        SMART_CARRIED.key: (dict(policy.tier_models), one_model),
+    }
     served = {}
     for strategy in strategies:
         models, warm = plans[strategy.key]
         rows = cached_frame(frame, warm, cache, models, caches, book)
         pricer.add(rows, only=(strategy,))
-        served[strategy.key] = {"warm_share_by_tier": {str(t): warm[t] for t in TIERS},
-                                "share_of_input_from_cache_pct": _cache_share_pct(rows)}
+        served[strategy.key] = {
+            "warm_share_by_tier": {str(t): warm[t] for t in TIERS},
+            "share_of_input_from_cache_pct": _cache_share_pct(rows),
+        }
     accounting = Accounting(records_read=scenario.requests, priced=scenario.requests)
     report = pricer.report(kind="compare", accounting=accounting, notes=notes)
     smart, carried = report.strategy(SMART.key), report.strategy(SMART_CARRIED.key)
-    block = {"replayed": False, "profile": cache.to_dict(), "strategies": served,
-             "smart_cache_aware_usd": smart.cost_usd, "smart_caches_carried_over_usd": carried.cost_usd,
-             "difference_usd": smart.cost_usd - carried.cost_usd}
-    note = (f"Prompt caches from a profile ({cache.turns} requests a conversation, a warm cache serves "
-            f"{(cache.cache_share * 100).normalize():f}% of a request's input; docs/caching.md): smart routing "
-            f"serves {pct(served[SMART.key]['share_of_input_from_cache_pct'])} of its input from cache, "
-            f"{pct(served[SMART_CARRIED.key]['share_of_input_from_cache_pct'])} with caches carried over.")
+    block = {
+        "replayed": False,
+        "profile": cache.to_dict(),
+        "strategies": served,
+        "smart_cache_aware_usd": smart.cost_usd,
+        "smart_caches_carried_over_usd": carried.cost_usd,
+        "difference_usd": smart.cost_usd - carried.cost_usd,
+    }
+    note = (
+        f"Prompt caches from a profile ({cache.turns} requests a conversation, a warm cache serves "
+        f"{(cache.cache_share * 100).normalize():f}% of a request's input; docs/caching.md): smart routing "
+        f"serves {pct(served[SMART.key]['share_of_input_from_cache_pct'])} of its input from cache, "
+        f"{pct(served[SMART_CARRIED.key]['share_of_input_from_cache_pct'])} with caches carried over."
+    )
     return replace(report, notes=(*report.notes, note), caching=block)
 
 

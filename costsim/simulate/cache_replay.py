@@ -23,17 +23,16 @@ same model — the warm prefix and its age — with no Python loop per request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from costsim.pricing.caches import CacheBook
 from costsim.frame import INT_COLUMNS
+from costsim.pricing.caches import CacheBook
 from costsim.pricing.prices import PriceBook
 
 NS_PER_MINUTE = 60 * 10**9
@@ -129,8 +128,9 @@ def _model_params(ids: np.ndarray, caches: CacheBook, book: PriceBook):
     return codes, idle[codes], idle_1h[codes], min_prefix[codes], block[codes], explicit[codes]
 
 
-def replay(df: pd.DataFrame, model_ids, caches: CacheBook, book: PriceBook, *,
-           cold: bool = False) -> tuple[pd.DataFrame, ReplayStats]:
+def replay(
+    df: pd.DataFrame, model_ids, caches: CacheBook, book: PriceBook, *, cold: bool = False
+) -> tuple[pd.DataFrame, ReplayStats]:
     """The rows of `df` (REPLAY_COLUMNS) with their cache split re-derived for `model_ids` (one per row).
 
     `cold`: no request finds a warm cache (an escalated call on a model the conversation is not on)."""
@@ -139,18 +139,21 @@ def replay(df: pd.DataFrame, model_ids, caches: CacheBook, book: PriceBook, *,
     model, idle, idle_1h, min_prefix, block, explicit = _model_params(ids, caches, book)
     conv = _conversations(df)
     stamps = df["timestamp"]
-    t = np.where(stamps.isna().to_numpy(), 0, stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64)) \
-        if n else np.zeros(0, dtype=np.int64)
+    t = (
+        np.where(stamps.isna().to_numpy(), 0, stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64))
+        if n
+        else np.zeros(0, dtype=np.int64)
+    )
     uncached = df["input_tokens"].to_numpy(dtype=np.int64)
     read_logged = df["cache_read_tokens"].to_numpy(dtype=np.int64)
     w5 = df["cache_write_5m_tokens"].to_numpy(dtype=np.int64)
     w1 = df["cache_write_1h_tokens"].to_numpy(dtype=np.int64)
     prefix = read_logged + w5 + w1
-    one_hour = w1 > w5                                   # the request's own write kind
-    cached = np.where(prefix >= min_prefix, prefix, 0)   # what the target model would cache at all
+    one_hour = w1 > w5  # the request's own write kind
+    cached = np.where(prefix >= min_prefix, prefix, 0)  # what the target model would cache at all
 
-    order = np.lexsort((np.arange(n), t, model, conv))   # by conversation, model, time
-    same = np.zeros(n, dtype=bool)                       # (sorted) has a previous request on this model
+    order = np.lexsort((np.arange(n), t, model, conv))  # by conversation, model, time
+    same = np.zeros(n, dtype=bool)  # (sorted) has a previous request on this model
     same[1:] = (conv[order][1:] == conv[order][:-1]) & (model[order][1:] == model[order][:-1])
     prev = np.empty(n, dtype=np.int64)
     prev[1:] = order[:-1]
@@ -175,13 +178,19 @@ def replay(df: pd.DataFrame, model_ids, caches: CacheBook, book: PriceBook, *,
     out["cache_write_5m_tokens"] = np.where(explicit & ~one_hour, rest, 0)
     out["cache_write_1h_tokens"] = np.where(explicit & one_hour, rest, 0)
 
-    by_time = np.lexsort((np.arange(n), t, conv))        # switches: model changes in time order
+    by_time = np.lexsort((np.arange(n), t, conv))  # switches: model changes in time order
     switch = (conv[by_time][1:] == conv[by_time][:-1]) & (model[by_time][1:] != model[by_time][:-1])
     cold_start = (cached > 0) & ~warm
-    stats = ReplayStats(requests=int(df["requests"].sum()), conversations=int(len(np.unique(conv))),
-                        switches=int(switch.sum()), cold_starts=int(cold_start.sum()),
-                        first_on_model=int((cold_start & first).sum()), cache_read_tokens=int(read.sum()),
-                        cache_read_tokens_carried=int(read_logged.sum()), cacheable_prefix_tokens=int(prefix.sum()))
+    stats = ReplayStats(
+        requests=int(df["requests"].sum()),
+        conversations=int(len(np.unique(conv))),
+        switches=int(switch.sum()),
+        cold_starts=int(cold_start.sum()),
+        first_on_model=int((cold_start & first).sum()),
+        cache_read_tokens=int(read.sum()),
+        cache_read_tokens_carried=int(read_logged.sum()),
+        cacheable_prefix_tokens=int(prefix.sum()),
+    )
     return out, stats
 
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, has_conversations, replay, sticky_tiers
 from costsim.pricing.caches import CacheBook
-from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Strategy
-from costsim.routing.policy import Policy
 from costsim.pricing.prices import PriceBook
+from costsim.routing.policy import Policy
+from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, has_conversations, replay, sticky_tiers
 from costsim.simulate.effects import FRONTIER_COLD_KEY
+from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Strategy
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,12 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from costsim.errors import ConfigError
-from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Strategy, _by_model, _by_tier
 from costsim.frame import INT_COLUMNS, TOKEN_COLUMNS
-from costsim.routing.policy import TIERS, Policy
 from costsim.pricing.prices import Rates, request_cost_usd
 from costsim.report import LineItem, Report, StrategyResult
 from costsim.report.parts import ClassifierOverhead, Escalation, Simulation, UnderRouting
+from costsim.routing.policy import TIERS, Policy
+from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Strategy, _by_model, _by_tier
 
 HARD_TIER = 3
 

@@ -20,11 +20,11 @@ from decimal import Decimal, InvalidOperation
 
 import numpy as np
 
-from costsim.simulate import effects as simulate
 from costsim.errors import ConfigError
-from costsim.routing.policy import TIERS, Policy
 from costsim.pricing.prices import PriceBook
 from costsim.report import MonteCarloResult, MonteCarloRow
+from costsim.routing.policy import TIERS, Policy
+from costsim.simulate import effects as simulate
 
 PERCENTILES = (5, 50, 95)
 EXACT_BOOTSTRAP_MAX = 10_000  # above this many requests in a tier, the bootstrap mean is drawn from its normal limit
@@ -232,5 +232,7 @@ def empirical_tokens(frames) -> dict[int, tuple[np.ndarray, np.ndarray]]:
             mask = (df["tier"].astype("int64") == t).to_numpy()
             ins[t].append(prompt.to_numpy()[mask].astype(float))
             outs[t].append(output.to_numpy()[mask].astype(float))
-    return {t: (np.concatenate(ins[t]) if ins[t] else np.array([]), np.concatenate(outs[t]) if outs[t] else np.array([]))
-            for t in TIERS}
+    return {
+        t: (np.concatenate(ins[t]) if ins[t] else np.array([]), np.concatenate(outs[t]) if outs[t] else np.array([]))
+        for t in TIERS
+    }

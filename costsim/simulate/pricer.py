@@ -15,15 +15,14 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from costsim.frame import CALL_KINDS, INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
+from costsim.pricing.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
+from costsim.pricing.prices import ModelPrice, PriceBook
+from costsim.report import Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost, percent_of
+from costsim.report.model import ReportKind
+from costsim.routing.policy import TIERS, Policy
 from costsim.simulate.billing_notes import billing_notes
 from costsim.simulate.latency import LatencyCollector
-from costsim.pricing.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
-from costsim.frame import CALL_KINDS, INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
-from costsim.routing.policy import TIERS, Policy
-from costsim.pricing.prices import ModelPrice, PriceBook
-from costsim.report import (Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost,
-                            percent_of)
-from costsim.report.model import ReportKind
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ class Pricer:
         iso = lambda t: None if t is None else t.isoformat()  # noqa: E731
         return iso(self.first_timestamp), iso(self.last_timestamp)
 
-    def _add_model(self, df, rows, codes: "_ChunkCodes", strategy, name, days, prompt) -> None:
+    def _add_model(self, df, rows, codes: _ChunkCodes, strategy, name, days, prompt) -> None:
         """Sum the chunk's `rows` that `strategy` sends to model `name` into line items (grouped on integer codes)."""
         model = None if name is None or pd.isna(name) else self.book.find(name)
         requests = codes.ints[rows, 0]
@@ -319,7 +318,7 @@ class _ChunkCodes:
     service_tier_labels: np.ndarray
 
     @classmethod
-    def of(cls, df: pd.DataFrame, view: pd.Series | None) -> "_ChunkCodes":
+    def of(cls, df: pd.DataFrame, view: pd.Series | None) -> _ChunkCodes:
         if view is None:
             view_codes, view_labels = np.zeros(len(df), dtype=np.int64), np.array([""], dtype=object)
         else:

@@ -26,9 +26,9 @@ from typing import ClassVar
 
 from costsim.errors import ConfigError
 from costsim.frame import RATE_KINDS
-from costsim.routing.policy import TIERS, Policy, TokenProfile
 from costsim.pricing.prices import PriceBook, Rates, request_cost_usd
 from costsim.report import Report
+from costsim.routing.policy import TIERS, Policy, TokenProfile
 
 HUNDRED = Decimal(100)
 
@@ -225,8 +225,9 @@ def curve_summary(curve: Curve, steps: list[Decimal], target_pct: Decimal) -> Sw
                       {f"{lo}-{hi}": _band(curve, Decimal(lo), Decimal(hi)) for lo, hi in ((90, 100), (70, 90), (50, 70))})
 
 
-def report_sweep(report: Report, *, vary: int = 3, step_pct: Decimal = Decimal(5),
-                 target_pct: Decimal = Decimal(90)) -> SweepResult | None:
+def report_sweep(
+    report: Report, *, vary: int = 3, step_pct: Decimal = Decimal(5), target_pct: Decimal = Decimal(90)
+) -> SweepResult | None:
     """The savings curve of a priced report (an estimate of logs): each tier's own cost per request under
     smart routing and all-frontier, as priced — cache, batch and every price period included — with the
     tier's share moving. None when the report lacks either strategy or a tier has no request."""
@@ -243,9 +244,16 @@ def report_sweep(report: Report, *, vary: int = 3, step_pct: Decimal = Decimal(5
     others = [t for t in TIERS if t != vary]
     weights = {t: counts[t] / sum(counts[o] for o in others) for t in others}
     curve = Curve(vary, per_request["smart"], per_request["all_frontier"], weights)
-    return SweepResult(vary, target_pct, str(report.as_of) if report.as_of else "each request's own day",
-                       {str(t): w for t, w in weights.items()}, {str(t): m for t, m in report.tier_models.items()},
-                       None, None, {"base": curve_summary(curve, _steps(step_pct), target_pct)})
+    return SweepResult(
+        vary,
+        target_pct,
+        str(report.as_of) if report.as_of else "each request's own day",
+        {str(t): w for t, w in weights.items()},
+        {str(t): m for t, m in report.tier_models.items()},
+        None,
+        None,
+        {"base": curve_summary(curve, _steps(step_pct), target_pct)},
+    )
 
 
 def curves_weights(book, policy, profiles, shares, vary, day) -> dict[int, Decimal]:
@@ -270,6 +278,9 @@ def _band(curve: Curve, low: Decimal, high: Decimal) -> tuple[Decimal, Decimal] 
         s = curve.break_even(target) if target < 100 else None
         ends.append(s)
     candidates = [Decimal(0), HUNDRED] + [e * HUNDRED for e in ends if e is not None]
-    inside = [c for c in candidates if (v := curve.savings_pct(c / HUNDRED)) is not None
-              and low - Decimal("1e-20") <= v <= high + Decimal("1e-20")]
+    inside = [
+        c
+        for c in candidates
+        if (v := curve.savings_pct(c / HUNDRED)) is not None and low - Decimal("1e-20") <= v <= high + Decimal("1e-20")
+    ]
     return (min(inside), max(inside)) if inside else None
