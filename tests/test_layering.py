@@ -29,7 +29,8 @@ ALLOWED = {
     "cli": {"leaf", "pricing", "routing", "ingest", "simulate", "ci", "api", "render", "cluster"},
     "face": {"leaf", "routing", "cli"},  # costsim/__init__.py and __main__.py
 }
-MAX_FLOORS = 10
+MAX_FLOORS = 10  # the goal (issue 16), not met yet: see test_import_floors
+FLOORS_TODAY = 16  # a ratchet: the floors may only go down from here
 # Known breaches being removed by work in flight; each must go when its fix lands (the tests fail
 # both when a new breach appears and when a listed one is gone but still listed).
 PENDING_UPWARD: set[str] = set()
@@ -117,16 +118,23 @@ def test_no_import_loops():
     assert set(import_loops(GRAPH)) == PENDING_LOOPS
 
 
+@cache
+def floors(m: str, seen: frozenset[str] = frozenset()) -> int:
+    """The longest chain of imports below `m`, `m` included (`seen` stops at a loop, which is its own failure)."""
+    return 1 + max((floors(t, seen | {m}) for t in edges(m) if t not in seen | {m}), default=0)
+
+
+def test_import_floors_never_grow():
+    deepest = max(MODULES, key=floors)
+    assert floors(deepest) <= FLOORS_TODAY, deepest
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="16 floors: __main__ → cli (app → pricing → help → common) → render (formats → html → "
     "report → charts) → simulate.sweep → report (face → model → parts → jsonshape) → money",
 )
 def test_import_floors():
-    @cache
-    def floors(m: str, seen: frozenset[str] = frozenset()) -> int:  # `seen`: stops at a pending loop
-        return 1 + max((floors(t, seen | {m}) for t in edges(m) if t not in seen | {m}), default=0)
-
     deepest = max(MODULES, key=floors)
     assert floors(deepest) <= MAX_FLOORS, deepest
 
