@@ -127,7 +127,8 @@ def main() -> None:
     print("per-prompt calls on short prompts (us a prompt): "
           f"learned predict([p]) {per_prompt_us(lambda p: clf.predict([p]), sample):.0f}, "
           f"learned tiers([p]) {per_prompt_us(lambda p: clf.tiers([p]), sample):.0f}, "
-          f"smart rules {per_prompt_us(smart_rules_tier, sample):.0f}, keyword rules {per_prompt_us(keyword_tier, sample):.1f}")
+          f"smart rules {per_prompt_us(smart_rules_tier, sample):.0f}, "
+          f"keyword rules {per_prompt_us(keyword_tier, sample):.1f}")
     t = time.perf_counter()
     clf.predict(sample * 10)
     print(

@@ -75,7 +75,8 @@ def fast_neutral(records: int, out: Path, block: int = 1_000_000) -> None:
             f.write(
                 "".join(
                     f'{{"id":"req-{k}","timestamp":"2026-05-{1 + k % 28:02d}T{k % 24:02d}:{k % 60:02d}:00Z",'
-                    f'"model":"{MODELS[k % len(MODELS)]}","input_tokens":{a},"output_tokens":{b},"cache_read_tokens":{c},'
+                    f'"model":"{MODELS[k % len(MODELS)]}","input_tokens":{a},"output_tokens":{b},'
+                    f'"cache_read_tokens":{c},'
                     f'"prompt":"{PROMPTS[k % len(PROMPTS)]}","session":"s{k // 500}","project":"p{k % 7}"}}\n'
                     for k, a, b, c in zip(rows, *draws)
                 )
@@ -260,7 +261,8 @@ def report(args, path: Path, size_mib: float, local_runs, dask_runs, parts, alon
     share_step_per_row = run["shares_worker_cpu"] / held_rows if held_rows else 0.0
     bytes_per_request = path.stat().st_size / args.records
     print(
-        f"neutral JSONL, {args.records:,} lines ({size_mib:,.0f} MiB){', every prompt distinct' if args.distinct_prompts else ''}, "
+        f"neutral JSONL, {args.records:,} lines ({size_mib:,.0f} MiB)"
+        f"{', every prompt distinct' if args.distinct_prompts else ''}, "
         f"--caches {args.caches}, {args.workers} workers, parts of {args.part_mb} MiB, median of {args.runs} run(s)"
     )
     print(

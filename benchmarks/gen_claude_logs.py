@@ -233,7 +233,8 @@ def main() -> None:
             i += 1
             turn += 1
             ts += timedelta(seconds=rng.uniform(2, 90))
-            if usage["input_tokens"] + usage["cache_read_input_tokens"] + usage["cache_creation_input_tokens"] > LONG_CONTEXT_THRESHOLD:
+            context = usage["input_tokens"] + usage["cache_read_input_tokens"] + usage["cache_creation_input_tokens"]
+            if context > LONG_CONTEXT_THRESHOLD:
                 lc_requests += 1
             for k in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
                 totals[k] += usage[k]

@@ -80,7 +80,7 @@ def start() -> tuple[Server | None, str]:
     if init.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
         return None, f"initdb failed: {init.stderr.strip().splitlines()[-1:]}"
-    for attempt in range(3):  # a free port can be taken between choosing and binding it
+    for _attempt in range(3):  # a free port can be taken between choosing and binding it
         port = free_port()
         options = f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={folder} -c fsync=off"
         run = subprocess.run([*run_as, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options,

@@ -124,7 +124,8 @@ def test_batch_option_prices_unbatched_rows_as_batched_and_names_models_without_
     cost, report = priced(book, rows, batch=True)
     # opus halved; deepseek-chat (no batch API) at list $0.28 / $0.42
     assert cost == (1000 * 5 + 1000 * 25) / Decimal(2) / M + (1000 * Decimal("0.28") + 1000 * Decimal("0.42")) / M
-    assert any("Batch gap: deepseek-chat has no batch discount" in n and "(1 under as logged)" in n for n in report.notes)
+    assert any("Batch gap: deepseek-chat has no batch discount" in n and "(1 under as logged)" in n
+               for n in report.notes)
 
 
 # 5. service tiers ---------------------------------------------------------------------------------

@@ -209,7 +209,8 @@ def test_sticky_rows_in_the_report(cli, tmp_path):
     # is on Opus, as all-frontier
     assert cost(data, "sticky_5m") == cost(data, "all_frontier")
     rows = {r["minutes"]: r for r in data["caching"]["sticky"]}
-    assert rows[5]["switches"] == 0 and Decimal(rows[5]["vs_smart_usd"]) == cost(data, "sticky_5m") - cost(data, "smart")
+    assert rows[5]["switches"] == 0
+    assert Decimal(rows[5]["vs_smart_usd"]) == cost(data, "sticky_5m") - cost(data, "smart")
 
 
 def test_bad_sticky_minutes_exit_2(cli, tmp_path):
@@ -218,7 +219,8 @@ def test_bad_sticky_minutes_exit_2(cli, tmp_path):
 
 
 def test_replay_is_one_sort_not_a_loop_per_request(book, caches):
-    """50,000 requests in 500 conversations: every request after the first of its conversation is warm (3,000 tokens: above Opus 4.7's 2,048 minimum)."""
+    """50,000 requests in 500 conversations: every request after the first of its conversation is warm
+    (3,000 tokens: above Opus 4.7's 2,048 minimum)."""
     n, conversations = 50_000, 500
     df = frame(
         [

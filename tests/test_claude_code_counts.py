@@ -7,7 +7,8 @@ import pytest
 
 from costsim.ingest.claude_code import _counts, scan_file
 
-HEAD = '{"parentUuid":"p","sessionId":"s","message":{"id":"%s","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"usage":'
+HEAD = ('{"parentUuid":"p","sessionId":"s","message":{"id":"%s","type":"message","role":"assistant",'
+        '"model":"claude-sonnet-4-5","content":[],"usage":')
 TAIL = '},"requestId":"r%s","type":"assistant","uuid":"u%s","timestamp":"2026-05-01T10:00:0%sZ"}'
 
 
@@ -80,7 +81,9 @@ def test_a_too_big_count_in_claude_codes_own_compact_layout_is_named_too(tmp_pat
 
     from costsim.cli.app import app
 
-    usage = '{"input_tokens":%d,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}' % count
+    usage = (
+        f'{{"input_tokens":{count},"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}'
+    )
     folder = tmp_path / "projects" / "p"
     folder.mkdir(parents=True)
     (folder / "s.jsonl").write_text(_line(1, usage) + "\n")

@@ -193,7 +193,8 @@ def test_slices_of_one_file_with_duplicates_and_bad_lines(setup, scheduler, tmp_
     lines[51] = json.dumps({"model": "gpt-5-mini", "input_tokens": -3})
     path.write_text("\n".join(lines) + "\n")
     local, cluster = both(setup, scheduler, [path, path], part_bytes=500)  # the second copy: all duplicates
-    assert local["accounting"]["duplicates"] == 20 - 1 + 58  # r0..r19 again but r11 (line 52 is bad), then all 58 ids again
+    # r0..r19 again but r11 (line 52 is bad), then all 58 ids again
+    assert local["accounting"]["duplicates"] == 20 - 1 + 58
     assert local["problems"][0].startswith(f"{path}:34: malformed JSON")
     # main compares a copy's usage only in blocks its record-by-record path reads (here the whole file, for
     # its bad lines), so how many copies count as conflicting depends on where blocks fall, and slices fall
@@ -205,14 +206,16 @@ def test_slices_of_one_file_with_duplicates_and_bad_lines(setup, scheduler, tmp_
 
 def test_parts_add_up_with_their_arithmetic(setup, scheduler, tmp_path):
     """Two requests in two slices, one copied into the second: the sums are the two, priced at the list rates."""
-    rec = lambda i, tokens: {
-        "id": f"x{i}",
-        "timestamp": "2026-05-10T10:00:00Z",
-        "model": "gpt-5-mini",  # noqa: E731
-        "input_tokens": tokens,
-        "output_tokens": 1000,
-        "tier": 1,
-    }
+    def rec(i, tokens):
+        return {
+            "id": f"x{i}",
+            "timestamp": "2026-05-10T10:00:00Z",
+            "model": "gpt-5-mini",
+            "input_tokens": tokens,
+            "output_tokens": 1000,
+            "tier": 1,
+        }
+
     path = write_jsonl(tmp_path / "two.jsonl", [rec(1, 2000), rec(2, 3000), rec(1, 2000)])
     book, policy = setup
     report, _ = dask_engine.estimate(
@@ -408,16 +411,18 @@ def test_a_conversation_across_two_files_is_replayed_in_one_place(setup, schedul
     prefix the first wrote, so its cache is warm only where the replay sees both — the cluster's shuffle by
     conversation brings them together."""
     book, policy = setup
-    request = lambda i, minute, usage: {
-        "id": f"c{i}",
-        "timestamp": f"2026-05-10T10:{minute:02d}:00Z",  # noqa: E731
-        "model": "claude-opus-4-7",
-        "session": "s1",
-        "tier": 3,
-        "input_tokens": 100,
-        "output_tokens": 10,
-        **usage,
-    }
+    def request(i, minute, usage):
+        return {
+            "id": f"c{i}",
+            "timestamp": f"2026-05-10T10:{minute:02d}:00Z",
+            "model": "claude-opus-4-7",
+            "session": "s1",
+            "tier": 3,
+            "input_tokens": 100,
+            "output_tokens": 10,
+            **usage,
+        }
+
     first = write_jsonl(tmp_path / "a.jsonl", [request(1, 0, {"cache_write_5m_tokens": 5000})])
     second = write_jsonl(tmp_path / "b.jsonl", [request(2, 2, {"cache_read_tokens": 5000})])
     report, _ = dask_engine.estimate(

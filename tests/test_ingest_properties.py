@@ -1,8 +1,8 @@
 """Property tests: real lines of every format, mutated (cut short, a value swapped for one of another
 type or size, odd unicode, a byte-order mark), never crash a run, and every record read is priced,
 skipped or a duplicate. 15 examples per format in the suite (deterministic: `derandomize`); set
-COSTSIM_PROPERTY_EXAMPLES=500 for a longer hunt. Lines come from tests/fixtures/real/ (see SOURCE.md there) and, for formats
-no public real log was found for, from samples/logs/."""
+COSTSIM_PROPERTY_EXAMPLES=500 for a longer hunt. Lines come from tests/fixtures/real/ (see SOURCE.md
+there) and, for formats no public real log was found for, from samples/logs/."""
 
 from __future__ import annotations
 

@@ -134,7 +134,8 @@ def _all_labeled_prompts() -> list[str]:
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "datasets" / "classify"
-    files = [root / "train.jsonl", *sorted((root / "authored").glob("*.jsonl")), *sorted((root / "probes").glob("*.jsonl"))]
+    files = [root / "train.jsonl", *sorted((root / "authored").glob("*.jsonl")),
+             *sorted((root / "probes").glob("*.jsonl"))]
     return [json.loads(line)["prompt"] for f in files for line in f.open(encoding="utf-8")]
 
 

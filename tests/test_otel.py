@@ -157,7 +157,8 @@ def test_agent_spans_repeating_their_calls_count_once(tmp_path):
 def test_an_agent_span_with_no_calls_under_it_is_the_call(tmp_path):
     agent = {"gen_ai.operation.name": "invoke_agent", "gen_ai.provider.name": "openai",
              "gen_ai.request.model": "gpt-4o-mini", "gen_ai.usage.input_tokens": 300, "gen_ai.usage.output_tokens": 50}
-    df, _ = frame(write(tmp_path, line(span("ag", agent), span("t1", {"gen_ai.operation.name": "execute_tool"}, parent="ag"))))
+    tool = span("t1", {"gen_ai.operation.name": "execute_tool"}, parent="ag")
+    df, _ = frame(write(tmp_path, line(span("ag", agent), tool)))
     assert df["input_tokens"].tolist() == [300]
 
 

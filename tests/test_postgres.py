@@ -236,7 +236,8 @@ def test_database_reads_to_the_totals_of_the_json_export(pg, cli, export):
     }
     costs = {s["key"]: s["cost_usd"] for s in from_file["strategies"]}
     assert {s["key"]: s["cost_usd"] for s in from_db["strategies"]} == costs
-    # as logged: gpt-4o-mini $0.15 input, $0.075 cache read, $0.60 output; claude-sonnet-4-5 $3, $0.30, $3.75 5m write, $15
+    # as logged: gpt-4o-mini $0.15 input, $0.075 cache read, $0.60 output;
+    # claude-sonnet-4-5 $3, $0.30, $3.75 5m write, $15
     assert (
         Decimal(costs["as_logged"])
         == (

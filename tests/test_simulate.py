@@ -1,4 +1,5 @@
-"""Simulated effects: classifier overhead, escalation, under-routing, pinned sessions, latency — against hand arithmetic."""
+"""Simulated effects: classifier overhead, escalation, under-routing, pinned sessions, latency — against
+hand arithmetic."""
 
 from datetime import date
 from decimal import Decimal

@@ -92,7 +92,8 @@ def test_cli_sweep_json_has_break_even_and_export(tmp_path):
     assert "<svg" in svg and "<text" not in svg and "@font-face" not in svg  # glyphs as outlines: no font to fetch
     html = tmp_path / "chart.html"
     table = runner.invoke(app, ["sweep", "--as-of", "2026-05-14", "--vary", "1", "--export", str(html)])
-    # A = (25 × 0.00056 + 10 × 0.035) / 35 = 0.0104; s = (A − 0.0035) / (A − 0.0035 − (0.0005 − 0.0035)) = 0.0069 / 0.0099
+    # A = (25 × 0.00056 + 10 × 0.035) / 35 = 0.0104;
+    # s = (A − 0.0035) / (A − 0.0035 − (0.0005 − 0.0035)) = 0.0069 / 0.0099
     assert table.exit_code == 0 and "tier-1 share of 69.70%" in table.stdout
     assert "<html" in html.read_text(encoding="utf-8").lower()
 

@@ -286,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pricing-dir", type=Path, default=REPO / "pricing")
     ap.add_argument("--litellm-json", help="path to litellm's model_prices_and_context_window_backup.json")
     group = ap.add_mutually_exclusive_group()
-    group.add_argument("--as-of", type=dt.date.fromisoformat, help="compare the period in force on this date (default: today)")
+    group.add_argument("--as-of", type=dt.date.fromisoformat,
+                       help="compare the period in force on this date (default: today)")
     group.add_argument("--latest", action="store_true", help="compare each model's latest period")
     ap.add_argument("--no-batch", action="store_true", help="skip the batch_discount_pct comparison")
     ap.add_argument(

@@ -7,9 +7,9 @@ hand-written authoring sources in datasets/classify/authored/ (never the probes)
 RECIPE_* defaults, also what `costsim train` uses) was chosen on the cross-source evaluation
 (tools/heldout_report.py, each authoring source held out whole): word unigrams and bigrams of the request's
 own prose (pasted code, logs and earlier turns removed) plus four shape features; no question marks, no
-prose length, no punctuation and no function words on their own (issue 15: in the older sets they marked how hard asks were
-*written*, so plain questions went to tier 3); 5-letter stems of longer words; L2 1e-5; balanced class
-weights. Routing offsets (0, -0.1, 0.1) and cautious (0, 0.4, 0.8) were picked on the pooled cross-source
+prose length, no punctuation and no function words on their own (issue 15: in the older sets they marked
+how hard asks were *written*, so plain questions went to tier 3); 5-letter stems of longer words; L2 1e-5;
+balanced class weights. Routing offsets (0, -0.1, 0.1) and cautious (0, 0.4, 0.8) were picked on the pooled cross-source
 predictions (a grid of 0.1 steps), so the cross-source figures are slightly optimistic about the offsets.
 """
 

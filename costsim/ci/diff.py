@@ -1,8 +1,9 @@
 """Two saved JSON reports → the change per strategy, tier and model, in $ and %, held to increase caps.
 
 This is how a pull request compares its projection with the main branch's: both sides write
-`--format json --out FILE`, and `costsim diff BASE HEAD` reads them back (report/saved.py, the reader). A file that is not a
-costsim report, or two reports with different schema versions, is an error naming the file and key.
+`--format json --out FILE`, and `costsim diff BASE HEAD` reads them back (report/saved.py, the reader).
+A file that is not a costsim report, or two reports with different schema versions, is an error naming
+the file and key.
 """
 
 from __future__ import annotations

@@ -155,7 +155,8 @@ def compare(
     cache_share: str | None = typer.Option(
         None,
         "--cache-share",
-        help="Prompt caches: share of a request's input a warm cache serves (0.9 or 90%); adds smart routing with caches carried over (docs/caching.md).",
+        help="Prompt caches: share of a request's input a warm cache serves (0.9 or 90%); "
+        "adds smart routing with caches carried over (docs/caching.md).",
     ),
     turns: int = typer.Option(10, "--turns", min=1, help="With --cache-share: requests per conversation."),
 ):
@@ -227,7 +228,8 @@ def compare(
 def estimate(
     logs: list[str] | None = typer.Argument(
         None,
-        help="Log files, folders or globs; - reads stdin; postgresql://… reads a LiteLLM proxy's database. None: Claude Code's ~/.claude/projects.",
+        help="Log files, folders or globs; - reads stdin; postgresql://… reads a LiteLLM proxy's database. "
+        "None: Claude Code's ~/.claude/projects.",
     ),
     log_format: str | None = typer.Option(
         None, "--log-format", help=f"Force a log format instead of detecting it: {', '.join(LOG_FORMATS)}."
@@ -235,12 +237,14 @@ def estimate(
     columns: str | None = typer.Option(
         None,
         "--columns",
-        help="CSV headers for costsim's fields: input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name,timestamp=created.",
+        help="CSV headers for costsim's fields: "
+        "input_tokens=prompt_toks,output_tokens=completion_toks,model=model_name,timestamp=created.",
     ),
     by: list[str] | None = typer.Option(
         None,
         "--by",
-        help="Add a breakdown: day, week, month, model, project, session or tier (one per run; --format html: day unless given).",
+        help="Add a breakdown: day, week, month, model, project, session or tier "
+        "(one per run; --format html: day unless given).",
     ),
     since: str | None = typer.Option(None, "--since", help="Only requests on or after this UTC day (2026-05-01)."),
     until: str | None = typer.Option(None, "--until", help="Only requests on or before this UTC day."),
@@ -257,12 +261,14 @@ def estimate(
     cautious: bool = typer.Option(
         False,
         "--cautious",
-        help="Err towards escalation (learned classifier): fewer hard requests sent to cheap models, more over-routing.",
+        help="Err towards escalation (learned classifier): fewer hard requests sent to cheap models, "
+        "more over-routing.",
     ),
     target_distribution: str | None = typer.Option(
         None,
         "--target-distribution",
-        help="Calibrate the learned classifier's thresholds so the log splits in these shares (65/25/10); reads the logs twice.",
+        help="Calibrate the learned classifier's thresholds so the log splits in these shares (65/25/10); "
+        "reads the logs twice.",
     ),
     tier1: str | None = Tier1Opt,
     tier2: str | None = Tier2Opt,
@@ -286,12 +292,14 @@ def estimate(
     caches: str = typer.Option(
         "replay",
         "--caches",
-        help="replay (default): a moved request reads its cached prefix only where that model's cache is warm (docs/caching.md); carried: keep each request's logged cache reads.",
+        help="replay (default): a moved request reads its cached prefix only where that model's cache is warm "
+        "(docs/caching.md); carried: keep each request's logged cache reads.",
     ),
     sticky: str | None = typer.Option(
         None,
         "--sticky",
-        help="Add sticky routing: a conversation never moves down a tier within N minutes of its last request; comma-separated minutes (5 or 0,2,5,15,60) give one row each.",
+        help="Add sticky routing: a conversation never moves down a tier within N minutes of its last request; "
+        "comma-separated minutes (5 or 0,2,5,15,60) give one row each.",
     ),
     what_if: str | None = WhatIfOpt,
     batch: bool = billing_cli.BatchOpt,
@@ -301,12 +309,14 @@ def estimate(
     engine: Engine = typer.Option(
         Engine.local,
         "--engine",
-        help="local: this machine's cores; dask: a Dask cluster, for logs too big for one machine and object storage (s3://, gs://, az://); see docs/cluster.md.",
+        help="local: this machine's cores; dask: a Dask cluster, for logs too big for one machine "
+        "and object storage (s3://, gs://, az://); see docs/cluster.md.",
     ),
     scheduler: str | None = typer.Option(
         None,
         "--scheduler",
-        help="With --engine dask: an existing cluster's scheduler (tcp://host:8786). None: a local cluster of worker processes.",
+        help="With --engine dask: an existing cluster's scheduler (tcp://host:8786). "
+        "None: a local cluster of worker processes.",
     ),
 ):
     """Estimate what your own logged requests cost as logged, all-frontier, all-mid and with smart routing.
@@ -445,7 +455,8 @@ def classify(
     file: Path | None = typer.Option(
         None,
         "--file",
-        help="Classify each request of a file: JSONL with `prompt` (and optional `id`), a JSON list of prompts, or one prompt per line of a .txt file.",
+        help="Classify each request of a file: JSONL with `prompt` (and optional `id`), a JSON list of prompts, "
+        "or one prompt per line of a .txt file.",
         dir_okay=False,
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text (one prompt) or jsonl (one line per request)."),

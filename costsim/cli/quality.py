@@ -25,23 +25,27 @@ from costsim.cli.common import (
 from costsim.render import formats
 
 QualityFormat = formats.choices(formats.QUALITY, "QualityFormat")
+TABLE = QualityFormat("table")
 
 
 @handles_errors
 def evaluate(
     labeled: Path = typer.Argument(
         ...,
-        help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3); or a directory of them (each file scored on its own, e.g. the probes).",
+        help="JSONL of labeled requests: `prompt` and true `tier` (1, 2, 3); "
+        "or a directory of them (each file scored on its own, e.g. the probes).",
     ),
     classifiers: list[str] | None = typer.Option(
         None,
         "--classifier",
-        help="keywords, rules, learned, a weights file; add :cautious to a learned one. Repeatable (default: keywords, rules, learned, learned:cautious).",
+        help="keywords, rules, learned, a weights file; add :cautious to a learned one. "
+        "Repeatable (default: keywords, rules, learned, learned:cautious).",
     ),
     target_distribution: str | None = typer.Option(
         None,
         "--target-distribution",
-        help="Also force each learned classifier to split the file in these shares (65/25/10) and show the quality cost.",
+        help="Also force each learned classifier to split the file in these shares (65/25/10) "
+        "and show the quality cost.",
     ),
     as_of: str | None = typer.Option(
         None, "--as-of", help="Price mistakes at this date's list prices (default: today)."
@@ -51,7 +55,7 @@ def evaluate(
     tier3: str | None = Tier3Opt,
     policy: Path | None = PolicyOpt,
     pricing: list[Path] | None = PricingOpt,
-    fmt: QualityFormat = typer.Option(QualityFormat("table"), "--format", "-f", help="table, json or markdown."),
+    fmt: QualityFormat = typer.Option(TABLE, "--format", "-f", help="table, json or markdown."),
 ):
     """Routing quality of classifiers on labeled requests, side by side: accuracy, confusion, under- and
     over-routing, and what the mistakes cost at the policy's prices.

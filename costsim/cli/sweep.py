@@ -79,7 +79,8 @@ def sweep(
     export: Path | None = typer.Option(
         None,
         "--export",
-        help="Also save the savings chart: .svg, .png or .html (a page with the chart and table); needs costsim[charts].",
+        help="Also save the savings chart: .svg, .png or .html (a page with the chart and table); "
+        "needs costsim[charts].",
         dir_okay=False,
         callback=out_folder_exists,
     ),

@@ -200,7 +200,8 @@ def _map(client, todo: list[P.Part], options, say: Callable[[str], None],
         whole = client.submit(P.read_part, part, options, *extra, retries=RETRIES, pure=False,
                               key=f"costsim-part-{part.index}-{uuid.uuid4().hex[:8]}")
         kept[part.index] = whole
-        futures[client.submit(_summary, whole, pure=False, key=f"costsim-summary-{part.index}-{uuid.uuid4().hex[:8]}")] = part
+        key = f"costsim-summary-{part.index}-{uuid.uuid4().hex[:8]}"
+        futures[client.submit(_summary, whole, pure=False, key=key)] = part
     results: dict[int, P.PartResult] = {}
     shown = time.monotonic()
     for future in as_completed(futures):

@@ -61,7 +61,8 @@ def split_lines(block: bytes) -> list[bytes]:
 
 
 def frame(block: bytes, first: int, name: str) -> pd.DataFrame | None:
-    """The block as a normalized usage-frame chunk (lines numbered from `first`), or None when any record needs a closer look."""
+    """The block as a normalized usage-frame chunk (lines numbered from `first`), or None when any record
+    needs a closer look."""
     try:
         table = pj.read_json(pa.BufferReader(block), read_options=READ, parse_options=PARSE)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):

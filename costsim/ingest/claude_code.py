@@ -16,8 +16,9 @@ independently, and both equal ccusage day by day on a real public tree):
    snapshots whose output count grows, again in a subagent's own file or a progress line, again when a
    session is resumed into another file). Lines are one message when they share message id + request
    id; the message keeps its *final* usage: the copy with the largest output count (the earliest such
-   copy on a tie, in file order then line order, as ccusage 20 does). Within a file the row keeps its first line's number and prompt; across files the row is the
-   final copy's, file and all. Every other copy counts as a duplicate.
+   copy on a tie, in file order then line order, as ccusage 20 does). Within a file the row keeps its
+   first line's number and prompt; across files the row is the final copy's, file and all. Every other
+   copy counts as a duplicate.
 4. **Usage.** In Anthropic's meaning (see `anthropic.usage_row`): `input_tokens` excludes cache reads
    and writes; writes split 5m/1h by `cache_creation` where given, else all 5-minute; an empty
    `iterations` list changes nothing; `server_tool_use` web searches and fetches are calls priced per
@@ -466,7 +467,9 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
         tails = [g for g, keep in zip(tails, real) if keep]
     codes, code = rows.models, rows.model_code
     keys = [g[0] + b":" + u[6] for g, u in zip(heads, tails)]
-    column = lambda k: list(map(itemgetter(k), tails))  # one tail group for every line (faster than zip(*tails))
+    def column(k):  # one tail group for every line (faster than zip(*tails))
+        return list(map(itemgetter(k), tails))
+
     split = column(3)
     if None not in split:  # every line gives the 5m/1h split
         numbers = _counts(column(0), column(2), column(5), split, column(4))

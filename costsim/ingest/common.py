@@ -114,8 +114,8 @@ class SeenIds:
 
     Hashes live in sorted runs of at most RUN_CAP entries: a new chunk's hashes become a run, and
     neighbouring runs of equal size are merged (like a binary counter), so memory is 8 bytes per
-    distinct id with no full-size copy ever made. Two different ids colliding needs ~4e9 ids for even odds; a collision would count
-    one record as a duplicate.
+    distinct id with no full-size copy ever made. Two different ids colliding needs ~4e9 ids for even
+    odds; a collision would count one record as a duplicate.
     """
 
     RUN_CAP = 1 << 20

@@ -24,7 +24,8 @@ OUTSIDE_WINDOW = "outside --since/--until"
 
 
 class Skip(Exception):
-    """A record that cannot be priced: `malformed` ones are input errors, the rest are expected (no usage, failed call)."""
+    """A record that cannot be priced: `malformed` ones are input errors, the rest are expected (no usage,
+    failed call)."""
 
     def __init__(self, reason: str, detail: str = "", *, malformed: bool = True):
         super().__init__(reason)
@@ -59,7 +60,8 @@ def json_records(path: str, name: str) -> Iterator[tuple[int, object, str | None
             return
         yield line_no, value, error
         try:
-            for line_no, line in enumerate(stream, start=line_no + 1):
+            next_no = line_no + 1
+            for line_no, line in enumerate(stream, start=next_no):
                 if not line.strip():
                     continue
                 try:

@@ -138,7 +138,8 @@ def _from_litellm(data: dict, name: str, path: Path) -> dict:
             raise PricingError(f"{where}: has no {LITELLM_KINDS[kind]} (a model with no price is not $0)", path=path)
     rates = {k: v for k, v in rates.items() if v is not None}
     period: dict = {"rates": rates}
-    above = sorted({int(m.group(1)) * 1000 for f in entry if (m := re.match(r"input_cost_per_token_above_(\d+)k_tokens$", f))})
+    above = sorted({int(m.group(1)) * 1000 for f in entry
+                    if (m := re.match(r"input_cost_per_token_above_(\d+)k_tokens$", f))})
     if above:
         suffix = f"_above_{above[0] // 1000}k_tokens"
         lc = {kind: per_mtok(field + suffix) for kind, field in LITELLM_KINDS.items()}

@@ -139,7 +139,8 @@ class PriceBook:
     checked: dict[str, date] = field(default_factory=dict)  # bundled table file -> date its prices were checked
     _weak: dict[str, str] = field(default_factory=dict, repr=False)
     _prefixes: dict[str, str] = field(default_factory=dict, repr=False)
-    _rank: dict[str, int] = field(default_factory=dict, repr=False)  # model id -> its table's place in the load order (hand: 0)
+    # model id -> its table's place in the load order (hand: 0)
+    _rank: dict[str, int] = field(default_factory=dict, repr=False)
     _found: dict[str, str | None] = field(default_factory=dict, repr=False)  # logged name -> model id, memo
 
     def discount_pct(self, model: ModelPrice) -> Decimal | None:
@@ -280,7 +281,8 @@ def unknown_model_message(name: str, known: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Discounts:
-    """Negotiated discounts from `--pricing` overlays, percent off list (0-100); a model's own wins over its provider's."""
+    """Negotiated discounts from `--pricing` overlays, percent off list (0-100); a model's own wins over its
+    provider's."""
 
     providers: dict[str, Decimal] = field(default_factory=dict)
     models: dict[str, Decimal] = field(default_factory=dict)
@@ -355,7 +357,8 @@ def parse_discounts(path: Path, data=None) -> Discounts:
         if not isinstance(mapping, dict):
             f.fail("must map names to a percent off (0-100)", key)
         out[key] = {
-            str(name).strip().lower(): to_decimal(pct, lambda m, n=name: f.fail(m, f"{key}.{n}"), maximum=Decimal(100))
+            str(name).strip().lower(): to_decimal(pct, lambda m, n=name, key=key: f.fail(m, f"{key}.{n}"),
+                                                  maximum=Decimal(100))
             for name, pct in mapping.items()
         }
     return Discounts(out["providers"], out["models"])

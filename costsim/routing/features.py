@@ -216,7 +216,6 @@ class FeatureSpace:
         if self.cfg.stem_chars and self.stem_cols:
             stem = np.full(len(ids), -1, dtype=np.int64)
             stem[known] = self.stem_col[ids[known]]
-            chars = self.cfg.stem_chars
             unknown = np.flatnonzero(ids < 0)
             if len(unknown):
                 unknown_words = itemgetter(*unknown.tolist())(words) if len(unknown) > 1 else (words[unknown[0]],)

@@ -184,7 +184,8 @@ class LearnedClassifier:
         if not isinstance(vocab_list, list) or not all(isinstance(v, str) for v in vocab_list):
             raise ClassifierFileError(path, "vocab must be a list of strings")
         if weights.ndim != 2 or weights.shape != (len(vocab_list), 3):
-            raise ClassifierFileError(path, f"weights shape {weights.shape} does not match vocab size {len(vocab_list)} x 3")
+            raise ClassifierFileError(path, f"weights shape {weights.shape} does not match "
+                                            f"vocab size {len(vocab_list)} x 3")
         if bias.shape != (3,) or len(offsets) != 3 or len(cautious) != 3:
             raise ClassifierFileError(path, "bias and offsets must have 3 entries")
         if not (np.isfinite(weights).all() and np.isfinite(bias).all()):

@@ -222,7 +222,8 @@ def measured_quality(choice: str) -> str:
     except ClassifierFileError:
         return "held-out quality unknown"
     heldout = meta.get("heldout") or {}
-    figures = (heldout.get("sets") or {}).get(heldout.get("summary_set", ""), {}).get(key + (":cautious" if cautious else ""))
+    summary = (heldout.get("sets") or {}).get(heldout.get("summary_set", ""), {})
+    figures = summary.get(key + (":cautious" if cautious else ""))
     if not figures:
         return "not measured on held-out data (run `costsim evaluate LABELED.jsonl --classifier ...`)"
     how = heldout.get("method") or heldout["summary_set"]

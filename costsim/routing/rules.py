@@ -162,8 +162,8 @@ _PASTED_LINE_RE = re.compile(
       | \|                      # markdown table rows
       | [-*]\ \#\d+              # pasted PR / changelog lists
       | [{}\[\]][ \t]*$         # bare JSON brackets
-      | (?:\$|>>>|\#)\ 
-      | diff\ --git | @@\ | \+\+\+\ | ---\ 
+      | (?:\$|>>>|\#)\x20
+      | diff\ --git | @@\ | \+\+\+\ | ---\x20
     )|(?:\ {4,}|\t)\S)[^\n]*""",
     re.VERBOSE | re.MULTILINE,
 )
@@ -310,7 +310,8 @@ _T3_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bout of order\b", r"\breorder", r"\bexactly[- ]once", r"\bidempoten", r"\bgunicorn workers",
                         r"\bloses? (?:items|updates|messages|writes|events|data)",
                         r"\b(?:two|both|several|multiple)\b.{0,60}\bat (?:once|the same time)\b", r"\bsimultaneous",
-                        r"\b(?:on|across|behind) (?:\d+|several|multiple|many|two|three|four|six|eight) (?:pods|replicas|instances|nodes|servers|workers)\b",
+                        r"\b(?:on|across|behind) (?:\d+|several|multiple|many|two|three|four|six|eight)"
+                        r" (?:pods|replicas|instances|nodes|servers|workers)\b",
                         r"\bbehind an? (?:load balancer|lb)\b", r"\bnegative balances?",
                         r"\blost (?:updates|writes|messages)")),
     ("performance diagnosis", _rx(r"\btail latency", r"\bp9\d\b", r"\blatency (?:spike|jump|regress)",
@@ -340,9 +341,11 @@ _T3_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\bexploitable", r"\bis (?:this|it) (?:safe|secure)\b")),
     ("zero-downtime change", _rx(r"\bzero[- ]downtime", r"\bwithout downtime", r"\bcan'?t take (?:any )?downtime",
                                  r"\bno downtime",
-                                 r"\b(?:several|four|five|three|multiple|many) (?:other )?services (?:read|consume|use|depend)",
+                                 r"\b(?:several|four|five|three|multiple|many)"
+                                 r" (?:other )?services (?:read|consume|use|depend)",
                                  r"\bdebezium\b", r"\bcdc\b", r"\bisolation level", r"\bpool sizes?\b.*\bpods?\b")),
-    ("root cause unknown", _rx(r"\bwhy (?:does|do|is|are|would|did) (?:this|it|the|our|some)\b.*\b(?:lose|lost|hang|stall|drop|duplicate|differ|disagree|slow)",
+    ("root cause unknown", _rx(r"\bwhy (?:does|do|is|are|would|did) (?:this|it|the|our|some)\b"
+                               r".*\b(?:lose|lost|hang|stall|drop|duplicate|differ|disagree|slow)",
                                r"\bdisagree\b", r"\bdoesn'?t add up", r"\bmismatch", r"\bhangs?\b", r"\bstalls?\b",
                                r"\bgoes up for a few days", r"\bkeeps going up", r"\bcorrupt", r"\bclimbs?\b",
                                r"\bdropped from\b", r"\bhammer",
@@ -365,7 +368,8 @@ _T3_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # renames that need compatibility shims, ports, named security fixes.
 _T2_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("implement", _rx(r"\bimplement",
-                      r"\bwrite (?:a|an|the)? ?(?:\w+ )?(?:function|method|class|endpoint|script|handler|parser|cli|hook|component|query)",
+                      r"\bwrite (?:a|an|the)? ?(?:\w+ )?"
+                      r"(?:function|method|class|endpoint|script|handler|parser|cli|hook|component|query)",
                       r"^\s*write CODE", r"\bcrud\b", r"\bendpoints?\b", r"\bbuild (?:a|an)\b",
                       r"\bcreate (?:a|an) (?:\w+ )?(?:function|endpoint|class|component|service)")),
     ("tests", _rx(r"\b(?:write|add)\b.{0,30}\btests?\b(?! names?)", r"\bunit tests?\b", r"\btest suite",
@@ -388,7 +392,8 @@ _T2_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Mechanical actions: tier 1 unless a tier-2/3 signal says otherwise.
 _T1_ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("comment/docstring", _rx(r"\b(?:add|write|update|put|sprinkle)\b.{0,40}\b(?:comments?|docstrings?|jsdoc|javadoc|kdoc|doc ?comments?)\b",
+    ("comment/docstring", _rx(r"\b(?:add|write|update|put|sprinkle)\b.{0,40}"
+                              r"\b(?:comments?|docstrings?|jsdoc|javadoc|kdoc|doc ?comments?)\b",
                               r"\bdocstrings?\b", r"\bdocument (?:the|these|this|each|every|all)\b",
                               r"\bdoc comments\b", r"\bcaption\b",
                               r"\bdocstrings?\b", r"\bkommentar", r"\bcoment[aá]rio", r"\bcommentaire", r"注释",
@@ -424,9 +429,10 @@ _T1_ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\bturn this .{0,30} into\b", r"\bconverte\b", r"\bbad name\b",
                             r"\bremove (?:the|my|all|these)? ?(?:debug|print|console)")),
     ("translation", _rx(r"\btranslat",
-                        r"\b(?:italian|german|french|spanish|japanese|portuguese|chinese|polish|dutch|korean|swedish) version",
-                        r"\bone-to-one\b", r"\bkeep the same names", r"\blocale file", r"\btradu", r"\bübersetz", r"翻译",
-                        r"翻訳")),
+                        r"\b(?:italian|german|french|spanish|japanese|portuguese|chinese|polish|dutch|korean|swedish)"
+                        r" version",
+                        r"\bone-to-one\b", r"\bkeep the same names", r"\blocale file", r"\btradu", r"\bübersetz",
+                        r"翻译", r"翻訳")),
     ("summary text", _rx(r"\bcommit (?:message|subject)", r"\bpostmortem summary", r"\bchangelog", r"\brelease notes",
                          r"\bsummari[sz]e (?:this|these|the)",
                           r"\bpr description", r"\bsummary (?:of|for) (?:the|this)")),
@@ -495,10 +501,12 @@ def smart_rules_tier(prompt: str, *, _prose: tuple[str, str] | None = None) -> D
         name, text = hit3
         return Decision(3, f'{name} signal "{text}"{multi} → tier 3', None, ((f"t3:{name}", 1.0),))
     hit2 = _first_match(_T2_SIGNALS, prose)
-    if (hit2 and hit2[0] == "port" or hit1 and hit1[0] == "translation") and _CONCURRENT_CODE_RE.search(new_message(prompt)[1]):
+    if ((hit2 and hit2[0] == "port" or hit1 and hit1[0] == "translation")
+            and _CONCURRENT_CODE_RE.search(new_message(prompt)[1])):
         # A port of threaded code must preserve semantics the source got implicitly (GIL, memory model).
         return Decision(3, f"port of concurrent code{multi} → tier 3", None, (("t3:concurrent port", 1.0),))
-    if hit1 and (hit1[0] == "boilerplate" or not hit2 or hit2 and hit2[0] not in {"compatibility shim", "tests", "implement", "port"}):
+    if hit1 and (hit1[0] == "boilerplate" or not hit2
+                 or hit2 and hit2[0] not in {"compatibility shim", "tests", "implement", "port"}):
         name, text = hit1
         return Decision(1, f'mechanical action "{text}"{multi} → tier 1', None, ((f"t1:{name}", 1.0),))
     if hit2:

@@ -119,7 +119,8 @@ def _model_params(ids: np.ndarray, caches: CacheBook, book: PriceBook):
         model = book.resolve(name)
         cache = caches.for_model(model)
         idle[i] = cache.idle_minutes * NS_PER_MINUTE
-        idle_1h[i] = (cache.idle_minutes_1h if cache.idle_minutes_1h is not None else cache.idle_minutes) * NS_PER_MINUTE
+        idle_1h[i] = (cache.idle_minutes_1h if cache.idle_minutes_1h is not None
+                      else cache.idle_minutes) * NS_PER_MINUTE
         min_prefix[i] = cache.min_prefix_for(model.id)
         block[i] = cache.block_tokens
         explicit[i] = cache.explicit

@@ -35,7 +35,8 @@ class LatencyCollector:
             self.values[(int(tier), str(model))].append(values.to_numpy())
 
     def summary(self) -> tuple[LatencyRow, ...] | None:
-        """One row per (tier, model): requests with a latency, p50 and p95 in milliseconds; None when none was logged."""
+        """One row per (tier, model): requests with a latency, p50 and p95 in milliseconds; None when none
+        was logged."""
         rows = []
         for (tier, model), chunks in sorted(self.values.items()):
             values = np.concatenate(chunks)

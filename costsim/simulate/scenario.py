@@ -115,7 +115,7 @@ def _claims(raw, path: Path) -> Claims:
         raw_map = f.get(key, {}) or {}
         if not isinstance(raw_map, dict):
             f.fail("must be a mapping", key)
-        return {(int(k) if keys_are_tiers else str(k)): to_decimal(v, lambda m: f.fail(m, f"{key}.{k}"))
+        return {(int(k) if keys_are_tiers else str(k)): to_decimal(v, lambda m, k=k: f.fail(m, f"{key}.{k}"))
                 for k, v in raw_map.items()}
 
     return Claims(f.str("source", ""), f.required_date("as_of"), numbers("strategy_cost_usd"), numbers("savings_pct"),

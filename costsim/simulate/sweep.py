@@ -222,7 +222,8 @@ def curve_summary(curve: Curve, steps: list[Decimal], target_pct: Decimal) -> Sw
     points = tuple(SweepPoint(s, curve.savings_pct(s / HUNDRED), *curve.costs(s / HUNDRED)) for s in steps)
     be = curve.break_even(target_pct)
     return SweepCurve(points, None if be is None else be * HUNDRED, _bracket(points, target_pct),
-                      {f"{lo}-{hi}": _band(curve, Decimal(lo), Decimal(hi)) for lo, hi in ((90, 100), (70, 90), (50, 70))})
+                      {f"{lo}-{hi}": _band(curve, Decimal(lo), Decimal(hi))
+                       for lo, hi in ((90, 100), (70, 90), (50, 70))})
 
 
 def report_sweep(
