@@ -21,6 +21,7 @@ from costsim.cli import pricing as billing_cli
 from costsim.cli import quality as cli_quality
 from costsim.cli import sweep as cli_sweep
 from costsim.cli.common import (
+    AsOfOpt,
     ClassifierInOpt,
     ClassifierModelOpt,
     ClassifierOpt,
@@ -114,9 +115,7 @@ def compare(
     scenario: Path | None = typer.Option(
         None, "--scenario", help="Scenario YAML (default: the document's sprint, samples/sprint.yaml).", dir_okay=False
     ),
-    as_of: str | None = typer.Option(
-        None, "--as-of", help="Price at the list prices in force on this date (default: today)."
-    ),
+    as_of: str | None = AsOfOpt,
     tier1: str | None = Tier1Opt,
     tier2: str | None = Tier2Opt,
     tier3: str | None = Tier3Opt,

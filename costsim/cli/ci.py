@@ -10,6 +10,7 @@ from costsim import api
 from costsim.ci.config import Caps, CheckConfig, Projection, find_config, load_config, with_overrides
 from costsim.ci.diff import diff_reports, parse_increase
 from costsim.cli.common import (
+    AsOfOpt,
     OutOpt,
     PolicyOpt,
     PricingOpt,
@@ -87,9 +88,7 @@ def check(
     strategy: str | None = typer.Option(
         None, "--strategy", help="Strategy the caps hold (default smart): smart, all_mid, all_frontier, as_logged."
     ),
-    as_of: str | None = typer.Option(
-        None, "--as-of", help="Price at the list prices in force on this date (default: today)."
-    ),
+    as_of: str | None = AsOfOpt,
     tier1: str | None = Tier1Opt,
     tier2: str | None = Tier2Opt,
     tier3: str | None = Tier3Opt,

@@ -180,6 +180,7 @@ PolicyOpt = typer.Option(None, "--policy", help="Routing policy YAML (tier model
                          metavar="FILE")
 PricingOpt = typer.Option(None, "--pricing", help="Extra or overriding price table (YAML); repeatable.", dir_okay=False,
                           metavar="FILE")
+AsOfOpt = typer.Option(None, "--as-of", help="Price at the list prices in force on this date (default: today).")
 Tier1Opt = typer.Option(None, "--tier1", help="Model for tier 1 (mechanical).")
 Tier2Opt = typer.Option(None, "--tier2", help="Model for tier 2 (standard implementation).")
 Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoning).")

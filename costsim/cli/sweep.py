@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from costsim.cli.common import (
+    AsOfOpt,
     ClassifierInOpt,
     ClassifierModelOpt,
     ClassifierOutOpt,
@@ -66,9 +67,7 @@ def sweep(
     classifier_model: str | None = ClassifierModelOpt,
     classifier_input_tokens: int = ClassifierInOpt,
     classifier_output_tokens: int = ClassifierOutOpt,
-    as_of: str | None = typer.Option(
-        None, "--as-of", help="Price at the list prices in force on this date (default: today)."
-    ),
+    as_of: str | None = AsOfOpt,
     tier1: str | None = Tier1Opt,
     tier2: str | None = Tier2Opt,
     tier3: str | None = Tier3Opt,
