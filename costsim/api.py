@@ -18,7 +18,8 @@ from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest import IngestStats, read_logs
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.prices import PriceBook
-from costsim.report import Accounting, CalibrationSummary, ClaimCheck, LogDetail, Report
+from costsim.report.model import Accounting, ClaimCheck, Report
+from costsim.report.parts import CalibrationSummary, LogDetail
 from costsim.routing.classify import classify_frame, make_classifier
 from costsim.routing.policy import Policy
 from costsim.simulate import montecarlo

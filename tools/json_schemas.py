@@ -25,7 +25,7 @@ from costsim.render.ci import CheckJson, DiffJson  # noqa: E402
 from costsim.render.models import ModelTable  # noqa: E402
 from costsim.report import Report  # noqa: E402
 from costsim.report.jsonshape import envelope_schema, schema_of  # noqa: E402
-from costsim.simulate.sweep import SweepResult  # noqa: E402
+from costsim.report.parts import SweepResult  # noqa: E402
 
 SCHEMA_DIR = ROOT / "schema"
 BASE = "https://costsim.invalid/schema/"  # an id, never fetched: costsim reaches no network

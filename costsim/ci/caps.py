@@ -17,7 +17,7 @@ from costsim.ci.status import FAIL, OK, WARN, worst
 from costsim.errors import ConfigError, ExitCode, InputError
 from costsim.money import exact, pct, usd
 from costsim.pricing.prices import PriceBook
-from costsim.report import Report, StrategyResult
+from costsim.report.model import Report, StrategyResult
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from costsim.ci.status import FAIL, OK, WARN
 from costsim.errors import ConfigError, ExitCode, InputError
 from costsim.money import signed_pct, signed_usd, usd
-from costsim.report import SCHEMA_VERSION, percent_of
+from costsim.report.model import SCHEMA_VERSION, percent_of
 from costsim.report.saved import SavedReport, read_report
 from costsim.yamlio import to_decimal
 

@@ -41,25 +41,22 @@ from costsim.cli.common import (
     Tier2Opt,
     Tier3Opt,
     WhatIfOpt,
-    handles_errors,
-    output,
     parse_day,
     parse_minutes,
     price_changes,
     setup,
     sim_options,
-    stderr,
-    stdout,
     today,
     with_price_changes,
     with_what_if,
 )
+from costsim.cli.console import handles_errors, output, stderr, stdout
 from costsim.cli.help import PlainCommand, PlainGroup, help_when_bare
 from costsim.errors import ConfigError, ExitCode
 from costsim.ingest.detect import READERS as LOG_FORMATS
 from costsim.render import formats, plots
 from costsim.render.safe_text import printable
-from costsim.report import LogDetail
+from costsim.report.parts import LogDetail
 from costsim.routing.policy import load_policy
 from costsim.simulate.cache_profile import CacheProfile
 from costsim.simulate.effects import parse_rate
@@ -616,7 +613,7 @@ app.add_typer(billing_cli.pricing_app, name="pricing")
 
 def main() -> None:
     """Console-script entry point. A reader that goes away (`| head`) ends the run quietly (exit 141)."""
-    from costsim.cli.common import CLOSED_PIPE, quiet_closed_pipe
+    from costsim.cli.console import CLOSED_PIPE, quiet_closed_pipe
 
     try:
         try:

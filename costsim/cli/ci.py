@@ -17,12 +17,11 @@ from costsim.cli.common import (
     Tier1Opt,
     Tier2Opt,
     Tier3Opt,
-    handles_errors,
-    output,
     parse_day,
     setup,
     today,
 )
+from costsim.cli.console import handles_errors, output
 from costsim.errors import ConfigError
 from costsim.render import formats
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from costsim.cli.common import CLOSED_PIPE, handles_errors, quiet_closed_pipe
+from costsim.cli.console import CLOSED_PIPE, handles_errors, quiet_closed_pipe
 
 BY_NAME = {"as_of": "DATE", "since": "DATE", "until": "DATE", "tier1": "MODEL", "tier2": "MODEL", "tier3": "MODEL",
            "classifier_model": "MODEL", "what_if": "MODEL.PRICE=CHANGE", "distribution": "SHARES",

@@ -33,7 +33,7 @@ MaxAgeOpt = typer.Option(None, "--max-price-age-days", min=0,
 
 
 def _out_folder_exists(ctx: typer.Context, param: typer.CallbackParam, value):
-    from costsim.cli.common import out_folder_exists
+    from costsim.cli.console import out_folder_exists
 
     return out_folder_exists(ctx, param, value)
 
@@ -91,7 +91,7 @@ def stale_tables(checked: dict[str, date | None], today: date, max_age_days: int
 def warn_stale(book, max_age_days: int | None, today: date | None = None) -> None:
     if max_age_days is None:
         return
-    from costsim.cli.common import stderr
+    from costsim.cli.console import stderr
 
     for line in stale_tables(book.checked, today or date.today(), max_age_days):
         stderr().print(f"warning: {line}", soft_wrap=True, markup=False)
@@ -113,7 +113,7 @@ def validate(
       costsim pricing validate my-prices.yaml
       costsim pricing validate pricing/*.yaml
     """
-    from costsim.cli.common import handles_errors, stdout
+    from costsim.cli.console import handles_errors, stdout
     from costsim.pricing.book import load_price_book
     from costsim.pricing.caches import load_cache_book
     from costsim.pricing.prices import parse_discounts, parse_table
@@ -179,7 +179,8 @@ def import_prices(
       costsim pricing import model_prices_and_context_window.json --models claude-opus-4-7 --out anthropic.yaml
       costsim compare --pricing openai.yaml --pricing anthropic.yaml
     """
-    from costsim.cli.common import handles_errors, parse_day, stdout
+    from costsim.cli.common import parse_day
+    from costsim.cli.console import handles_errors, stdout
     from costsim.pricing.importer import import_table
 
     @handles_errors

@@ -8,20 +8,8 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from costsim.cli.common import (
-    PolicyOpt,
-    PricingOpt,
-    Tier1Opt,
-    Tier2Opt,
-    Tier3Opt,
-    handles_errors,
-    out_folder_exists,
-    parse_day,
-    setup,
-    stderr,
-    stdout,
-    today,
-)
+from costsim.cli.common import PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, parse_day, setup, today
+from costsim.cli.console import handles_errors, out_folder_exists, stderr, stdout
 from costsim.render import formats
 
 QualityFormat = formats.choices(formats.QUALITY, "QualityFormat")

@@ -21,14 +21,11 @@ from costsim.cli.common import (
     Tier2Opt,
     Tier3Opt,
     WhatIfOpt,
-    handles_errors,
-    out_folder_exists,
-    output,
     parse_day,
     setup,
-    stderr,
     today,
 )
+from costsim.cli.console import handles_errors, out_folder_exists, output, stderr
 from costsim.errors import ConfigError
 from costsim.render import formats, plots
 from costsim.render.html import sweep_html

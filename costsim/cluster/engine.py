@@ -29,7 +29,7 @@ from costsim.errors import ConfigError
 from costsim.ingest.remote import INSTALL_HINT
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.prices import PriceBook
-from costsim.report import Report
+from costsim.report.model import Report
 from costsim.routing.policy import Policy
 
 RETRIES = 2              # an exception inside a task (a storage hiccup) runs it again this many times

@@ -21,7 +21,7 @@ import pandas as pd
 
 from costsim.frame import RATE_KINDS
 from costsim.pricing.prices import MTOK, ModelPrice, PricePeriod, Rates
-from costsim.report import DisplayCurrency
+from costsim.report.parts import DisplayCurrency
 
 LIST_PRICE_TIERS = {"", "default", "auto", "standard"}  # logged tiers billed at the list price
 

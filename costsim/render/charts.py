@@ -14,8 +14,8 @@ from rich.text import Text
 
 from costsim.money import exact, pct, usd
 from costsim.render.tables import markdown_table, new_table
-from costsim.report import Report
-from costsim.simulate.sweep import SweepResult
+from costsim.report.model import Report
+from costsim.report.parts import SweepResult
 
 BAR_WIDTH = 40
 

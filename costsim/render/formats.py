@@ -16,10 +16,10 @@ from rich.console import Console
 
 from costsim.render import charts, ci, html, models, quality
 from costsim.render import report as text
-from costsim.report import Report
 from costsim.report.jsonshape import envelope, to_json
+from costsim.report.model import Report
+from costsim.report.parts import SweepResult
 from costsim.routing.quality import QualityReport
-from costsim.simulate.sweep import SweepResult
 
 Renderer = Callable[[Any, Console], None]
 

@@ -16,8 +16,9 @@ from html import escape
 from costsim.render import plots
 from costsim.render.charts import sweep_lines, sweep_table
 from costsim.render.report import report_lines, sections
-from costsim.report import Report
-from costsim.simulate.sweep import SweepResult, report_sweep
+from costsim.report.model import Report
+from costsim.report.parts import SweepResult
+from costsim.simulate.sweep import report_sweep
 from costsim.version import __version__
 
 HEADER_PX, GAP_PX, LEFT_PX = 96, 16, 24

@@ -15,7 +15,8 @@ from costsim.errors import ConfigError
 from costsim.money import usd
 from costsim.pricing.prices import PriceBook, request_cost_usd
 from costsim.render.tables import markdown_table, table_of
-from costsim.report.jsonshape import LEAVE_OUT, envelope, to_json
+from costsim.report.fields import LEAVE_OUT
+from costsim.report.jsonshape import envelope, to_json
 from costsim.routing.policy import Policy
 
 

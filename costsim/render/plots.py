@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from costsim.errors import ConfigError
 from costsim.money import pct, usd
-from costsim.report import Report
-from costsim.simulate.sweep import SweepResult
+from costsim.report.model import Report
+from costsim.report.parts import SweepResult
 
 WIDTH_IN, HEIGHT_IN, DPI = 7.2, 3.6, 100  # every chart: 720 × 360 px, so a page can give each a fixed box
 TIER_COLOURS = {1: "#4c9f70", 2: "#3a7dc9", 3: "#d9822b"}

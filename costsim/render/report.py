@@ -17,7 +17,8 @@ from costsim.money import in_usd, pct, tokens, usd
 from costsim.render import charts as chart
 from costsim.render.safe_text import printable
 from costsim.render.tables import markdown_table, table_of
-from costsim.report import AsBilled, LogDetail, Report, StrategyResult
+from costsim.report.model import Report, StrategyResult
+from costsim.report.parts import AsBilled, LogDetail
 from costsim.simulate.views import breakdown_table
 
 # ---- the rows every format shares -------------------------------------------------------------

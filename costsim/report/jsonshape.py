@@ -1,11 +1,11 @@
 """Typed values → JSON, and the JSON Schema of that JSON, from the same dataclass fields.
 
 One convention for every JSON output: a dataclass is an object whose keys are its fields' names
-(`field(metadata=json_name("from"))` renames one, `LEAVE_OUT` keeps one out, `FLATTEN` spreads a part's
-keys into its parent's, `OMIT_NONE` leaves a key out while its value is None) plus the properties its
-`JSON_COMPUTED` names. Decimal money and percentages are exact decimal strings, dates ISO 8601, tuples
-lists, dict keys strings. `schema_of` walks the same fields' types, so the committed schema (schema/,
-written by tools/json_schemas.py) cannot drift from what `to_json` writes.
+(fields.py's markers: `field(metadata=json_name("from"))` renames one, `LEAVE_OUT` keeps one out,
+`FLATTEN` spreads a part's keys into its parent's, `OMIT_NONE` leaves a key out while its value is None)
+plus the properties its `JSON_COMPUTED` names. Decimal money and percentages are exact decimal strings,
+dates ISO 8601, tuples lists, dict keys strings. `schema_of` walks the same fields' types, so the
+committed schema (schema/, written by tools/json_schemas.py) cannot drift from what `to_json` writes.
 """
 
 from __future__ import annotations
@@ -21,14 +21,7 @@ from typing import Any
 from costsim.money import exact
 from costsim.version import __version__
 
-LEAVE_OUT = {"json": None}
-FLATTEN = {"flatten": True}
-OMIT_NONE = {"omit_none": True}
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
-
-
-def json_name(name: str, **more) -> dict:
-    return {"json": name, **more}
 
 
 def _keys(cls) -> list[tuple[str, str, dict]]:

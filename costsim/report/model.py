@@ -11,7 +11,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar, Literal
 
-from costsim.report.jsonshape import FLATTEN, LEAVE_OUT, OMIT_NONE, SCHEMA_VERSIONS, json_name, to_json
+from costsim.report.fields import FLATTEN, LEAVE_OUT, OMIT_NONE, json_name
+from costsim.report.jsonshape import SCHEMA_VERSIONS, to_json
 from costsim.report.parts import (
     AsBilled,
     Billing,

@@ -1,13 +1,14 @@
 """The Report's named parts beyond the strategies: what a log run found, how it was billed, the provider's
-own charge, latency, price changes and the Monte Carlo's ranges. Frozen values; `jsonshape.to_json`
+own charge, latency, price changes, the Monte Carlo's ranges and the sweep's curves. Frozen values; `jsonshape.to_json`
 writes each (a part marked FLATTEN spreads its keys into the report's top level, as the JSON always had)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
-from costsim.report.jsonshape import OMIT_NONE, json_name
+from costsim.report.fields import OMIT_NONE, json_name
 
 
 @dataclass(frozen=True)
@@ -200,3 +201,44 @@ class DisplayCurrency:
     per_usd: Decimal
     label: str
     strategies: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
+class SweepPoint:
+    """One step of the swept share: savings and the two costs per request behind them."""
+
+    share_pct: Decimal
+    savings_pct: Decimal | None   # None where all-frontier costs $0
+    smart_usd_per_request: Decimal
+    frontier_usd_per_request: Decimal
+
+
+@dataclass(frozen=True)
+class SweepCurve:
+    """One price book's curve: its points, closed-form break-even, the steps that bracket it, savings bands."""
+
+    points: tuple[SweepPoint, ...]
+    break_even_share_pct: Decimal | None
+    bracket_pct: tuple[Decimal, ...] | None      # (low, high): the sweep's own check of the closed form
+    bands: dict[str, tuple[Decimal, ...] | None]  # "90-100" → (lowest, highest) swept share with savings inside
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """`costsim sweep`: savings as one tier's share moves, with the base prices and an optional what-if."""
+
+    vary_tier: int
+    target_savings_pct: Decimal
+    as_of: str
+    fixed_relative_shares: dict[str, Decimal]   # the other tiers' shares of what the swept tier leaves
+    tier_models: dict[str, str]
+    what_if: str | None
+    classifier_model: str | None
+    curves: dict[str, SweepCurve]               # "base", and "what_if" with --what-if
+
+    JSON_COMPUTED: ClassVar = (("break_even_share_pct", "break_even_share_pct"),)
+
+    @property
+    def break_even_share_pct(self) -> Decimal | None:
+        """The base curve's break-even share (percent), the figure most readers want."""
+        return self.curves["base"].break_even_share_pct

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from costsim.report import Accounting
-from costsim.report import AsBilled as AsBilledPart
+from costsim.report.model import Accounting
+from costsim.report.parts import AsBilled as AsBilledPart
 from costsim.simulate.pricer import AS_LOGGED, Pricer
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 import numpy as np
 
-from costsim.report import Billing, BillingGaps, PricePeriods
+from costsim.report.parts import Billing, BillingGaps, PricePeriods
 
 
 def _day(value) -> date:

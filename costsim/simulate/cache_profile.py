@@ -29,7 +29,7 @@ from costsim.money import pct
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.caches import CacheBook, load_cache_book
 from costsim.pricing.prices import PriceBook
-from costsim.report import Accounting, Report
+from costsim.report.model import Accounting, Report
 from costsim.routing.policy import TIERS, Policy
 from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Pricer
 from costsim.simulate.scenario import Scenario, scenario_frame

@@ -18,8 +18,7 @@ from costsim.pricing.caches import CacheBook
 from costsim.pricing.prices import PriceBook
 from costsim.routing.policy import Policy
 from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, has_conversations, replay, sticky_tiers
-from costsim.simulate.effects import FRONTIER_COLD_KEY
-from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Strategy
+from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, FRONTIER_COLD_KEY, SMART, Strategy
 
 
 @dataclass(frozen=True)

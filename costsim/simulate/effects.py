@@ -26,10 +26,10 @@ import pandas as pd
 from costsim.errors import ConfigError
 from costsim.frame import INT_COLUMNS, TOKEN_COLUMNS
 from costsim.pricing.prices import Rates, request_cost_usd
-from costsim.report import LineItem, Report, StrategyResult
+from costsim.report.model import LineItem, Report, StrategyResult
 from costsim.report.parts import ClassifierOverhead, Escalation, Simulation, UnderRouting
 from costsim.routing.policy import TIERS, Policy
-from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Strategy, _by_model, _by_tier
+from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, FRONTIER_COLD_KEY, SMART, Strategy, _by_model, _by_tier
 
 HARD_TIER = 3
 
@@ -117,7 +117,6 @@ class PinnedStrategy(Strategy):
 
 
 CLASSIFIER_KEY = "classifier"
-FRONTIER_COLD_KEY = "all_frontier_cold"  # priced by cache_strategies when caches are replayed
 ALL_CHEAP = CheapStrategy("all_cheap", "All tier-1 model", "every request on the tier-1 model", tier=1)
 PINNED = PinnedStrategy("pinned", "Pinned conversations",
                         "each session on the model of its hardest request (per-session routing)")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from costsim.report import LatencyRow
+from costsim.report.parts import LatencyRow
 
 
 @dataclass

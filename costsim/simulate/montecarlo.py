@@ -22,7 +22,7 @@ import numpy as np
 
 from costsim.errors import ConfigError
 from costsim.pricing.prices import PriceBook
-from costsim.report import MonteCarloResult, MonteCarloRow
+from costsim.report.parts import MonteCarloResult, MonteCarloRow
 from costsim.routing.policy import TIERS, Policy
 from costsim.simulate import effects as simulate
 

@@ -18,8 +18,17 @@ import pandas as pd
 from costsim.frame import CALL_KINDS, INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
 from costsim.pricing.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
 from costsim.pricing.prices import ModelPrice, PriceBook
-from costsim.report import Accounting, LineItem, ModelCost, PriceUsed, Report, StrategyResult, TierCost, percent_of
-from costsim.report.model import ReportKind
+from costsim.report.model import (
+    Accounting,
+    LineItem,
+    ModelCost,
+    PriceUsed,
+    Report,
+    ReportKind,
+    StrategyResult,
+    TierCost,
+    percent_of,
+)
 from costsim.routing.policy import TIERS, Policy
 from costsim.simulate.billing_notes import billing_notes
 from costsim.simulate.latency import LatencyCollector
@@ -51,6 +60,7 @@ ALL_MID = Strategy("all_mid", "All mid-tier", "every request on the tier-2 model
 SMART = Strategy("smart", "Smart routing", "each request on its tier's model")
 SCENARIO_STRATEGIES = (ALL_FRONTIER, ALL_MID, SMART)
 LOG_STRATEGIES = (AS_LOGGED, ALL_FRONTIER, ALL_MID, SMART)
+FRONTIER_COLD_KEY = "all_frontier_cold"  # all frontier with cold caches: priced by cache_strategies on a replay
 
 UNPRICED = "model has no price (left out of every strategy)"
 GROUP_KEYS = ["strategy", "tier", "model", "period", "long_context", "batch", "view", "service_tier", "off_peak"]

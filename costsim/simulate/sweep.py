@@ -22,12 +22,12 @@ import copy
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import ClassVar
 
 from costsim.errors import ConfigError
 from costsim.frame import RATE_KINDS
 from costsim.pricing.prices import PriceBook, Rates, request_cost_usd
-from costsim.report import Report
+from costsim.report.model import Report
+from costsim.report.parts import SweepCurve, SweepPoint, SweepResult
 from costsim.routing.policy import TIERS, Policy, TokenProfile
 
 HUNDRED = Decimal(100)
@@ -139,47 +139,6 @@ def make_curve(book: PriceBook, policy: Policy, profiles: dict[int, TokenProfile
     smart = {t: _per_request(book, policy.tier_models[t], profiles[t], day) for t in TIERS}
     frontier = {t: _per_request(book, policy.frontier, profiles[t], day) for t in TIERS}
     return Curve(vary, smart, frontier, weights, overhead)
-
-
-@dataclass(frozen=True)
-class SweepPoint:
-    """One step of the swept share: savings and the two costs per request behind them."""
-
-    share_pct: Decimal
-    savings_pct: Decimal | None   # None where all-frontier costs $0
-    smart_usd_per_request: Decimal
-    frontier_usd_per_request: Decimal
-
-
-@dataclass(frozen=True)
-class SweepCurve:
-    """One price book's curve: its points, closed-form break-even, the steps that bracket it, savings bands."""
-
-    points: tuple[SweepPoint, ...]
-    break_even_share_pct: Decimal | None
-    bracket_pct: tuple[Decimal, ...] | None      # (low, high): the sweep's own check of the closed form
-    bands: dict[str, tuple[Decimal, ...] | None]  # "90-100" → (lowest, highest) swept share with savings inside
-
-
-@dataclass(frozen=True)
-class SweepResult:
-    """`costsim sweep`: savings as one tier's share moves, with the base prices and an optional what-if."""
-
-    vary_tier: int
-    target_savings_pct: Decimal
-    as_of: str
-    fixed_relative_shares: dict[str, Decimal]   # the other tiers' shares of what the swept tier leaves
-    tier_models: dict[str, str]
-    what_if: str | None
-    classifier_model: str | None
-    curves: dict[str, SweepCurve]               # "base", and "what_if" with --what-if
-
-    JSON_COMPUTED: ClassVar = (("break_even_share_pct", "break_even_share_pct"),)
-
-    @property
-    def break_even_share_pct(self) -> Decimal | None:
-        """The base curve's break-even share (percent), the figure most readers want."""
-        return self.curves["base"].break_even_share_pct
 
 
 def sweep(book: PriceBook, policy: Policy, profiles: dict[int, TokenProfile], shares: dict[int, Decimal], *,

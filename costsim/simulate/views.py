@@ -8,7 +8,8 @@ from decimal import Decimal
 import pandas as pd
 
 from costsim.errors import ConfigError
-from costsim.report import Breakdown, BreakdownRow, Report
+from costsim.report.model import Report
+from costsim.report.parts import Breakdown, BreakdownRow
 
 VIEWS = ("day", "week", "month", "model", "project", "session", "tier")
 NONE_LABEL = "(none)"
