@@ -205,7 +205,7 @@ def test_bare_command_prints_help_and_exits_0(cli, args):
 
 
 def test_classify_with_a_terminal_and_no_prompt_says_how(cli, monkeypatch):
-    from costsim.cli import app as cli_module
+    from costsim.cli import core as cli_module
 
     monkeypatch.setattr(cli_module, "stdin_is_terminal", lambda: True)
     one_line_error(cli("classify"), "no prompt given", "--file", "echo TEXT | costsim classify")

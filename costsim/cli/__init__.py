@@ -2,6 +2,7 @@
 
 `main` is the face: the console script (`costsim.cli:main`) and `python -m costsim` call it."""
 
+from costsim.cli import ci, core, pricing, quality, sweep  # noqa: F401 (each registers its commands on the app)
 from costsim.cli.app import main
 
 __all__ = ["main"]

@@ -9,6 +9,7 @@ import typer
 from costsim import api
 from costsim.ci.config import Caps, CheckConfig, Projection, find_config, load_config, with_overrides
 from costsim.ci.diff import diff_reports, parse_increase
+from costsim.cli.app import app
 from costsim.cli.common import (
     AsOfOpt,
     OutOpt,
@@ -22,6 +23,7 @@ from costsim.cli.common import (
     today,
 )
 from costsim.cli.console import handles_errors, output
+from costsim.cli.help import PlainCommand
 from costsim.errors import ConfigError
 from costsim.render import formats
 
@@ -45,6 +47,7 @@ def _flag_decimal(value: str | None, option: str):
     return to_decimal(value.strip().lstrip("$").rstrip("%"), fail)
 
 
+@app.command(cls=PlainCommand)
 @handles_errors
 def check(
     config: Path | None = typer.Option(
@@ -153,6 +156,7 @@ def check(
     raise typer.Exit(verdict.exit_code)
 
 
+@app.command(cls=PlainCommand)
 @handles_errors
 def diff(
     base: Path = typer.Argument(

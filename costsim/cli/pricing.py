@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typer
 
+from costsim.cli.app import app
 from costsim.cli.help import PlainCommand, PlainGroup, help_when_bare  # noqa: E402
 from costsim.errors import ConfigError
 from costsim.money import display_currency
@@ -195,3 +196,5 @@ def import_prices(
             out.write_text(text, encoding="utf-8")
 
     run()
+
+app.add_typer(pricing_app, name="pricing")

@@ -8,14 +8,17 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
+from costsim.cli.app import app
 from costsim.cli.common import PolicyOpt, PricingOpt, Tier1Opt, Tier2Opt, Tier3Opt, parse_day, setup, today
 from costsim.cli.console import handles_errors, out_folder_exists, stderr, stdout
+from costsim.cli.help import PlainCommand
 from costsim.render import formats
 
 QualityFormat = formats.choices(formats.QUALITY, "QualityFormat")
 TABLE = QualityFormat("table")
 
 
+@app.command(cls=PlainCommand)
 @handles_errors
 def evaluate(
     labeled: Path = typer.Argument(
@@ -80,6 +83,7 @@ def evaluate(
         formats.render(formats.QUALITY, report, fmt, stdout())
 
 
+@app.command(cls=PlainCommand)
 @handles_errors
 def train(
     labeled: Path = typer.Argument(

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
+from costsim.cli.app import app
 from costsim.cli.common import (
     AsOfOpt,
     ClassifierInOpt,
@@ -26,6 +27,7 @@ from costsim.cli.common import (
     today,
 )
 from costsim.cli.console import handles_errors, out_folder_exists, output, stderr
+from costsim.cli.help import PlainCommand
 from costsim.errors import ConfigError
 from costsim.render import formats, plots
 from costsim.render.html import sweep_html
@@ -33,6 +35,7 @@ from costsim.render.html import sweep_html
 EXPORTS = (".svg", ".png", ".html")
 
 
+@app.command(cls=PlainCommand)
 @handles_errors
 def sweep(
     vary: int = typer.Option(
