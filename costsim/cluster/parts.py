@@ -84,7 +84,7 @@ class ReadOptions:
     sticky_minutes: tuple = ()
 
     def run(self):
-        from costsim.api import EstimateRun
+        from costsim.api.run import EstimateRun
         from costsim.pricing.billing import BillingOptions
 
         return EstimateRun(
@@ -205,7 +205,7 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
     named in the accounting and passed over, as the local engine does. `seen_before`: (hashes of the ids
     an earlier part holds, the earlier parts' id + usage hashes), so copies count as duplicates, and as
     conflicting ones when their usage differs."""
-    from costsim.api import SAMPLE_COLUMNS, make_stats
+    from costsim.api.run import SAMPLE_COLUMNS, make_stats
     from costsim.ingest.detect import UnknownFormat
     from costsim.ingest.read import read_logs
 
@@ -360,7 +360,7 @@ class Totals:
     shifted to the whole file's."""
 
     def __init__(self, options: ReadOptions):
-        from costsim.api import make_stats
+        from costsim.api.run import make_stats
 
         self.run = options.run()
         self.stats = make_stats(options.book)

@@ -1,0 +1,137 @@
+"""`costsim estimate` with the local engine: read every input in this process, classify each distinct
+prompt once, fold each chunk into one EstimateRun (run.py); a first pass calibrates the classifier
+when asked; empirical token profiles for `compare --tokens-from`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+
+from costsim.api.run import SAMPLE_COLUMNS, EstimateRun, make_stats
+from costsim.errors import ConfigError
+from costsim.frame import PROMPT_COLUMNS
+from costsim.ingest.common import IngestStats
+from costsim.ingest.read import read_logs
+from costsim.pricing.billing import BillingOptions
+from costsim.pricing.prices import PriceBook
+from costsim.report.model import Report
+from costsim.routing.classify import classify_frame, make_classifier
+from costsim.routing.policy import Policy
+from costsim.simulate import montecarlo
+from costsim.simulate.effects import SimOptions
+
+
+def estimate(
+    inputs: list[str],
+    book: PriceBook,
+    policy: Policy,
+    *,
+    log_format: str | None = None,
+    as_of: date | None = None,
+    strict: bool = False,
+    today: date | None = None,
+    classifier: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    sim: SimOptions | None = None,
+    billing: BillingOptions = BillingOptions(),
+    by: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    columns: dict[str, str] | None = None,
+    target_shares: tuple[float, float, float] | None = None,
+    caches: str = "replay",
+    sticky_minutes: tuple[int, ...] = (),
+) -> tuple[Report, pd.DataFrame]:
+    """Read logs, classify every request, price it under every log strategy. Returns the report and a
+    sample of classified rows (for --explain).
+
+    `by` adds a breakdown; `since`/`until` (inclusive UTC days) keep only requests inside them.
+    `target_shares` calibrates the learned classifier on a first pass so the log splits in those shares.
+    `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
+    until the end, since a session's hardest request can come in any chunk.
+    `caches`: "replay" (default) prices every strategy that moves requests to other models with each
+    conversation's prompt caches replayed (cache_strategies.py), where the log has sessions and timestamps;
+    "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
+    for each number of minutes. Both hold slim rows until the end, like pinned."""
+    from costsim.routing.pool import Remembering
+    from costsim.simulate.views import check_view
+
+    by = check_view(by)
+    sim = sim if sim is not None and sim.active else None
+    run = EstimateRun(
+        book,
+        policy,
+        as_of=as_of,
+        today=today,
+        billing=billing,
+        by=by,
+        sim=sim,
+        caches=caches,
+        sticky_minutes=sticky_minutes,
+    )
+    stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
+    estimated = 0
+    calibration = None
+    if target_shares is not None:
+        name, classify_many, calibration = _calibrated(
+            inputs,
+            book,
+            policy,
+            classifier,
+            target_shares,
+            dict(strict=strict, since=since, until=until, columns=columns),
+            log_format,
+        )
+    if calibration is None:
+        name, classify_many = make_classifier(policy, classifier)
+    # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last file):
+    # they are classified then, alongside the reading, and remembered until their rows come
+    classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
+    stats.prompts_read = classify_many
+    chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions: read while we set up
+    samples = []
+    try:
+        for chunk in chunks:
+            classified, n_estimated = run.fold(chunk, classify_many)
+            estimated += n_estimated
+            samples.append(classified.groupby("tier").head(20)[list(SAMPLE_COLUMNS)])
+            if progress:
+                progress(len(chunk))
+    finally:
+        classify_many.close()
+    report = run.report(stats, estimated, name, classifier, calibration)
+    sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
+    return report, sample
+
+
+REMEMBERED_PROMPTS = 500_000  # distinct prompts' decisions kept for the run (~300 bytes each)
+
+
+def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, log_format):
+    """A first pass over the logs: the learned classifier with offsets that split them in `target_shares`."""
+    from costsim.routing.calibration import calibrate_log, placed_prompts
+    from costsim.routing.classify import learned_model
+
+    learned = learned_model(policy, classifier)
+    if learned is None:
+        raise ConfigError("--target-distribution: only a learned classifier has thresholds to calibrate")
+    if "-" in inputs:
+        raise ConfigError("--target-distribution reads the logs twice, so it cannot read stdin (-)")
+    label, model = learned
+    counts = placed_prompts(read_logs(inputs, make_stats(book, **stats_options), log_format))
+    calibration = calibrate_log(counts, model, target_shares)
+    forced = model.with_policy(offsets=calibration.offsets)
+    return f"{label}, calibrated to {'/'.join(f'{s * 100:g}' for s in target_shares)}", forced.predict, calibration
+
+
+def empirical_tokens(inputs: list[str], policy: Policy, log_format: str | None = None) -> dict:
+    """Per-tier per-request token lengths of logged requests, for the Monte Carlo to draw from."""
+    stats = IngestStats()
+    _, classifier = make_classifier(policy)
+    frames = [
+        classify_frame(chunk, policy, classifier)[["tier", "requests", *PROMPT_COLUMNS, "output_tokens"]]
+        for chunk in read_logs(inputs, stats, log_format)
+    ]
+    return montecarlo.empirical_tokens(frames)
