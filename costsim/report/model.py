@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar, Literal
 
 from costsim.report.fields import FLATTEN, LEAVE_OUT, OMIT_NONE, json_name
-from costsim.report.jsonshape import SCHEMA_VERSIONS, to_json
+from costsim.report.jsonshape import SCHEMA_VERSIONS, envelope, to_json
 from costsim.report.parts import (
     AsBilled,
     Billing,
@@ -25,7 +25,6 @@ from costsim.report.parts import (
     PriceAdjustment,
     Simulation,
 )
-from costsim.version import __version__
 
 ReportKind = Literal["compare", "estimate"]
 SCHEMA_VERSION = SCHEMA_VERSIONS["estimate"]  # compare's and estimate's: one report format
@@ -206,4 +205,4 @@ class Report:
 
     def to_dict(self) -> dict:
         """The JSON report: versioned, money as exact decimal strings."""
-        return {"schema_version": SCHEMA_VERSIONS[self.kind], "generator": f"costsim {__version__}", **to_json(self)}
+        return {**envelope(self.kind), **to_json(self)}  # the envelope's keys first, like every JSON output
