@@ -109,3 +109,25 @@ def test_cli_monte_carlo_table_and_bad_ranges():
     bad = runner.invoke(app, ["compare", "--distribution", "70-60/20-30/5-10"])
     assert bad.exit_code == 2
     assert bad.stderr.count("\n") == 1 and "--distribution" in bad.stderr and "low end" in bad.stderr
+
+
+def test_savings_are_null_not_nan_when_all_frontier_costs_nothing():
+    """With no tokens every strategy costs $0, so savings are undefined: JSON null (NaN is not JSON) and a dash."""
+    import json
+
+    def no_nan(constant):
+        raise AssertionError(f"{constant} in the JSON")
+
+    args = ["compare", "--as-of", "2026-05-14", "--distribution", "60-70/20-30/5-15", "--input-tokens", "0",
+            "--output-tokens", "0", "--samples", "200"]
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output, parse_constant=no_nan)["monte_carlo"]["strategies"]
+    assert {r["key"] for r in rows} >= {"all_frontier", "smart"}
+    for row in rows:
+        assert row["cost_usd_p50"] == 0
+        assert [row[f"savings_pct_p{p}"] for p in (5, 50, 95)] == [None, None, None]
+    table = CliRunner().invoke(app, args, env={"COLUMNS": "120"})
+    monte_carlo = table.output[table.output.index("Savings p5"):]  # the ranges' table, after the point one
+    smart = next(line for line in monte_carlo.splitlines() if line.strip().startswith("Smart routing"))
+    assert smart.split()[-3:] == ["—", "—", "—"]

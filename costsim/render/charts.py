@@ -217,7 +217,7 @@ def monte_carlo_rows(report: Report) -> list[list[str]]:
         return []
     labels = {s.key: s.label for s in report.strategies}
     money = lambda v: usd(Decimal(repr(v)))  # noqa: E731
-    percent = lambda v: pct(Decimal(repr(v))) if v == v else "—"  # noqa: E731
+    percent = lambda v: "—" if v is None else pct(Decimal(repr(v)))  # noqa: E731
     return [
         [
             labels.get(r.key, r.key),

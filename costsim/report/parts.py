@@ -144,15 +144,16 @@ class Simulation:
 
 @dataclass(frozen=True)
 class MonteCarloRow:
-    """One strategy's cost and savings at the 5th, 50th and 95th percentile of the samples (float64)."""
+    """One strategy's cost and savings at the 5th, 50th and 95th percentile of the samples (float64; savings
+    None when some sample's all-frontier cost is $0)."""
 
     key: str
     cost_usd_p5: float
     cost_usd_p50: float
     cost_usd_p95: float
-    savings_pct_p5: float
-    savings_pct_p50: float
-    savings_pct_p95: float
+    savings_pct_p5: float | None  # None where all-frontier costs $0 in some sample
+    savings_pct_p50: float | None
+    savings_pct_p95: float | None
 
 
 @dataclass(frozen=True)

@@ -193,10 +193,12 @@ def run(spec: MonteCarloSpec, requests: int, point: dict[int, Decimal], profiles
     frontier = costs["all_frontier"]
     rows = []
     for key, values in costs.items():
-        savings = np.where(frontier > 0, (1 - values / np.where(frontier > 0, frontier, 1)) * 100, np.nan)
         c = np.percentile(values, PERCENTILES)
-        s = np.percentile(savings, PERCENTILES)
-        rows.append(MonteCarloRow(key, *(float(v) for v in c), *(float(v) for v in s)))
+        if (frontier > 0).all():
+            s = [float(v) for v in np.percentile((1 - values / frontier) * 100, PERCENTILES)]
+        else:  # savings are undefined where all-frontier costs $0: none, as in the point report (never NaN)
+            s = [None] * len(PERCENTILES)
+        rows.append(MonteCarloRow(key, *(float(v) for v in c), *s))
     mix = np.percentile(shares * 100, PERCENTILES, axis=0)
     return MonteCarloResult(spec.samples, spec.seed, tuple(rows),
                             {str(t): {f"p{p}": float(mix[i, j]) for i, p in enumerate(PERCENTILES)}
