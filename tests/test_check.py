@@ -165,6 +165,16 @@ def test_logs_as_logged_with_rate(tmp_path):
     assert Decimal(json.loads(result.output)["subjects"][0]["monthly_cost_usd"]) == OPUS / 10**6 * 3000
 
 
+def test_a_folder_of_logs_is_named_by_its_first_files(tmp_path):
+    """A check over a folder of many logs names three of them and counts the rest, not all of them."""
+    for i in range(5):
+        write_log(tmp_path / f"calls-{i}.jsonl")
+    result = run("--logs", str(tmp_path), "--max-monthly-cost", "1000", "--format", "json")
+    name = json.loads(result.output)["subjects"][0]["name"]
+    assert name.startswith("logs: ") and name.endswith(" and 2 more"), name
+    assert name.count("calls-") == 3
+
+
 def test_log_with_no_span_is_exit_2(tmp_path):
     log = tmp_path / "one.jsonl"
     log.write_text(json.dumps({"timestamp": "2026-05-01T00:00:00Z", "model": "gpt-5-nano", "input_tokens": 1,

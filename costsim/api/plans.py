@@ -134,7 +134,7 @@ def _check_reports(config: CheckConfig, book: PriceBook, policy: Policy, as_of: 
     if config.logs:
         report, _ = estimate(list(config.logs), book, policy, as_of=as_of, progress=progress)
         caps.trustworthy(report, config.strategy)
-        yield "logs: " + ", ".join(report.accounting.files), report
+        yield "logs: " + report.accounting.files_named(), report
 
 
 def _price_scenario(

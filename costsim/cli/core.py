@@ -398,7 +398,7 @@ def estimate(
             if report.unknown_models
             else ""
         )
-        where = (", ".join(a.files) or "the input") + ": "  # name what was read: an empty file is a wrong path often
+        where = (a.files_named() or "the input") + ": "  # name what was read: an empty file is a wrong path often
         problem = (
             "no records in it, nothing to price"
             if a.records_read == 0

@@ -72,8 +72,7 @@ def report_subtitle(report: Report) -> str:
     when = f"prices in force on {report.as_of}" if report.as_of else "each request at its own day's prices"
     if report.kind == "estimate":
         a = report.accounting
-        files = ", ".join(a.files[:3]) + (f" and {len(a.files) - 3} more" if len(a.files) > 3 else "")
-        return f"{a.priced:,} requests priced from {files or 'stdin'} · {when}"
+        return f"{a.priced:,} requests priced from {a.files_named() or 'stdin'} · {when}"
     smart = next((s for s in report.strategies if s.key == "smart"), report.strategies[0])
     return f"{smart.requests:,} planned requests · {when}"
 

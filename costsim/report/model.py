@@ -117,6 +117,11 @@ class Accounting:
 
     JSON_COMPUTED: ClassVar = (("skipped_total", "skipped_total"),)
 
+    def files_named(self, shown: int = 3) -> str:
+        """The files read, for a sentence: the first `shown`, then how many more ("" when none)."""
+        more = len(self.files) - shown
+        return ", ".join(self.files[:shown]) + (f" and {more:,} more" if more > 0 else "")
+
     @property
     def skipped_total(self) -> int:
         return sum(self.skipped.values())
