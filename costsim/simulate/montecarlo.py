@@ -194,10 +194,9 @@ def run(spec: MonteCarloSpec, requests: int, point: dict[int, Decimal], profiles
     rows = []
     for key, values in costs.items():
         c = np.percentile(values, PERCENTILES)
+        s: list[float | None] = [None] * len(PERCENTILES)  # undefined where all-frontier costs $0 (never NaN)
         if (frontier > 0).all():
             s = [float(v) for v in np.percentile((1 - values / frontier) * 100, PERCENTILES)]
-        else:  # savings are undefined where all-frontier costs $0: none, as in the point report (never NaN)
-            s = [None] * len(PERCENTILES)
         rows.append(MonteCarloRow(key, *(float(v) for v in c), *s))
     mix = np.percentile(shares * 100, PERCENTILES, axis=0)
     return MonteCarloResult(spec.samples, spec.seed, tuple(rows),
