@@ -1,4 +1,4 @@
-"""Rebuild costsim/data/classifier.json, the shipped learned classifier.
+"""Rebuild costsim/routing/data/classifier.json, the shipped learned classifier.
 
     python tools/train_default.py && python tools/heldout_report.py
 
@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from costsim.routing.learned import default_classifier_path  # noqa: E402
 from costsim.routing.train import load_records, save_weights, train  # noqa: E402
 
 DATA = ROOT / "datasets" / "classify"
@@ -40,5 +41,5 @@ def fit(records: list[dict]) -> dict:
 if __name__ == "__main__":
     records = [r for rs in labeled_sets().values() for r in rs]
     weights = fit(records)
-    out = save_weights(weights, ROOT / "costsim/data/classifier.json")
+    out = save_weights(weights, default_classifier_path())
     print(f"{out}: {out.stat().st_size:,} bytes, {len(weights['vocab']):,} features, {len(records)} records")
