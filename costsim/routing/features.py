@@ -8,9 +8,6 @@ code, logs and earlier turns removed) and a few shape facts about the rest:
   request is written, not what it asks). Each CJK, kana or hangul character is a word of its own. A bigram
   may start at ``<s>`` (the prose's first word: ``b:<s> how``) or end at ``</s>`` (its last). Values are
   counts over (words + 1) ** length_power (1/2 by default), so a long prose does not outweigh a short one.
-* ``c:`` cues: each word of :mod:`costsim.routing.reasons`' word lists also counts for its cue ("c:a concurrency
-  problem" for "race", "deadlock", "threads"...), so the evidence of a rare word is shared with its kind and a
-  short ask's one strong word is not outweighed by the model's prior (issue 15).
 * ``d:`` dense shape features (pasted code and its size, a traceback, an earlier conversation).
 
 The batch is one text (messages joined by NUL lines): each regular expression runs once over it, ASCII
@@ -32,7 +29,6 @@ from operator import itemgetter
 
 import numpy as np
 
-from costsim.routing.reasons import CUE_OF_WORD
 from costsim.routing.rules import joined, joined_prose, new_message
 
 __all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "batch_words", "document_features"]
@@ -72,11 +68,10 @@ class FeaturizerConfig:
     length_power: float = 0.5  # n-gram counts are divided by (words + 1) ** length_power
     function_words: bool = False  # read function words ("how", "is", "the", "we") on their own, not only in bigrams
     stem_chars: int = 0  # also read each longer ASCII word's first N letters ("p:renam"): renamed, renaming... (0: no)
-    cues: bool = False  # also count each cue word for its cue ("c:a concurrency problem")
 
     def to_json(self) -> dict:
         return {"bigrams": self.bigrams, "dense": list(self.dense), "length_power": self.length_power,
-                "function_words": self.function_words, "stem_chars": self.stem_chars, "cues": self.cues}
+                "function_words": self.function_words, "stem_chars": self.stem_chars}
 
     @classmethod
     def from_json(cls, d: dict) -> FeaturizerConfig:
@@ -85,8 +80,7 @@ class FeaturizerConfig:
         if unknown:
             raise ValueError(f"unknown dense features {sorted(unknown)}")
         return cls(bigrams=bool(d["bigrams"]), dense=dense, length_power=float(d["length_power"]),
-                   function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)),
-                   cues=bool(d.get("cues", False)))
+                   function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)))
 
 
 def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.ndarray]:
@@ -129,8 +123,6 @@ def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -
     counts = Counter("w:" + w for w in words if cfg.function_words or w not in FUNCTION_WORDS)
     if cfg.stem_chars:
         counts.update("p:" + stem.decode() for stem in (_stem(w, cfg.stem_chars) for w in all_words[1:]) if stem)
-    if cfg.cues:
-        counts.update("c:" + CUE_OF_WORD[w] for w in words if w in CUE_OF_WORD)
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
@@ -155,7 +147,6 @@ class FeatureSpace:
         unigram: dict[int, int] = {}
         bigram: dict[int, int] = {}
         stem: dict[bytes, int] = {}
-        cue: dict[str, int] = {}
         pairs: list[tuple[str, str, int]] = []
         self.dense_cols: list[tuple[int, int]] = []  # (position in DENSE, column)
         for col, name in enumerate(self.names):
@@ -167,13 +158,10 @@ class FeatureSpace:
                 pairs.append((a, b, col))
             elif kind == "p":
                 stem[rest.encode("utf-8")] = col
-            elif kind == "c":
-                cue[rest] = col
             elif kind == "d" and rest in DENSE:
                 self.dense_cols.append((DENSE.index(rest), col))
             else:
-                raise ValueError(f"feature {name!r} is not w:, b:, p:, c: or d:{'|'.join(DENSE)}")
-        cue_words = [(self._token_id(w), cue[c]) for w, c in CUE_OF_WORD.items() if c in cue] if cfg.cues else []
+                raise ValueError(f"feature {name!r} is not w:, b:, p: or d:{'|'.join(DENSE)}")
         n_tok = len(self.token_ids) + 2 * len(pairs)  # an upper bound, fixed before the pairs add tokens
         for a, b, col in pairs:
             ia = 0 if a == START else self._token_id(a)
@@ -183,9 +171,6 @@ class FeatureSpace:
         self.stem_cols = stem
         self.unigram_col = np.full(len(self.token_ids), -1, dtype=np.int64)
         self.unigram_col[list(unigram)] = list(unigram.values())
-        self.cue_col = np.full(len(self.token_ids), -1, dtype=np.int64)  # each cue word's cue column
-        if cue_words:
-            self.cue_col[[t for t, _ in cue_words]] = [c for _, c in cue_words]
         # each known word's stem column, so only unknown words need Python for theirs
         n = cfg.stem_chars
         self.stem_col = np.array([stem.get(_stem(t, n), -1) if n else -1 for t in self.token_ids], dtype=np.int64)
@@ -205,10 +190,10 @@ class FeatureSpace:
 
     @functools.cached_property
     def token_cols(self) -> np.ndarray:
-        """Each token's columns (unigram, stem, cue; -1: none), one row per token id, and a last row of -1s
-        for words outside the vocabulary."""
-        table = np.full((len(self.token_ids) + 1, 3), -1, dtype=np.int64)
-        table[:-1, 0], table[:-1, 1], table[:-1, 2] = self.unigram_col, self.stem_col, self.cue_col
+        """Each token's columns (unigram, stem; -1: none), one row per token id, and a last row of -1s for
+        words outside the vocabulary."""
+        table = np.full((len(self.token_ids) + 1, 2), -1, dtype=np.int64)
+        table[:-1, 0], table[:-1, 1] = self.unigram_col, self.stem_col
         return table
 
     @functools.cached_property

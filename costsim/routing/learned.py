@@ -241,7 +241,7 @@ class LearnedClassifier:
         return self.space.hits(prompts)
 
     def _logits(self, h) -> np.ndarray:
-        """The model's logits, one row per prompt: each word's token weights (its unigram, stem and cue
+        """The model's logits, one row per prompt: each word's token weights (its unigram and stem
         columns summed once per token, :attr:`_token_weights`) and each other hit's column weights added up
         by row, times the row's scale; then the dense features and the bias."""
         n, tw, wt = h.n, self._token_weights, self._weights_by_tier
@@ -257,7 +257,7 @@ class LearnedClassifier:
 
     @functools.cached_property
     def _token_weights(self) -> np.ndarray:
-        """(3, tokens + 1): each token's unigram, stem and cue weights summed, per tier (0 for unknown words)."""
+        """(3, tokens + 1): each token's unigram and stem weights summed, per tier (0 for unknown words)."""
         cols = self.space.token_cols
         return np.where(cols[:, :, None] >= 0, self.weights[cols], 0.0).sum(axis=1).T.copy()
 
@@ -289,7 +289,7 @@ class LearnedClassifier:
         top = self._top_cues(*self.space.coo_of(hits), chosen, explain) if explain else [()] * len(prompts)
         out = []
         for p, k, cues in zip(probs, chosen.tolist(), top):
-            policy = "" if k == int(p.argmax()) else " (cautious policy)"
+            policy = "" if k == int(p.argmax()) else " (moved by the routing offsets)"
             reason = f"learned: P(tier {k + 1}) = {p[k]:.2f}{policy} → tier {k + 1}"
             if cues:
                 reason += " (" + "; ".join(name for name, _ in cues) + ")"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["CUES", "CUE_OF_WORD", "cue_of"]
+__all__ = ["CUES", "cue_of"]
 
 # The first word of the prose: what kind of ask it opens.
 _OPENERS = {
@@ -55,7 +55,7 @@ _DENSE = {"has_code": "pasted code", "code_len": "pasted code", "traceback": "a 
           "multi_turn": "a follow-up in a conversation"}
 
 CUES: tuple[str, ...] = tuple(dict.fromkeys([*_OPENERS.values(), *_WORDS, *_DENSE.values()]))
-CUE_OF_WORD = {word: cue for cue, words in _WORDS.items() for word in words.split()}  # also features.py's c: features
+_CUE_OF_WORD = {word: cue for cue, words in _WORDS.items() for word in words.split()}
 
 
 def cue_of(feature: str) -> str | None:
@@ -63,14 +63,12 @@ def cue_of(feature: str) -> str | None:
     kind, _, rest = feature.partition(":")
     if kind == "d":
         return _DENSE.get(rest)
-    if kind == "c":
-        return rest if rest in CUES else None
     words = rest.split(" ")
     if kind == "b" and words[0] == "<s>":
-        return _OPENERS.get(words[1]) or CUE_OF_WORD.get(words[1])
+        return _OPENERS.get(words[1]) or _CUE_OF_WORD.get(words[1])
     for word in words:
-        if word in CUE_OF_WORD:
-            return CUE_OF_WORD[word]
+        if word in _CUE_OF_WORD:
+            return _CUE_OF_WORD[word]
     return None
 
 
