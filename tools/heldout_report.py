@@ -6,8 +6,8 @@ Every figure is on requests the scored model never saw, and on data written apar
 * ``cross-source`` (the headline, which ``estimate`` quotes): each authoring source in
   datasets/classify/authored/ (one file, one author, one brief) is held out *whole* and scored by a model
   trained on train.jsonl and the *other* sources; the pooled predictions are the figure.
-* ``probe: NAME``: the probes in datasets/classify/probes/, one per failure mode, never trained on, scored
-  by the shipped model (trained on everything else).
+* ``probe: NAME``: the probes in datasets/classify/probes/, one per failure mode, and the prompts real users
+  typed (``real_*``), never trained on, scored by the shipped model (trained on everything else).
 * ``family split``: the frozen split in datasets/classify/split.json (whole generator families of
   train.jsonl, stratified by tier), scored by a model trained without those families.
 The routing offsets are chosen here, on the pooled cross-source probabilities (never on a probe), and written
@@ -127,10 +127,12 @@ def main() -> None:
     print(f"offsets chosen on the cross-source probabilities: {offsets}")
     shipped = LearnedClassifier.load()
     probes = probe_sets()
-    pooled_probes = [r for records in probes.values() for r in records]
-    results[f"probes, pooled ({len(probes)} sets)"] = table(
-        pooled_probes, predictions(pooled_probes, shipped), cost
-    )
+    modes = {name: records for name, records in probes.items() if not name.startswith("real_")}
+    for label, group in ((f"probes, pooled ({len(modes)} failure modes)", modes),
+                         (f"real prompts, pooled ({len(probes) - len(modes)} sets)",
+                          {n: r for n, r in probes.items() if n not in modes})):
+        pooled_probes = [r for records in group.values() for r in records]
+        results[label] = table(pooled_probes, predictions(pooled_probes, shipped), cost)
     for name, records in probes.items():
         results[f"probe: {name}"] = table(records, predictions(records, shipped), cost)
     held_ids = set(json.loads((DATA / "split.json").read_text())["ids"])
