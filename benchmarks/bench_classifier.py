@@ -1,5 +1,6 @@
 """Speed of the shipped learned classifier: its batch call (a list of prompts in, tiers out) on short and
-1.5 KB prompts, in one process and split over worker processes, beside the per-prompt call and the rules.
+1.5 KB prompts, in one process and over the cores the way a run splits a batch (costsim.routing.pool: this
+process and spawned workers started once and reused), beside the per-prompt call and the rules.
 
     python benchmarks/bench_classifier.py [--short 200000] [--long 20000] [--workers 2] [--repeat 3]
 
@@ -26,9 +27,6 @@ from costsim.routing.features import batch_words  # noqa: E402
 from costsim.routing.learned import LearnedClassifier, default_classifier_path  # noqa: E402
 from costsim.routing.rules import joined, joined_prose, keyword_tier, smart_rules_tier  # noqa: E402
 
-_CLF: LearnedClassifier | None = None
-_PROMPTS: list[str] = []
-
 
 def labeled_prompts() -> list[str]:
     files = [ROOT / "datasets/classify/train.jsonl", *sorted((ROOT / "datasets/classify/authored").glob("*.jsonl"))]
@@ -51,36 +49,45 @@ def long_prompts(n: int, labeled: list[str], size: int = 1536) -> list[str]:
     return out
 
 
-def _part(bounds: tuple[int, int]):
-    return _CLF.tiers(_PROMPTS[bounds[0]:bounds[1]])
-
-
-def batch_rate(clf: LearnedClassifier, prompts: list[str], workers: int, repeat: int) -> tuple[float, float]:
-    """Prompts a second through clf.tiers, by the wall clock and by this process's CPU time: in this process
-    (workers=1) or split over forked processes (their CPU time is not counted: the second figure is then 0)."""
-    global _CLF, _PROMPTS
-    _CLF, _PROMPTS = clf, prompts
+def batch_rate(clf: LearnedClassifier, prompts: list[str], repeat: int) -> tuple[float, float]:
+    """Prompts a second through clf.tiers in this process, by the wall clock and by its CPU time."""
     times, cpu = [], []
     for _ in range(repeat):
         t, c = time.perf_counter(), time.process_time()
-        if workers == 1:
-            clf.tiers(prompts)
-        else:
-            import multiprocessing
-
-            step = -(-len(prompts) // workers)
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pool.map(_part, [(i, i + step) for i in range(0, len(prompts), step)])
+        clf.tiers(prompts)
         times.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
-    return len(prompts) / statistics.median(times), (len(prompts) / statistics.median(cpu) if workers == 1 else 0.0)
+    return len(prompts) / statistics.median(times), len(prompts) / statistics.median(cpu)
+
+
+def pool_rate(clf: LearnedClassifier, prompts: list[str], workers: int, repeat: int) -> tuple[float, float]:
+    """Prompts a second through clf.tiers split over `workers` cores as a run splits a batch of new prompts
+    (Remembering's decision step: this process and workers - 1 spawned processes), the workers started and
+    warmed up first; and the seconds that start-up took."""
+    from costsim.routing.pool import PARALLEL_FROM, Remembering
+
+    os.environ["COSTSIM_WORKERS"] = str(workers)
+    pool = Remembering(clf.tiers)
+    t = time.perf_counter()
+    pool.start()
+    pool._decide(prompts[:PARALLEL_FROM])  # noqa: SLF001 - returns once every worker has the classifier
+    startup = time.perf_counter() - t
+    times = []
+    try:
+        for _ in range(repeat):
+            t = time.perf_counter()
+            pool._decide(prompts)  # noqa: SLF001 - the step without the run's memory of seen prompts
+            times.append(time.perf_counter() - t)
+    finally:
+        pool.close()
+    return len(prompts) / statistics.median(times), startup
 
 
 def steps_us(clf: LearnedClassifier, prompts: list[str], repeat: int) -> dict[str, float]:
     """Microseconds a prompt for each step of the batch call, each step timed with the ones before it
     (medians of `repeat` runs): joining, the prose pass, the words, the sparse features, the whole call."""
     steps = {"join": lambda: joined(prompts), "+ prose": lambda: joined_prose(joined(prompts)),
-             "+ words": lambda: batch_words(prompts), "+ features": lambda: clf.space.coo(prompts),
+             "+ words": lambda: batch_words(prompts), "+ features": lambda: clf.space.hits(prompts),
              "+ logits, tiers": lambda: clf.tiers(prompts)}
     out = {}
     for name, step in steps.items():
@@ -117,10 +124,11 @@ def main() -> None:
           f"load {load_ms:.0f} ms; {os.cpu_count()} CPUs visible (shared machine: compare runs taken together)")
     for label, prompts in (("short (<= 20 words)", short_prompts(args.short, labeled)),
                            ("1.5 KB", long_prompts(args.long, labeled))):
-        one, one_cpu = batch_rate(clf, prompts, 1, args.repeat)
-        many, _ = batch_rate(clf, prompts, args.workers, args.repeat)
+        one, one_cpu = batch_rate(clf, prompts, args.repeat)
+        many, startup = pool_rate(clf, prompts, args.workers, args.repeat)
         print(f"{label:<20} {len(prompts):>8,} distinct prompts: batch call {one:>10,.0f}/s in one process "
-              f"({one_cpu:,.0f} per CPU-second), {many:>10,.0f}/s on {args.workers} worker processes")
+              f"({one_cpu:,.0f} per CPU-second), {many:>10,.0f}/s on {args.workers} cores "
+              f"(workers' start-up {startup:.2f} s, once a run)")
         step = steps_us(clf, prompts[: len(prompts) // 4], args.repeat)
         print(" " * 21 + "us a prompt, cumulative: " + ", ".join(f"{k} {v:.1f}" for k, v in step.items()))
     sample = short_prompts(2000, labeled)

@@ -131,6 +131,28 @@ def test_a_big_batch_of_new_prompts_is_decided_by_spawned_worker_processes(monke
     assert local(prompts) == learned(prompts) and asked == prompts and local.pool is None
 
 
+def test_the_pool_splits_a_batch_over_this_process_and_its_workers_and_keeps_the_order(monkeypatch):
+    """Parts go out as one NUL-joined string (or as a list when a prompt holds a NUL), this process decides
+    the last part, and the decisions come back in the prompts' order, whatever the classifier returns."""
+    from costsim.routing import pool as classify_pool
+    from costsim.routing.learned import LearnedClassifier
+    from costsim.routing.pool import Remembering, _packed
+
+    assert _packed(["a", "b"]) == "a\x00b" and _packed(["a\x00", "b"]) == ["a\x00", "b"]
+    monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
+    monkeypatch.setenv("COSTSIM_WORKERS", "3")
+    clf = LearnedClassifier.load()
+    prompts = [f"add a docstring to helper_{i}" if i % 2 else f"why do job {i}'s writes get lost under load?"
+               for i in range(40)] + ["a\x00b"]
+    classify = Remembering(clf.tiers)
+    try:
+        assert classify.start() and classify.pool is not None and classify.pool._max_workers == 2
+        assert classify(prompts) == clf.tiers(prompts).tolist()  # with a NUL: parts sent as lists
+        assert classify([p + " now" for p in prompts[:-1]]) == clf.tiers([p + " now" for p in prompts[:-1]]).tolist()
+    finally:
+        classify.close()
+
+
 def test_costsim_workers_sets_the_pools_size_and_is_checked(monkeypatch, cli):
     from costsim.routing import pool as classify_pool
     from costsim.routing.pool import Remembering, cores

@@ -188,51 +188,92 @@ class FeatureSpace:
     def __len__(self) -> int:
         return len(self.names)
 
-    def coo(self, prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column, value) of every feature the vocabulary holds, for each prompt; a (row, column)
-        pair may repeat (its values add up)."""
+    @functools.cached_property
+    def token_cols(self) -> np.ndarray:
+        """Each token's columns (unigram, stem; -1: none), one row per token id, and a last row of -1s for
+        words outside the vocabulary."""
+        table = np.full((len(self.token_ids) + 1, 2), -1, dtype=np.int64)
+        table[:-1, 0], table[:-1, 1] = self.unigram_col, self.stem_col
+        return table
+
+    @functools.cached_property
+    def _bigram_ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """Which token ids start and which end a bigram of the vocabulary (False for words outside it)."""
+        first, second = np.zeros(len(self.token_ids) + 1, dtype=bool), np.zeros(len(self.token_ids) + 1, dtype=bool)
+        first[self.bigram_keys // self.n_tok] = True
+        second[self.bigram_keys % self.n_tok] = True
+        return first, second
+
+    def hits(self, prompts: Sequence[str]) -> Hits:
+        """Where the batch's features are: each word of the vocabulary with its row (its token's columns are
+        :attr:`token_cols`), each other hit (a bigram, an unknown word's stem) with its row and column."""
         n = len(prompts)
-        if not n:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
         words, order, shapes = batch_words(prompts)
         words.append(SEP)  # closes the last prose (its "</s>")
-        ids = np.fromiter(map(self.token_ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        unknown_id = len(self.token_ids)
+        ids = np.fromiter(map(self.token_ids.get, words, repeat(unknown_id)), dtype=np.int64, count=len(words))
         sep = ids == 0
         row_of = np.cumsum(sep) - 1  # the final NUL opens row n, which nothing belongs to
         words_per_row = np.bincount(row_of[~sep], minlength=n + 1)[:n]
         scale = (words_per_row + 1.0) ** -self.cfg.length_power
-        known = ids > 0
-        uni = np.full(len(ids), -1, dtype=np.int64)
-        uni[known] = self.unigram_col[ids[known]]
-        hit = uni >= 0
-        rows, cols = [row_of[hit]], [uni[hit]]
+        used = (self.token_cols[ids] >= 0).any(axis=1)
+        rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
         if self.cfg.bigrams and len(self.bigram_keys):
-            a, b = ids[:-1], ids[1:]
-            keys = np.where((a >= 0) & (b >= 0), a * self.n_tok + b, -1)
+            first, second = self._bigram_ends
+            at = np.flatnonzero(first[ids[:-1]] & second[ids[1:]])
+            keys = ids[at] * self.n_tok + ids[at + 1]
             pos = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
             found = self.bigram_keys[pos] == keys
-            rows.append(row_of[:-1][found])
+            rows.append(row_of[at[found]])
             cols.append(self.bigram_cols[pos[found]])
         if self.cfg.stem_chars and self.stem_cols:
-            stem = np.full(len(ids), -1, dtype=np.int64)
-            stem[known] = self.stem_col[ids[known]]
-            unknown = np.flatnonzero(ids < 0)
+            unknown = np.flatnonzero(ids == unknown_id)
             if len(unknown):
                 unknown_words = itemgetter(*unknown.tolist())(words) if len(unknown) > 1 else (words[unknown[0]],)
-                stem[unknown] = np.fromiter(map(self._unknown_stem.__getitem__, unknown_words), dtype=np.int64,
-                                            count=len(unknown))
-            hit = stem >= 0
-            rows.append(row_of[hit])
-            cols.append(stem[hit])
-        row = np.concatenate(rows)
-        val = [scale[row]]
-        if self.dense_cols:
-            for k, col in self.dense_cols:
-                rows.append(np.arange(n))
-                cols.append(np.full(n, col, dtype=np.int64))
-                val.append(shapes[order, k])
-            row = np.concatenate(rows)
-        return order[row], np.concatenate(cols), np.concatenate(val)
+                long = np.fromiter(map(len, unknown_words), dtype=np.int64, count=len(unknown)) > self.cfg.stem_chars
+                unknown = unknown[long]
+                long_words = [w for w, keep in zip(unknown_words, long.tolist()) if keep]
+                stem = np.fromiter(map(self._unknown_stem.__getitem__, long_words), dtype=np.int64, count=len(unknown))
+                rows.append(row_of[unknown[stem >= 0]])
+                cols.append(stem[stem >= 0])
+        return Hits(n, order, shapes, scale, row_of[used], ids[used], np.concatenate(rows), np.concatenate(cols))
+
+    def coo(self, prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, value) of every feature the vocabulary holds, for each prompt; a (row, column)
+        pair may repeat (its values add up)."""
+        if not len(prompts):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        return self.coo_of(self.hits(prompts))
+
+    def coo_of(self, h: Hits) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`coo` of a batch's :meth:`hits`."""
+        word_cols = self.token_cols[h.word_ids]
+        hit = word_cols >= 0
+        row = np.concatenate([np.broadcast_to(h.word_rows[:, None], word_cols.shape)[hit], h.rows])
+        col = np.concatenate([word_cols[hit], h.cols])
+        val = [h.scale[row]]
+        rows, cols = [row], [col]
+        for k, dense_col in self.dense_cols:
+            rows.append(np.arange(h.n))
+            cols.append(np.full(h.n, dense_col, dtype=np.int64))
+            val.append(h.shapes[h.order, k])
+        return h.order[np.concatenate(rows)], np.concatenate(cols), np.concatenate(val)
+
+
+@dataclass(frozen=True)
+class Hits:
+    """A batch's features by position (:meth:`FeatureSpace.hits`). Rows are in the batch's joined order
+    (``order[row]`` is the prompt); every n-gram hit is worth its row's ``scale``; ``shapes`` holds each
+    prompt's :data:`DENSE` values, in prompt order."""
+
+    n: int
+    order: np.ndarray
+    shapes: np.ndarray
+    scale: np.ndarray
+    word_rows: np.ndarray
+    word_ids: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
 
 
 class _StemColumns(dict):

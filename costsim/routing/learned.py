@@ -225,7 +225,7 @@ class LearnedClassifier:
         if len(new_off) != 3:
             raise ValueError("offsets must have 3 entries")
         copy = replace(self, offsets=new_off, t3=t3)  # type: ignore[arg-type]
-        for cached in ("space", "vocab", "_cues", "_weights_by_tier"):
+        for cached in ("space", "vocab", "_cues", "_weights_by_tier", "_token_weights"):
             if cached in self.__dict__:
                 copy.__dict__[cached] = self.__dict__[cached]
         return copy
@@ -235,16 +235,31 @@ class LearnedClassifier:
         return self.with_policy(offsets=self.cautious_offsets, t3=self.t3)
 
     # -- inference ----------------------------------------------------------
-    def _scores(self, prompts: Sequence[str]) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
-        """The batch's sparse features (row, column, value) and the model's logits, one row per prompt."""
+    def _hits(self, prompts: Sequence[str]):
         if isinstance(prompts, str):
             raise TypeError("takes a list of prompts, not a single string")
-        coo = self.space.coo(prompts)
-        row, col, val = coo
-        logits = np.empty((len(prompts), 3))
+        return self.space.hits(prompts)
+
+    def _logits(self, h) -> np.ndarray:
+        """The model's logits, one row per prompt: each word's token weights (its unigram and stem
+        columns summed once per token, :attr:`_token_weights`) and each other hit's column weights added up
+        by row, times the row's scale; then the dense features and the bias."""
+        n, tw, wt = h.n, self._token_weights, self._weights_by_tier
+        summed = np.empty((n, 3))
         for k in range(3):
-            logits[:, k] = np.bincount(row, weights=self._weights_by_tier[k][col] * val, minlength=len(prompts))
-        return coo, logits + self.bias
+            summed[:, k] = (np.bincount(h.word_rows, weights=tw[k][h.word_ids], minlength=n)
+                            + np.bincount(h.rows, weights=wt[k][h.cols], minlength=n))
+        logits = np.empty((n, 3))
+        logits[h.order] = summed * h.scale[:, None]
+        for k, col in self.space.dense_cols:
+            logits += h.shapes[:, k:k + 1] * self.weights[col]
+        return logits + self.bias
+
+    @functools.cached_property
+    def _token_weights(self) -> np.ndarray:
+        """(3, tokens + 1): each token's unigram and stem weights summed, per tier (0 for unknown words)."""
+        cols = self.space.token_cols
+        return np.where(cols[:, :, None] >= 0, self.weights[cols], 0.0).sum(axis=1).T.copy()
 
     @functools.cached_property
     def _weights_by_tier(self) -> np.ndarray:
@@ -255,11 +270,11 @@ class LearnedClassifier:
         """The tier (1, 2, 3) of each prompt as an integer array: the batch path, without reasons."""
         if not len(prompts):
             return np.zeros(0, dtype=np.int64)
-        return decide(_softmax(self._scores(prompts)[1]), self.offsets, self.t3) + 1
+        return decide(_softmax(self._logits(self._hits(prompts))), self.offsets, self.t3) + 1
 
     def predict_proba(self, prompts: Sequence[str]) -> np.ndarray:
         """(n, 3) probabilities of tiers 1, 2, 3 (before the routing policy's offsets)."""
-        return _softmax(self._scores(prompts)[1]) if len(prompts) else np.zeros((0, 3))
+        return _softmax(self._logits(self._hits(prompts))) if len(prompts) else np.zeros((0, 3))
 
     def predict(self, prompts: Sequence[str], explain: int = 3) -> list[Decision]:
         """One :class:`Decision` per prompt; its ``features`` are the ``explain`` cues (in words) that pushed
@@ -268,13 +283,13 @@ class LearnedClassifier:
             raise TypeError("predict takes a list of prompts, not a single string")
         if not len(prompts):
             return []
-        (row, col, val), logits = self._scores(prompts)
-        probs = _softmax(logits)
+        hits = self._hits(prompts)
+        probs = _softmax(self._logits(hits))
         chosen = decide(probs, self.offsets, self.t3)
-        top = self._top_cues(row, col, val, chosen, explain) if explain else [()] * len(prompts)
+        top = self._top_cues(*self.space.coo_of(hits), chosen, explain) if explain else [()] * len(prompts)
         out = []
         for p, k, cues in zip(probs, chosen.tolist(), top):
-            policy = "" if k == int(p.argmax()) else " (cautious policy)"
+            policy = "" if k == int(p.argmax()) else " (moved by the routing offsets)"
             reason = f"learned: P(tier {k + 1}) = {p[k]:.2f}{policy} → tier {k + 1}"
             if cues:
                 reason += " (" + "; ".join(name for name, _ in cues) + ")"
