@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -121,7 +122,7 @@ def test_a_big_batch_of_new_prompts_is_decided_by_spawned_worker_processes(monke
     classify = Remembering(learned)
     try:
         decisions = classify(prompts + prompts[:5])
-        assert classify.pool is not None and classify.pool._mp_context.get_start_method() == "spawn"
+        assert classify.pool is not None and [p._start_method for p, _ in classify.pool.links] == ["spawn"]
     finally:
         classify.close()
     assert decisions == learned(prompts + prompts[:5])
@@ -146,11 +147,40 @@ def test_the_pool_splits_a_batch_over_this_process_and_its_workers_and_keeps_the
                for i in range(40)] + ["a\x00b"]
     classify = Remembering(clf.tiers)
     try:
-        assert classify.start() and classify.pool is not None and classify.pool._max_workers == 2
+        assert classify.start() and classify.pool is not None and len(classify.pool.links) == 2
         assert classify(prompts) == clf.tiers(prompts).tolist()  # with a NUL: parts sent as lists
         assert classify([p + " now" for p in prompts[:-1]]) == clf.tiers([p + " now" for p in prompts[:-1]]).tolist()
     finally:
         classify.close()
+
+
+def _stops_or_fails_on_a_marker(prompts):
+    """A picklable classifier for the worker tests: a worker process that meets "stop" exits, "fail" raises."""
+    import os
+
+    if "stop" in prompts:
+        os._exit(3)
+    if "fail" in prompts:
+        raise ValueError("no tier for 'fail'")
+    return [1] * len(prompts)
+
+
+@pytest.mark.parametrize("marker, says", [("stop", "stopped (exit code 3)"),
+                                          ("fail", "ValueError: no tier for 'fail'")])
+def test_a_worker_that_stops_or_fails_is_an_error_not_a_hang(monkeypatch, marker, says):
+    from costsim.routing import pool as classify_pool
+    from costsim.routing.pool import Remembering
+
+    monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
+    monkeypatch.setenv("COSTSIM_WORKERS", "2")
+    classify = Remembering(_stops_or_fails_on_a_marker)
+    try:
+        assert classify([f"p{i}" for i in range(20)]) == [1] * 20  # the worker decides the first half
+        with pytest.raises(RuntimeError, match=re.escape(says)):
+            classify([marker] + [f"q{i}" for i in range(19)])  # the marker is in the worker's half
+    finally:
+        classify.close()
+    assert classify.pool is None
 
 
 def test_costsim_workers_sets_the_pools_size_and_is_checked(monkeypatch, cli):

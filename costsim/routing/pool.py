@@ -78,18 +78,12 @@ class Remembering:
         if not self.parallel or workers < 2:
             return False
         if self.pool is None:
-            import concurrent.futures as cf
-            import multiprocessing
-
             try:
                 payload = pickle.dumps(self.classifier)
             except (pickle.PicklingError, AttributeError, TypeError):
                 self.parallel = False  # a classifier made on the spot (a lambda): decided here
                 return False
-            self.pool = cf.ProcessPoolExecutor(max_workers=workers - 1, initializer=_receive, initargs=(payload,),
-                                               mp_context=multiprocessing.get_context("spawn"))
-            for _ in range(workers - 1):
-                self.pool.submit(_decide, "")  # spawns each worker; it unpickles the classifier meanwhile
+            self.pool = Workers(workers - 1, payload)  # each unpickles the classifier while the caller goes on
         return True
 
     def _decide(self, prompts: list[str]) -> list:
@@ -98,19 +92,103 @@ class Remembering:
         assert self.pool is not None
         size = -(-len(prompts) // cores())  # one part a core, this process's the last
         parts = [prompts[i:i + size] for i in range(0, len(prompts), size)]
-        futures = [self.pool.submit(_decide, _packed(part)) for part in parts[:-1]]
+        self.pool.send([_packed(part) for part in parts[:-1]])
         mine = self.classifier(parts[-1])
-        return [decision for future in futures for decision in _unpacked(future.result())] + list(mine)
+        return [decision for result in self.pool.collect(len(parts) - 1) for decision in _unpacked(result)] + list(mine)
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.close()
             self.pool = None
 
 
-def _receive(payload: bytes) -> None:
+class Workers:
+    """Worker processes kept for a run, each fed one part at a time through a pipe of its own.
+
+    Plain multiprocessing Processes and Pipes, not concurrent.futures: a run asks no more than "each worker
+    decides one part while this process decides another; answers in order", and ProcessPoolExecutor's
+    manager thread and wake-up pipe can deadlock on the Pythons we support (CPython gh-105829, gh-125451;
+    a benchmark here hung on one). A worker that stops is an error naming its exit code, never a wait."""
+
+    def __init__(self, count: int, payload: bytes) -> None:
+        import multiprocessing
+
+        spawn = multiprocessing.get_context("spawn")  # the start method macOS and Windows use everywhere
+        self.links = []
+        for _ in range(count):
+            here, there = spawn.Pipe()
+            process = spawn.Process(target=_serve, args=(there, payload), daemon=True, name="costsim-classify")
+            process.start()
+            there.close()  # only the worker holds its end: a worker that dies is seen as a closed pipe
+            self.links.append((process, here))
+
+    def send(self, parts: list) -> None:
+        """One part to each of the first len(parts) workers."""
+        for (process, link), part in zip(self.links, parts):
+            try:
+                link.send(part)
+            except (BrokenPipeError, ConnectionResetError):
+                self._stopped(process)
+
+    def collect(self, count: int) -> list:
+        """The answers of the first `count` workers, in order (a worker's exception is raised here)."""
+        answers = []
+        for process, link in self.links[:count]:
+            while not link.poll(0.5):
+                if not process.is_alive():
+                    self._stopped(process)
+            try:
+                answer = link.recv()
+            except EOFError:
+                self._stopped(process)
+            if isinstance(answer, _Failed):
+                raise RuntimeError(f"a classifier worker process failed: {answer.error}")
+            answers.append(answer)
+        return answers
+
+    @staticmethod
+    def _stopped(process) -> None:
+        process.join(timeout=1)
+        raise RuntimeError(f"a classifier worker process stopped (exit code {process.exitcode})")
+
+    def close(self) -> None:
+        for _, link in self.links:
+            try:
+                link.send(None)  # the worker's signal to end
+            except OSError:
+                pass
+            link.close()
+        for process, _ in self.links:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+        self.links = []
+
+
+class _Failed(tuple):
+    """A worker's exception, as text (an exception object may not unpickle here)."""
+
+    @property
+    def error(self) -> str:
+        return self[0]
+
+
+def _serve(link, payload: bytes) -> None:
+    """A worker: unpickle the classifier, then decide each part the pipe brings until it brings None."""
     global _CLASSIFIER
     _CLASSIFIER = pickle.loads(payload)
+    while True:
+        try:
+            part = link.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if part is None:
+            return
+        try:
+            answer = _decide(part)
+        except Exception as exc:  # noqa: BLE001 — sent back and raised in the parent, with its text
+            answer = _Failed((f"{type(exc).__name__}: {exc}",))
+        link.send(answer)
 
 
 def _packed(prompts: list[str]) -> str | list[str]:
@@ -121,9 +199,7 @@ def _packed(prompts: list[str]) -> str | list[str]:
 
 def _decide(part: str | list[str]):
     """A worker's decisions on a part: Decisions as columns (tier, reason, confidence, features), so they
-    pickle as lists of plain values; anything else as the classifier returns it. An empty string decides nothing."""
-    if not part:
-        return []
+    pickle as lists of plain values; anything else as the classifier returns it."""
     decisions = _CLASSIFIER(part.split("\x00") if isinstance(part, str) else part)
     if isinstance(decisions, list) and decisions and all(type(d) is Decision for d in decisions):
         return _Columns(tuple(map(list, zip(*((d.tier, d.reason, d.confidence, d.features) for d in decisions)))))
