@@ -48,6 +48,7 @@ class EstimateRun:
         from costsim.simulate import effects as simulate
         from costsim.simulate.as_billed import AsBilled
         from costsim.simulate.cache_replay import ConversationIds
+        from costsim.simulate.held_rows import HeldRows
 
         for model in policy.tier_models.values():
             book.resolve(model)
@@ -69,7 +70,7 @@ class EstimateRun:
         )
         self.conversations = ConversationIds()
         self.billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
-        self.held: list[dict] = []  # slim rows of each chunk, column by column
+        self.held = HeldRows()  # slim rows of each chunk, column by column (spilled to disk past a size)
 
     def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
         """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""

@@ -33,7 +33,7 @@ from costsim.errors import CostsimError, InputError
 from costsim.ingest import remote
 from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, _loggish, expand, is_database_url
 from costsim.simulate.cache_replay import NO_CONVERSATION, has_conversations, hashed_conversations
-from costsim.simulate.cache_strategies import add_share_stats, held_frame, replays, settle_shares
+from costsim.simulate.cache_strategies import add_share_stats, replays, settle_shares
 from costsim.simulate.cache_strategies import price_share as price_held_share
 
 PART_BYTES = 128 << 20       # a big JSONL file is cut into slices of about this size
@@ -267,7 +267,7 @@ def held_rows(run, index: int) -> pd.DataFrame:
     """A part's held rows for the shuffle: each row's conversation as its key's hash (the same in every part),
     its place in read order (`order`: part index, then row) and the `key` rows are partitioned on — the
     conversation, or the session when pinned routing needs whole sessions; a row with neither its own."""
-    frame = held_frame(run.held)  # the chunks' slim columns, joined a column at a time
+    frame = run.held.frame()  # the chunks' slim columns, joined a column at a time
     frame["tier"] = frame["tier"].astype("int64")
     frame["conversation"] = hashed_conversations(frame["conversation"].to_numpy(dtype=np.int64), run.conversations)
     frame["order"] = (index << 32) + np.arange(len(frame), dtype=np.int64)

@@ -106,9 +106,12 @@ def _conversations(df: pd.DataFrame) -> np.ndarray:
     return conv
 
 
-def _model_params(ids: np.ndarray, caches: CacheBook, book: PriceBook):
+def _model_params(ids, caches: CacheBook, book: PriceBook):
     """Per-row cache parameters of each row's target model (arrays), from a factorized model column."""
-    codes, labels = pd.factorize(pd.Series(ids, dtype="object"))
+    if isinstance(ids, pd.Categorical):  # already coded (`cache_strategies` resolves each distinct name once)
+        codes, labels = ids.codes.astype(np.int64), list(ids.categories)
+    else:
+        codes, labels = pd.factorize(pd.Series(ids, dtype="object"))
     size = len(labels)
     idle = np.zeros(size, dtype=np.int64)
     idle_1h = np.zeros(size, dtype=np.int64)
@@ -129,22 +132,33 @@ def _model_params(ids: np.ndarray, caches: CacheBook, book: PriceBook):
     return codes, idle[codes], idle_1h[codes], min_prefix[codes], block[codes], explicit[codes]
 
 
-def replay(
-    df: pd.DataFrame, model_ids, caches: CacheBook, book: PriceBook, *, cold: bool = False
-) -> tuple[pd.DataFrame, ReplayStats]:
-    """The rows of `df` (REPLAY_COLUMNS) with their cache split re-derived for `model_ids` (one per row).
+def time_order(df: pd.DataFrame) -> np.ndarray:
+    """The rows' order by conversation, then time, then place: the same for every strategy of a run."""
+    return np.lexsort((np.arange(len(df)), _times(df), _conversations(df)))
 
-    `cold`: no request finds a warm cache (an escalated call on a model the conversation is not on)."""
-    ids = np.asarray(model_ids, dtype=object)
+
+def _times(df: pd.DataFrame) -> np.ndarray:
+    """Each row's timestamp in ns (0 where it has none)."""
+    stamps = df["timestamp"]
+    if not len(df):
+        return np.zeros(0, dtype=np.int64)
+    return np.where(stamps.isna().to_numpy(), 0, stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64))
+
+
+def replay(
+    df: pd.DataFrame, model_ids, caches: CacheBook, book: PriceBook, *, cold: bool = False,
+    by_time: np.ndarray | None = None,
+) -> tuple[pd.DataFrame, ReplayStats]:
+    """The rows of `df` (REPLAY_COLUMNS) with their cache split re-derived for `model_ids` (one per row, or a
+    Categorical of them).
+
+    `cold`: no request finds a warm cache (an escalated call on a model the conversation is not on).
+    `by_time`: `time_order(df)`, when the caller replays several strategies on the same rows."""
+    ids = model_ids if isinstance(model_ids, pd.Categorical) else np.asarray(model_ids, dtype=object)
     n = len(df)
     model, idle, idle_1h, min_prefix, block, explicit = _model_params(ids, caches, book)
     conv = _conversations(df)
-    stamps = df["timestamp"]
-    t = (
-        np.where(stamps.isna().to_numpy(), 0, stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64))
-        if n
-        else np.zeros(0, dtype=np.int64)
-    )
+    t = _times(df)
     uncached = df["input_tokens"].to_numpy(dtype=np.int64)
     read_logged = df["cache_read_tokens"].to_numpy(dtype=np.int64)
     w5 = df["cache_write_5m_tokens"].to_numpy(dtype=np.int64)
@@ -153,7 +167,10 @@ def replay(
     one_hour = w1 > w5  # the request's own write kind
     cached = np.where(prefix >= min_prefix, prefix, 0)  # what the target model would cache at all
 
-    order = np.lexsort((np.arange(n), t, model, conv))  # by conversation, model, time
+    if by_time is None:
+        by_time = np.lexsort((np.arange(n), t, conv))
+    # by conversation, model, time: a stable sort of the time order by (conversation, model)
+    order = by_time[np.argsort(conv[by_time] * (int(model.max(initial=0)) + 1) + model[by_time], kind="stable")]
     same = np.zeros(n, dtype=bool)  # (sorted) has a previous request on this model
     same[1:] = (conv[order][1:] == conv[order][:-1]) & (model[order][1:] == model[order][:-1])
     prev = np.empty(n, dtype=np.int64)
@@ -173,13 +190,12 @@ def replay(
     read = np.minimum(cached, held)
     read = read // block * block
     rest = cached - read
-    out = df.copy()
+    out = df.copy(deep=False)  # the four split columns are replaced, the rest shared
     out["input_tokens"] = uncached + (prefix - cached) + np.where(explicit, 0, rest)
     out["cache_read_tokens"] = read
     out["cache_write_5m_tokens"] = np.where(explicit & ~one_hour, rest, 0)
     out["cache_write_1h_tokens"] = np.where(explicit & one_hour, rest, 0)
 
-    by_time = np.lexsort((np.arange(n), t, conv))  # switches: model changes in time order
     switch = (conv[by_time][1:] == conv[by_time][:-1]) & (model[by_time][1:] != model[by_time][:-1])
     cold_start = (cached > 0) & ~warm
     stats = ReplayStats(

@@ -17,7 +17,7 @@ import pandas as pd
 from costsim.pricing.caches import CacheBook
 from costsim.pricing.prices import PriceBook
 from costsim.routing.policy import Policy
-from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, has_conversations, replay, sticky_tiers
+from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, replay, sticky_tiers, time_order
 from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, FRONTIER_COLD_KEY, SMART, Strategy
 
 
@@ -65,19 +65,21 @@ def price_replayed(pricer, frame: pd.DataFrame, strategies: tuple[Strategy, ...]
     """Price `strategies` on the held rows with their caches replayed (`cold`: every request cold) and
     return the replay's figures per strategy key, for the report's `caching` block."""
     found = {}
+    by_time = time_order(frame)
     for strategy in strategies:
         names = strategy.models(frame, pricer.policy)
         ids = _canonical(names, book)
-        rows, stats = replay(frame, ids, caches, book, cold=strategy in cold)
+        rows, stats = replay(frame, ids, caches, book, cold=strategy in cold, by_time=by_time)
         pricer.add(rows, view=view, only=(strategy,))
         found[strategy.key] = stats.to_dict()
     return found
 
 
-def _canonical(names: pd.Series, book: PriceBook) -> np.ndarray:
+def _canonical(names: pd.Series, book: PriceBook) -> pd.Categorical:
+    """Each row's model id (names that are aliases of one model share it), resolved once per distinct name."""
     codes, labels = pd.factorize(names)
-    ids = np.array([book.resolve(name).id for name in labels], dtype=object)
-    return ids[codes]
+    ids, id_codes = np.unique(np.array([book.resolve(name).id for name in labels], dtype=object), return_inverse=True)
+    return pd.Categorical.from_codes(id_codes.reshape(-1)[codes], categories=ids)
 
 
 def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conversations: int) -> dict:
@@ -191,29 +193,23 @@ def held_frame(held: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(columns, copy=False)
 
 
-def price_held(pricer, held: list[dict], run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
+def price_held(pricer, held, run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
                conversations: ConversationIds) -> dict | None:
-    """Price the strategies the run held rows for: replayed where the log has conversations, else with
-    each request's logged cache split. Returns what the report's `caching` block needs (None: nothing)."""
+    """Price the strategies the run held rows for (`held`: a `held_rows.HeldRows`), a share of whole
+    conversations at a time: replayed where the log has conversations and cache tokens, else with each
+    request's logged cache split. Returns what the report's `caching` block needs (None: nothing)."""
     from costsim.pricing.caches import load_cache_book
 
-    frame = held_frame(held)
-    view = frame.pop("view") if "view" in frame.columns else None
-    cached = int(frame["cache_read_tokens"].sum() + frame["cache_write_5m_tokens"].sum()
-                 + frame["cache_write_1h_tokens"].sum())
-    if run.mode == "replay" and cached and has_conversations(frame):  # no cache tokens: nothing to replay
-        caches = load_cache_book(book)
-        stats = price_replayed(pricer, frame, run.replayed + pinned, caches, book, cold=run.cold, view=view)
-        pricer.add(frame, view=view, only=(SMART_CARRIED,))
-        pricer.strategies = tuple(SMART_CACHE_AWARE if s.key == SMART.key else s for s in pricer.strategies)
-        return {"stats": stats, "caches": caches, "conversations": conversations.count}
-    dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
-    pricer.strategies = tuple(s for s in pricer.strategies if s.key not in dropped)
-    pricer.add(frame, view=view, only=tuple(s for s in run.held + pinned if s.key not in dropped))
-    if run.mode == "replay" and cached:
-        return {"reason": "Prompt caches not replayed: no request has both a session and a timestamp, so each "
-                          "request keeps its logged cache reads on whatever model it moves to (caches carried over)."}
-    return None
+    replayed = replays(run, held.cached_tokens, held.conversations)
+    caches = load_cache_book(book) if replayed else None
+    stats: dict = {}
+    try:
+        for frame in held.shares():
+            stats = add_share_stats(stats, price_share(pricer, frame, run, pinned, book, replayed, caches=caches))
+    finally:
+        held.close()
+    return settle_shares(pricer, run, book, replayed=replayed, cached_tokens=held.cached_tokens, stats=stats,
+                         conversations=conversations.count, caches=caches)
 
 
 def with_caching(report, caching: dict, book: PriceBook):
@@ -241,7 +237,7 @@ def replays(run: ReplayPlan, cached_tokens: int, conversations: bool) -> bool:
 
 
 def price_share(pricer, frame: pd.DataFrame, run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
-                replayed: bool) -> dict:
+                replayed: bool, caches: CacheBook | None = None) -> dict:
     """`price_held` on a share of the held rows holding whole conversations (and whole sessions, for pinned),
     whether to replay decided for the whole log (`replays`). Returns the replay's figures per strategy key
     (empty when not replayed); `settle_shares` finishes the run's Pricer once every share is merged into it."""
@@ -249,8 +245,8 @@ def price_share(pricer, frame: pd.DataFrame, run: ReplayPlan, pinned: tuple[Stra
 
     view = frame.pop("view") if "view" in frame.columns else None
     if replayed:
-        stats = price_replayed(pricer, frame, run.replayed + pinned, load_cache_book(book), book, cold=run.cold,
-                               view=view)
+        stats = price_replayed(pricer, frame, run.replayed + pinned, caches or load_cache_book(book), book,
+                               cold=run.cold, view=view)
         pricer.add(frame, view=view, only=(SMART_CARRIED,))
         return stats
     dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
@@ -269,14 +265,14 @@ def add_share_stats(total: dict, share: dict) -> dict:
 
 
 def settle_shares(pricer, run: ReplayPlan, book: PriceBook, *, replayed: bool, cached_tokens: int, stats: dict,
-                  conversations: int) -> dict | None:
+                  conversations: int, caches: CacheBook | None = None) -> dict | None:
     """The run's Pricer after every share is merged in, as `price_held` leaves it (smart relabelled cache-aware,
     or the carried-over figures dropped), and what the report's `caching` block needs (None: nothing)."""
     from costsim.pricing.caches import load_cache_book
 
     if replayed:
         pricer.strategies = tuple(SMART_CACHE_AWARE if s.key == SMART.key else s for s in pricer.strategies)
-        return {"stats": stats, "caches": load_cache_book(book), "conversations": conversations}
+        return {"stats": stats, "caches": caches or load_cache_book(book), "conversations": conversations}
     dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
     pricer.strategies = tuple(s for s in pricer.strategies if s.key not in dropped)
     return {"reason": NOT_REPLAYED_REASON} if run.mode == "replay" and cached_tokens else None

@@ -1,0 +1,88 @@
+"""Held rows spilled to disk by partition price exactly as held in memory: the same report, every figure."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from costsim.simulate import held_rows
+from tests.conftest import write_jsonl
+
+MODELS = ("claude-opus-4-7", "claude-sonnet-4-5", "claude-haiku-4-5")
+
+
+def _log(tmp_path):
+    """40 requests in 5 sessions (tiers mixed, caches warm and cold), 6 without a session, 2 duplicates."""
+    records = []
+    for i in range(46):
+        record = {"id": f"r{i}", "timestamp": f"2026-06-02T09:{i:02d}:00Z", "model": MODELS[i % 3], "tier": 1 + i % 3,
+                  "input_tokens": 10 + i, "cache_read_tokens": 2_000 * (i % 4), "cache_write_5m_tokens": 500 + i,
+                  "output_tokens": 100 + i}
+        if i < 40:
+            record["session"] = f"s{i % 5}"
+        records.append(record)
+    records += [records[3], records[41]]
+    return write_jsonl(tmp_path / "log.jsonl", records)
+
+
+def _report(cli, *args) -> dict:
+    result = cli("estimate", *args, "--as-of", "2026-06-10", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    data.pop("generated_at", None)
+    return data
+
+
+@pytest.mark.parametrize("options", [(), ("--sticky", "5"), ("--pinned",), ("--caches", "carried", "--sticky", "3")])
+def test_spilled_partitions_report_as_rows_held_in_memory(cli, tmp_path, monkeypatch, options):
+    log = str(_log(tmp_path))
+    in_memory = _report(cli, log, *options)
+    monkeypatch.setattr(held_rows, "SPILL_ROWS", 7)
+    monkeypatch.setattr(held_rows, "PARTITIONS", 3)
+    spilled = _report(cli, log, *options)
+    assert spilled == in_memory
+    assert in_memory["accounting"]["priced"] == 46 and in_memory["accounting"]["duplicates"] == 2
+    if options == ():
+        assert in_memory["caching"]["conversations"] == 5
+
+
+def test_spilled_rows_come_back_whole_conversations_in_read_order(tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    rows = held_rows.HeldRows(spill_rows=4, partitions=2)
+    for start in (0, 5):
+        conversation = np.array([0, 1, 2, -1, 1], dtype=np.int32)
+        rows.append({"tier": np.full(5, 2, dtype=np.int8), "conversation": conversation,
+                     "input_tokens": np.arange(start, start + 5, dtype=np.int64),
+                     "cache_read_tokens": np.full(5, 10, dtype=np.int64),
+                     "cache_write_5m_tokens": np.zeros(5, dtype=np.int64),
+                     "cache_write_1h_tokens": np.zeros(5, dtype=np.int64),
+                     "timestamp": pd.array(pd.to_datetime(["2026-06-02T09:00:00Z"] * 5)).astype("datetime64[ns, UTC]")})
+    assert rows.spilled and rows.rows == 10 and rows.cached_tokens == 10 * 10
+    shares = list(rows.shares())
+    every = pd.concat(shares)
+    assert sorted(every["input_tokens"]) == list(range(10))
+    for share in shares:  # a conversation lies in one share, its rows in the order they were read
+        for code, group in share[share["conversation"] >= 0].groupby("conversation"):
+            assert len(group) == 4 if code == 1 else len(group) == 2
+            assert list(group["input_tokens"]) == sorted(group["input_tokens"])
+    assert str(every["timestamp"].dtype) == "datetime64[ns, UTC]" and every["tier"].dtype == np.int8
+    folder = rows._folder
+    rows.close()
+    assert not folder.exists()
+
+
+def test_the_replay_figures_add_up_across_shares(cli, tmp_path, monkeypatch):
+    log = str(_log(tmp_path))
+    monkeypatch.setattr(held_rows, "SPILL_ROWS", 7)
+    data = _report(cli, log)
+    smart = data["caching"]["strategies"]["smart"]
+    # 46 priced requests: each is in exactly one share, so the shares' request counts add to the log's
+    assert smart["requests"] == 46
+    assert smart["cache_read_tokens_carried"] == sum(2_000 * (i % 4) for i in range(46))
+    assert Decimal(data["caching"]["difference_usd"]) == (
+        Decimal(data["caching"]["smart_cache_aware_usd"]) - Decimal(data["caching"]["smart_caches_carried_over_usd"])
+    )
