@@ -1,12 +1,18 @@
-"""Neutral JSONL blocks read by pyarrow's JSON reader (C++, multi-threaded): columns with no Python object per record.
+"""Neutral JSONL and Parquet as columns, with no Python object per record.
 
-A block is ~32 MiB of whole lines. It becomes a usage-frame chunk only when every record in it is
-plainly valid — the same bar as the `json.loads` fast path in `neutral.py`: model, timestamp,
-input_tokens and output_tokens on every line, whole non-negative counts, ISO timestamps, no field
-the fast path does not price (tier, batch, service_tier, latency_ms, cache_write_tokens), one
-record per line. Anything else (pyarrow rejects the block, or a check fails) returns None and the
-caller reads the block record by record, naming each bad line as file:line. Fields costsim does not
-know are ignored, as the record-by-record path ignores them.
+A neutral JSONL file is one DuckDB query (`engine_batches`): the file's lines (read as plain text, so
+every line number is the file's own), each parsed by `json_transform` and judged. A line is *good* when
+it is plainly valid: an object with model, timestamp (ISO 8601), input_tokens and output_tokens, whole
+counts from 0 to MAX_TOKENS written as digits, text fields that are JSON strings, and no field only the
+record-by-record path prices (tier, batch, service_tier, latency_ms, cache_write_tokens, server tool
+calls). Good lines come back as typed columns; any other line comes back as its text, for the
+record-by-record path to name as file:line (or to read, when it is valid after all). Files DuckDB
+might read differently from Python's line reader (gzip, a byte-order mark, a carriage return or a
+\x01 byte anywhere) are not given to the engine; if the engine fails part-way (bytes that are not
+UTF-8), the line reader goes on from the first line not yet read.
+
+Parquet batches, and blocks of the line reader, go through `table_frame`: an Arrow table in SCHEMA.
+Fields costsim does not know are ignored, as the record-by-record path ignores them.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ except ImportError:  # pragma: no cover - pyarrow is a base dependency; without 
     pa = None
 
 from costsim.frame import normalize
-from costsim.ingest.common import MAX_TOKENS
+from costsim.ingest.common import EARLIEST, LATEST, MAX_TOKENS
 
 AVAILABLE = pa is not None
 BLOCK_BYTES = 32 << 20  # ~150,000 records: big enough for both cores to share one read_json call
@@ -64,8 +70,9 @@ def frame(block: bytes, first: int, name: str) -> pd.DataFrame | None:
     """The block as a normalized usage-frame chunk (lines numbered from `first`), or None when any record
     needs a closer look."""
     try:
+        block.decode("utf-8")  # pyarrow's reader takes bytes that are not UTF-8 into its text columns
         table = pj.read_json(pa.BufferReader(block), read_options=READ, parse_options=PARSE)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except (UnicodeDecodeError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     if table.num_rows != line_count(block):
         return None  # blank lines or several records on a line: line numbers would not match
@@ -97,13 +104,20 @@ def table_frame(table, first: int, name: str) -> pd.DataFrame | None:
     )
     if stamps.isna().any():
         return None
-    lines = pa.array(range(first, first + n), type=pa.int64()).cast(pa.string())
-    source = pc.binary_join_element_wise(pa.scalar(name), lines, ":")
-    for c in TEXT:  # "" counts as absent, as in the record-by-record path
+    lines = pa.array(range(first, first + n), type=pa.int64())
+    columns.update(text_columns(table, model, lines, name), timestamp=stamps)
+    return normalize(pd.DataFrame(columns))
+
+
+def text_columns(table, model, lines, name: str) -> dict:
+    """The text columns of a usage-frame chunk: TEXT ("" counts as absent, as in the record-by-record
+    path), the model, and each row's source `name:line`."""
+    columns = {}
+    for c in TEXT:
         values = table.column(c)
         columns[c] = _as_series(pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values))
-    columns.update(model=_as_series(model), timestamp=stamps, source=_as_series(source))
-    return normalize(pd.DataFrame(columns))
+    source = pc.binary_join_element_wise(pa.scalar(name), lines.cast(pa.string()), ":")
+    return {**columns, "model": _as_series(model), "source": _as_series(source)}
 
 
 def conform(table):
@@ -126,3 +140,108 @@ def conform(table):
 
 def _as_series(values) -> pd.Series:
     return pd.Series(values.to_pandas(types_mapper=pd.ArrowDtype)).astype("string")
+
+
+# ---- neutral JSONL read by DuckDB ----------------------------------------------------------------
+
+ENGINE_BATCH = 131_072  # rows per batch handed to Python (~28 MiB of neutral JSONL)
+LINE_BYTES = 16 << 20  # a longer line makes the query fail: the line reader takes over from there
+ISO_STAMP = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?"
+ENGINE_TOKENS = (*REQUIRED_TOKENS, *OPTIONAL_TOKENS)
+ENGINE_TEXT = ("model", *TEXT)
+
+
+def _whole(field: str) -> str:
+    """SQL: the field, as JSON text, is a count written as digits alone (what `token_count` reads alike)."""
+    return f"(length(j.{field}) <= 12 AND TRY_CAST(j.{field} AS UBIGINT)::VARCHAR = j.{field})"
+
+
+def _string(field: str) -> str:
+    """SQL: the field is absent, or a JSON string (text that could be another JSON value is checked on the line)."""
+    return (f"(j.{field} IS NULL OR CASE WHEN j.{field} IN ('true', 'false') OR left(j.{field}, 1) IN ('{{', '[') "
+            f"THEN coalesce(json_type(line, '$.{field}') = 'VARCHAR', false) ELSE true END)")
+
+
+def _engine_query() -> str:
+    import json
+
+    shape = json.dumps({**{c: "VARCHAR" for c in ("timestamp", *ENGINE_TEXT, *ENGINE_TOKENS)},
+                        **{c: "JSON" for c in SLOW_ONLY}})
+    good = " AND ".join([
+        "j IS NOT NULL", "coalesce(j.model, '') <> ''", "stamp IS NOT NULL",
+        f"stamp >= TIMESTAMPTZ '{EARLIEST.isoformat()}'", f"stamp < TIMESTAMPTZ '{LATEST.isoformat()}'",
+        *[_whole(c) for c in REQUIRED_TOKENS], *[f"(j.{c} IS NULL OR {_whole(c)})" for c in OPTIONAL_TOKENS],
+        *[_string(c) for c in ENGINE_TEXT], *[f"j.{c} IS NULL" for c in SLOW_ONLY],
+    ])
+    return f"""
+WITH raw AS (
+    SELECT ordinality AS n, line, TRY(json_transform(line, '{shape}')) AS j
+    FROM read_csv($path, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
+                  auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n', strict_mode = false)
+         WITH ORDINALITY
+), stamped AS (
+    SELECT *, CASE WHEN regexp_full_match(j.timestamp, '{ISO_STAMP}') THEN TRY_CAST(j.timestamp AS TIMESTAMPTZ) END
+              AS stamp
+    FROM raw
+), judged AS (
+    SELECT *, coalesce({good}, false) AS good FROM stamped
+)
+SELECT n, good, CASE WHEN NOT good THEN line END AS line, stamp AS timestamp,
+       {", ".join(f"j.{c} AS {c}" for c in ENGINE_TEXT)},
+       {", ".join(f"CASE WHEN good THEN TRY_CAST(j.{c} AS BIGINT) END AS {c}" for c in ENGINE_TOKENS)}
+FROM judged
+"""
+
+
+def engine_readable(path: str) -> bool:
+    """Whether DuckDB reads this file's lines as Python's line reader does: a plain file whose first
+    non-blank byte opens an object on a line of its own content, with no carriage return, no \\x01
+    byte and no byte-order mark anywhere."""
+    import mmap
+
+    if path.endswith(".gz"):
+        return False
+    try:
+        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            head = view[: 1 << 16]
+            first = head.lstrip().split(b"\n", 1)[0].strip()
+            return (head[:2] != b"\x1f\x8b" and not head.startswith(b"\xef\xbb\xbf") and first[:1] == b"{"
+                    and first != b"{" and view.find(b"\r") < 0 and view.find(b"\x01") < 0)
+    except (OSError, ValueError):  # unreadable, or empty (mmap of 0 bytes): the line reader says what it is
+        return False
+
+
+def engine_batches(path: str):
+    """The file's lines as Arrow record batches (in line order): n (the line number), good, and for good
+    lines the typed columns, for the others their text (`line`; NULL for a line that is blank)."""
+    con = _connect()
+    try:
+        yield from con.sql(_engine_query(), params={"path": path}).to_arrow_reader(ENGINE_BATCH)
+    finally:
+        con.close()
+
+
+def _connect():
+    """A DuckDB connection configured as `engine.connect`'s (offline, no progress bar, memory given back),
+    made here so the neutral reader does not sit on top of the Claude Code engine's imports."""
+    import duckdb
+
+    from costsim.routing.pool import cores
+
+    con = duckdb.connect(config={"threads": max(cores(), 1),
+                                 "autoinstall_known_extensions": False, "autoload_known_extensions": False,
+                                 "allocator_flush_threshold": "8MB",
+                                 "allocator_bulk_deallocation_flush_threshold": "8MB"})
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+def engine_frame(batch, name: str) -> pd.DataFrame:
+    """A batch's good lines (already filtered) as a normalized usage-frame chunk."""
+    columns = {c: batch.column(c).to_numpy(zero_copy_only=False) for c in REQUIRED_TOKENS}
+    for c in OPTIONAL_TOKENS:
+        columns[c] = batch.column(c).fill_null(0).to_numpy(zero_copy_only=False)
+    stamps = pd.Series(batch.column("timestamp").to_pandas(), copy=False)
+    table = pa.Table.from_batches([batch])
+    columns.update(text_columns(table, table.column("model"), table.column("n"), name), timestamp=stamps)
+    return normalize(pd.DataFrame(columns))

@@ -25,7 +25,7 @@ from costsim.errors import InputError
 from costsim.frame import normalize
 from costsim.ingest import arrow_jsonl
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_binary, parse_timestamp, token_count
-from costsim.ingest.records import Skip, finish_frame, finish_rows, header_name, read_csv_format
+from costsim.ingest.records import Skip, finish_frame, finish_rows, header_name, prepare_table, read_csv_format
 
 REQUIRED = ("model",)
 OPTIONAL_TOKENS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens",
@@ -95,8 +95,58 @@ def _slow_rows(block: list[tuple[int, object, str | None]], stats: IngestStats, 
 
 
 def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """A plain JSONL file is read by DuckDB (`arrow_jsonl.engine_batches`): good lines as columns, the others
+    record by record, each in line order. Any other file (gzip, a pretty-printed document, lines DuckDB
+    might split otherwise) goes to the line reader, and so does the rest of a file DuckDB stops on."""
+    if not (arrow_jsonl.AVAILABLE and arrow_jsonl.engine_readable(path)):
+        yield from _read_lines(path, stats)
+        return
+    import duckdb
+
+    name, done = stats.display(path), 0
+    try:
+        for batch in arrow_jsonl.engine_batches(path):
+            yield from _engine_chunks(batch, name, stats)
+            done = batch.column("n")[-1].as_py() if batch.num_rows else done
+    except (duckdb.Error, OSError):  # bytes not UTF-8, a line over LINE_BYTES (as OSError through the Arrow
+        # stream): the line reader goes on from the first line not yet read, and names the bad one
+        yield from _read_lines(path, stats, start=done)
+
+
+def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
+    """One engine batch as a chunk: its good lines as columns and its other lines record by record, merged
+    back into line order before duplicates are dropped (the first copy of an id is the one priced)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    good = batch.column("good")
+    n_good = int(pc.sum(good).as_py() or 0)
+    fast = arrow_jsonl.engine_frame(batch.filter(good), name) if n_good else None
+    if n_good == batch.num_rows:
+        stats.records_read += n_good
+        yield finish_frame(fast, stats)
+        return
+    odd = batch.filter(pc.invert(good))
+    block = _parse_numbered(zip(odd.column("n").to_pylist(), odd.column("line").to_pylist()))
+    stats.records_read += n_good + len(block)
+    rows = _slow_rows(block, stats, name)
+    if not rows:
+        if fast is not None:
+            yield finish_frame(fast, stats, check_usage=True)
+        return
+    slow = prepare_table(pd.DataFrame.from_records(rows), stats)
+    if fast is None:
+        yield finish_frame(slow, stats, check_usage=True)
+        return
+    lines = np.concatenate([batch.filter(good).column("n").to_numpy(),
+                            np.array([int(row["source"].rsplit(":", 1)[1]) for row in rows], dtype=np.int64)])
+    frame = pd.concat([fast, slow], ignore_index=True).iloc[np.argsort(lines, kind="stable")]
+    yield finish_frame(frame.reset_index(drop=True), stats, check_usage=True)
+
+
+def _read_lines(path: str, stats: IngestStats, start: int = 0) -> Iterator[pd.DataFrame]:
     """Blocks of lines parsed in one `json.loads` call each; a block that does not parse cleanly (or a
-    file that is one pretty-printed JSON document) is read record by record."""
+    file that is one pretty-printed JSON document) is read record by record. `start`: lines already read."""
     name = stats.display(path)
     with open_binary(path, name) as stream:
         head = stream.peek(1 << 16)[: 1 << 16].lstrip()[:1]
@@ -106,6 +156,9 @@ def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
             and head == b"{"
             and stream.peek(1 << 16)[: 1 << 16].lstrip().split(b"\n")[0].strip() != b"{"
         )
+        for _ in range(start):
+            stream.readline()
+        line_no = start
         while True:
             try:
                 if fast:  # pyarrow reads the block's columns; a block it cannot vouch for is read below
@@ -161,9 +214,14 @@ def _pretty_document(lines: list[bytes]) -> bool:
 
 
 def _parse_lines(lines: list[bytes], first: int) -> list[tuple[int, object, str | None]]:
+    return _parse_numbered(enumerate(lines, start=first))
+
+
+def _parse_numbered(lines) -> list[tuple[int, object, str | None]]:
+    """(line, parsed value, error) for each (line number, text) that is not blank (None counts as blank)."""
     out = []
-    for line_no, raw in enumerate(lines, start=first):
-        if not raw.strip():
+    for line_no, raw in lines:
+        if raw is None or not raw.strip():
             continue
         try:
             out.append((line_no, json.loads(raw), None))

@@ -260,6 +260,11 @@ def finish_rows(rows: list[dict], stats: IngestStats) -> pd.DataFrame:
 
 def finish_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     """A table of rows (columns named like the usage frame, plus `count_text`) → a finished chunk."""
+    return finish_frame(prepare_table(df, stats), stats, check_usage=True)
+
+
+def prepare_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
+    """`finish_table` before duplicates and the window: inputs counted, outputs marked, the frame normalized."""
     if isinstance(df.get("timestamp"), pd.Series) and df["timestamp"].dtype == object:
         df["timestamp"] = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601")
     if "count_text" in df.columns:
@@ -276,7 +281,7 @@ def finish_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     for column in ("batch", "output_estimated"):
         if column in df.columns:
             df[column] = df[column].astype("boolean").fillna(False).astype(bool)  # no object downcast
-    return finish_frame(normalize(df.drop(columns=["count_text"], errors="ignore")), stats, check_usage=True)
+    return normalize(df.drop(columns=["count_text"], errors="ignore"))
 
 
 def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:

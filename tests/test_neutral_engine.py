@@ -1,0 +1,110 @@
+"""Neutral JSONL read by DuckDB reports exactly as the line reader does: every odd line named file:line,
+counted, or read record by record when valid after all; duplicates kept in line order."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from costsim.ingest import arrow_jsonl
+
+GOOD = {"timestamp": "2026-05-02T10:00:00Z", "model": "gpt-4o", "input_tokens": 1000, "output_tokens": 100,
+        "cache_read_tokens": 50, "session": "s1", "prompt": "Rename the helper"}
+
+
+def _line(**changes) -> str:
+    record = {**GOOD, **changes}
+    return json.dumps({k: v for k, v in record.items() if v is not ...})
+
+
+ODD_LINES = [
+    _line(tier=2),  # a field only the record-by-record path prices
+    _line(input_tokens="7.0"),  # text that is not a whole number: a bad count
+    _line(output_tokens=True),  # a boolean is not a count
+    _line(input_tokens=7.0),  # a float that is whole: a count after all
+    _line(input_tokens="42"),  # digits as text: a count
+    _line(prompt={"text": "an object"}),  # not text
+    _line(model=7),  # a number as a model name
+    _line(model=""),  # no model
+    _line(timestamp="2026-05-02 10:00:00"),  # no zone: UTC
+    _line(timestamp=1778000000),  # epoch seconds
+    _line(timestamp="yesterday"),  # a bad timestamp
+    _line(input_tokens=-3),
+    _line(input_tokens=10**13),  # too big to be real
+    _line(input_tokens=..., prompt="count me offline"),  # no count: the prompt is counted
+    _line(prompt="[bug] a prompt that starts like a list"),
+    _line(session="true"),
+    '{"model": "gpt-4o", "input_tokens": 5',  # bad JSON
+    "[1, 2]",  # not an object
+    "",
+    "   ",
+]
+
+
+def _report(cli, path, *args) -> tuple[dict, str]:
+    """The JSON report, and stderr with the exit code (2 when a record was malformed)."""
+    result = cli("estimate", str(path), "--as-of", "2026-05-14", "--format", "json", *args)
+    assert result.exit_code in (0, 2), result.output
+    data = json.loads(result.stdout)
+    data.pop("generated_at", None)
+    return data, f"exit {result.exit_code}\n{result.stderr}"
+
+
+def _both(cli, monkeypatch, path, *args):
+    engine = _report(cli, path, *args)
+    with monkeypatch.context() as patch:
+        patch.setattr(arrow_jsonl, "engine_readable", lambda path: False)
+        lines = _report(cli, path, *args)
+    return engine, lines
+
+
+def test_odd_lines_among_good_ones_report_as_the_line_reader_does(cli, tmp_path, monkeypatch):
+    path = tmp_path / "usage.jsonl"
+    lines = [_line(id=f"r{i}") for i in range(30)]
+    for i, odd in enumerate(ODD_LINES):
+        lines.insert(1 + 2 * i, odd)
+    path.write_text("\n".join(lines) + "\n")
+    assert arrow_jsonl.engine_readable(str(path))
+    (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path)
+    assert engine == careful
+    assert engine_err == careful_err
+    assert f"{path}:4: bad token count" in engine_err  # the "7.0" line, named by its own line number
+    # 30 good lines + 18 non-blank odd ones; blank lines are not records
+    assert engine["accounting"]["records_read"] == 30 + 18
+
+
+def test_the_first_copy_of_an_id_is_priced_whichever_reader_reads_it(cli, tmp_path, monkeypatch):
+    path = tmp_path / "dupes.jsonl"
+    path.write_text("\n".join([
+        _line(id="a", tier=1, input_tokens=100),  # record by record (it has a tier), first
+        _line(id="a", input_tokens=900),  # a good line, second: a duplicate
+        _line(id="b", input_tokens=20),
+    ]) + "\n")
+    (engine, _), (careful, _) = _both(cli, monkeypatch, path)
+    assert engine == careful
+    assert engine["tokens"]["input"] == 100 + 20
+    assert engine["accounting"]["duplicates"] == 1
+
+
+@pytest.mark.parametrize("content", [
+    b'{"timestamp": "2026-05-02T10:00:00Z", "model": "gpt-4o", "input_tokens": 1, "output_tokens": 2}\r\n' * 3,
+    b'\xef\xbb\xbf{"timestamp": "2026-05-02T10:00:00Z", "model": "gpt-4o", "input_tokens": 1, "output_tokens": 2}\n',
+])
+def test_files_duckdb_could_read_otherwise_go_to_the_line_reader(tmp_path, content):
+    path = tmp_path / "other.jsonl"
+    path.write_bytes(content)
+    assert not arrow_jsonl.engine_readable(str(path))
+
+
+def test_bytes_that_are_not_utf8_stop_the_engine_and_the_line_reader_goes_on(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(arrow_jsonl, "ENGINE_BATCH", 2)
+    path = tmp_path / "latin1.jsonl"
+    good = [_line(id=f"r{i}").encode() for i in range(6000)]
+    good[4500] = _line(id="r4500", prompt="caf\u00e9").encode().replace(b"caf\\u00e9", b"caf\xe9")  # Latin-1
+    path.write_bytes(b"\n".join(good) + b"\n")
+    (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path)
+    assert engine == careful and engine_err == careful_err
+    assert f"{path}:4501:" in engine_err
+    assert engine["accounting"]["records_read"] == 6000
+    assert engine["tokens"]["input"] == 5999 * 1000
