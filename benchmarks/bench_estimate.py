@@ -203,9 +203,12 @@ def bench_neutral(data: Data, records: int, runs: int, scale: int, baseline_pyth
     parser, *sums = base_out.split()
     assert [int(x) for x in sums[:3]] == [report["tokens"]["input"], report["tokens"]["output"],
                                           report["tokens"]["cache_read"]], "token totals differ"
-    print(f"neutral JSONL, {records:,} records ({path.stat().st_size / 2**20:,.0f} MiB), median of {runs}")
-    print(f"  baseline ({parser} + sum): {base_s:6.2f} s  {base_rss / 1024:7.0f} MiB peak")
-    print(f"  costsim estimate:        {cs_s:6.2f} s  {cs_rss / 1024:7.0f} MiB peak   ratio {cs_s / base_s:.2f}x")
+    print(f"neutral JSONL, {records:,} records ({path.stat().st_size / 2**20:,.0f} MiB; prompts from a pool of eight, "
+          f"sessions of 500 requests, cache reads on every request), median of {runs}")
+    print(f"  baseline ({parser} + sum): {base_s:6.2f} s {cpu(median_run(base))}  {base_rss / 1024:7.0f} MiB peak   "
+          f"({spread(base)})")
+    print(f"  costsim estimate:        {cs_s:6.2f} s {cpu(median_run(ours))}  {cs_rss / 1024:7.0f} MiB peak   "
+          f"ratio {cs_s / base_s:.2f}x   ({spread(ours)})")
     if scale > 1:
         big = data.neutral(records * scale)
         big_s, big_rss, _ = costsim(big)
@@ -223,8 +226,10 @@ def bench_parquet(data: Data, records: int, runs: int) -> None:
     p_s, p_rss, p_report = median_run(as_parquet)
     same = j_report["tokens"] == p_report["tokens"] and j_report["strategies"] == p_report["strategies"]
     print(f"neutral records as JSONL and as Parquet, {records:,} records, median of {runs}")
-    print(f"  JSONL   ({jsonl.stat().st_size / 2**20:5.0f} MiB): {j_s:6.2f} s  {j_rss / 1024:7.0f} MiB peak")
-    print(f"  Parquet ({parquet.stat().st_size / 2**20:5.0f} MiB): {p_s:6.2f} s  {p_rss / 1024:7.0f} MiB peak   "
+    print(f"  JSONL   ({jsonl.stat().st_size / 2**20:5.0f} MiB): {j_s:6.2f} s {cpu(median_run(as_jsonl))}  "
+          f"{j_rss / 1024:7.0f} MiB peak")
+    print(f"  Parquet ({parquet.stat().st_size / 2**20:5.0f} MiB): {p_s:6.2f} s {cpu(median_run(as_parquet))}  "
+          f"{p_rss / 1024:7.0f} MiB peak   "
           f"{j_s / p_s:.2f}x faster; same report: {'yes' if same else 'NO'}")
 
 

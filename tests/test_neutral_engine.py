@@ -65,7 +65,6 @@ def test_odd_lines_among_good_ones_report_as_the_line_reader_does(cli, tmp_path,
     for i, odd in enumerate(ODD_LINES):
         lines.insert(1 + 2 * i, odd)
     path.write_text("\n".join(lines) + "\n")
-    assert arrow_jsonl.engine_readable(str(path))
     (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path)
     assert engine == careful
     assert engine_err == careful_err
@@ -88,23 +87,26 @@ def test_the_first_copy_of_an_id_is_priced_whichever_reader_reads_it(cli, tmp_pa
 
 
 @pytest.mark.parametrize("content", [
-    b'{"timestamp": "2026-05-02T10:00:00Z", "model": "gpt-4o", "input_tokens": 1, "output_tokens": 2}\r\n' * 3,
-    b'\xef\xbb\xbf{"timestamp": "2026-05-02T10:00:00Z", "model": "gpt-4o", "input_tokens": 1, "output_tokens": 2}\n',
+    (_line(id="a") + "\r\n" + _line(id="b", tier=2) + "\r\n").encode(),  # Windows line ends
+    b"\xef\xbb\xbf" + (_line(id="a") + "\n").encode(),  # a byte-order mark
+    (_line(id="a") + "\n\n\n" + _line(id="b") + "\n" + _line(id="c")).encode(),  # blank lines, no last newline
 ])
-def test_files_duckdb_could_read_otherwise_go_to_the_line_reader(tmp_path, content):
+def test_line_ends_marks_and_blank_lines_read_as_the_line_reader_reads_them(cli, tmp_path, monkeypatch, content):
     path = tmp_path / "other.jsonl"
     path.write_bytes(content)
-    assert not arrow_jsonl.engine_readable(str(path))
+    (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path)
+    assert engine == careful and engine_err == careful_err
+    assert engine["accounting"]["records_read"] == content.count(b'"model"')
 
 
-def test_bytes_that_are_not_utf8_stop_the_engine_and_the_line_reader_goes_on(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(arrow_jsonl, "ENGINE_BATCH", 2)
+def test_a_block_that_is_not_utf8_is_read_record_by_record(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(arrow_jsonl, "BLOCK_BYTES", 64 << 10)  # the bad line in a block of its own
     path = tmp_path / "latin1.jsonl"
     good = [_line(id=f"r{i}").encode() for i in range(6000)]
     good[4500] = _line(id="r4500", prompt="caf\u00e9").encode().replace(b"caf\\u00e9", b"caf\xe9")  # Latin-1
     path.write_bytes(b"\n".join(good) + b"\n")
     (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path)
     assert engine == careful and engine_err == careful_err
-    assert f"{path}:4501:" in engine_err
+    assert f"{path}:4501: malformed JSON" in engine_err
     assert engine["accounting"]["records_read"] == 6000
     assert engine["tokens"]["input"] == 5999 * 1000

@@ -17,6 +17,7 @@ Fields costsim does not know are ignored, as the record-by-record path ignores t
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 try:
@@ -144,8 +145,6 @@ def _as_series(values) -> pd.Series:
 
 # ---- neutral JSONL read by DuckDB ----------------------------------------------------------------
 
-ENGINE_BATCH = 131_072  # rows per batch handed to Python (~28 MiB of neutral JSONL)
-LINE_BYTES = 16 << 20  # a longer line makes the query fail: the line reader takes over from there
 ISO_STAMP = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?"
 ENGINE_TOKENS = (*REQUIRED_TOKENS, *OPTIONAL_TOKENS)
 ENGINE_TEXT = ("model", *TEXT)
@@ -175,10 +174,7 @@ def _engine_query() -> str:
     ])
     return f"""
 WITH raw AS (
-    SELECT ordinality AS n, line, TRY(json_transform(line, '{shape}')) AS j
-    FROM read_csv($path, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
-                  auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n', strict_mode = false)
-         WITH ORDINALITY
+    SELECT n, line, TRY(json_transform(line, '{shape}')) AS j FROM block_lines
 ), stamped AS (
     SELECT *, CASE WHEN regexp_full_match(j.timestamp, '{ISO_STAMP}') THEN TRY_CAST(j.timestamp AS TIMESTAMPTZ) END
               AS stamp
@@ -193,30 +189,39 @@ FROM judged
 """
 
 
-def engine_readable(path: str) -> bool:
-    """Whether DuckDB reads this file's lines as Python's line reader does: a plain file whose first
-    non-blank byte opens an object on a line of its own content, with no carriage return, no \\x01
-    byte and no byte-order mark anywhere."""
-    import mmap
+def engine_readable(head: bytes) -> bool:
+    """Whether a file that starts with `head` is JSON lines (its first non-blank line opens an object and
+    is not a lone `{`, as a pretty-printed document's is)."""
+    first = head.lstrip().split(b"\n", 1)[0].strip()
+    return first[:1] == b"{" and first != b"{"
 
-    if path.endswith(".gz"):
-        return False
+
+def engine_tables(stream):
+    """A stream's blocks of whole lines (`next_block`), each judged by one DuckDB query: an Arrow table of n
+    (the line number), good, and for good lines the typed columns, for the others their text (`line`).
+    A block that is not UTF-8 comes as (first line number, its lines) for the record-by-record path."""
+    import duckdb
+
+    query, con, first = _engine_query(), _connect(), 1
     try:
-        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
-            head = view[: 1 << 16]
-            first = head.lstrip().split(b"\n", 1)[0].strip()
-            return (head[:2] != b"\x1f\x8b" and not head.startswith(b"\xef\xbb\xbf") and first[:1] == b"{"
-                    and first != b"{" and view.find(b"\r") < 0 and view.find(b"\x01") < 0)
-    except (OSError, ValueError):  # unreadable, or empty (mmap of 0 bytes): the line reader says what it is
-        return False
-
-
-def engine_batches(path: str):
-    """The file's lines as Arrow record batches (in line order): n (the line number), good, and for good
-    lines the typed columns, for the others their text (`line`; NULL for a line that is blank)."""
-    con = _connect()
-    try:
-        yield from con.sql(_engine_query(), params={"path": path}).to_arrow_reader(ENGINE_BATCH)
+        while block := next_block(stream):
+            count = line_count(block)
+            try:
+                text = pa.array([block], pa.large_binary()).cast(pa.large_string())
+            except pa.ArrowInvalid:  # bytes that are not UTF-8: the line reader names the line
+                yield first, split_lines(block)
+                first += count
+                continue
+            lines = pc.list_flatten(pc.split_pattern(text, "\n"))[:count]
+            numbers = pa.array(np.arange(first, first + count, dtype=np.int64))
+            con.register("block_lines", pa.table({"n": numbers, "line": lines}))
+            try:
+                yield con.sql(query).to_arrow_table()
+            except duckdb.Error:
+                yield first, split_lines(block)
+            finally:
+                con.unregister("block_lines")
+            first += count
     finally:
         con.close()
 
@@ -237,11 +242,10 @@ def _connect():
 
 
 def engine_frame(batch, name: str) -> pd.DataFrame:
-    """A batch's good lines (already filtered) as a normalized usage-frame chunk."""
+    """A table's good lines (already filtered) as a normalized usage-frame chunk."""
     columns = {c: batch.column(c).to_numpy(zero_copy_only=False) for c in REQUIRED_TOKENS}
     for c in OPTIONAL_TOKENS:
         columns[c] = batch.column(c).fill_null(0).to_numpy(zero_copy_only=False)
     stamps = pd.Series(batch.column("timestamp").to_pandas(), copy=False)
-    table = pa.Table.from_batches([batch])
-    columns.update(text_columns(table, table.column("model"), table.column("n"), name), timestamp=stamps)
+    columns.update(text_columns(batch, batch.column("model"), batch.column("n"), name), timestamp=stamps)
     return normalize(pd.DataFrame(columns))

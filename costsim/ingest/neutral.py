@@ -95,22 +95,27 @@ def _slow_rows(block: list[tuple[int, object, str | None]], stats: IngestStats, 
 
 
 def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
-    """A plain JSONL file is read by DuckDB (`arrow_jsonl.engine_batches`): good lines as columns, the others
-    record by record, each in line order. Any other file (gzip, a pretty-printed document, lines DuckDB
-    might split otherwise) goes to the line reader, and so does the rest of a file DuckDB stops on."""
-    if not (arrow_jsonl.AVAILABLE and arrow_jsonl.engine_readable(path)):
-        yield from _read_lines(path, stats)
-        return
-    import duckdb
-
-    name, done = stats.display(path), 0
-    try:
-        for batch in arrow_jsonl.engine_batches(path):
-            yield from _engine_chunks(batch, name, stats)
-            done = batch.column("n")[-1].as_py() if batch.num_rows else done
-    except (duckdb.Error, OSError):  # bytes not UTF-8, a line over LINE_BYTES (as OSError through the Arrow
-        # stream): the line reader goes on from the first line not yet read, and names the bad one
-        yield from _read_lines(path, stats, start=done)
+    """JSON lines are read in blocks, each judged by DuckDB (`arrow_jsonl.engine_tables`): good lines as
+    columns, the others record by record, each in line order. A file that is one JSON document
+    (pretty-printed, or an array) goes to the line reader."""
+    name = stats.display(path)
+    with open_binary(path, name) as stream:
+        if not (arrow_jsonl.AVAILABLE and arrow_jsonl.engine_readable(stream.peek(1 << 16)[: 1 << 16])):
+            stream.close()
+            yield from _read_lines(path, stats)
+            return
+        try:
+            for table in arrow_jsonl.engine_tables(stream):
+                if isinstance(table, tuple):  # a block that is not UTF-8, read record by record
+                    first, lines = table
+                    block = _parse_lines(lines, first)
+                    stats.records_read += len(block)
+                    if rows := _slow_rows(block, stats, name):
+                        yield finish_rows(rows, stats)
+                else:
+                    yield from _engine_chunks(table, name, stats)
+        except EOFError as exc:
+            raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
 
 
 def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
@@ -144,9 +149,9 @@ def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFram
     yield finish_frame(frame.reset_index(drop=True), stats, check_usage=True)
 
 
-def _read_lines(path: str, stats: IngestStats, start: int = 0) -> Iterator[pd.DataFrame]:
+def _read_lines(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     """Blocks of lines parsed in one `json.loads` call each; a block that does not parse cleanly (or a
-    file that is one pretty-printed JSON document) is read record by record. `start`: lines already read."""
+    file that is one pretty-printed JSON document) is read record by record."""
     name = stats.display(path)
     with open_binary(path, name) as stream:
         head = stream.peek(1 << 16)[: 1 << 16].lstrip()[:1]
@@ -156,9 +161,6 @@ def _read_lines(path: str, stats: IngestStats, start: int = 0) -> Iterator[pd.Da
             and head == b"{"
             and stream.peek(1 << 16)[: 1 << 16].lstrip().split(b"\n")[0].strip() != b"{"
         )
-        for _ in range(start):
-            stream.readline()
-        line_no = start
         while True:
             try:
                 if fast:  # pyarrow reads the block's columns; a block it cannot vouch for is read below
