@@ -167,7 +167,7 @@ def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series 
               session: bool = False) -> dict:
     """What the replay needs of a classified chunk, column by column: tier (int8 where every row has one),
     time, conversation code (int32 while the codes fit), token counts (and the session, for pinned
-    conversations: it is the largest column). Plain columns, not a frame, so `held_frame` can join
+    conversations: it is the largest column). Plain columns, not a frame, so `held_rows.held_frame` can join
     them a column at a time."""
     out = {c: df[c].to_numpy(copy=True) if isinstance(df[c].dtype, np.dtype) else df[c].array.copy()
            for c in REPLAY_COLUMNS if c != "conversation" and (session or c != "session")}
@@ -178,19 +178,6 @@ def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series 
     if view is not None:
         out["view"] = view.to_numpy()
     return out
-
-
-def held_frame(held: list[dict]) -> pd.DataFrame:
-    """The held chunks as one frame, joined a column at a time and each chunk's column let go once joined,
-    so the rows are never held twice over."""
-    columns = {}
-    for name in list(held[0]):
-        parts = [chunk.pop(name) for chunk in held]
-        columns[name] = (np.concatenate(parts) if all(isinstance(p, np.ndarray) for p in parts)
-                         else pd.concat([pd.Series(p, copy=False) for p in parts], ignore_index=True).array)
-        del parts
-    held.clear()
-    return pd.DataFrame(columns, copy=False)
 
 
 def price_held(pricer, held, run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,

@@ -21,7 +21,6 @@ import pandas as pd
 import pyarrow as pa
 
 from costsim.simulate.cache_replay import NO_CONVERSATION
-from costsim.simulate.cache_strategies import held_frame
 
 SPILL_ROWS = 2_000_000  # rows held in memory before they go to disk (~90 bytes a row)
 PARTITIONS = 16  # hash partitions of the conversations once spilled (10M rows: ~625,000 a share)
@@ -146,3 +145,15 @@ class HeldRows:
                 columns[name] = pd.Series(values.to_pandas(), copy=False).astype(dtype).array
         return pd.DataFrame(columns, copy=False)
 
+
+def held_frame(held: list[dict]) -> pd.DataFrame:
+    """The held chunks as one frame, joined a column at a time and each chunk's column let go once joined,
+    so the rows are never held twice over."""
+    columns = {}
+    for name in list(held[0]):
+        parts = [chunk.pop(name) for chunk in held]
+        columns[name] = (np.concatenate(parts) if all(isinstance(p, np.ndarray) for p in parts)
+                         else pd.concat([pd.Series(p, copy=False) for p in parts], ignore_index=True).array)
+        del parts
+    held.clear()
+    return pd.DataFrame(columns, copy=False)
