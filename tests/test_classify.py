@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from costsim import classify_prompt
@@ -100,9 +101,24 @@ def test_estimate_classifies_each_distinct_prompt_once_over_the_whole_run():
         return [Decision(1, "x") for _ in prompts]
 
     classify = Remembering(counting)
-    assert [d.tier for d in classify(["a", "b", "a"])] == [1, 1, 1]
-    classify(["b", "c"])  # a later chunk: only the new prompt is classified
+    assert classify.tiers(["a", "b", "a"]).tolist() == [1, 1, 1]
+    classify.tiers(["b", "c"])  # a later chunk: only the new prompt is classified
     assert asked == ["a", "b", "c"]
+    assert [d.reason for d in classify(["c", "d", "c"])] == ["x", "x", "x"]  # decisions: reasons too, each once
+    assert asked == ["a", "b", "c", "c", "d"]
+
+
+def test_remembered_tiers_are_a_digest_and_a_byte_a_prompt_and_stay_within_the_limit():
+    from costsim.routing.pool import Remembering
+    from costsim.routing.rules import Decision
+
+    classify = Remembering(lambda prompts: [Decision(1 + len(p) % 3, "x") for p in prompts], max_prompts=250)
+    for start in range(0, 300, 7):  # many small batches: runs of digests merged as they come
+        batch = [f"prompt {i}" for i in range(start, start + 7)]
+        assert classify.tiers(batch).tolist() == [1 + len(p) % 3 for p in batch]
+    assert len(classify.seen) == 250
+    assert classify.tiers(["prompt 5", "prompt 299"]).tolist() == [1 + len("prompt 5") % 3, 1 + len("prompt 299") % 3]
+    assert sum(keys.nbytes + tiers.nbytes for keys, tiers in classify.seen.runs) == 250 * 9
 
 
 def test_a_big_batch_of_new_prompts_is_decided_by_spawned_worker_processes(monkeypatch):
@@ -199,3 +215,43 @@ def test_costsim_workers_sets_the_pools_size_and_is_checked(monkeypatch, cli):
     result = cli("estimate", "samples/logs/claude-code")
     assert result.exit_code == 2
     assert "COSTSIM_WORKERS must be a whole number >= 1, got 'zero'" in result.stderr
+
+
+def test_a_remembering_classifier_gives_the_same_tiers_and_the_samples_reasons():
+    """Through `Remembering.tiers` a chunk gets the tiers the decisions give, and the rows --explain
+    samples (each tier's first EXPLAINED_PER_TIER with text) their own reasons; the rest say TIER_ONLY."""
+    from costsim.routing.classify import EXPLAINED_PER_TIER, TIER_ONLY, classify_frame, make_classifier
+    from costsim.routing.policy import load_policy
+    from costsim.routing.pool import Remembering
+
+    policy = load_policy()
+    _, learned = make_classifier(policy, "learned")
+    prompts = [f"rename helper_{i} to util_{i}" if i % 3 else f"why does job {i} deadlock?" for i in range(90)]
+    chunk = pd.DataFrame({"prompt": prompts + prompts[:10], "tier": pd.array([None] * 100, dtype="Int64"),
+                          "input_tokens": 100, "cache_read_tokens": 0, "cache_write_5m_tokens": 0,
+                          "cache_write_1h_tokens": 0})
+    plain = classify_frame(chunk, policy, learned)
+    remembered = classify_frame(chunk, policy, Remembering(learned, parallel=False))
+    assert remembered["tier"].tolist() == plain["tier"].tolist()
+    sample = remembered.groupby("tier").head(EXPLAINED_PER_TIER)
+    assert sample["reason"].tolist() == plain.loc[sample.index, "reason"].tolist()
+    assert TIER_ONLY not in set(sample["reason"]) and TIER_ONLY in set(remembered["reason"])
+
+
+def test_tiers_of_a_big_batch_come_back_from_the_worker_processes_as_the_decisions_tiers(monkeypatch):
+    from costsim.routing import pool as classify_pool
+    from costsim.routing.classify import make_classifier
+    from costsim.routing.policy import load_policy
+    from costsim.routing.pool import Remembering
+
+    monkeypatch.setattr(classify_pool, "PARALLEL_FROM", 10)
+    monkeypatch.setenv("COSTSIM_WORKERS", "2")
+    prompts = [f"rename helper_{i} to util_{i}" if i % 3 else f"why does job {i} deadlock?" for i in range(60)]
+    _, learned = make_classifier(load_policy(), "learned")
+    classify = Remembering(learned)
+    try:
+        tiers = classify.tiers(prompts + prompts[:5])
+        assert classify.pool is not None
+    finally:
+        classify.close()
+    assert tiers.dtype == "int8" and tiers.tolist() == [d.tier for d in learned(prompts + prompts[:5])]

@@ -17,7 +17,7 @@ from costsim.ingest.read import read_logs
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.prices import PriceBook
 from costsim.report.model import Report
-from costsim.routing.classify import classify_frame, make_classifier
+from costsim.routing.classify import EXPLAINED_PER_TIER, classify_frame, make_classifier
 from costsim.routing.policy import Policy
 from costsim.simulate import montecarlo
 from costsim.simulate.effects import SimOptions
@@ -89,14 +89,14 @@ def estimate(
     # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last file):
     # they are classified then, alongside the reading, and remembered until their rows come
     classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
-    stats.prompts_read = classify_many
+    stats.prompts_read = classify_many.tiers
     chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions: read while we set up
     samples = []
     try:
         for chunk in chunks:
             classified, n_estimated = run.fold(chunk, classify_many)
             estimated += n_estimated
-            samples.append(classified.groupby("tier").head(20)[list(SAMPLE_COLUMNS)])
+            samples.append(classified.groupby("tier").head(EXPLAINED_PER_TIER)[list(SAMPLE_COLUMNS)])
             if progress:
                 progress(len(chunk))
     finally:
@@ -106,7 +106,7 @@ def estimate(
     return report, sample
 
 
-REMEMBERED_PROMPTS = 500_000  # distinct prompts' decisions kept for the run (~300 bytes each)
+REMEMBERED_PROMPTS = 2_000_000  # distinct prompts whose tiers are kept for the run (9 bytes each)
 
 
 def _calibrated(inputs, book, policy, classifier, target_shares, stats_options, log_format):

@@ -72,8 +72,14 @@ def size_only(prompt_tokens: pd.Series, policy: Policy) -> tuple[pd.Series, pd.S
     return tiers, reasons
 
 
+EXPLAINED_PER_TIER = 20  # rows of each tier, first in a chunk, whose reason is worked out for --explain
+TIER_ONLY = "classified by tier alone (reasons are worked out for --explain's sample)"
+
+
 def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> pd.DataFrame:
-    """Fill `tier` and add `reason`: a logged tier wins, then the prompt text, then prompt size alone."""
+    """Fill `tier` and add `reason`: a logged tier wins, then the prompt text, then prompt size alone.
+    A classifier with a batch `tiers` (`pool.Remembering`) gives the reasons of only each tier's first
+    EXPLAINED_PER_TIER rows with text; the others say TIER_ONLY."""
     from costsim.frame import prompt_tokens_per_request
 
     out = df.copy(deep=False)  # copy-on-write: columns set below never reach `df`
@@ -84,9 +90,14 @@ def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> 
     has_text = need & ~blank[codes]  # code -1 (no prompt) picks the final True
     if has_text.any():
         used = np.unique(codes[has_text])
-        decisions = classifier([distinct[i] for i in used])
         tier_of = np.zeros(len(distinct), dtype=np.int64)
         reason_of = np.empty(len(distinct), dtype=object)
+        if hasattr(classifier, "tiers"):  # a run's Remembering: tiers alone, reasons for the sample's rows
+            tier_of[used] = classifier.tiers([distinct[i] for i in used])
+            reason_of[used] = TIER_ONLY
+            shown = pd.Series(codes[has_text]).groupby(tier_of[codes[has_text]]).head(EXPLAINED_PER_TIER)
+            used = np.unique(shown.to_numpy())
+        decisions = classifier([distinct[i] for i in used])
         tier_of[used] = [d.tier for d in decisions]
         reason_of[used] = [d.reason for d in decisions]
         tiers = out["tier"].to_numpy(dtype="float64", na_value=np.nan)

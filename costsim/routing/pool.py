@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
 
 from costsim.routing.rules import Decision
 
@@ -32,43 +35,53 @@ def cores() -> int:
 
 
 class Remembering:
-    """A classifier that remembers its decision for each distinct prompt over the whole run.
+    """A classifier that remembers its tier for each distinct prompt over the whole run.
 
     Agent logs repeat a prompt in many requests, across chunks (every assistant message of a turn
-    carries the turn's prompt). Keys are 128-bit digests, so the memory stays small (~100 bytes a prompt,
-    at most `max_prompts` of them); classify_frame already asks once per distinct prompt within a chunk.
-    `learn` takes decisions made elsewhere by `classifier` (worker processes reading Claude Code logs).
-    A batch of at least PARALLEL_FROM new prompts is split over worker processes (spawned, each given
-    the pickled classifier; not with `parallel=False`), started on the first such batch; `close` stops
-    them."""
+    carries the turn's prompt). `tiers` is the run's path: a batch in, an int8 tier per prompt out, each
+    distinct prompt decided once (by the classifier's own batch `tiers` where it has one, else its
+    decisions' tiers) and remembered compactly, a 64-bit digest and one byte a prompt (`TierMemory`, at
+    most `max_prompts`). Calling it gives whole decisions, reasons included (each distinct prompt of
+    the batch decided once, nothing remembered: `costsim classify` and --explain's sample). A batch of at
+    least PARALLEL_FROM new prompts is split over the cores, this process deciding one part and worker
+    processes the others (spawned, each given the pickled classifier; not with `parallel=False`),
+    started by `start` or the first such batch; `close` stops them."""
 
     def __init__(self, classifier, max_prompts: int = 200_000, parallel: bool = True) -> None:
         self.classifier, self.max_prompts, self.parallel = classifier, max_prompts, parallel
-        self.seen: dict[bytes, object] = {}
+        self.seen = TierMemory()
         self.pool = None
 
     @staticmethod
-    def keys(prompts) -> list[bytes]:
-        """Each prompt's 128-bit digest: what decisions are remembered by."""
-        from hashlib import blake2b
+    def keys(prompts) -> np.ndarray:
+        """Each prompt's 64-bit digest: what tiers are remembered by (two of 500,000 prompts share one with
+        odds of about 7e-9)."""
+        return pd.util.hash_array(np.asarray(prompts, dtype=object), categorize=False)
 
-        return [blake2b(p.encode("utf-8", "surrogatepass"), digest_size=16).digest() for p in prompts]
-
-    def learn(self, prompts, decisions) -> None:
-        for key, decision in zip(self.keys(prompts), decisions):
-            if len(self.seen) >= self.max_prompts:
-                return
-            self.seen.setdefault(key, decision)
+    def tiers(self, prompts) -> np.ndarray:
+        """Each prompt's tier (int8): remembered ones looked up, the new ones decided once and remembered."""
+        keys = self.keys(prompts)
+        tiers = self.seen.get(keys)
+        new = np.flatnonzero(tiers == 0)
+        if len(new):
+            new_keys, first = np.unique(keys[new], return_index=True)
+            order = np.argsort(first)  # decided in the order they come
+            decided = np.zeros(len(first), dtype=np.int8)
+            decided[order] = self._decide([prompts[i] for i in new[first[order]].tolist()], tiers_only=True)
+            room = self.max_prompts - len(self.seen)
+            if room > 0:
+                self.seen.add(new_keys[:room], decided[:room])
+            tiers[new] = decided[np.searchsorted(new_keys, keys[new])]
+        return tiers
 
     def __call__(self, prompts):
         keys = self.keys(prompts)
-        seen = self.seen
-        new = {k: p for k, p in zip(keys, prompts) if k not in seen}
-        decided = dict(zip(new, self._decide(list(new.values())))) if new else {}
-        for k, decision in decided.items():
-            if len(seen) < self.max_prompts:
-                seen[k] = decision
-        return [decided[k] if k in decided else seen[k] for k in keys]
+        _, first, back = np.unique(keys, return_index=True, return_inverse=True)
+        order = np.argsort(first)  # decided in the order they come
+        decided: list = [None] * len(first)
+        for at, decision in zip(order.tolist(), self._decide([prompts[i] for i in first[order].tolist()])):
+            decided[at] = decision
+        return [decided[i] for i in back.ravel().tolist()]
 
     def start(self) -> bool:
         """Start the worker processes now (each unpickles the classifier while the caller goes on reading),
@@ -86,20 +99,61 @@ class Remembering:
             self.pool = Workers(workers - 1, payload)  # each unpickles the classifier while the caller goes on
         return True
 
-    def _decide(self, prompts: list[str]) -> list:
+    def _decide(self, prompts: list[str], tiers_only: bool = False) -> list:
+        decide = tiers_of(self.classifier) if tiers_only else self.classifier
         if len(prompts) < PARALLEL_FROM or not self.start():
-            return self.classifier(prompts)
+            return list(decide(prompts))
         assert self.pool is not None
         size = -(-len(prompts) // cores())  # one part a core, this process's the last
         parts = [prompts[i:i + size] for i in range(0, len(prompts), size)]
-        self.pool.send([_packed(part) for part in parts[:-1]])
-        mine = self.classifier(parts[-1])
+        self.pool.send([_TiersOf((_packed(part),)) if tiers_only else _packed(part) for part in parts[:-1]])
+        mine = decide(parts[-1])
         return [decision for result in self.pool.collect(len(parts) - 1) for decision in _unpacked(result)] + list(mine)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
             self.pool = None
+
+
+class TierMemory:
+    """Tiers by 64-bit prompt digest, in sorted arrays (9 bytes a prompt, no Python object each): new
+    digests become a sorted run, and runs of similar size are merged, so a lookup searches a few runs."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted digests, their int8 tiers)
+
+    def __len__(self) -> int:
+        return sum(len(keys) for keys, _ in self.runs)
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        """Each digest's tier, 0 where none is remembered."""
+        tiers = np.zeros(len(keys), dtype=np.int8)
+        for run, run_tiers in self.runs:
+            at = np.minimum(np.searchsorted(run, keys), len(run) - 1)
+            hit = run[at] == keys
+            tiers[hit] = run_tiers[at[hit]]
+        return tiers
+
+    def add(self, keys: np.ndarray, tiers: np.ndarray) -> None:
+        """Remember digests not remembered yet (distinct, sorted) with their tiers."""
+        if not len(keys):
+            return
+        self.runs.append((keys.astype(np.uint64), tiers.astype(np.int8)))
+        while len(self.runs) > 1 and len(self.runs[-2][0]) <= 2 * len(self.runs[-1][0]):
+            (a, a_tiers), (b, b_tiers) = self.runs.pop(-2), self.runs.pop()
+            keys = np.concatenate([a, b])
+            order = np.argsort(keys, kind="stable")
+            self.runs.append((keys[order], np.concatenate([a_tiers, b_tiers])[order]))
+
+
+def tiers_of(classifier) -> Callable[[list[str]], Sequence[int]]:
+    """The classifier's batch of tiers: for a model's `predict` (the learned classifier's), the model's own
+    `tiers`, which works out no reasons; else the tiers of its decisions."""
+    own = getattr(getattr(classifier, "__self__", None), "tiers", None)
+    if getattr(classifier, "__name__", "") == "predict" and callable(own):
+        return own
+    return lambda prompts: [d.tier for d in classifier(prompts)]
 
 
 class Workers:
@@ -165,6 +219,10 @@ class Workers:
         self.links = []
 
 
+class _TiersOf(tuple):
+    """A part whose tiers alone a worker sends back (`_decide_tiers`)."""
+
+
 class _Failed(tuple):
     """A worker's exception, as text (an exception object may not unpickle here)."""
 
@@ -185,7 +243,7 @@ def _serve(link, payload: bytes) -> None:
         if part is None:
             return
         try:
-            answer = _decide(part)
+            answer = _decide_tiers(part[0]) if isinstance(part, _TiersOf) else _decide(part)
         except Exception as exc:  # noqa: BLE001 — sent back and raised in the parent, with its text
             answer = _Failed((f"{type(exc).__name__}: {exc}",))
         link.send(answer)
@@ -204,6 +262,11 @@ def _decide(part: str | list[str]):
     if isinstance(decisions, list) and decisions and all(type(d) is Decision for d in decisions):
         return _Columns(tuple(map(list, zip(*((d.tier, d.reason, d.confidence, d.features) for d in decisions)))))
     return decisions
+
+
+def _decide_tiers(part: str | list[str]):
+    """A worker's tiers on a part (int8), by the classifier's batch tiers where it has one."""
+    return np.asarray(tiers_of(_CLASSIFIER)(part.split("\x00") if isinstance(part, str) else part), dtype=np.int8)
 
 
 class _Columns(tuple):
