@@ -86,18 +86,19 @@ def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> 
     reason = np.full(len(df), "tier given in the log", dtype=object)
     need = out["tier"].isna().to_numpy()
     codes, distinct = pd.factorize(out["prompt"])  # each distinct prompt is stripped and classified once
-    blank = np.array([not str(text).strip() for text in distinct] + [True], dtype=bool)
+    distinct = np.asarray(distinct, dtype=object)  # Python strings once (not an Index lookup per prompt)
+    blank = np.array([not str(text).strip() for text in distinct.tolist()] + [True], dtype=bool)
     has_text = need & ~blank[codes]  # code -1 (no prompt) picks the final True
     if has_text.any():
         used = np.unique(codes[has_text])
         tier_of = np.zeros(len(distinct), dtype=np.int64)
         reason_of = np.empty(len(distinct), dtype=object)
         if hasattr(classifier, "tiers"):  # a run's Remembering: tiers alone, reasons for the sample's rows
-            tier_of[used] = classifier.tiers([distinct[i] for i in used])
+            tier_of[used] = classifier.tiers(distinct[used].tolist())
             reason_of[used] = TIER_ONLY
             shown = pd.Series(codes[has_text]).groupby(tier_of[codes[has_text]]).head(EXPLAINED_PER_TIER)
             used = np.unique(shown.to_numpy())
-        decisions = classifier([distinct[i] for i in used])
+        decisions = classifier(distinct[used].tolist())
         tier_of[used] = [d.tier for d in decisions]
         reason_of[used] = [d.reason for d in decisions]
         tiers = out["tier"].to_numpy(dtype="float64", na_value=np.nan)
