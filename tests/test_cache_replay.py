@@ -346,3 +346,26 @@ def test_a_session_spread_over_two_files_of_a_log_is_one_conversation():
     )
     codes = ConversationIds().codes(df)
     assert codes[0] == codes[1] != codes[2]
+
+
+def test_held_rows_priced_in_shares_of_whole_conversations_give_the_same_report(cli, tmp_path, monkeypatch):
+    """The held rows are priced a share of whole conversations (whole sessions, for pinned) at a time: with
+    shares of two rows the report is the one priced in one go, every figure."""
+    from costsim.simulate import held_rows
+
+    rows = []
+    for minute in range(12):
+        for session in ("s1", "s2", "s3"):
+            rows.append({"timestamp": f"2026-06-02T09:{minute * 4 + len(session):02d}:00Z", "model": "claude-opus-4-7",
+                         "session": session, "tier": 1 + (minute + len(rows)) % 3, "input_tokens": 10 + minute,
+                         "cache_read_tokens": 1_000 * minute, "cache_write_5m_tokens": 2_000, "output_tokens": 50})
+    rows.append({"model": "claude-opus-4-7", "tier": 2, "input_tokens": 7, "cache_read_tokens": 3_000,
+                 "output_tokens": 5})  # no session, no time: a conversation of its own
+    log = str(write_jsonl(tmp_path / "log.jsonl", rows))
+    options = ("--pinned", "--sticky", "5", "--by", "day", "--escalation-rate", "10%")
+    whole = estimate_json(cli, log, *options)
+    monkeypatch.setattr(held_rows, "SHARE_ROWS", 2)
+    shares = held_rows._shares(pd.DataFrame({"conversation": np.arange(37) % 4}), 2)  # 19 asked
+    assert sorted(len(set(rows % 4)) for rows in shares) == [1, 1, 1, 1]  # no conversation split
+    assert estimate_json(cli, log, *options) == whole
+    assert whole["caching"]["conversations"] == 3 and whole["caching"]["strategies"]["smart"]["switches"] > 0
