@@ -41,8 +41,9 @@ except ImportError:  # pragma: no cover - duckdb is a base dependency; without i
 AVAILABLE = duckdb is not None
 LINE_BYTES = 16 << 20  # longer lines (a pasted image, say) send their part to the careful reader: a
 # bigger limit makes DuckDB allocate (and the system clear) that much per buffer, for every file
-PART_BYTES = 32 << 20  # a part's files: enough for DuckDB's threads; peak memory grows with it (scanning 800 files
-# of the 1.4 GB benchmark folder peaked at 377, 345, 268, 242 MiB with 192, 64, 32, 16 MiB parts; smaller costs CPU)
+PART_BYTES = 128 << 20  # a part's files: enough for DuckDB's two threads to stay busy. Whole estimates, quiet
+# machine, 2026-12-07: pooled-prompt folder 13.0 / 12.0 / 10.8 / 11.1 s with 32 / 64 / 128 / 256 MiB parts
+# (peak 417 / 429 / 435 / 549 MiB); prompt-heavy folder 22.5 s, 615 MiB (32) -> 21.2 s, 638 MiB (128)
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
 COUNTS = (*TOKENS, *CALL_COLUMNS)  # a request's counts, as the careful reader keeps them
 NOT_A_REQUEST = "not a request (user, system or summary line)"
