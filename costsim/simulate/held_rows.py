@@ -128,17 +128,8 @@ class HeldRows:
     def _partition(self, chunk: dict) -> np.ndarray:
         """Each row's partition: by session when held (pinned routing needs whole sessions), else by
         conversation; a row with neither is a conversation of its own and goes by its place."""
-        start = self.rows - len(chunk["conversation"])
-        place = np.arange(start, self.rows, dtype=np.int64)
-        if "session" in chunk:
-            session = pd.Series(chunk["session"], copy=False)
-            has = session.notna().to_numpy()
-            key = pd.util.hash_array(session.astype("object").to_numpy()).astype(np.int64)
-            key = np.where(has, key, place)
-        else:
-            conversation = np.asarray(chunk["conversation"], dtype=np.int64)
-            key = np.where(conversation == NO_CONVERSATION, place, conversation)
-        return np.abs(key % self.partitions)
+        place = np.arange(self.rows - len(chunk["conversation"]), self.rows, dtype=np.int64)
+        return np.abs(_share_key(chunk.get("session"), chunk["conversation"], place) % self.partitions)
 
     def _frame(self, table: pa.Table) -> pd.DataFrame:
         columns = {}
@@ -159,16 +150,24 @@ def _shares(frame: pd.DataFrame, share_rows: int) -> list[np.ndarray]:
     count = -(-len(frame) // share_rows)
     if count <= 1:
         return [np.arange(len(frame))]
-    place = np.arange(len(frame), dtype=np.int64)
-    if "session" in frame.columns:
-        has = frame["session"].notna().to_numpy()
-        key = pd.util.hash_array(frame["session"].astype("object").to_numpy()).astype(np.int64)
-    else:
-        conversation = frame["conversation"].to_numpy(dtype=np.int64)
-        has, key = conversation != NO_CONVERSATION, conversation
-    share = np.abs(np.where(has, key, place) % count)
+    session = frame["session"] if "session" in frame.columns else None
+    share = np.abs(_share_key(session, frame["conversation"], np.arange(len(frame), dtype=np.int64)) % count)
     order = np.argsort(share, kind="stable")
     return [rows for rows in np.split(order, np.searchsorted(share[order], np.arange(1, count))) if len(rows)]
+
+
+def _share_key(session, conversation, place: np.ndarray) -> np.ndarray:
+    """Each row's key for cutting the held rows into shares of whole conversations: its session's hash when
+    the session is held (pinned routing needs whole sessions), else its conversation; a row with neither is
+    a conversation of its own, keyed by its place (`place`) in read order."""
+    if session is not None:
+        session = pd.Series(session, copy=False)
+        has = session.notna().to_numpy()
+        key = pd.util.hash_array(session.astype("object").to_numpy()).astype(np.int64)
+    else:
+        conversation = np.asarray(conversation, dtype=np.int64)
+        has, key = conversation != NO_CONVERSATION, conversation
+    return np.where(has, key, place)
 
 
 def held_frame(held: list[dict]) -> pd.DataFrame:
