@@ -77,3 +77,26 @@ def test_a_fitted_table_of_one_column_or_no_rows_is_still_drawn():
         Console(file=out, width=40, color_system=None).print(table_of(header, rows))
         assert all(name in out.getvalue() for name in header) and "Left out" not in out.getvalue()
         assert all(cell in out.getvalue() for row in rows for cell in row)
+
+
+def test_spare_columns_go_first_and_the_rest_keep_their_order():
+    """The figure a reader came for (savings) outlives one that can be worked out from the others."""
+    import io
+
+    from rich.console import Console
+
+    from costsim.render.tables import table_of
+
+    header = ["Strategy", "Model(s)", "Total", "Per request", "Savings"]
+    row = ["Smart routing (cache-aware)", "deepseek-v4-flash", "$0.3059", "$0.02549", "44.5%"]
+    text = {}
+    for width in (80, 60, 45):
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(table_of(header, [row], spare=(3, 1)))
+        text[width] = out.getvalue()
+    assert "Left out" not in text[80] and "$0.02549" in text[80]
+    assert "$0.02549" not in text[60] and "44.5%" in text[60] and "deepseek-v4-flash" in text[60]
+    assert "Left out at this width: Per request (" in " ".join(text[60].split())
+    assert "deepseek-v4-flash" not in text[45] and "44.5%" in text[45] and "$0.3059" in text[45]
+    assert "Left out at this width: Model(s), Per request (" in " ".join(text[45].split())
+    assert text[45].index("Total") < text[45].index("Savings")  # the kept columns stay in their order

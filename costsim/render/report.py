@@ -182,6 +182,7 @@ class Section:
     rows: list[list[str]]
     right: frozenset[int] = frozenset()
     no_wrap: frozenset[int] = frozenset()
+    spare: tuple[int, ...] = ()  # left out first where the terminal is too narrow
 
 
 def sections(report: Report) -> list[Section]:
@@ -192,6 +193,7 @@ def sections(report: Report) -> list[Section]:
             strategy_rows(report),
             frozenset({2, 3, 4}),
             frozenset({1}),
+            spare=(3, 1),  # per request = total / requests; the models are named below
         ),
         Section("Smart routing by tier", TIER_HEADER, tier_rows(report), frozenset({1, 3, 4}), frozenset({2})),
     ]
@@ -240,6 +242,7 @@ def draw_tables(report: Report, console: Console) -> None:
                 title=section.title,
                 right=set(section.right),
                 no_wrap=set(section.no_wrap),
+                spare=section.spare,
             )
         )
     for line in report_lines(report):
