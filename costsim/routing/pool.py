@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
-import pandas as pd
 
 from costsim.routing.rules import Decision
 
@@ -56,6 +57,8 @@ class Remembering:
     def keys(prompts) -> np.ndarray:
         """Each prompt's 64-bit digest: what tiers are remembered by (two of 500,000 prompts share one with
         odds of about 7e-9)."""
+        import pandas as pd  # here, not at the top: a worker process imports this module and needs no pandas
+
         return pd.util.hash_array(np.asarray(prompts, dtype=object), categorize=False)
 
     def tiers(self, prompts) -> np.ndarray:
@@ -172,7 +175,8 @@ class Workers:
         for _ in range(count):
             here, there = spawn.Pipe()
             process = spawn.Process(target=_serve, args=(there, payload), daemon=True, name="costsim-classify")
-            process.start()
+            with _main_script_unseen(payload):
+                process.start()
             there.close()  # only the worker holds its end: a worker that dies is seen as a closed pipe
             self.links.append((process, here))
 
@@ -217,6 +221,26 @@ class Workers:
             if process.is_alive():
                 process.terminate()
         self.links = []
+
+
+@contextmanager
+def _main_script_unseen(payload: bytes) -> Iterator[None]:
+    """Keep a spawned worker from running the main script again: spawn runs a script given by path (the
+    `costsim` command's own file) in each new process before it unpickles anything, and the command's
+    script imports the whole CLI (~1.5 s of a core a worker, measured). A worker needs only this module
+    and the classifier's, so the script's path is hidden while the process starts, unless the pickled
+    classifier refers to something of the main script's. `python -m costsim` is not run again anyway."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    hide = main is not None and path is not None and getattr(main, "__spec__", None) is None
+    if not hide or b"__main__" in payload:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
 
 
 class _TiersOf(tuple):
