@@ -232,8 +232,7 @@ def _main_script_unseen(payload: bytes) -> Iterator[None]:
     classifier refers to something of the main script's. `python -m costsim` is not run again anyway."""
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
-    hide = main is not None and path is not None and getattr(main, "__spec__", None) is None
-    if not hide or b"__main__" in payload:
+    if main is None or path is None or getattr(main, "__spec__", None) is not None or b"__main__" in payload:
         yield
         return
     del main.__file__
