@@ -295,7 +295,8 @@ class _Rows:
         order = np.argsort(cols["line"], kind="stable")  # lines read one by one join the block's matches
         if (np.diff(order) != 1).any():
             cols = {key: values[order] for key, values in cols.items()}
-        first, final = self._merge(cols["id_hash"], cols["has_id"], cols["output_tokens"])
+        first, final = merge_copies(cols["id_hash"], cols["has_id"], cols["output_tokens"])
+        self.duplicates += len(cols["line"]) - len(first)  # copies merged into a message's row
         line = cols["line"][first]
         at = np.searchsorted(np.array(self.prompt_lines, dtype=np.int64), line) - 1  # the last prompt before
         used, prompt = np.unique(at, return_inverse=True)  # only the prompts rows use travel back
@@ -313,19 +314,26 @@ class _Rows:
             "has_id": cols["has_id"][first],
         }
 
-    def _merge(self, hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Positions of each kept row's first line and of its final line, in first-line order."""
-        with_id = np.flatnonzero(present)
-        if not len(with_id):
-            return (all_rows := np.arange(len(hashes))), all_rows
-        _, first, group = np.unique(hashes[with_id], return_index=True, return_inverse=True)
-        order = np.lexsort((-with_id, output[with_id], group))  # by message, output count, then earliest line last
-        last = np.r_[np.flatnonzero(np.diff(group[order])), len(order) - 1]
-        self.duplicates += len(with_id) - len(first)
-        firsts = np.concatenate([with_id[first], np.flatnonzero(~present)])
-        finals = np.concatenate([with_id[order[last]], np.flatnonzero(~present)])
-        keep = np.argsort(firsts, kind="stable")
-        return firsts[keep], finals[keep]
+
+def merge_copies(
+    hashes: np.ndarray, present: np.ndarray, output: np.ndarray, files: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rule 3 within a file, for rows in line order: positions of each message's first line and of its
+    final line (the largest output count; the earliest such line on a tie), in first-line order. Rows
+    share a message when they share an id hash (and `files`, a file code per row, when given: several
+    files' rows at once); a row without an id is a message of its own."""
+    with_id = np.flatnonzero(present)
+    if not len(with_id):
+        return (all_rows := np.arange(len(hashes))), all_rows
+    keys, file_of = hashes[with_id], (files[with_id] if files is not None else np.zeros(len(with_id), np.int64))
+    by_line = np.lexsort((with_id, keys, file_of))  # by file, message, then line
+    by_output = np.lexsort((with_id, -output[with_id], keys, file_of))  # ... the final copy first
+    ordered = keys[by_line], file_of[by_line]
+    starts = np.r_[True, (ordered[0][1:] != ordered[0][:-1]) | (ordered[1][1:] != ordered[1][:-1])]
+    firsts = np.concatenate([with_id[by_line[starts]], np.flatnonzero(~present)])
+    finals = np.concatenate([with_id[by_output[starts]], np.flatnonzero(~present)])
+    keep = np.argsort(firsts, kind="stable")
+    return firsts[keep], finals[keep]
 
 
 def _stamps(stamps: list) -> np.ndarray:

@@ -2,12 +2,14 @@
 touching only what needs Python.
 
 A run's session files are cut into *parts* of about PART_BYTES. One query per part parses every line
-in DuckDB's threads and returns three small results: each file's accounting (lines, assistant lines,
-lines without usage, lines the query cannot vouch for), each file's requests already merged by message
-id + request id (the first line's number, the final usage: the largest output count, the earlier line
-on a tie — the careful reader's rule 3), and the lines that carry a prompt. `part_results` turns them into
-the per-file results `claude_code.scan_file` returns, so the careful reader's merge (duplicates across
-files, text columns, --since/--until) is shared, and the two readers can be compared file by file.
+in DuckDB's threads and returns one narrow row a line (the file, the line's number, what it is; a
+request's ids, model, timestamp and counts; a possible prompt's text). `query_part` turns them into each
+file's accounting (lines, assistant lines, lines without usage, lines the query cannot vouch for), each
+file's requests merged by message id + request id (`claude_code.merge_copies`: the first line's number,
+the final usage — the largest output count, the earlier line on a tie — the careful reader's rule 3),
+and the lines that carry a prompt; `part_results` turns those into the per-file results
+`claude_code.scan_file` returns, so the careful reader's merge (duplicates across files, text columns,
+--since/--until) is shared, and the two readers can be compared file by file.
 
 Nothing the query cannot vouch for is read by it: a file with any line that is not plainly what Claude
 Code writes (bad JSON, a count that is not a whole number from 0 to MAX_TOKENS, an assistant line with
@@ -64,28 +66,29 @@ def _whole(column: str) -> str:
     return f"({column} >= 0 AND {column} <= {MAX_TOKENS} AND {column} = floor({column}))"
 
 
-# One query, one scan of a part's files: every line is read as text (so line numbers and each file's
-# line count are the file's own, blank lines included), parsed once (json_transform, in DuckDB's
-# threads), judged, and grouped by file and request (a request's lines merged: the first line's number,
-# the final usage — the largest output count, the earlier line on a tie — with that line's model and
-# timestamp). A line that may be a user's prompt (a user line that is not a tool's result in Claude
-# Code's own layout) is a group of its own, whose message content alone is read again, as JSON. Every
-# other line falls in one group per file, so the groups also give each file's accounting. `odd` marks
-# lines only the careful reader may judge (a blank line too: it would shift the engine's numbering
-# where a line ends in \r\n).
+# One query, one scan of a part's files, one row a line, in line order: every line is read as text (so
+# line numbers and each file's line count are the file's own, blank lines included), parsed once
+# (json_transform, in DuckDB's threads) and judged; Python counts each file's lines and merges each
+# message's lines (`query_part`: a GROUP BY here took a quarter of the query). A line that may be a
+# user's prompt (a user line that is not a tool's result in Claude Code's own layout) has its message
+# content alone read again, as JSON. `odd` marks lines only the careful reader may judge (a blank line
+# too: it would shift the engine's numbering where a line ends in \r\n). Parsing a tool's result was
+# not worth skipping: telling one apart exactly as the careful reader does cost DuckDB more than its
+# parse (measured on the prompt-heavy folder, where they are a third of the bytes).
 _PART = f"""
 WITH raw AS (
-    SELECT filename AS file, ordinality AS n, line,
+    SELECT file_index AS file, ordinality AS n, line,
            CASE WHEN line IS NOT NULL THEN TRY(json_transform(line, '{_LINE}')) END AS j
     FROM read_csv($files, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
-                  filename = true, auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n',
+                  auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n',
                   strict_mode = false) WITH ORDINALITY
 ), line AS (
     SELECT file, n, j.type AS type, j.message.model AS model,
            CASE WHEN coalesce(j.message.id, '') = '' THEN NULL
                 WHEN coalesce(j.requestId, '') = '' THEN j.message.id
                 ELSE j.message.id || ':' || j.requestId END AS id,
-           j.timestamp AS stamp_text, TRY_CAST(j.timestamp AS TIMESTAMPTZ) AS stamp,
+           j.timestamp AS stamp_text,
+           CASE WHEN j.type = 'assistant' THEN TRY_CAST(j.timestamp AS TIMESTAMPTZ) END AS stamp,
            j.message.usage.input_tokens AS input_tokens,
            j.message.usage.cache_read_input_tokens AS cache_read_tokens,
            j.message.usage.cache_creation_input_tokens AS cache_write_tokens,
@@ -114,36 +117,26 @@ WITH raw AS (
     FROM line
 ), keyed AS (
     SELECT *, type = 'assistant' AND NOT no_usage AND NOT odd AS request,
-           CASE WHEN type = 'assistant' AND NOT no_usage AND NOT odd THEN coalesce(id, '#' || n::VARCHAR) END AS key,
-           CASE WHEN user_line IS NOT NULL THEN n END AS prompt_n,
-           CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN cache_write_tokens ELSE coalesce(split_5m, 0) END
-               AS write_5m,
-           CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN 0 ELSE coalesce(split_1h, 0) END AS write_1h
+           CASE WHEN user_line IS NOT NULL THEN json_extract(user_line, ['$.isMeta', '$.message.content']) END AS said
     FROM judged
-), grouped AS (
-    SELECT file, min(n) AS n, count(*) AS lines, count(*) FILTER (WHERE type = 'assistant') AS assistant,
-           count(*) FILTER (WHERE no_usage) AS no_usage, count(*) FILTER (WHERE odd) AS odd,
-           count(*) FILTER (WHERE request) AS copies, any_value(id) AS id, any_value(user_line) AS user_line,
-           max_by(struct_pack(model := model, stamp_us := epoch_us(stamp),
-                              input_tokens := TRY_CAST(input_tokens AS BIGINT),
-                              cache_read_tokens := TRY_CAST(cache_read_tokens AS BIGINT),
-                              cache_write_5m_tokens := TRY_CAST(write_5m AS BIGINT),
-                              cache_write_1h_tokens := TRY_CAST(write_1h AS BIGINT),
-                              output_tokens := TRY_CAST(output_tokens AS BIGINT),
-                              web_search_calls := TRY_CAST(coalesce(web_search_calls, 0) AS BIGINT),
-                              web_fetch_calls := TRY_CAST(coalesce(web_fetch_calls, 0) AS BIGINT)),
-                  struct_pack(o := output_tokens, earlier := -n)) FILTER (WHERE request) AS final
-    FROM keyed GROUP BY file, key, prompt_n
 )
-, said AS (
-    SELECT * EXCLUDE (user_line), CASE WHEN user_line IS NOT NULL
-        THEN json_extract(user_line, ['$.isMeta', '$.message.content']) END AS said
-    FROM grouped
-)
-SELECT * EXCLUDE (said), said IS NOT NULL AS user_line, said[1]::VARCHAR AS meta,
+SELECT file, n, coalesce(type = 'assistant', false) AS assistant, no_usage, odd, request, said IS NOT NULL AS user_line,
+       CASE WHEN request THEN id END AS id,
+       CASE WHEN request THEN model END AS model,
+       CASE WHEN request THEN epoch_us(stamp) END AS stamp_us,
+       CASE WHEN request THEN TRY_CAST(input_tokens AS BIGINT) END AS input_tokens,
+       CASE WHEN request THEN TRY_CAST(cache_read_tokens AS BIGINT) END AS cache_read_tokens,
+       CASE WHEN request THEN TRY_CAST(CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN cache_write_tokens
+                                            ELSE coalesce(split_5m, 0) END AS BIGINT) END AS cache_write_5m_tokens,
+       CASE WHEN request THEN TRY_CAST(CASE WHEN split_5m IS NULL AND split_1h IS NULL THEN 0
+                                            ELSE coalesce(split_1h, 0) END AS BIGINT) END AS cache_write_1h_tokens,
+       CASE WHEN request THEN TRY_CAST(output_tokens AS BIGINT) END AS output_tokens,
+       CASE WHEN request THEN TRY_CAST(coalesce(web_search_calls, 0) AS BIGINT) END AS web_search_calls,
+       CASE WHEN request THEN TRY_CAST(coalesce(web_fetch_calls, 0) AS BIGINT) END AS web_fetch_calls,
+       said[1]::VARCHAR AS meta,
        CASE WHEN json_type(said[2]) = 'VARCHAR' THEN said[2] ->> '$' END AS text,
        CASE WHEN json_type(said[2]) = 'ARRAY' THEN said[2]::VARCHAR END AS parts
-FROM said
+FROM keyed
 """
 
 
@@ -189,60 +182,67 @@ def connect():
 
 def query_part(paths: list[str], con=None) -> dict:
     """One part's query results (runs in DuckDB's threads; safe to call from another thread), on `con`
-    or on a connection of its own."""
+    or on a connection of its own: each file's accounting, its requests (each message's lines merged,
+    rule 3) and the lines that may carry a prompt, all in line order."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     own = con is None
     con = connect() if own else con
     try:
-        groups = con.sql(_PART, params={"files": paths}).to_arrow_table()
+        lines = con.sql(_PART, params={"files": paths}).to_arrow_table()
     finally:
         if own:
             con.close()
-    sums = ["lines", "assistant", "no_usage", "odd", "copies"]
-    files = groups.group_by("file").aggregate([(c, "sum") for c in sums] + [("n", "min")])
+    n = lines.column("n").to_numpy()
+    if len(n) > 1 and (n[1:] < n[:-1]).any():  # DuckDB keeps the scan's order; should it not, sort
+        lines = lines.take(pa.array(np.argsort(n, kind="stable")))
+        n = lines.column("n").to_numpy()
+    read, file_of = np.unique(lines.column("file").to_numpy(), return_inverse=True)  # positions in `paths`
+    flags = {c: lines.column(c).to_numpy(zero_copy_only=False) for c in ("assistant", "no_usage", "odd", "request")}
+    count = len(read)
+    first_line = np.full(count, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first_line, file_of, n)
     files = {
-        "file": files.column("file").to_pylist(),
-        "first_n": files.column("n_min").to_numpy(),
-        **{c: files.column(f"{c}_sum").to_numpy() for c in sums},
+        "file": [paths[i] for i in read.tolist()],
+        "first_n": first_line,
+        "lines": np.bincount(file_of, minlength=count),
+        **{c if c != "request" else "copies": np.bincount(file_of, weights=v, minlength=count).astype(np.int64)
+           for c, v in flags.items()},
     }
-    said = groups.filter(groups.column("user_line"))
-    said = said.take(pc.sort_indices(said.column("n")))
-    requests = groups.filter(pc.greater(groups.column("copies"), 0))
-    del groups
-    requests = requests.take(pc.sort_indices(requests.column("n")))
-    final = requests.column("final").combine_chunks() if requests.num_rows else None
-    columns = {
-        "n": requests.column("n").to_numpy(),
-        "copies": requests.column("copies").to_numpy(),
-        **_id_columns(requests.column("id")),
-    }
-    if final is None:
-        columns.update(
-            model=np.zeros(0, np.int32),
-            models=[],
-            timestamp=np.zeros(0, "datetime64[ns]"),
-            **{key: np.zeros(0, np.int64) for key in COUNTS},
-        )
-    else:
-        models = final.field("model").dictionary_encode()
-        columns.update(
-            model=models.indices.to_numpy(zero_copy_only=False).astype(np.int32),
-            models=models.dictionary.to_pylist(),
-            timestamp=final.field("stamp_us")
-            .cast(pa.timestamp("us"))
-            .to_numpy(zero_copy_only=False)
-            .astype("datetime64[ns]"),
-            **{key: final.field(key).to_numpy(zero_copy_only=False) for key in COUNTS},
-        )
+    said = lines.select(["n", "meta", "text", "parts"]).filter(lines.column("user_line"))
+    requests = lines.select(["n", "id", "model", "stamp_us", *COUNTS]).filter(lines.column("request"))
+    del lines
+    return {"files": files, "requests": _requests(requests, file_of[flags["request"]]), "prompts": {
+        "n": said.column("n").to_numpy(),
+        **{c: said.column(c).to_pylist() for c in ("meta", "text", "parts")},
+    }}
+
+
+def _requests(lines, file_of: np.ndarray) -> dict:
+    """The request lines of a part as rows, each message's lines merged within its file (rule 3): the first
+    line's number, the final line's model, timestamp and counts."""
+    import pyarrow as pa
+
+    from costsim.ingest.claude_code import merge_copies
+
+    ids = _id_columns(lines.column("id"))
+    output = lines.column("output_tokens").to_numpy(zero_copy_only=False)
+    first, final = merge_copies(ids["id_hash"], ids["has_id"], output, file_of)
+    if not len(first):
+        return {"n": np.zeros(0, np.int64), "id_hash": ids["id_hash"], "has_id": ids["has_id"],
+                "model": np.zeros(0, np.int32), "models": [], "timestamp": np.zeros(0, "datetime64[ns]"),
+                **{key: np.zeros(0, np.int64) for key in COUNTS}}
+    chosen = lines.take(pa.array(final))
+    models = chosen.column("model").combine_chunks().dictionary_encode()
     return {
-        "files": files,
-        "requests": columns,
-        "prompts": {
-            "n": said.column("n").to_numpy(),
-            **{c: said.column(c).to_pylist() for c in ("meta", "text", "parts")},
-        },
+        "n": lines.column("n").to_numpy()[first],
+        "id_hash": ids["id_hash"][first],
+        "has_id": ids["has_id"][first],
+        "model": models.indices.to_numpy(zero_copy_only=False).astype(np.int32),
+        "models": models.dictionary.to_pylist(),
+        "timestamp": chosen.column("stamp_us").combine_chunks().cast(pa.timestamp("us"))
+        .to_numpy(zero_copy_only=False).astype("datetime64[ns]"),
+        **{key: chosen.column(key).to_numpy() for key in COUNTS},
     }
 
 
