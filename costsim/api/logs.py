@@ -90,7 +90,8 @@ def estimate(
     # they are classified then, alongside the reading, and remembered until their rows come
     classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
     stats.prompts_read = classify_many.tiers
-    chunks = read_logs(inputs, stats, log_format)  # Claude Code sessions: read while we set up
+    # Claude Code sessions: read while we set up; a big folder's worker processes start meanwhile
+    chunks = read_logs(inputs, stats, log_format, on_big_input=classify_many.start)
     samples = []
     try:
         for chunk in chunks:
