@@ -287,21 +287,23 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
 
 
 def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.ndarray, list[str]]) -> dict:
-    """One file's rows as `claude_code._Rows.table()` gives them."""
+    """One file's rows as `claude_code._Rows.table()` gives them (without a sort: the rows come in line
+    order, so each row's prompt index only grows, and a part names few models)."""
     line = columns["n"][lo:hi] - first + 1
-    used_models, model = np.unique(columns["model"][lo:hi], return_inverse=True)
+    codes = columns["model"][lo:hi]
+    used_models = np.bincount(codes, minlength=len(columns["models"])) > 0
     prompt_lines, texts = prompts
     at = np.searchsorted(prompt_lines, line) - 1  # the last prompt before each request's first line
-    used, prompt = np.unique(at, return_inverse=True)
-    kept = [texts[k] for k in used.tolist() if k >= 0]
-    prompt = prompt.astype(np.int32) - int(len(used) > 0 and used[0] < 0)
+    new = np.r_[True, at[1:] != at[:-1]] if len(at) else np.zeros(0, dtype=bool)  # a prompt's first row
+    used = at[new]
+    prompt = (np.cumsum(new) - 1 - int(len(used) > 0 and used[0] < 0)).astype(np.int32)
     return {
-        "line": line.astype(np.int64),
-        "model": model.astype(np.int32),
-        "models": [columns["models"][k] for k in used_models.tolist()],
+        "line": line,
+        "model": (np.cumsum(used_models) - 1).astype(np.int32)[codes],
+        "models": [name for name, use in zip(columns["models"], used_models.tolist()) if use],
         "prompt": prompt,
-        "prompts": kept,
-        **{key: columns[key][lo:hi].astype(np.int64) for key in COUNTS},
+        "prompts": [texts[k] for k in used.tolist() if k >= 0],
+        **{key: columns[key][lo:hi] for key in COUNTS},
         "timestamp": columns["timestamp"][lo:hi],
         "id_hash": columns["id_hash"][lo:hi],
         "has_id": columns["has_id"][lo:hi],
