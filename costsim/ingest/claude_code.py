@@ -172,14 +172,23 @@ def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats) -> I
 
 def final_copies(hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> np.ndarray:
     """Mask of the rows to keep: rows without an id, and of each id's rows the final copy (the largest
-    output count; the earliest row on a tie)."""
+    output count; the earliest row on a tie). Most ids are on one row: one sort by id finds those, and
+    only the rows of shared ids are sorted by id, output count and position (a three-key sort of every
+    row took 0.8 s of a million)."""
     keep = ~present
     with_id = np.flatnonzero(present)
-    if len(with_id):
-        order = np.lexsort((-with_id, output[with_id], hashes[with_id]))  # by id, output, then earliest last
-        ordered = hashes[with_id][order]
-        last = np.r_[ordered[1:] != ordered[:-1], True]
-        keep[with_id[order[last]]] = True
+    if not len(with_id):
+        return keep
+    by_id = np.argsort(hashes[with_id])  # any order among equal ids: their rows are sorted again below
+    ordered = hashes[with_id][by_id]
+    same = ordered[1:] == ordered[:-1]
+    shared = np.r_[False, same] | np.r_[same, False]  # an id on more than one row
+    keep[with_id[by_id[~shared]]] = True
+    rows = with_id[by_id[shared]]
+    if len(rows):
+        order = np.lexsort((-rows, output[rows], hashes[rows]))  # by id, output, then earliest last
+        ids = hashes[rows][order]
+        keep[rows[order[np.r_[ids[1:] != ids[:-1], True]]]] = True
     return keep
 
 
