@@ -181,18 +181,27 @@ def connect():
 
 
 def query_part(paths: list[str], con=None) -> dict:
-    """One part's query results (runs in DuckDB's threads; safe to call from another thread), on `con`
-    or on a connection of its own: each file's accounting, its requests (each message's lines merged,
-    rule 3) and the lines that may carry a prompt, all in line order."""
-    import pyarrow as pa
+    """One part's query results, on `con` or on a connection of its own: each file's accounting, its
+    requests (each message's lines merged, rule 3) and the lines that may carry a prompt, in line order."""
+    return part_found(part_lines(paths, con), paths)
 
+
+def part_lines(paths: list[str], con=None):
+    """The part query's rows, one a line, as an Arrow table (runs in DuckDB's threads, the GIL released:
+    safe to call from another thread), on `con` or on a connection of its own."""
     own = con is None
     con = connect() if own else con
     try:
-        lines = con.sql(_PART, params={"files": paths}).to_arrow_table()
+        return con.sql(_PART, params={"files": paths}).to_arrow_table()
     finally:
         if own:
             con.close()
+
+
+def part_found(lines, paths: list[str]) -> dict:
+    """`query_part`'s results from the part query's rows (`paths`: the files the query read, in order)."""
+    import pyarrow as pa
+
     n = lines.column("n").to_numpy()
     if len(n) > 1 and (n[1:] < n[:-1]).any():  # DuckDB keeps the scan's order; should it not, sort
         lines = lines.take(pa.array(np.argsort(n, kind="stable")))
@@ -363,9 +372,10 @@ def wanted() -> bool:
 class Scans:
     """Every session file's result, in file order. A thread runs the parts' queries one after another from
     the start (the caller's own setup runs alongside), up to AHEAD parts ahead of their use, so the engine
-    keeps reading while the caller classifies and prices."""
+    keeps reading while the caller classifies and prices. The thread only queries: each part's rows are
+    made into results where they are used, so DuckDB starts the next part at once."""
 
-    AHEAD = 4  # parts read and not yet used (each a few MiB of results)
+    AHEAD = 3  # parts read and not yet used (each some 30 MiB of Arrow rows)
 
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
         self.parts, self.stats = parts_of(paths, PART_BYTES), stats
@@ -394,9 +404,11 @@ class Scans:
 
     def __iter__(self) -> Iterator[dict]:
         for part in self.parts:
-            found = self.done.get()
-            if isinstance(found, BaseException):
-                raise found
+            read = self.done.get()
+            if isinstance(read, BaseException):
+                raise read
+            found = _no_lines() if read is None else part_found(read[1], read[0])
+            del read
             yield from part_results(part, self.stats, found)
         self.reader.join()  # its connection closed
 
@@ -430,16 +442,16 @@ def session_scans(paths: list[str], stats: IngestStats):
     return Scans(paths, stats) if wanted() else CarefulScans(paths, stats)
 
 
-def _read_part(paths: list[str], con=None) -> dict:
-    """A part's query results; a part the query refuses (a line longer than LINE_BYTES, say) comes back
-    with no files, so the careful reader reads every file of it."""
+def _read_part(paths: list[str], con=None) -> tuple | None:
+    """The files the part query reads and its rows; None for a part it does not read, or refuses (a line
+    longer than LINE_BYTES, say): the careful reader reads every file of it."""
     plain = [p for p in paths if not p.endswith(".gz") and not any(c in p for c in "*?[")]  # DuckDB globs those
     if not plain:
-        return _no_lines()
+        return None
     try:
-        return query_part(plain, con)
+        return plain, part_lines(plain, con)
     except duckdb.InvalidInputException:  # the text scan's line limit; any other error is a bug to show
-        return _no_lines()
+        return None
 
 
 def _no_lines() -> dict:
