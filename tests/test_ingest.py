@@ -178,6 +178,23 @@ def test_sniff(name, expected):
     assert sniff(str(LOGS / name), name) == expected
 
 
+def test_sniff_past_the_first_bytes(tmp_path):
+    """The first 8 KB decide most files; a first line longer than that, or a list of records first, is
+    still sniffed from the first 64 KB as before."""
+    from costsim.ingest.detect import FIRST_BYTES
+
+    claude = {"type": "user", "sessionId": "s", "uuid": "u", "message": {"role": "user", "content": "x" * FIRST_BYTES}}
+    long_first = tmp_path / "long.jsonl"
+    long_first.write_text(json.dumps(claude) + "\n")
+    assert sniff(str(long_first), "long.jsonl") == "claude-code"
+    listed = tmp_path / "listed.jsonl"  # a list's records come before the next line's
+    listed.write_text(json.dumps([{"resourceSpans": []}]) + "\n" + json.dumps({"model": "m", "input_tokens": 1}) + "\n")
+    assert sniff(str(listed), "listed.jsonl") == "otel"
+    cut = tmp_path / "cut.jsonl"  # only whole lines are read in the first 8 KB: the cut one is not a bad line
+    cut.write_text(json.dumps({"note": "y" * FIRST_BYTES}) + "\n" + json.dumps({"model": "m", "prompt": "p"}) + "\n")
+    assert sniff(str(cut), "cut.jsonl") == "neutral-jsonl"
+
+
 def test_the_sample_logs_folder_reads_in_one_go():
     # every file in samples/logs is in a known format, so `costsim estimate samples/logs` just works
     result = runner.invoke(app, ["estimate", str(LOGS), "--as-of", "2026-05-14", "--format", "json"])

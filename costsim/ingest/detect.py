@@ -34,6 +34,7 @@ READERS: dict[str, Reader] = {
 }
 SNIFF_RECORDS = 20
 SNIFF_BYTES = 64 * 1024
+FIRST_BYTES = 8 * 1024  # most logs name their format in the first line: a folder of thousands is sniffed fast
 CLAUDE_CODE_TYPES = {"user", "assistant", "summary", "system", "file-history-snapshot", "queue-operation", "progress"}
 CLAUDE_CODE_KEYS = {"sessionId", "parentUuid", "leafUuid", "uuid", "messageId"}  # a snapshot line has only messageId
 
@@ -91,6 +92,9 @@ def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
     """The format name the file's first records (or CSV header) match, or None."""
     if _is_parquet(path):
         return "neutral-parquet"
+    found = _first_lines_format(_head(path, name, FIRST_BYTES))
+    if found:
+        return found
     head = _head(path, name)
     if not head.strip():
         return "neutral-jsonl"  # an empty file: any JSONL reader accounts for its zero records
@@ -107,6 +111,23 @@ def sniff(path: str, name: str, *, has_columns: bool = False) -> str | None:
         header_name(h) for h in next(csv.reader(io.StringIO(first_line), delimiter=csv_delimiter(first_line)), [])
     ]
     return csv_format(header, has_columns)
+
+
+def _first_lines_format(head: str) -> str | None:
+    """The format the whole JSON lines at the start of `head` name, or None (sniff then reads more)."""
+    for line in head.split("\n", SNIFF_RECORDS)[:-1]:  # the last piece may be cut short
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError:
+            return None
+        if isinstance(value, list):
+            return None  # a list's records are sniffed one by one below
+        found = json_format(value)
+        if found:
+            return found
+    return None
 
 
 def json_format(record) -> str | None:
@@ -163,10 +184,10 @@ def _is_parquet(path: str) -> bool:
         return False
 
 
-def _head(path: str, name: str) -> str:
+def _head(path: str, name: str, size: int = SNIFF_BYTES) -> str:
     try:
         with open_text(path) as stream:
-            return stream.read(SNIFF_BYTES)
+            return stream.read(size)
     except EOFError as exc:
         raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
     except OSError as exc:
