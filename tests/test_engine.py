@@ -142,6 +142,11 @@ def test_plain_files_merge_messages_and_attach_prompts_like_the_careful_reader(t
     _assistant(9, {**USAGE, "iterations": []}), _assistant(9, {**USAGE, "server_tool_use": {"web_search_requests": 2}}),
     _assistant(9, {**USAGE, "server_tool_use": {"web_search_requests": 1.5}}),
     _assistant(1, {**USAGE, "output_tokens": 7}, request="req1"),
+    # a count that is not a JSON number: DuckDB would read true as 1 and "1e3" as 1000
+    _assistant(9, {**USAGE, "input_tokens": True}), _assistant(9, {**USAGE, "output_tokens": "1e3"}),
+    _assistant(9, {**USAGE, "cache_read_input_tokens": "12"}), _assistant(9, {**USAGE, "input_tokens": [5]}),
+    _assistant(9, {**USAGE, "cache_creation": {"ephemeral_5m_input_tokens": "lots"}}),
+    _assistant(9, {**USAGE, "server_tool_use": {"web_fetch_requests": False}}),
 ], ids=lambda odd: (odd if isinstance(odd, str) else json.dumps(odd))[:40])
 def test_a_file_with_an_odd_line_is_read_by_the_careful_reader(tmp_path, odd):
     """Whatever the engine cannot vouch for, the careful reader reads, so problems keep their file:line."""

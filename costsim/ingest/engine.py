@@ -51,7 +51,7 @@ COUNTS = (*TOKENS, *CALL_COLUMNS)  # a request's counts, as the careful reader k
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
 
-_COUNT = "DOUBLE"  # exact for whole numbers far above MAX_TOKENS; a fraction or a string stays visible
+_COUNT = "JSON"  # the value's own JSON text: json_transform to a number would take true as 1 and "1e3" as 1000
 _COUNTS_OF = {"input_tokens": _COUNT, "cache_creation_input_tokens": _COUNT, "cache_read_input_tokens": _COUNT,
               "output_tokens": _COUNT,
               "cache_creation": {"ephemeral_5m_input_tokens": _COUNT, "ephemeral_1h_input_tokens": _COUNT},
@@ -59,6 +59,13 @@ _COUNTS_OF = {"input_tokens": _COUNT, "cache_creation_input_tokens": _COUNT, "ca
 # What is read of every line (json_transform: a value that does not fit is NULL, so its line is odd)
 _LINE = json.dumps({"type": "VARCHAR", "requestId": "VARCHAR", "timestamp": "VARCHAR",
                     "message": {"id": "VARCHAR", "model": "VARCHAR", "usage": _COUNTS_OF}})
+
+
+def _count(path: str) -> str:
+    """SQL: a count as a DOUBLE (exact for whole numbers far above MAX_TOKENS): NULL where absent or null,
+    -1 where it is not a JSON number (a string, true, a list), so the line is odd and the careful reader,
+    the reference, judges it."""
+    return f"CASE WHEN {path} IS NOT NULL THEN coalesce(TRY_CAST({path}::VARCHAR AS DOUBLE), -1) END"
 
 
 def _whole(column: str) -> str:
@@ -89,14 +96,14 @@ WITH raw AS (
                 ELSE j.message.id || ':' || j.requestId END AS id,
            j.timestamp AS stamp_text,
            CASE WHEN j.type = 'assistant' THEN TRY_CAST(j.timestamp AS TIMESTAMPTZ) END AS stamp,
-           j.message.usage.input_tokens AS input_tokens,
-           j.message.usage.cache_read_input_tokens AS cache_read_tokens,
-           j.message.usage.cache_creation_input_tokens AS cache_write_tokens,
-           j.message.usage.cache_creation.ephemeral_5m_input_tokens AS split_5m,
-           j.message.usage.cache_creation.ephemeral_1h_input_tokens AS split_1h,
-           j.message.usage.output_tokens AS output_tokens,
-           j.message.usage.server_tool_use.web_search_requests AS web_search_calls,
-           j.message.usage.server_tool_use.web_fetch_requests AS web_fetch_calls,
+           {_count('j.message.usage.input_tokens')} AS input_tokens,
+           {_count('j.message.usage.cache_read_input_tokens')} AS cache_read_tokens,
+           {_count('j.message.usage.cache_creation_input_tokens')} AS cache_write_tokens,
+           {_count('j.message.usage.cache_creation.ephemeral_5m_input_tokens')} AS split_5m,
+           {_count('j.message.usage.cache_creation.ephemeral_1h_input_tokens')} AS split_1h,
+           {_count('j.message.usage.output_tokens')} AS output_tokens,
+           {_count('j.message.usage.server_tool_use.web_search_requests')} AS web_search_calls,
+           {_count('j.message.usage.server_tool_use.web_fetch_requests')} AS web_fetch_calls,
            coalesce(j.message.usage.iterations IS NOT NULL
                     AND j.message.usage.iterations::VARCHAR NOT IN ('[]', 'null'), false) AS iterations,
            coalesce(CASE WHEN j.type = 'progress' THEN json_extract_string(line, '$.data.message.type') END
