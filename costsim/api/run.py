@@ -86,18 +86,16 @@ class EstimateRun:
             if self.by
             else None
         )
-        pricer.add(classified, view=view)
+        codes = pricer.codes(classified, view)  # shared with the unpriced rows' check below
+        pricer.add(classified, view=view, codes=codes)
         self.billed.add(classified)
         if self.classifier_only:
             pricer.add(simulate.classifier_frame(classified, self.sim), only=self.classifier_only)
         if self.held_strategies:  # like with like: rows of an unpriced logged model are left out here too
-            kept = ~pricer.unpriced_rows(classified)
+            kept = ~pricer.unpriced_rows(classified, codes)
             self.held.append(
                 cache_strategies.slim_rows(
-                    classified[kept],
-                    self.conversations,
-                    None if view is None else view[kept],
-                    session=bool(self.pinned),
+                    classified, self.conversations, view, session=bool(self.pinned), kept=kept
                 )
             )
         return classified, n_estimated

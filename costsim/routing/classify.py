@@ -76,41 +76,65 @@ EXPLAINED_PER_TIER = 20  # rows of each tier, first in a chunk, whose reason is 
 TIER_ONLY = "classified by tier alone (reasons are worked out for --explain's sample)"
 
 
+GIVEN = "tier given in the log"
+
+
 def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> pd.DataFrame:
     """Fill `tier` and add `reason`: a logged tier wins, then the prompt text, then prompt size alone.
     A classifier with a batch `tiers` (`pool.Remembering`) gives the reasons of only each tier's first
-    EXPLAINED_PER_TIER rows with text; the others say TIER_ONLY."""
+    EXPLAINED_PER_TIER rows with text; the others say TIER_ONLY. Reasons are kept as codes into the few
+    distinct texts, never as a column of strings."""
     from costsim.frame import prompt_tokens_per_request
 
     out = df.copy(deep=False)  # copy-on-write: columns set below never reach `df`
-    reason = np.full(len(df), "tier given in the log", dtype=object)
+    reasons = {GIVEN: 0}  # reason text -> its code
+    reason = np.zeros(len(df), dtype=np.int64)
     need = out["tier"].isna().to_numpy()
     codes, distinct = pd.factorize(out["prompt"])  # each distinct prompt is stripped and classified once
     distinct = np.asarray(distinct, dtype=object)  # Python strings once (not an Index lookup per prompt)
     blank = np.array([not str(text).strip() for text in distinct.tolist()] + [True], dtype=bool)
     has_text = need & ~blank[codes]  # code -1 (no prompt) picks the final True
     if has_text.any():
-        used = np.unique(codes[has_text])
+        text_codes = codes[has_text]
+        used = np.unique(text_codes)
         tier_of = np.zeros(len(distinct), dtype=np.int64)
-        reason_of = np.empty(len(distinct), dtype=object)
+        reason_of = np.zeros(len(distinct), dtype=np.int64)
         if hasattr(classifier, "tiers"):  # a run's Remembering: tiers alone, reasons for the sample's rows
             tier_of[used] = classifier.tiers(distinct[used].tolist())
-            reason_of[used] = TIER_ONLY
-            shown = pd.Series(codes[has_text]).groupby(tier_of[codes[has_text]]).head(EXPLAINED_PER_TIER)
-            used = np.unique(shown.to_numpy())
+            reason_of[used] = reasons.setdefault(TIER_ONLY, len(reasons))
+            used = _first_of_each_tier(text_codes, tier_of, EXPLAINED_PER_TIER)
         decisions = classifier(distinct[used].tolist())
         tier_of[used] = [d.tier for d in decisions]
-        reason_of[used] = [d.reason for d in decisions]
+        reason_of[used] = [reasons.setdefault(d.reason, len(reasons)) for d in decisions]
         tiers = out["tier"].to_numpy(dtype="float64", na_value=np.nan)
-        tiers[has_text] = tier_of[codes[has_text]]
+        tiers[has_text] = tier_of[text_codes]
         out["tier"] = pd.array(tiers, dtype="Int64")
-        reason[has_text] = reason_of[codes[has_text]]
+        reason[has_text] = reason_of[text_codes]
     no_text = need & ~has_text
     if no_text.any():
-        tiers, reasons = size_only(prompt_tokens_per_request(out[no_text]), policy)
-        out.loc[no_text, "tier"], reason[no_text] = tiers, reasons.to_numpy()
-    out["reason"] = pd.Categorical(reason)
+        tiers, texts = size_only(prompt_tokens_per_request(out[no_text]), policy)
+        out.loc[no_text, "tier"] = tiers
+        found, labels = pd.factorize(texts.to_numpy())
+        reason[no_text] = np.array([reasons.setdefault(text, len(reasons)) for text in labels], dtype=np.int64)[found]
+    out["reason"] = coded_categorical(reason, list(reasons))
     return out
+
+
+def _first_of_each_tier(codes: np.ndarray, tier_of: np.ndarray, per_tier: int) -> np.ndarray:
+    """The distinct codes among each tier's first `per_tier` rows (`codes`: each row's prompt code)."""
+    tiers = tier_of[codes]
+    firsts = [codes[tiers == tier][:per_tier] for tier in np.unique(tier_of[np.unique(codes)])]
+    return np.unique(np.concatenate(firsts))
+
+
+def coded_categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
+    """`pd.Categorical(np.array(labels)[codes])` without the column of strings: the labels that occur, sorted."""
+    present = np.flatnonzero(np.bincount(codes, minlength=len(labels)))
+    names = np.array(labels, dtype=object)[present]
+    order = np.argsort(names.astype(str), kind="stable")
+    rank = np.full(len(labels), -1, dtype=np.int64)
+    rank[present[order]] = np.arange(len(present))
+    return pd.Categorical.from_codes(rank[codes], categories=pd.Index(names[order].tolist()))
 
 
 __all__ = ["Decision", "classify_prompt", "classify_frame", "make_classifier", "approx_tokens"]

@@ -57,17 +57,18 @@ class ConversationIds:
         if not has.any():
             return out
         session_code, sessions = pd.factorize(df["session"][has])
+        sessions = np.asarray(sessions, dtype=object)
         file_code = np.full(len(session_code), -1, dtype=np.int64)
         files = np.array([], dtype=object)
         source = pa.array(df["source"][has].astype("string"), from_pandas=True)
-        maybe = np.asarray(pc.fill_null(pc.match_substring(source, "subagents"), False))
+        maybe = _mentions(source, "subagents")
         if maybe.any():  # the file of those rows: "path:line" without its ":line"
             named = pc.utf8_rtrim(pc.utf8_rtrim(source.filter(pa.array(maybe)), characters="0123456789"),
                                   characters=":")
             found, files = pd.factorize(pd.Series(named.to_pandas()))
             subagent = np.array([re.search(SUBAGENT_FILE, str(f)) is not None for f in files], dtype=bool)
             file_code[maybe] = np.where(subagent[found], found, -1) if len(files) else -1
-        pairs, inverse = np.unique(session_code * (len(files) + 1) + file_code + 1, return_inverse=True)
+        inverse, pairs = pd.factorize(session_code * (len(files) + 1) + file_code + 1, sort=True)
         keys = [(sessions[p // (len(files) + 1)], files[p % (len(files) + 1) - 1] if p % (len(files) + 1) else "")
                 for p in pairs.tolist()]
         mapped = np.array([self._codes.setdefault(k, len(self._codes)) for k in keys], dtype=np.int64)
@@ -77,6 +78,18 @@ class ConversationIds:
     @property
     def count(self) -> int:
         return len(self._codes)
+
+
+def _mentions(text: pa.Array, word: str) -> np.ndarray:
+    """Where each string of `text` holds `word` (False for a null): the column's bytes are searched once
+    first, so a chunk where no row holds it (every log but Claude Code's subagent files) costs one pass."""
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    if pa.types.is_string(text.type) or pa.types.is_large_string(text.type):
+        data = text.buffers()[2]  # offsets, then the bytes of every string (a slice's neighbours too)
+        if data is None or bytes(data).find(word.encode()) < 0:
+            return np.zeros(len(text), dtype=bool)
+    return np.asarray(pc.fill_null(pc.match_substring(text, word), False))
 
 
 @dataclass(frozen=True)

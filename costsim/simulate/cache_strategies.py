@@ -18,7 +18,15 @@ from costsim.pricing.caches import CacheBook
 from costsim.pricing.prices import PriceBook
 from costsim.routing.policy import Policy
 from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, replay, sticky_tiers, time_order
-from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, FRONTIER_COLD_KEY, SMART, Strategy
+from costsim.simulate.pricer import (
+    ALL_FRONTIER,
+    ALL_MID,
+    FRONTIER_COLD_KEY,
+    SMART,
+    ChunkCodes,
+    Strategy,
+    tier_model_codes,
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,9 @@ class CarriedStrategy(Strategy):
 
     def models(self, df: pd.DataFrame, policy: Policy) -> pd.Series:
         return self.base.models(df, policy)
+
+    def model_codes(self, df: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, list]:
+        return self.base.model_codes(df, policy)
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,9 @@ class StickyStrategy(Strategy):
 
     def models(self, df: pd.DataFrame, policy: Policy) -> pd.Series:
         return sticky_tiers(df, self.minutes).map(policy.tier_models).astype("string")
+
+    def model_codes(self, df: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, list]:
+        return tier_model_codes(sticky_tiers(df, self.minutes).to_numpy(), policy)
 
 
 SMART_CARRIED = CarriedStrategy("smart_carried", "Smart (caches carried over)",
@@ -61,25 +75,28 @@ def sticky_strategy(minutes: int) -> StickyStrategy:
 # ---- pricing the held rows ---------------------------------------------------------------------
 
 def price_replayed(pricer, frame: pd.DataFrame, strategies: tuple[Strategy, ...], caches: CacheBook,
-                   book: PriceBook, *, cold: tuple[Strategy, ...] = (), view: pd.Series | None = None) -> dict:
+                   book: PriceBook, *, cold: tuple[Strategy, ...] = (), view: pd.Series | None = None,
+                   codes: ChunkCodes | None = None) -> dict:
     """Price `strategies` on the held rows with their caches replayed (`cold`: every request cold) and
-    return the replay's figures per strategy key, for the report's `caching` block."""
+    return the replay's figures per strategy key, for the report's `caching` block. `codes`:
+    `pricer.codes(frame, view)`, when the caller has them."""
     found = {}
     by_time = time_order(frame)
+    codes = pricer.codes(frame, view) if codes is None else codes
     for strategy in strategies:
-        names = strategy.models(frame, pricer.policy)
-        ids = _canonical(names, book)
+        ids = _canonical(*codes.model_codes(strategy, frame, pricer.policy), book)
         rows, stats = replay(frame, ids, caches, book, cold=strategy in cold, by_time=by_time)
-        pricer.add(rows, view=view, only=(strategy,))
+        pricer.add(rows, view=view, only=(strategy,), codes=codes.with_counts(rows))
         found[strategy.key] = stats.to_dict()
     return found
 
 
-def _canonical(names: pd.Series, book: PriceBook) -> pd.Categorical:
-    """Each row's model id (names that are aliases of one model share it), resolved once per distinct name."""
-    codes, labels = pd.factorize(names)
-    ids, id_codes = np.unique(np.array([book.resolve(name).id for name in labels], dtype=object), return_inverse=True)
-    return pd.Categorical.from_codes(id_codes.reshape(-1)[codes], categories=ids)
+def _canonical(codes: np.ndarray, names: list, book: PriceBook) -> pd.Categorical:
+    """Each row's model id (names that are aliases of one model share it) from its code into `names`
+    (-1: none), resolved once per distinct name."""
+    ids, id_codes = np.unique(np.array([book.resolve(name).id for name in names], dtype=object), return_inverse=True)
+    return pd.Categorical.from_codes(np.where(codes < 0, -1, id_codes.reshape(-1)[np.maximum(codes, 0)]),
+                                     categories=ids)
 
 
 def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conversations: int) -> dict:
@@ -164,15 +181,19 @@ def plan(mode: str, sticky_minutes: tuple[int, ...] = (), sim=None) -> ReplayPla
 
 
 def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series | None,
-              session: bool = False) -> dict:
-    """What the replay needs of a classified chunk, column by column: tier (int8 where every row has one),
-    time, conversation code (int32 while the codes fit), token counts (and the session, for pinned
-    conversations: it is the largest column). Plain columns, not a frame, so `held_rows.held_frame` can join
-    them a column at a time."""
+              session: bool = False, kept: np.ndarray | None = None) -> dict:
+    """What the replay needs of a classified chunk's `kept` rows (a mask; None: every row), column by column:
+    tier (int8 where every row has one), time, conversation code (int32 while the codes fit), token counts
+    (and the session, for pinned conversations: it is the largest column). Plain columns, not a frame, so
+    `held_rows.held_frame` can join them a column at a time; each is a copy, never a view of the chunk."""
+    if kept is not None and kept.all():
+        kept = None
+    if kept is not None:
+        df, view = df[kept], None if view is None else view[kept]
     out = {c: df[c].to_numpy(copy=True) if isinstance(df[c].dtype, np.dtype) else df[c].array.copy()
-           for c in REPLAY_COLUMNS if c != "conversation" and (session or c != "session")}
-    if not df["tier"].isna().any():
-        out["tier"] = df["tier"].to_numpy(dtype=np.int8)
+           for c in REPLAY_COLUMNS if c not in ("conversation", "tier") and (session or c != "session")}
+    tier = df["tier"]
+    out = {"tier": tier.array.copy() if tier.isna().any() else tier.to_numpy(dtype=np.int8), **out}
     codes = conversations.codes(df)
     out["conversation"] = codes.astype(np.int32) if conversations.count < 2**31 else codes
     if view is not None:
@@ -231,13 +252,14 @@ def price_share(pricer, frame: pd.DataFrame, run: ReplayPlan, pinned: tuple[Stra
     from costsim.pricing.caches import load_cache_book
 
     view = frame.pop("view") if "view" in frame.columns else None
+    codes = pricer.codes(frame, view)  # shared by every strategy priced on the share
     if replayed:
         stats = price_replayed(pricer, frame, run.replayed + pinned, caches or load_cache_book(book), book,
-                               cold=run.cold, view=view)
-        pricer.add(frame, view=view, only=(SMART_CARRIED,))
+                               cold=run.cold, view=view, codes=codes)
+        pricer.add(frame, view=view, only=(SMART_CARRIED,), codes=codes)
         return stats
     dropped = {SMART_CARRIED.key, FRONTIER_COLD.key}
-    pricer.add(frame, view=view, only=tuple(s for s in run.held + pinned if s.key not in dropped))
+    pricer.add(frame, view=view, only=tuple(s for s in run.held + pinned if s.key not in dropped), codes=codes)
     return {}
 
 

@@ -8,14 +8,14 @@ the *line items* — and only those few lines are multiplied by Decimal prices a
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
-from costsim.frame import CALL_KINDS, INT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS, prompt_tokens_per_request
+from costsim.frame import CALL_KINDS, INT_COLUMNS, PROMPT_COLUMNS, RATE_KINDS, TOKEN_COLUMNS
 from costsim.pricing.billing import BillingOptions, line_cost_usd, normalize_service_tiers, off_peak_mask, rates_for
 from costsim.pricing.prices import ModelPrice, PriceBook
 from costsim.report.model import (
@@ -52,6 +52,28 @@ class Strategy:
         if self.key == "smart":
             return df["tier"].astype("int64").map(policy.tier_models).astype("string")
         raise KeyError(self.key)
+
+    def model_codes(self, df: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, list]:
+        """`models` as (each row's code into the names, the names), -1 where a row has none: what the
+        Pricer groups on, without a column of names for the one or three models most strategies use."""
+        if type(self).models is Strategy.models and self.key != "as_logged":
+            if self.key == "smart":
+                return tier_model_codes(df["tier"].astype("int64").to_numpy(), policy)
+            name = policy.frontier if self.key == "all_frontier" else policy.mid if self.key == "all_mid" else None
+            if name is not None:
+                return np.zeros(len(df), dtype=np.int64), [name]
+        codes, labels = pd.factorize(self.models(df, policy))
+        return codes.astype(np.int64, copy=False), list(labels)
+
+
+def tier_model_codes(tiers: np.ndarray, policy: Policy) -> tuple[np.ndarray, list]:
+    """Each row's tier model as (codes into the distinct names, the names); -1 for a tier with no model."""
+    names = list(dict.fromkeys(policy.tier_models.values()))
+    lookup = np.full(max(policy.tier_models, default=0) + 2, -1, dtype=np.int64)
+    for tier, name in policy.tier_models.items():
+        lookup[tier] = names.index(name)
+    inside = (tiers >= 0) & (tiers < len(lookup) - 1)
+    return np.where(inside, lookup[np.clip(tiers, 0, len(lookup) - 1)], -1), names
 
 
 AS_LOGGED = Strategy("as_logged", "As logged", "each request on the model the log names")
@@ -104,53 +126,54 @@ class Pricer:
     batch_gaps: Counter = field(default_factory=Counter)
     call_gaps: Counter = field(default_factory=Counter)  # (model, call kind) -> calls with no per-call price
 
-    def unpriced_rows(self, df: pd.DataFrame) -> np.ndarray:
+    def unpriced_rows(self, df: pd.DataFrame, codes: ChunkCodes | None = None) -> np.ndarray:
         """Rows whose logged model has no price, when this run prices *as logged*: like with like, they are
         left out of every strategy (named in `unknown_models`), not only out of *as logged*."""
         if AS_LOGGED not in self.strategies or df.empty:
             return np.zeros(len(df), dtype=bool)
-        names = df["model"]
-        codes, labels = pd.factorize(names)
+        found, labels = (codes.model_codes(AS_LOGGED, df, self.policy) if codes is not None
+                         else AS_LOGGED.model_codes(df, self.policy))
         known = np.array([self.book.find(name) is not None for name in labels], dtype=bool)
-        return np.where(codes < 0, True, ~known[np.maximum(codes, 0)]) if len(labels) else codes < 0
+        return np.where(found < 0, True, ~known[np.maximum(found, 0)]) if len(labels) else found < 0
+
+    def codes(self, df: pd.DataFrame, view: pd.Series | None = None) -> ChunkCodes:
+        """`df`'s pricing inputs as integer arrays, to pass to every `add` of the same rows (or of a copy
+        with other token counts: `ChunkCodes.with_counts`)."""
+        return ChunkCodes.of(df, view, _days(df, self.default_day, self.as_of), same_day=self.as_of is not None)
 
     def add(self, df: pd.DataFrame, view: pd.Series | None = None,
-            only: tuple[Strategy, ...] | None = None) -> None:
+            only: tuple[Strategy, ...] | None = None, codes: ChunkCodes | None = None) -> None:
         """Fold one classified chunk (tier filled) into the running line items.
 
         `only`: price these strategies alone and leave the request and token counts as they are
-        (for rows that are not requests of their own, like a classifier's calls, or deferred rows)."""
+        (for rows that are not requests of their own, like a classifier's calls, or deferred rows).
+        `codes`: `self.codes(df, view)`, when the caller prices the same rows more than once."""
         if df.empty:
             return
         if only is None:
-            unpriced = self.unpriced_rows(df)
+            unpriced = self.unpriced_rows(df, codes)
             if unpriced.any():
                 self._note_unpriced(df[unpriced])
-                df = df[~unpriced]
+                df, codes = df[~unpriced], None
                 if view is not None:
                     view = view[~unpriced]
                 if df.empty:
                     return
-        days = _days(df, self.default_day, self.as_of)
+        if codes is None:
+            codes = self.codes(df, view)
+        days = codes.days
         self._days_seen = [min([*self._days_seen, days.min()]), max([*self._days_seen, days.max()])]
-        prompt = prompt_tokens_per_request(df).to_numpy()
         if only is None:
-            self.requests += int(df["requests"].sum())
+            self.requests += int(codes.counts["requests"].sum())
             self._note_span(df["timestamp"])
             for column in (*TOKEN_COLUMNS, "reasoning_tokens"):
-                self.token_totals[column] += int(df[column].sum())
+                self.token_totals[column] += int(codes.counts[column].sum())
             self.latency.add(df)
-        codes = _ChunkCodes.of(df, view)
+        prompt = codes.prompt_tokens()
         for strategy in (only if only is not None else
                          [s for s in self.strategies if s.key not in self.separate]):
-            names = strategy.models(df, self.policy)
-            found, labels = pd.factorize(names)  # missing names get -1
-            groups = [(labels[k], np.flatnonzero(found == k)) for k in range(len(labels))]
-            if (found < 0).any():
-                groups.append((None, np.flatnonzero(found < 0)))
-            for name, rows in groups:
-                picked = slice(None) if len(groups) == 1 else rows
-                self._add_model(df, picked, codes, strategy, name, days[picked], prompt[picked])
+            found, labels = codes.model_codes(strategy, df, self.policy)
+            self._add_strategy(codes, strategy, found, labels, prompt)
 
     def sums(self) -> dict:
         """Everything `add` has gathered (line items, counts, span), as plain data another Pricer can `merge`:
@@ -200,47 +223,73 @@ class Pricer:
         iso = lambda t: None if t is None else t.isoformat()  # noqa: E731
         return iso(self.first_timestamp), iso(self.last_timestamp)
 
-    def _add_model(self, df, rows, codes: _ChunkCodes, strategy, name, days, prompt) -> None:
-        """Sum the chunk's `rows` that `strategy` sends to model `name` into line items (grouped on integer codes)."""
-        model = None if name is None or pd.isna(name) else self.book.find(name)
-        requests = codes.ints[rows, 0]
-        if model is None:
-            self.book.resolve("(no model in log)" if name is None or pd.isna(name) else str(name))  # named error
+    def _models_of(self, found: np.ndarray, labels: list) -> tuple[list[ModelPrice], np.ndarray]:
+        """The priced models `labels` name (aliases of one model count once) and each row's place among them;
+        a row with no model, or a name with no price, stops the run with the book's named error."""
+        if (found < 0).any():
+            self.book.resolve("(no model in log)")
+        models: dict[str, ModelPrice] = {}
+        place_of_label = np.zeros(max(len(labels), 1), dtype=np.int64)
+        for i, name in enumerate(labels):
+            model = self.book.find(name)
+            if model is None:
+                self.book.resolve(str(name))  # the named error
+                continue
+            place_of_label[i] = list(models).index(model.id) if model.id in models else len(models)
+            models.setdefault(model.id, model)
+        return list(models.values()), place_of_label[found] if len(labels) > 1 else np.zeros(len(found), np.int64)
+
+    def _add_strategy(self, codes: ChunkCodes, strategy: Strategy, found: np.ndarray, labels: list,
+                      prompt: np.ndarray) -> None:
+        """Sum the rows `strategy` sends to each model (`found`: codes into `labels`) into line items, grouped
+        on one integer key of everything a price depends on."""
+        models, place = self._models_of(found, labels)
+        if not models:
             return
-        period = _period_index(model, days)
-        first_start = np.datetime64(model.periods[0].starts, "D")
-        early = int(requests[days < first_start].sum())
-        if early:
-            self.before_first[(strategy.key, model.id)] += early
-        long_context = np.zeros(len(period), dtype=bool)
-        for i, p in enumerate(model.periods):
-            if p.long_context is not None:
-                long_context |= (period == i) & (prompt > p.long_context.above_prompt_tokens)
-        if any(p.off_peak is not None for p in model.periods):
-            off_peak = off_peak_mask(period, model, df["timestamp"].iloc[rows], self.billing)
-        else:
-            off_peak = np.zeros(len(period), dtype=bool)
-        parts = [(codes.tier[rows], codes.tier_span), (period, len(model.periods)), (long_context, 2),
-                 (codes.batch[rows] | self.billing.batch, 2), (codes.view[rows], len(codes.view_labels)),
-                 (codes.service_tier[rows], len(codes.service_tier_labels)), (off_peak, 2)]
-        key = np.zeros(len(period), dtype=np.int64)
+        n = codes.n
+        period = np.zeros(n, dtype=np.int64)
+        long_context = np.zeros(n, dtype=bool)
+        off_peak = np.zeros(n, dtype=bool)
+        requests = codes.counts["requests"]
+        for i, model in enumerate(models):
+            rows = slice(None) if len(models) == 1 else np.flatnonzero(place == i)
+            first_start = np.datetime64(model.periods[0].starts, "D")
+            if codes.same_day:  # one period for every row: worked out once
+                day = codes.days[:1]
+                here = np.full(len(place[rows]), _period_index(model, day)[0])
+                early = int(requests[rows].sum()) if day[0] < first_start else 0
+            else:
+                days = codes.days[rows]
+                here = _period_index(model, days)
+                early = int(requests[rows][days < first_start].sum())
+            if early:
+                self.before_first[(strategy.key, model.id)] += early
+            period[rows] = here
+            for k, p in enumerate(model.periods):
+                if p.long_context is not None:
+                    long_context[rows] |= (here == k) & (prompt[rows] > p.long_context.above_prompt_tokens)
+            if any(p.off_peak is not None for p in model.periods):
+                stamps = codes.timestamps if len(models) == 1 else codes.timestamps.iloc[rows]
+                off_peak[rows] = off_peak_mask(here, model, stamps, self.billing)
+        parts = [(place, len(models)), (codes.tier, codes.tier_span),
+                 (period, max(len(m.periods) for m in models)), (long_context, 2),
+                 (codes.batch | self.billing.batch, 2), (codes.view, len(codes.view_labels)),
+                 (codes.service_tier, len(codes.service_tier_labels)), (off_peak, 2)]
+        key = np.zeros(n, dtype=np.int64)
         for values, size in parts:
             key = key * size + values.astype(np.int64)
-        order = np.argsort(key, kind="stable")
-        ordered = key[order]
-        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        sums = np.add.reduceat(codes.ints[rows][order], starts, axis=0)
-        unique = ordered[starts]
+        group, unique = pd.factorize(key)
+        sums = {column: _group_sums(group, len(unique), codes.counts[column]) for column in INT_COLUMNS}
         fields = []
         for _, size in reversed(parts):
             fields.append(unique % size)
             unique = unique // size
-        off, service_tier, view, batch, lc, period_of, tier = fields
+        off, service_tier, view, batch, lc, period_of, tier, model_of = fields
+        ids = np.array([m.id for m in models], dtype=object)
         self._lines.append(pd.DataFrame({
-            "strategy": strategy.key, "tier": tier, "model": model.id, "period": period_of,
+            "strategy": strategy.key, "tier": tier, "model": ids[model_of], "period": period_of,
             "long_context": lc.astype(bool), "batch": batch.astype(bool), "view": codes.view_labels[view],
-            "service_tier": codes.service_tier_labels[service_tier], "off_peak": off.astype(bool),
-            **{column: sums[:, i] for i, column in enumerate(INT_COLUMNS)}}))
+            "service_tier": codes.service_tier_labels[service_tier], "off_peak": off.astype(bool), **sums}))
         if len(self._lines) > 64:
             self._lines = [self._combine()]
 
@@ -313,12 +362,34 @@ class Pricer:
                       billing=billing, latency=self.latency.summary())
 
 
-@dataclass(frozen=True)
-class _ChunkCodes:
-    """A chunk's pricing inputs as integer arrays, computed once per chunk: the string columns
-    (view key, service tier) become codes into small label arrays, so grouping never hashes strings."""
+EXACT_FLOAT = 2**53  # float64 holds every integer below this exactly
 
-    ints: np.ndarray                  # INT_COLUMNS as an (n, k) int64 matrix
+
+def _group_sums(group: np.ndarray, count: int, values: np.ndarray) -> np.ndarray:
+    """Exact int64 sums of `values` per group code (0 <= group < count). `np.bincount` sums in float64,
+    which is exact while every partial sum stays below 2**53 (checked from the column's maximum);
+    otherwise `np.add.at` sums in int64."""
+    if not len(values):
+        return np.zeros(count, dtype=np.int64)
+    low, high = int(values.min()), int(values.max())
+    if low == high == 0:
+        return np.zeros(count, dtype=np.int64)
+    if low >= 0 and high * len(values) < EXACT_FLOAT:
+        return np.bincount(group, weights=values, minlength=count).astype(np.int64)
+    out = np.zeros(count, dtype=np.int64)
+    np.add.at(out, group, values)
+    return out
+
+
+@dataclass
+class ChunkCodes:
+    """A frame's pricing inputs as integer arrays, worked out once and shared by every strategy priced on its
+    rows: the string columns (view key, service tier) become codes into small label arrays, so grouping never
+    hashes strings, and each strategy's models are worked out once (`model_codes`). The held rows' replayed
+    strategies each change only the token counts (`with_counts`)."""
+
+    n: int
+    counts: dict[str, np.ndarray]     # INT_COLUMNS, each an int64 array
     tier: np.ndarray
     tier_span: int                    # tiers are 0 <= tier < tier_span
     batch: np.ndarray
@@ -326,9 +397,13 @@ class _ChunkCodes:
     view_labels: np.ndarray
     service_tier: np.ndarray
     service_tier_labels: np.ndarray
+    days: np.ndarray                  # each row's pricing day (datetime64[D])
+    same_day: bool                    # every row is priced on one day (--as-of)
+    timestamps: pd.Series             # for off-peak windows
+    models: dict = field(default_factory=dict)  # strategy -> its `model_codes` on these rows
 
     @classmethod
-    def of(cls, df: pd.DataFrame, view: pd.Series | None) -> _ChunkCodes:
+    def of(cls, df: pd.DataFrame, view: pd.Series | None, days: np.ndarray, same_day: bool = False) -> ChunkCodes:
         if view is None:
             view_codes, view_labels = np.zeros(len(df), dtype=np.int64), np.array([""], dtype=object)
         else:
@@ -337,10 +412,29 @@ class _ChunkCodes:
         found, labels = pd.factorize(df["service_tier"])  # missing -> -1 -> the last label (list price)
         tier_labels = normalize_service_tiers(pd.Series([*labels, pd.NA], dtype="object"))
         tier = df["tier"].astype("int64").to_numpy()
-        return cls(ints=df[list(INT_COLUMNS)].to_numpy(dtype=np.int64), tier=tier,
-                   tier_span=int(tier.max()) + 1 if len(tier) else 1, batch=df["batch"].to_numpy(dtype=bool),
-                   view=view_codes, view_labels=view_labels,
-                   service_tier=np.where(found < 0, len(labels), found), service_tier_labels=tier_labels)
+        return cls(n=len(df), counts=_counts(df), tier=tier, tier_span=int(tier.max()) + 1 if len(tier) else 1,
+                   batch=df["batch"].to_numpy(dtype=bool), view=view_codes, view_labels=view_labels,
+                   service_tier=np.where(found < 0, len(labels), found), service_tier_labels=tier_labels,
+                   days=days, same_day=same_day, timestamps=df["timestamp"])
+
+    def with_counts(self, df: pd.DataFrame) -> ChunkCodes:
+        """These codes for `df`: the same rows with other token counts (a replayed cache split)."""
+        return replace(self, counts=_counts(df))
+
+    def model_codes(self, strategy: Strategy, df: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, list]:
+        """`strategy.model_codes` on these rows, worked out once."""
+        if strategy not in self.models:
+            self.models[strategy] = strategy.model_codes(df, policy)
+        return self.models[strategy]
+
+    def prompt_tokens(self) -> np.ndarray:
+        """Whole prompt of one request (`frame.prompt_tokens_per_request`): what long-context thresholds see."""
+        counts = self.counts
+        return sum(counts[c] for c in PROMPT_COLUMNS) // counts["requests"]
+
+
+def _counts(df: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {column: df[column].to_numpy(dtype=np.int64) for column in INT_COLUMNS}
 
 
 def _by_tier(items: list[LineItem], policy: Policy) -> tuple[TierCost, ...]:
