@@ -145,17 +145,43 @@ def _model_params(ids, caches: CacheBook, book: PriceBook):
     return codes, idle[codes], idle_1h[codes], min_prefix[codes], block[codes], explicit[codes]
 
 
-def time_order(df: pd.DataFrame) -> np.ndarray:
-    """The rows' order by conversation, then time, then place: the same for every strategy of a run."""
-    return np.lexsort((np.arange(len(df)), _times(df), _conversations(df)))
-
-
 def _times(df: pd.DataFrame) -> np.ndarray:
     """Each row's timestamp in ns (0 where it has none)."""
     stamps = df["timestamp"]
     if not len(df):
         return np.zeros(0, dtype=np.int64)
     return np.where(stamps.isna().to_numpy(), 0, stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64))
+
+
+@dataclass(frozen=True)
+class ReplayRows:
+    """What every strategy's replay reads of the same rows, worked out once (`prepare`)."""
+
+    conversation: np.ndarray     # codes, each request without one its own
+    ns: np.ndarray               # timestamps in ns (0: none)
+    uncached: np.ndarray         # logged input tokens
+    read_logged: np.ndarray
+    prefix: np.ndarray           # the cacheable prefix: logged cache reads and writes
+    one_hour: np.ndarray         # the request's own write kind is the 1-hour one
+    by_time: np.ndarray          # the rows' order by conversation, then time, then place
+    requests: int
+    conversations: int
+
+
+def prepare(df: pd.DataFrame, by_time: np.ndarray | None = None) -> ReplayRows:
+    """The columns of `df` (REPLAY_COLUMNS) the replay reads, for `replay_counts` of several strategies."""
+    conv = _conversations(df)
+    t = _times(df)
+    read_logged = df["cache_read_tokens"].to_numpy(dtype=np.int64)
+    w5 = df["cache_write_5m_tokens"].to_numpy(dtype=np.int64)
+    w1 = df["cache_write_1h_tokens"].to_numpy(dtype=np.int64)
+    if by_time is None:
+        by_time = np.lexsort((np.arange(len(df)), t, conv))
+    in_order = conv[by_time]  # sorted: each conversation's rows together
+    return ReplayRows(conversation=conv, ns=t, uncached=df["input_tokens"].to_numpy(dtype=np.int64),
+                      read_logged=read_logged, prefix=read_logged + w5 + w1, one_hour=w1 > w5, by_time=by_time,
+                      requests=int(df["requests"].sum()),
+                      conversations=int((in_order[1:] != in_order[:-1]).sum()) + 1 if len(df) else 0)
 
 
 def replay(
@@ -166,26 +192,33 @@ def replay(
     Categorical of them).
 
     `cold`: no request finds a warm cache (an escalated call on a model the conversation is not on).
-    `by_time`: `time_order(df)`, when the caller replays several strategies on the same rows."""
+    `by_time`: the rows' order by conversation, time and place, when the caller has it (`prepare`)."""
+    counts, stats = replay_counts(prepare(df, by_time), model_ids, caches, book, cold=cold)
+    out = df.copy(deep=False)  # the four split columns are replaced, the rest shared
+    for column, values in counts.items():
+        out[column] = values
+    return out, stats
+
+
+def replay_counts(rows: ReplayRows, model_ids, caches: CacheBook, book: PriceBook, *,
+                  cold: bool = False) -> tuple[dict[str, np.ndarray], ReplayStats]:
+    """`replay` on prepared rows: the four re-derived split columns (input, cache read, both cache writes)."""
     ids = model_ids if isinstance(model_ids, pd.Categorical) else np.asarray(model_ids, dtype=object)
-    n = len(df)
+    n = len(rows.conversation)
     model, idle, idle_1h, min_prefix, block, explicit = _model_params(ids, caches, book)
-    conv = _conversations(df)
-    t = _times(df)
-    uncached = df["input_tokens"].to_numpy(dtype=np.int64)
-    read_logged = df["cache_read_tokens"].to_numpy(dtype=np.int64)
-    w5 = df["cache_write_5m_tokens"].to_numpy(dtype=np.int64)
-    w1 = df["cache_write_1h_tokens"].to_numpy(dtype=np.int64)
-    prefix = read_logged + w5 + w1
-    one_hour = w1 > w5  # the request's own write kind
+    conv, t, prefix, one_hour, by_time = rows.conversation, rows.ns, rows.prefix, rows.one_hour, rows.by_time
     cached = np.where(prefix >= min_prefix, prefix, 0)  # what the target model would cache at all
 
-    if by_time is None:
-        by_time = np.lexsort((np.arange(n), t, conv))
     # by conversation, model, time: a stable sort of the time order by (conversation, model)
-    order = by_time[np.argsort(conv[by_time] * (int(model.max(initial=0)) + 1) + model[by_time], kind="stable")]
+    one_model = n == 0 or model.min() == model.max()
+    order = by_time if one_model else \
+        by_time[np.argsort(conv[by_time] * (int(model.max(initial=0)) + 1) + model[by_time], kind="stable")]
     same = np.zeros(n, dtype=bool)  # (sorted) has a previous request on this model
-    same[1:] = (conv[order][1:] == conv[order][:-1]) & (model[order][1:] == model[order][:-1])
+    conv_sorted = conv[order]
+    same[1:] = (conv_sorted[1:] == conv_sorted[:-1])
+    if not one_model:
+        model_sorted = model[order]
+        same[1:] &= model_sorted[1:] == model_sorted[:-1]
     prev = np.empty(n, dtype=np.int64)
     prev[1:] = order[:-1]
     prev[0] = order[0] if n else 0
@@ -203,25 +236,29 @@ def replay(
     read = np.minimum(cached, held)
     read = read // block * block
     rest = cached - read
-    out = df.copy(deep=False)  # the four split columns are replaced, the rest shared
-    out["input_tokens"] = uncached + (prefix - cached) + np.where(explicit, 0, rest)
-    out["cache_read_tokens"] = read
-    out["cache_write_5m_tokens"] = np.where(explicit & ~one_hour, rest, 0)
-    out["cache_write_1h_tokens"] = np.where(explicit & one_hour, rest, 0)
-
-    switch = (conv[by_time][1:] == conv[by_time][:-1]) & (model[by_time][1:] != model[by_time][:-1])
+    counts = {
+        "input_tokens": rows.uncached + (prefix - cached) + np.where(explicit, 0, rest),
+        "cache_read_tokens": read,
+        "cache_write_5m_tokens": np.where(explicit & ~one_hour, rest, 0),
+        "cache_write_1h_tokens": np.where(explicit & one_hour, rest, 0),
+    }
+    if one_model:
+        switches = 0
+    else:
+        in_time = conv[by_time], model[by_time]
+        switches = int(((in_time[0][1:] == in_time[0][:-1]) & (in_time[1][1:] != in_time[1][:-1])).sum())
     cold_start = (cached > 0) & ~warm
     stats = ReplayStats(
-        requests=int(df["requests"].sum()),
-        conversations=int(len(np.unique(conv))),
-        switches=int(switch.sum()),
+        requests=rows.requests,
+        conversations=rows.conversations,
+        switches=switches,
         cold_starts=int(cold_start.sum()),
         first_on_model=int((cold_start & first).sum()),
         cache_read_tokens=int(read.sum()),
-        cache_read_tokens_carried=int(read_logged.sum()),
+        cache_read_tokens_carried=int(rows.read_logged.sum()),
         cacheable_prefix_tokens=int(prefix.sum()),
     )
-    return out, stats
+    return counts, stats
 
 
 def has_conversations(df: pd.DataFrame) -> bool:

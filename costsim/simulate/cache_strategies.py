@@ -17,7 +17,7 @@ import pandas as pd
 from costsim.pricing.caches import CacheBook
 from costsim.pricing.prices import PriceBook
 from costsim.routing.policy import Policy
-from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, replay, sticky_tiers, time_order
+from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, prepare, replay_counts, sticky_tiers
 from costsim.simulate.pricer import (
     ALL_FRONTIER,
     ALL_MID,
@@ -81,12 +81,12 @@ def price_replayed(pricer, frame: pd.DataFrame, strategies: tuple[Strategy, ...]
     return the replay's figures per strategy key, for the report's `caching` block. `codes`:
     `pricer.codes(frame, view)`, when the caller has them."""
     found = {}
-    by_time = time_order(frame)
+    rows = prepare(frame)  # shared by every strategy's replay
     codes = pricer.codes(frame, view) if codes is None else codes
     for strategy in strategies:
         ids = _canonical(*codes.model_codes(strategy, frame, pricer.policy), book)
-        rows, stats = replay(frame, ids, caches, book, cold=strategy in cold, by_time=by_time)
-        pricer.add(rows, view=view, only=(strategy,), codes=codes.with_counts(rows))
+        counts, stats = replay_counts(rows, ids, caches, book, cold=strategy in cold)
+        pricer.add(frame, view=view, only=(strategy,), codes=codes.with_counts(counts))
         found[strategy.key] = stats.to_dict()
     return found
 

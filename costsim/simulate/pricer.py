@@ -86,6 +86,7 @@ FRONTIER_COLD_KEY = "all_frontier_cold"  # all frontier with cold caches: priced
 
 UNPRICED = "model has no price (left out of every strategy)"
 GROUP_KEYS = ["strategy", "tier", "model", "period", "long_context", "batch", "view", "service_tier", "off_peak"]
+TEXT_KEYS = ("strategy", "model", "view", "service_tier")
 
 
 def _days(df: pd.DataFrame, default_day: date, as_of: date | None) -> np.ndarray:
@@ -111,7 +112,7 @@ class Pricer:
     as_of: date | None = None
     default_day: date = field(default_factory=date.today)
     billing: BillingOptions = field(default_factory=BillingOptions)
-    _lines: list[pd.DataFrame] = field(default_factory=list)
+    _lines: list[dict] = field(default_factory=list)  # line item blocks: GROUP_KEYS and INT_COLUMNS, as arrays
     _days_seen: list = field(default_factory=list)
     unknown_models: Counter = field(default_factory=Counter)
     unknown_first_seen: dict = field(default_factory=dict)  # model name -> "file:line" of its first request
@@ -178,7 +179,7 @@ class Pricer:
     def sums(self) -> dict:
         """Everything `add` has gathered (line items, counts, span), as plain data another Pricer can `merge`:
         what a cluster part sends back. The book, policy and options stay behind."""
-        self._lines = [self._combine()] if self._lines else []
+        self._lines = [self._combine_block()] if self._lines else []
         return {"lines": self._lines, "days_seen": self._days_seen, "unknown_models": self.unknown_models,
                 "unknown_first_seen": self.unknown_first_seen, "before_first": self.before_first,
                 "token_totals": self.token_totals, "requests": self.requests, "first_timestamp": self.first_timestamp,
@@ -189,7 +190,7 @@ class Pricer:
         exactly, so merging the parts of a log in read order prices it as reading it whole would."""
         self._lines.extend(sums["lines"])
         if len(self._lines) > 64:
-            self._lines = [self._combine()]
+            self._lines = [self._combine_block()]
         days = [*self._days_seen, *sums["days_seen"]]
         self._days_seen = [min(days), max(days)] if days else []
         self.unknown_models.update(sums["unknown_models"])
@@ -277,30 +278,40 @@ class Pricer:
                  (codes.service_tier, len(codes.service_tier_labels)), (off_peak, 2)]
         key = np.zeros(n, dtype=np.int64)
         for values, size in parts:
-            key = key * size + values.astype(np.int64)
+            if size > 1:  # a part with one value adds nothing to the key
+                key = key * size + values
         group, unique = pd.factorize(key)
-        sums = {column: _group_sums(group, len(unique), codes.counts[column]) for column in INT_COLUMNS}
         fields = []
         for _, size in reversed(parts):
-            fields.append(unique % size)
+            fields.append(unique % size if size > 1 else np.zeros(len(unique), dtype=np.int64))
             unique = unique // size
         off, service_tier, view, batch, lc, period_of, tier, model_of = fields
-        ids = np.array([m.id for m in models], dtype=object)
-        self._lines.append(pd.DataFrame({
-            "strategy": strategy.key, "tier": tier, "model": ids[model_of], "period": period_of,
+        self._lines.append({
+            "strategy": np.full(len(tier), strategy.key, dtype=object), "tier": tier,
+            "model": np.array([m.id for m in models], dtype=object)[model_of], "period": period_of,
             "long_context": lc.astype(bool), "batch": batch.astype(bool), "view": codes.view_labels[view],
-            "service_tier": codes.service_tier_labels[service_tier], "off_peak": off.astype(bool), **sums}))
+            "service_tier": codes.service_tier_labels[service_tier], "off_peak": off.astype(bool),
+            **{column: _group_sums(group, len(tier), codes.counts[column]) for column in INT_COLUMNS}})
         if len(self._lines) > 64:
-            self._lines = [self._combine()]
+            self._lines = [self._combine_block()]
 
     def _before_first(self, model_id: str) -> int:
         """Requests dated before the model's first price, counted once (the most any one strategy sent it)."""
         return max((n for (_, m), n in self.before_first.items() if m == model_id), default=0)
 
     def _combine(self) -> pd.DataFrame:
+        """Every line item block added so far as one frame, one row per group of identical pricing."""
         if not self._lines:
             return pd.DataFrame(columns=[*GROUP_KEYS, *INT_COLUMNS])
-        return pd.concat(self._lines).groupby(GROUP_KEYS, sort=False, as_index=False)[list(INT_COLUMNS)].sum()
+        frame = pd.DataFrame({column: np.concatenate([block[column] for block in self._lines])
+                              for column in (*GROUP_KEYS, *INT_COLUMNS)})
+        return frame.groupby(GROUP_KEYS, sort=False, as_index=False)[list(INT_COLUMNS)].sum()
+
+    def _combine_block(self) -> dict[str, np.ndarray]:
+        """`_combine` as a line item block: plain arrays, as `_add_strategy` makes them."""
+        combined = self._combine()
+        return {column: combined[column].to_numpy(dtype=object if column in TEXT_KEYS else None)
+                for column in (*GROUP_KEYS, *INT_COLUMNS)}
 
     def line_items(self) -> list[LineItem]:
         """Every group of identical pricing, with its exact cost."""
@@ -409,17 +420,16 @@ class ChunkCodes:
         else:
             view_codes, labels = pd.factorize(view.astype(str))
             view_labels = np.asarray(labels, dtype=object)
-        found, labels = pd.factorize(df["service_tier"])  # missing -> -1 -> the last label (list price)
-        tier_labels = normalize_service_tiers(pd.Series([*labels, pd.NA], dtype="object"))
+        found, tier_labels = _service_tiers(df["service_tier"])
         tier = df["tier"].astype("int64").to_numpy()
         return cls(n=len(df), counts=_counts(df), tier=tier, tier_span=int(tier.max()) + 1 if len(tier) else 1,
                    batch=df["batch"].to_numpy(dtype=bool), view=view_codes, view_labels=view_labels,
-                   service_tier=np.where(found < 0, len(labels), found), service_tier_labels=tier_labels,
+                   service_tier=found, service_tier_labels=tier_labels,
                    days=days, same_day=same_day, timestamps=df["timestamp"])
 
-    def with_counts(self, df: pd.DataFrame) -> ChunkCodes:
-        """These codes for `df`: the same rows with other token counts (a replayed cache split)."""
-        return replace(self, counts=_counts(df))
+    def with_counts(self, counts: dict[str, np.ndarray]) -> ChunkCodes:
+        """These codes for the same rows with some token counts replaced (a replayed cache split)."""
+        return replace(self, counts={**self.counts, **counts})
 
     def model_codes(self, strategy: Strategy, df: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, list]:
         """`strategy.model_codes` on these rows, worked out once."""
@@ -431,6 +441,25 @@ class ChunkCodes:
         """Whole prompt of one request (`frame.prompt_tokens_per_request`): what long-context thresholds see."""
         counts = self.counts
         return sum(counts[c] for c in PROMPT_COLUMNS) // counts["requests"]
+
+
+def _service_tiers(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's code into the normalized service tier names; a row without one (most logs: every row) takes
+    the last name, "" (the list price)."""
+    if column.isna().all():
+        return np.zeros(len(column), dtype=np.int64), _normalized(())
+    found, labels = pd.factorize(column)
+    return np.where(found < 0, len(labels), found), _normalized(tuple(labels))
+
+
+_NORMALIZED: dict[tuple, np.ndarray] = {}
+
+
+def _normalized(labels: tuple) -> np.ndarray:
+    """`normalize_service_tiers` of `labels` and a missing one, worked out once per set of names."""
+    if labels not in _NORMALIZED:
+        _NORMALIZED[labels] = normalize_service_tiers(pd.Series([*labels, pd.NA], dtype="object"))
+    return _NORMALIZED[labels]
 
 
 def _counts(df: pd.DataFrame) -> dict[str, np.ndarray]:
