@@ -75,6 +75,22 @@ def test_spilled_rows_come_back_whole_conversations_in_read_order(tmp_path):
     assert not folder.exists()
 
 
+def test_service_tiers_held_as_objects_spill_whatever_the_first_chunk_held(tmp_path):
+    """A chunk with no service tier (every value None) spills first; a later one's names come back."""
+    import numpy as np
+    import pandas as pd
+
+    rows = held_rows.HeldRows(spill_rows=1, partitions=1)
+    for tiers in ([None, None], ["flex", None]):
+        rows.append({"conversation": np.array([0, 1], dtype=np.int32),
+                     "service_tier": np.array(tiers, dtype=object),
+                     **{c: np.zeros(2, dtype=np.int64) for c in held_rows.CACHE_COLUMNS}})
+    assert rows.spilled
+    names = rows.frame()["service_tier"]
+    assert [None if pd.isna(name) else name for name in names] == [None, None, "flex", None]
+    rows.close()
+
+
 def test_the_replay_figures_add_up_across_shares(cli, tmp_path, monkeypatch):
     log = str(_log(tmp_path))
     monkeypatch.setattr(held_rows, "SPILL_ROWS", 7)

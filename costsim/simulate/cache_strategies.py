@@ -190,10 +190,17 @@ def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series 
         kept = None
     if kept is not None:
         df, view = df[kept], None if view is None else view[kept]
-    out = {c: df[c].to_numpy(copy=True) if isinstance(df[c].dtype, np.dtype) else df[c].array.copy()
-           for c in REPLAY_COLUMNS if c not in ("conversation", "tier") and (session or c != "session")}
-    tier = df["tier"]
-    out = {"tier": tier.array.copy() if tier.isna().any() else tier.to_numpy(dtype=np.int8), **out}
+    out = {}
+    for name in REPLAY_COLUMNS:
+        if name == "conversation" or (name == "session" and not session):
+            continue
+        values = df[name]
+        if name == "tier" and not values.isna().any():
+            out[name] = values.to_numpy(dtype=np.int8)
+        elif name == "service_tier":  # mostly None: plain objects are cheap to cut into shares
+            out[name] = values.to_numpy(dtype=object, na_value=None)
+        else:
+            out[name] = values.to_numpy(copy=True) if isinstance(values.dtype, np.dtype) else values.array.copy()
     codes = conversations.codes(df)
     out["conversation"] = codes.astype(np.int32) if conversations.count < 2**31 else codes
     if view is not None:

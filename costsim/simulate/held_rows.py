@@ -118,8 +118,9 @@ class HeldRows:
         for name, values in chunk.items():
             if name not in self._dtypes:
                 self._dtypes[name] = None if isinstance(values, np.ndarray) else pd.Series(values).dtype
+            text = isinstance(values, np.ndarray) and values.dtype == object  # a chunk's may be all None
             columns[name] = pa.array(values if isinstance(values, np.ndarray) else pd.Series(values, copy=False),
-                                     from_pandas=True)
+                                     type=pa.large_string() if text else None, from_pandas=True)
         table = pa.table(columns)
         if self._schema is None:
             self._schema = table.schema
