@@ -96,13 +96,13 @@ def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> 
     has_text = need & ~blank[codes]  # code -1 (no prompt) picks the final True
     if has_text.any():
         text_codes = codes[has_text]
-        used = np.unique(text_codes)
+        used = np.flatnonzero(np.bincount(text_codes, minlength=len(distinct)))  # np.unique, without a sort
         tier_of = np.zeros(len(distinct), dtype=np.int64)
         reason_of = np.zeros(len(distinct), dtype=np.int64)
         if hasattr(classifier, "tiers"):  # a run's Remembering: tiers alone, reasons for the sample's rows
             tier_of[used] = classifier.tiers(distinct[used].tolist())
             reason_of[used] = reasons.setdefault(TIER_ONLY, len(reasons))
-            used = _first_of_each_tier(text_codes, tier_of, EXPLAINED_PER_TIER)
+            used = _first_of_each_tier(text_codes, tier_of, np.unique(tier_of[used]), EXPLAINED_PER_TIER)
         decisions = classifier(distinct[used].tolist())
         tier_of[used] = [d.tier for d in decisions]
         reason_of[used] = [reasons.setdefault(d.reason, len(reasons)) for d in decisions]
@@ -120,10 +120,10 @@ def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> 
     return out
 
 
-def _first_of_each_tier(codes: np.ndarray, tier_of: np.ndarray, per_tier: int) -> np.ndarray:
-    """The distinct codes among each tier's first `per_tier` rows (`codes`: each row's prompt code)."""
-    tiers = tier_of[codes]
-    firsts = [codes[tiers == tier][:per_tier] for tier in np.unique(tier_of[np.unique(codes)])]
+def _first_of_each_tier(codes: np.ndarray, tier_of: np.ndarray, tiers: np.ndarray, per_tier: int) -> np.ndarray:
+    """The distinct codes among the first `per_tier` rows of each of `tiers` (`codes`: each row's prompt code)."""
+    row_tiers = tier_of[codes]
+    firsts = [codes[np.flatnonzero(row_tiers == tier)[:per_tier]] for tier in tiers]
     return np.unique(np.concatenate(firsts))
 
 
