@@ -230,3 +230,21 @@ def test_explain_shows_the_rule(cli):
     assert result.exit_code == 0
     assert 'keyword "rename" → tier 1' in result.stdout
     assert "no keyword, short (16 < 500 tokens) → tier 1" in result.stdout  # "Add docstrings…" is 65 chars
+
+
+def test_explain_sample_is_each_tiers_first_rows_in_row_order():
+    """The rows --explain draws from: what groupby("tier").head(n) gives, rows without a tier left out."""
+    import pandas as pd
+
+    from costsim.api.run import SAMPLE_COLUMNS, explain_sample
+    from costsim.routing.classify import EXPLAINED_PER_TIER
+
+    n = EXPLAINED_PER_TIER
+    tiers = [3] * (n + 2) + [None, 1] + [2] * (n + 1) + [1] * n + [None]
+    frame = pd.DataFrame({column: [f"{column}{i}" for i in range(len(tiers))] for column in SAMPLE_COLUMNS})
+    frame["tier"] = pd.array(tiers, dtype="Int64")
+    frame.index = range(100, 100 + len(tiers))  # the chunk's own index is kept
+    got = explain_sample(frame)
+    wanted = [*range(n), n + 3, *range(n + 4, 2 * n + 4), *range(2 * n + 5, 3 * n + 4)]  # 3s, the first 1, 2s, 1s
+    assert list(got.index) == [100 + i for i in wanted]
+    assert got.equals(frame.groupby("tier").head(n)[list(SAMPLE_COLUMNS)])

@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 
-from costsim.api.run import SAMPLE_COLUMNS, EstimateRun, make_stats
+from costsim.api.run import SAMPLE_COLUMNS, EstimateRun, explain_sample, make_stats
 from costsim.errors import ConfigError
 from costsim.frame import PROMPT_COLUMNS
 from costsim.ingest.common import IngestStats
@@ -17,7 +17,7 @@ from costsim.ingest.read import read_logs
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.prices import PriceBook
 from costsim.report.model import Report
-from costsim.routing.classify import EXPLAINED_PER_TIER, classify_frame, make_classifier
+from costsim.routing.classify import classify_frame, make_classifier
 from costsim.routing.policy import Policy
 from costsim.simulate import montecarlo
 from costsim.simulate.effects import SimOptions
@@ -97,7 +97,7 @@ def estimate(
         for chunk in chunks:
             classified, n_estimated = run.fold(chunk, classify_many)
             estimated += n_estimated
-            samples.append(classified.groupby("tier").head(EXPLAINED_PER_TIER)[list(SAMPLE_COLUMNS)])
+            samples.append(explain_sample(classified))
             if progress:
                 progress(len(chunk))
     finally:

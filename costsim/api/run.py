@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 from costsim.ingest.common import IngestStats
@@ -16,12 +17,21 @@ from costsim.pricing.billing import BillingOptions
 from costsim.pricing.prices import PriceBook
 from costsim.report.model import Accounting, Report
 from costsim.report.parts import CalibrationSummary, LogDetail
-from costsim.routing.classify import classify_frame
+from costsim.routing.classify import EXPLAINED_PER_TIER, classify_frame
 from costsim.routing.policy import Policy
 from costsim.simulate.effects import SimOptions
 from costsim.simulate.pricer import LOG_STRATEGIES, UNPRICED, Pricer
 
 SAMPLE_COLUMNS = ("tier", "reason", "prompt", "source", "model")  # the rows --explain draws from
+
+
+def explain_sample(classified: pd.DataFrame) -> pd.DataFrame:
+    """A classified chunk's rows --explain may draw: each tier's first EXPLAINED_PER_TIER, in row order
+    (the rows whose reasons classify_frame worked out), without grouping every row."""
+    tiers = classified["tier"].to_numpy(dtype="float64", na_value=np.nan)
+    firsts = [np.flatnonzero(tiers == tier)[:EXPLAINED_PER_TIER] for tier in np.unique(tiers[~np.isnan(tiers)])]
+    rows = np.sort(np.concatenate(firsts)) if firsts else np.zeros(0, dtype=np.int64)
+    return classified.iloc[rows][list(SAMPLE_COLUMNS)]
 
 
 class EstimateRun:

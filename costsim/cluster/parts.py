@@ -205,10 +205,9 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
     named in the accounting and passed over, as the local engine does. `seen_before`: (hashes of the ids
     an earlier part holds, the earlier parts' id + usage hashes), so copies count as duplicates, and as
     conflicting ones when their usage differs."""
-    from costsim.api.run import SAMPLE_COLUMNS, make_stats
+    from costsim.api.run import explain_sample, make_stats
     from costsim.ingest.detect import UnknownFormat
     from costsim.ingest.read import read_logs
-    from costsim.routing.classify import EXPLAINED_PER_TIER
 
     name, lines, started = part.path, -1, time.process_time()
     with tempfile.TemporaryDirectory(prefix="costsim-part-") as tmp:
@@ -227,7 +226,7 @@ def read_part(part: Part, options: ReadOptions, seen_before: tuple[np.ndarray, n
                 for chunk in read_logs([local], stats, part.log_format):
                     classified, n = run.fold(chunk, classify)
                     estimated += n
-                    samples.append(classified.groupby("tier").head(EXPLAINED_PER_TIER)[list(SAMPLE_COLUMNS)])
+                    samples.append(explain_sample(classified))
             except UnknownFormat as exc:
                 if not part.in_folder:
                     raise
