@@ -228,3 +228,35 @@ def test_the_issues_examples_decide_sensibly_with_reasons_in_words(prompt, tiers
     assert ":" not in "".join(name for name, _ in decision.features).replace("edit: ", "").replace("follow-up: ", "")
     if cue:
         assert cue in decision.reason
+
+
+def test_a_record_weighing_two_is_the_record_twice():
+    """record_weights multiply a record's pull on the fit: weight 2 trains the same model as a copy of it."""
+    twice = train(TINY + [TINY[3]], config=FeaturizerConfig(), min_df=1, iterations=150, class_weight=None)
+    weighted = train(TINY, config=FeaturizerConfig(), min_df=1, iterations=150, class_weight=None,
+                     record_weights=[1, 1, 1, 2, 1, 1, 1, 1])
+    assert weighted["vocab"] == twice["vocab"]
+    np.testing.assert_allclose(weighted["weights"], twice["weights"], atol=2e-4)
+    np.testing.assert_allclose(weighted["bias"], twice["bias"], atol=2e-4)
+
+
+def test_record_weights_must_match_the_records():
+    from costsim.routing.train import TrainingError
+
+    with pytest.raises(TrainingError, match="3 record weights for 8 records"):
+        train(TINY, config=FeaturizerConfig(), min_df=1, iterations=5, record_weights=[1, 1, 1])
+
+
+def test_prose_words_is_the_capped_log_length_in_both_paths():
+    """d:prose_words: log(1 + words) / log(33), capped at 32 words (a preamble is not more work than a
+    spec); the batch path (FeatureSpace) gives each prompt the value featurize gives it alone."""
+    from costsim.routing.features import FeatureSpace
+
+    cfg = FeaturizerConfig(dense=("has_code", "prose_words"))
+    prompts = ["", "rename it", " ".join(["word"] * 40), "fix this\n```\nx = 1\n```", "two words"]
+    expected = [0.0, np.log(3) / np.log(33), 1.0, np.log(3) / np.log(33), np.log(3) / np.log(33)]
+    assert [featurize(p, cfg)["d:prose_words"] for p in prompts] == pytest.approx(expected)
+    space = FeatureSpace(["d:has_code", "d:prose_words", "w:rename"], cfg)
+    row, col, val = space.coo(prompts)
+    got = [float(val[(row == i) & (col == 1)].sum()) for i in range(len(prompts))]
+    assert got == pytest.approx(expected)

@@ -210,3 +210,20 @@ def test_grouping_the_bounded_alternatives_never_moves_a_match():
         for text in texts:
             a, b = grouped.search(text), plain.search(text)
             assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), (plain.pattern[:80], text[:80])
+
+
+def test_pasted_pytest_output_is_not_prose():
+    """A pytest failure pasted with no words (its "E   " and ">   " lines, separators, file:line) is a
+    pasted error: no prose of its own, and marked as an error."""
+    from costsim.routing.rules import joined, joined_prose, message_prose
+
+    paste = (
+        ">       mock_get.assert_called_once()\n\n"
+        "tests/basic/test_sendchat.py:52: \n"
+        "_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _\n"
+        "E           AssertionError: Expected 'get' to have been called once. Called 0 times."
+    )
+    prose, _, errors = joined_prose(joined([paste, "fix this\n" + paste]))
+    assert [p.split() for p in prose.split("\x00")[1:]] == [[], ["fix", "this"]]
+    assert errors == {0, 1}
+    assert message_prose("> quoted reply, one space") == "> quoted reply, one space"

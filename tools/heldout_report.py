@@ -70,17 +70,32 @@ def table(records: list[dict], preds: dict[str, list[int]], cost) -> dict:
 NESTED = "cross-source, offsets chosen without the source"
 # Offsets (0, o2, o3) tried: o2 and o3 in steps of 0.1. The choice: the best accuracy among offsets that keep
 # tier 3 sent lower <= 8% and tier 1 sent to tier 3 <= 3% (issue 15's limits; past them, 10 points of accuracy
-# per point over).
+# per point over), averaged over two groups: the sources people typed (real_*) and the hand-written ones, so
+# real traffic counts as much as the rest.
 OFFSET_GRID = [(0.0, float(round(o2, 1)), float(round(o3, 1)))
                for o2 in np.arange(-1.0, 0.51, 0.1) for o3 in np.arange(-0.5, 1.51, 0.1)]
 
 
-def choose_offsets(probs: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
+def is_real(name: str) -> bool:
+    """Whether a labeled set holds prompts real people typed (real_*), not hand-written ones."""
+    return name.startswith("real_")
+
+
+def goal_score(truth: np.ndarray, tiers: np.ndarray) -> float:
+    """Accuracy, less 10 points per point of tier 3 sent lower past 8% and of tier 1 sent to tier 3 past 3%."""
+    lower = (tiers[truth == 3] < 3).mean() if (truth == 3).any() else 0.0
+    up = (tiers[truth == 1] == 3).mean() if (truth == 1).any() else 0.0
+    return float((tiers == truth).mean() - 10 * max(0.0, lower - 0.08) - 10 * max(0.0, up - 0.03))
+
+
+def choose_offsets(probs: np.ndarray, truth: np.ndarray, real: np.ndarray | None = None) -> tuple[float, float, float]:
+    """The grid's offsets with the best :func:`goal_score`, averaged over the real and the hand-written rows
+    (``real`` marks them; all one group when None)."""
+    groups = [np.ones(len(truth), dtype=bool)] if real is None else [g for g in (real, ~real) if g.any()]
+
     def score(offsets) -> float:
         tiers = decide(probs, offsets) + 1
-        lower = (tiers[truth == 3] < 3).mean() if (truth == 3).any() else 0.0
-        up = (tiers[truth == 1] == 3).mean() if (truth == 1).any() else 0.0
-        return float((tiers == truth).mean() - 10 * max(0.0, lower - 0.08) - 10 * max(0.0, up - 0.03))
+        return float(np.mean([goal_score(truth[g], tiers[g]) for g in groups]))
 
     return max(OFFSET_GRID, key=score)
 
@@ -105,7 +120,9 @@ def main() -> None:
     sets = labeled_sets()
     by_source = cross_source(sets)
     truth = {name: np.array([r["tier"] for r in sets[name]]) for name in by_source}
-    offsets = choose_offsets(np.vstack([p for _, p in by_source.values()]), np.concatenate(list(truth.values())))
+    real = {name: np.full(len(truth[name]), is_real(name)) for name in by_source}
+    offsets = choose_offsets(np.vstack([p for _, p in by_source.values()]), np.concatenate(list(truth.values())),
+                             np.concatenate(list(real.values())))
     results, pooled, pooled_preds, nested = {}, [], {}, []
     for name, (preds, probs) in by_source.items():
         preds["learned"] = (decide(probs, offsets) + 1).tolist()
@@ -115,7 +132,7 @@ def main() -> None:
             pooled_preds.setdefault(key, []).extend(values)
         others = [n for n in by_source if n != name]
         chosen = choose_offsets(np.vstack([by_source[n][1] for n in others]),
-                                np.concatenate([truth[n] for n in others]))
+                                np.concatenate([truth[n] for n in others]), np.concatenate([real[n] for n in others]))
         nested += (decide(probs, chosen) + 1).tolist()
     results[SUMMARY] = table(pooled, pooled_preds, cost)
     results[NESTED] = table(pooled, {**pooled_preds, "learned": nested}, cost)

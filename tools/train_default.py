@@ -27,16 +27,25 @@ DATA = ROOT / "datasets" / "classify"
 
 
 def labeled_sets() -> dict[str, list[dict]]:
-    """Every labeled file by name: "train" (templated) and each hand-written authored set."""
+    """Every labeled set by name: "train" (templated), each hand-written authored set, and each part of a
+    set of real typed prompts (records with a "part": ``real_aider_dev_1`` ...), held out one by one."""
     sets = {"train": load_records(DATA / "train.jsonl")}
     for path in sorted((DATA / "authored").glob("*.jsonl")):
-        sets[path.stem] = load_records(path)
+        for r in load_records(path):
+            sets.setdefault(f"{path.stem}_{r['part']}" if "part" in r else path.stem, []).append(r)
     return sets
 
 
-def fit(records: list[dict]) -> dict:
-    """The shipped recipe (costsim.routing.train's RECIPE_* defaults), also what `costsim train` uses."""
-    return train(records)
+# Records typed by real people (they carry a "source" URL) weigh this much in training; chosen with the L2
+# penalty by tools/select_recipe.py on cross-source figures (never on a probe).
+REAL_WEIGHT = 1.0
+
+
+def fit(records: list[dict], real_weight: float = REAL_WEIGHT, **recipe) -> dict:
+    """The shipped recipe (costsim.routing.train's RECIPE_* defaults, also what `costsim train` uses), with
+    the real typed records weighing ``real_weight``; ``recipe`` overrides train()'s other arguments."""
+    weights = [real_weight if "source" in r else 1.0 for r in records]
+    return train(records, record_weights=weights, **recipe)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ code, logs and earlier turns removed) and a few shape facts about the rest:
   request is written, not what it asks). Each CJK, kana or hangul character is a word of its own. A bigram
   may start at ``<s>`` (the prose's first word: ``b:<s> how``) or end at ``</s>`` (its last). Values are
   counts over (words + 1) ** length_power (1/2 by default), so a long prose does not outweigh a short one.
-* ``d:`` dense shape features (pasted code and its size, a traceback, an earlier conversation).
+* ``d:`` dense shape features (pasted code and its size, a traceback, an earlier conversation, and the
+  prose's length, capped: a terse follow-up is short, a spec longer, a long preamble no more than a spec).
 
 The batch is one text (messages joined by NUL lines): each regular expression runs once over it, ASCII
 prose is cut into words by one bytes.translate and split, and words are looked up in a dictionary and
@@ -33,7 +34,9 @@ from costsim.routing.rules import joined, joined_prose, new_message
 
 __all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "batch_words", "document_features"]
 
-DENSE = ("has_code", "code_len", "traceback", "multi_turn")  # no prose length, no question-mark count (issue 15)
+# no question-mark count (issue 15); the prose's length only bounded (prose_words), last
+DENSE = ("has_code", "code_len", "traceback", "multi_turn", "prose_words")
+PROSE_WORDS_CAP = 32  # prose_words stops growing here: a long preamble is not more work than a spec
 SEP = b"\x00"
 START, END = "<s>", "</s>"  # never a word: "<" and ">" are not read
 
@@ -111,6 +114,12 @@ def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.nda
     return words, np.concatenate(groups), shape
 
 
+def prose_words_value(words: np.ndarray) -> np.ndarray:
+    """The ``prose_words`` feature of prompts with these many prose words: log(1 + words), capped at
+    :data:`PROSE_WORDS_CAP` words, scaled to 0..1."""
+    return np.log1p(np.minimum(words, PROSE_WORDS_CAP)) / np.log1p(PROSE_WORDS_CAP)
+
+
 def _stem(word: bytes, n: int) -> bytes:
     """An ASCII word's first ``n`` letters when it is longer than that (b"" for the others)."""
     return word[:n] if len(word) > n and word.isascii() else b""
@@ -126,7 +135,8 @@ def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
-    dense = {"d:" + name: float(value) for name, value in zip(DENSE, shape[0]) if name in cfg.dense}
+    values = [*shape[0], float(prose_words_value(np.array(len(words))))]
+    dense = {"d:" + name: float(value) for name, value in zip(DENSE, values) if name in cfg.dense}
     return counts, dense, len(words)
 
 
@@ -236,6 +246,10 @@ class FeatureSpace:
                 stem = np.fromiter(map(self._unknown_stem.__getitem__, long_words), dtype=np.int64, count=len(unknown))
                 rows.append(row_of[unknown[stem >= 0]])
                 cols.append(stem[stem >= 0])
+        if any(k == len(DENSE) - 1 for k, _ in self.dense_cols):  # prose_words: only when the model reads it
+            prose_words = np.zeros(n)
+            prose_words[order] = words_per_row
+            shapes = np.column_stack([shapes, prose_words_value(prose_words)])
         return Hits(n, order, shapes, scale, row_of[used], ids[used], np.concatenate(rows), np.concatenate(cols))
 
     def coo(self, prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

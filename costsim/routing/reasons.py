@@ -52,7 +52,7 @@ _WORDS = {
     "asks why something happens": "why",
 }
 _DENSE = {"has_code": "pasted code", "code_len": "pasted code", "traceback": "a pasted traceback or log",
-          "multi_turn": "a follow-up in a conversation"}
+          "multi_turn": "a follow-up in a conversation", "prose_words": "how much the request spells out"}
 
 CUES: tuple[str, ...] = tuple(dict.fromkeys([*_OPENERS.values(), *_WORDS, *_DENSE.values()]))
 _CUE_OF_WORD = {word: cue for cue, words in _WORDS.items() for word in words.split()}

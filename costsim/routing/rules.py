@@ -154,7 +154,11 @@ _PASTED_LINE_RE = re.compile(
           | at\ [\w$.<>]+\([^\n]*\)
           | [\w.]*(?:Error|Exception|Panic)(?::|[ \t]*$)
           | panic:
-          | goroutine\ \d+)
+          | goroutine\ \d+
+          | E\ {3,}\S)             # pytest's error lines ("E       AssertionError: ...")
+      | >\ {3,}\S               # pytest's failing source line
+      | (?:_\ ){8,}             # pytest's separators
+      | [\w./\\-]+\.\w+:\d+:(?:\ |$)  # "path/to/file.py:52:" location lines
       | \d{4}-\d{2}-\d{2}[T\ ]\d{2}:\d{2}
       | \[?\d{2}:\d{2}:\d{2}
       | \[(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\]

@@ -139,14 +139,21 @@ def train(
     cautious_offsets: Sequence[float] = RECIPE_CAUTIOUS_OFFSETS,
     prune_below: float = 1e-3,
     decimals: int = 4,
+    record_weights: Sequence[float] | None = None,
 ) -> dict:
     """Fit on ``records`` (dicts with ``prompt`` and ``tier``) and return the weights document. The model
-    is fitted on the features :class:`FeatureSpace` computes, the batch path that inference runs."""
+    is fitted on the features :class:`FeatureSpace` computes, the batch path that inference runs.
+    ``record_weights`` multiply each record's class weight (e.g. to weigh one source more)."""
     prompts, y = _check(records)
+    sample_weight = _class_weights(y, class_weight)
+    if record_weights is not None:
+        if len(record_weights) != len(prompts):
+            raise TrainingError(f"{len(record_weights)} record weights for {len(prompts)} records")
+        sample_weight = sample_weight * np.asarray(record_weights, dtype=float)
     names = vocabulary(prompts, config, min_df)
     W, b = fit_softmax(
         FeatureSpace(names, config).coo(prompts), y, len(names), l2=l2,
-        sample_weight=_class_weights(y, class_weight), iterations=iterations,
+        sample_weight=sample_weight, iterations=iterations,
     )
     W = W - W.mean(axis=1, keepdims=True)  # softmax is shift-invariant; centre for readability
     keep = np.abs(W).max(axis=1) >= prune_below

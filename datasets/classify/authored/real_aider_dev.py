@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Builds real_aider_dev.jsonl: the prompts the author of Aider typed into Aider while building it, from the
 chat history that Aider-AI/aider commits as a test fixture (tests/fixtures/chat-history.md, where each typed
-line starts with "#### "), quoted as data. The real training source: prompts people typed, trained on and
+line starts with "#### "), quoted as data. Each record names its chat session (a "# aider chat started at"
+section, counted from 0) and its part: the cross-source evaluation holds out each part (a run of whole
+sessions) as a source of its own, so real prompts are scored by models trained on other real prompts. The real training source: prompts people typed, trained on and
 held out whole in the cross-source evaluation. The real probe (probes/real_*) comes from other repositories
 and is never trained on; which repository went where was decided before any model was trained on either.
 
@@ -38,23 +40,36 @@ TIERS = (
     "11111211112"  # 450-
 )
 _KEY = re.compile(r"phc_[A-Za-z0-9]+")  # a PostHog project key typed into one message: not copied
+# held out as this many sources in the cross-source evaluation, each a run of whole chat sessions (by time)
+PARTS = 4
 AUTHOR = f"typed by the author of {REPO} ({LICENCE}); labeled for issue 15 from LABELING.md"
 
 
 def main(mirrors: Path) -> None:
     git = ["git", f"--git-dir={mirrors / REPO.replace('/', '+') / 'repo'}", "show", f"{COMMIT}:{PATH}"]
-    messages = [m for m in typed_messages(subprocess.run(git, capture_output=True, text=True, check=True).stdout)
-                if not m.startswith("# Fix any errors below")]
+    text = subprocess.run(git, capture_output=True, text=True, check=True).stdout
+    messages, sessions, seen = [], [], set()
+    for session, chat in enumerate(text.split("\n# aider chat started at ")):
+        for m in typed_messages(chat):
+            if m not in seen and not m.startswith("# Fix any errors below"):
+                seen.add(m)
+                messages.append(m)
+                sessions.append(session)
     tiers = "".join(TIERS)
     if len(messages) != len(tiers):
         raise SystemExit(f"{REPO}: {len(messages)} messages, {len(tiers)} labels")
     source = f"https://github.com/{REPO}/blob/{COMMIT}/{PATH}"
     out = Path(__file__).with_suffix(".jsonl")
-    rows = [(_KEY.sub("phc_<redacted>", m), int(t)) for m, t in zip(messages, tiers) if t != "."]
+    rows = [(_KEY.sub("phc_<redacted>", m), int(t), s) for m, t, s in zip(messages, tiers, sessions) if t != "."]
+    first = {}  # each session's first row: a session's part is where it starts, so no session is split
+    for i, (_, _, session) in enumerate(rows):
+        first.setdefault(session, i)
     with out.open("w", encoding="utf-8") as f:
-        for i, (prompt, tier) in enumerate(rows, 1):
-            f.write(json.dumps({"id": f"rad-{i:04d}", "prompt": prompt, "tier": tier, "source": source,
-                                "licence": LICENCE, "author": AUTHOR}, ensure_ascii=False) + "\n")
+        for i, (prompt, tier, session) in enumerate(rows, 1):
+            part = 1 + PARTS * first[session] // len(rows)
+            f.write(json.dumps({"id": f"rad-{i:04d}", "prompt": prompt, "tier": tier, "session": session,
+                                "part": part, "source": source, "licence": LICENCE, "author": AUTHOR},
+                               ensure_ascii=False) + "\n")
     print(f"{out.name}: {len(rows)} records")
 
 
