@@ -201,7 +201,8 @@ def test_the_batch_prose_is_each_messages_prose():
 
 def test_punctuation_and_length_are_not_read():
     """A "?" marks hard asks only in how the older sets were written (issue 15): the featurizer reads no
-    punctuation, nor the prose's length or question count."""
+    punctuation, nor the question count, nor (by default) the prose's length; the shipped recipe reads the
+    length only capped (d:prose_words, tested below)."""
     from costsim.routing.features import FeaturizerConfig
 
     f = featurize("How do I rename a branch? (it's `main`.)", FeaturizerConfig())

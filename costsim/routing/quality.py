@@ -223,13 +223,21 @@ def measured_quality(choice: str) -> str:
         return "held-out quality unknown"
     heldout = meta.get("heldout") or {}
     summary = (heldout.get("sets") or {}).get(heldout.get("summary_set", ""), {})
-    figures = summary.get(key + (":cautious" if cautious else ""))
+    name = key + (":cautious" if cautious else "")
+    figures = summary.get(name)
     if not figures:
         return "not measured on held-out data (run `costsim evaluate LABELED.jsonl --classifier ...`)"
     how = heldout.get("method") or heldout["summary_set"]
-    return (
+    note = (
         f"held-out quality, measured on {figures['n']:,} labeled requests written apart from its training data "
         f"({how}): accuracy {figures['accuracy']:.0%}, tier-3 sent lower {figures['tier3_sent_lower']:.0%}, "
         f"tier-1 sent to tier 3 {figures.get('tier1_sent_to_tier3', 0):.0%}, "
         f"mistake cost {figures['mistake_cost_vs_keywords']:.2f}× the keyword rules'"
     )
+    typed = (heldout.get("sets") or {}).get(heldout.get("typed_set", ""), {}).get(name)
+    if typed:
+        note += (
+            f"; on {typed['n']:,} prompts people typed into coding agents, never trained on: accuracy "
+            f"{typed['accuracy']:.0%}, mistake cost {typed['mistake_cost_vs_keywords']:.2f}× the keyword rules'"
+        )
+    return note
