@@ -40,7 +40,7 @@ from costsim.routing.rules import keyword_tier, smart_rules_tier  # noqa: E402
 
 AS_OF = date(2026, 5, 14)
 SUMMARY = "cross-source (each authoring source held out)"
-METHOD = ("each of {sources} sources held out whole ({typed} of them parts of a chat log people typed), scored by a "
+METHOD = ("each of {sources} sources held out whole, {typed} of them parts of a chat log people typed; scored by a "
           "model trained on the others")
 
 
