@@ -67,3 +67,22 @@ def test_mistake_cost_by_type_adds_up_to_the_mistake_cost():
     assert sum(sum(row) for row in ev.cost_by_mistake) == ev.mistake_cost_usd
     assert ev.tier1_sent_to_tier3_rate == 0.0
     assert evaluate([1, 1], [3, 1], [P, P], COST).tier1_sent_to_tier3_rate == 1 / 2
+
+
+def test_the_saving_estimate_would_report_against_perfect_routing():
+    """`estimate` prices each request at its routed tier with no retry; how far that saving lands from
+    perfect routing's is what a classifier's mistakes do to the number users act on."""
+    true = [1, 1, 2, 3]
+    pred = [1, 3, 1, 2]
+    ev = evaluate(true, pred, [P] * 4, COST)
+    c1 = (2000 * Decimal("0.05") + 1000 * Decimal("0.40")) / 10**6
+    c2 = (2000 * Decimal("0.14") + 1000 * Decimal("0.28")) / 10**6
+    c3 = Decimal(2000 * 5 + 1000 * 25) / 10**6
+    assert ev.priced_as_routed_usd == c1 + c3 + c1 + c2
+    assert ev.all_frontier_usd == 4 * c3
+    assert ev.ideal_cost_usd == c1 + c1 + c2 + c3
+    assert ev.estimated_savings == pytest.approx(float(1 - (2 * c1 + c2 + c3) / (4 * c3)))
+    assert ev.perfect_savings == pytest.approx(float(1 - (2 * c1 + c2 + c3) / (4 * c3)))  # same sum, other rows
+    skewed = evaluate([1, 1], [3, 3], [P] * 2, COST)
+    assert skewed.estimated_savings == 0.0 and skewed.perfect_savings == pytest.approx(float(1 - c1 / c3))
+    assert evaluate([], [], [], COST).estimated_savings is None

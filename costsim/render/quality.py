@@ -27,6 +27,8 @@ HEADERS = (
 )
 MISTAKES = ((1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (3, 2))  # (true tier, routed tier)
 MISTAKE_HEADERS = ("Classifier", *(f"{t}→{p}" for t, p in MISTAKES))
+SAVINGS_TITLE = "The saving estimate would report with each classifier, against perfect routing's"
+SAVINGS_HEADERS = ("Classifier", "Smart routing", "All frontier", "Saving", "Perfect routing", "Off by")
 
 
 def _cells(row: QualityRow, report: QualityReport) -> list[str]:
@@ -55,6 +57,19 @@ def _mistake_cells(row: QualityRow) -> list[str]:
     """What each kind of mistake cost, and how many requests made it: "$0.0412 (3)"."""
     ev = row.evaluation
     return [row.name, *(f"{usd(ev.cost_by_mistake[t - 1][p - 1])} ({ev.confusion[t - 1][p - 1]})" for t, p in MISTAKES)]
+
+
+def _savings_cells(row: QualityRow) -> list[str]:
+    """What `estimate` would price these requests at with this classifier's tiers (no retries), the saving
+    that makes against all-frontier, perfect routing's saving, and the gap in percentage points."""
+    ev = row.evaluation
+    saving, perfect = ev.estimated_savings, ev.perfect_savings
+    gap = "—" if saving is None or perfect is None else f"{(saving - perfect) * 100:+.1f} pts"
+    return [row.name, usd(ev.priced_as_routed_usd), usd(ev.all_frontier_usd), _pct(saving), _pct(perfect), gap]
+
+
+def _pct(share: float | None) -> str:
+    return "—" if share is None else f"{share:.1%}"
 
 
 def _title(report: QualityReport) -> str:
@@ -90,6 +105,10 @@ def to_dict(report: QualityReport) -> dict:
                 "extra_cost_usd": str(ev.extra_cost_usd),
                 "tier1_sent_to_tier3": ev.confusion[0][2],
                 "mistake_cost_by_type_usd": {f"{t}->{p}": str(ev.cost_by_mistake[t - 1][p - 1]) for t, p in MISTAKES},
+                "priced_as_routed_usd": str(ev.priced_as_routed_usd),
+                "all_frontier_usd": str(ev.all_frontier_usd),
+                "estimated_savings": ev.estimated_savings,
+                "perfect_savings": ev.perfect_savings,
                 "shares": list(row.shares),
             }
         )
@@ -118,6 +137,10 @@ def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
             "What the mistakes cost, by kind (true tier → routed tier): dollars (requests)",
             "",
             markdown_table(MISTAKE_HEADERS, [_mistake_cells(r) for r in report.rows]),
+            "",
+            SAVINGS_TITLE,
+            "",
+            markdown_table(list(SAVINGS_HEADERS), [_savings_cells(r) for r in report.rows]),
         ]
         lines += [""] + [f"- {n}" for n in report.notes]
         console.file.write("\n".join(lines) + "\n")
@@ -141,6 +164,17 @@ def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
             no_wrap={0},
             title="What the mistakes cost, by kind (true tier → routed tier): dollars (requests)",
             pad_edge=False,
+        )
+    )
+    console.print(
+        table_of(
+            list(SAVINGS_HEADERS),
+            [_savings_cells(r) for r in report.rows],
+            right=set(range(1, len(SAVINGS_HEADERS))),
+            no_wrap={0},
+            title=SAVINGS_TITLE,
+            pad_edge=False,
+            spare=(2,),  # all frontier: the same for every classifier
         )
     )
     for note in report.notes:

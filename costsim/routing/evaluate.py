@@ -81,6 +81,22 @@ class Evaluation:
     routed_cost_usd: Decimal  # what routing these decisions pays in all
     extra_cost_usd: Decimal  # routed - ideal: the spend above perfect routing
     cost_by_mistake: tuple[tuple[Decimal, ...], ...] = ()  # [true-1][pred-1]: what those misrouted requests pay
+    priced_as_routed_usd: Decimal = Decimal(0)  # every request at its predicted tier, no retry: what `estimate` reports
+    all_frontier_usd: Decimal = Decimal(0)  # every request on tier 3: the baseline savings are measured against
+
+    def savings_vs_frontier(self, cost_usd: Decimal) -> float | None:
+        """1 - cost / all-frontier, None when all-frontier costs nothing."""
+        return float(1 - cost_usd / self.all_frontier_usd) if self.all_frontier_usd else None
+
+    @property
+    def estimated_savings(self) -> float | None:
+        """The smart-routing saving `estimate` would report with these decisions."""
+        return self.savings_vs_frontier(self.priced_as_routed_usd)
+
+    @property
+    def perfect_savings(self) -> float | None:
+        """The saving of perfect routing: every request on its true tier."""
+        return self.savings_vs_frontier(self.ideal_cost_usd)
 
     @property
     def tier3_sent_lower_rate(self) -> float:
@@ -113,25 +129,26 @@ def evaluate(
     cm = [[0, 0, 0] for _ in TIERS]
     by_mistake = [[Decimal(0)] * 3 for _ in TIERS]
     under = over = 0
-    under_cost = over_cost = ideal = extra = Decimal(0)
+    under_cost = over_cost = ideal = extra = as_routed = frontier = Decimal(0)
     for t, p, prompt in zip(true_tiers, predicted_tiers, prompts):
         if t not in TIERS or p not in TIERS:
             raise ValueError(f"tiers must be 1, 2 or 3 (got true={t!r}, predicted={p!r})")
         cm[t - 1][p - 1] += 1
         right = request_cost_usd(t, prompt)
+        routed = right if p == t else request_cost_usd(p, prompt)
         ideal += right
-        if p < t:
+        as_routed += routed
+        frontier += right if t == 3 else routed if p == 3 else request_cost_usd(3, prompt)
+        if p < t:  # the cheap attempt, then the right tier's retry
             under += 1
-            attempt = request_cost_usd(p, prompt)
-            under_cost += attempt + right
-            by_mistake[t - 1][p - 1] += attempt + right
-            extra += attempt
-        elif p > t:
+            under_cost += routed + right
+            by_mistake[t - 1][p - 1] += routed + right
+            extra += routed
+        elif p > t:  # the higher tier
             over += 1
-            higher = request_cost_usd(p, prompt)
-            over_cost += higher
-            by_mistake[t - 1][p - 1] += higher
-            extra += higher - right
+            over_cost += routed
+            by_mistake[t - 1][p - 1] += routed
+            extra += routed - right
     n = len(true_tiers)
     correct = sum(cm[k][k] for k in range(3))
     return Evaluation(
@@ -150,4 +167,6 @@ def evaluate(
         routed_cost_usd=ideal + extra,
         extra_cost_usd=extra,
         cost_by_mistake=tuple(tuple(row) for row in by_mistake),
+        priced_as_routed_usd=as_routed,
+        all_frontier_usd=frontier,
     )
