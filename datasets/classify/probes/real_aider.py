@@ -82,23 +82,33 @@ def typed_messages(text: str) -> list[str]:
     return out
 
 
-def main(mirrors: Path) -> None:
-    rows = []
-    for key, (repo, commit, licence) in SOURCES.items():
-        git = ["git", f"--git-dir={mirrors / repo.replace('/', '+') / 'repo'}", "show", f"{commit}:.aider.chat.history.md"]
-        messages = typed_messages(subprocess.run(git, capture_output=True, text=True, check=True).stdout)
-        if len(messages) != len(TIERS[key]):
-            raise SystemExit(f"{repo}: {len(messages)} messages, {len(TIERS[key])} labels")
-        rows += [(p, t, repo, commit, licence) for p, t in zip(messages, TIERS[key])]
-    rows += [(p, t, *HENRY) for p, t in HENRY_ROWS]
-    out = Path(__file__).with_suffix(".jsonl")
+def labeled_history(mirrors: Path, repo: str, commit: str, licence: str, tiers: list[int]) -> list[tuple]:
+    """(prompt, tier, repo, commit, licence) for each typed message of a repository's chat history at a commit,
+    read from its git mirror; the labels must be one a message."""
+    git = ["git", f"--git-dir={mirrors / repo.replace('/', '+') / 'repo'}", "show", f"{commit}:.aider.chat.history.md"]
+    messages = typed_messages(subprocess.run(git, capture_output=True, text=True, check=True).stdout)
+    if len(messages) != len(tiers):
+        raise SystemExit(f"{repo}: {len(messages)} messages, {len(tiers)} labels")
+    return [(p, t, repo, commit, licence) for p, t in zip(messages, tiers)]
+
+
+def write_probe(out: Path, id_prefix: str, rows: list[tuple]) -> None:
+    """The probe's JSONL: one record a row, each with its source at the commit, its licence and who wrote it."""
     with out.open("w", encoding="utf-8") as f:
         for i, (prompt, tier, repo, commit, licence) in enumerate(rows, 1):
             source = f"https://github.com/{repo}/blob/{commit}/.aider.chat.history.md"
-            f.write(json.dumps({"id": f"real-aider-{i:03d}", "prompt": prompt, "tier": tier, "source": source,
+            f.write(json.dumps({"id": f"{id_prefix}-{i:03d}", "prompt": prompt, "tier": tier, "source": source,
                                 "licence": licence, "author": f"typed by a user of {repo}; labeled for issue 15"},
                                ensure_ascii=False) + "\n")
     print(f"{out.name}: {len(rows)} records")
+
+
+def main(mirrors: Path) -> None:
+    rows = []
+    for key, (repo, commit, licence) in SOURCES.items():
+        rows += labeled_history(mirrors, repo, commit, licence, TIERS[key])
+    rows += [(p, t, *HENRY) for p, t in HENRY_ROWS]
+    write_probe(Path(__file__).with_suffix(".jsonl"), "real-aider", rows)
 
 
 if __name__ == "__main__":
