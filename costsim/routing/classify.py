@@ -74,8 +74,6 @@ def size_only(prompt_tokens: pd.Series, policy: Policy) -> tuple[pd.Series, pd.S
 
 EXPLAINED_PER_TIER = 20  # rows of each tier, first in a chunk, whose reason is worked out for --explain
 TIER_ONLY = "classified by tier alone (reasons are worked out for --explain's sample)"
-
-
 GIVEN = "tier given in the log"
 
 
