@@ -6,18 +6,24 @@ import numpy as np
 from costsim.ingest.claude_code import final_copies, merge_copies
 
 
-def rows(seed: int, count: int = 400):
+# (rows, distinct ids, share of rows with an id): ids on many rows; ids mostly on one row, as in real
+# logs (the readers' fast path); empty, single and id-less inputs
+SHAPES = [(400, 60, 0.9), (400, 5000, 0.9), (0, 10, 0.9), (1, 10, 1.0), (30, 10, 0.0), (50, 10**9, 1.0)]
+CASES = [(seed, *shape) for shape in SHAPES for seed in range(8)]
+
+
+def rows(seed: int, count: int = 400, distinct: int = 60, with_id: float = 0.9):
     rng = np.random.default_rng(seed)
-    hashes = rng.integers(0, 60, count).astype(np.uint64)  # ids shared by several rows, as copies are
-    present = rng.random(count) > 0.1
+    hashes = rng.integers(0, distinct, count).astype(np.uint64)  # ids shared by several rows, as copies are
+    present = rng.random(count) < with_id
     output = rng.integers(0, 5, count)  # ties are common
     files = np.sort(rng.integers(0, 4, count))
     return hashes, present, output, files
 
 
 def test_final_copies_keeps_each_ids_largest_output_earliest_on_a_tie_and_every_row_without_an_id():
-    for seed in range(20):
-        hashes, present, output, _ = rows(seed)
+    for case in CASES:
+        hashes, present, output, _ = rows(*case)
         best: dict[int, int] = {}
         for i in range(len(hashes)):
             if present[i]:
@@ -30,8 +36,8 @@ def test_final_copies_keeps_each_ids_largest_output_earliest_on_a_tie_and_every_
 
 
 def test_merge_copies_gives_each_files_messages_first_and_final_lines_in_first_line_order():
-    for seed in range(20):
-        hashes, present, output, files = rows(seed)
+    for case in CASES:
+        hashes, present, output, files = rows(*case)
         groups: dict[tuple, list[int]] = {}
         for i in range(len(hashes)):
             groups.setdefault((int(files[i]), int(hashes[i])) if present[i] else ("alone", i), []).append(i)

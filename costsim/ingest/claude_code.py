@@ -172,21 +172,9 @@ def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats) -> I
 
 def final_copies(hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> np.ndarray:
     """Mask of the rows to keep: rows without an id, and of each id's rows the final copy (the largest
-    output count; the earliest row on a tie). Most ids are on one row: one sort by id finds those, and
-    only the rows of shared ids are sorted by id, output count and position (a three-key sort of every
-    row took 0.8 s of a million), by `merge_copies`."""
-    keep = ~present
-    with_id = np.flatnonzero(present)
-    if not len(with_id):
-        return keep
-    by_id = np.argsort(hashes[with_id])  # any order among equal ids: their rows are sorted again below
-    ordered = hashes[with_id][by_id]
-    same = ordered[1:] == ordered[:-1]
-    shared = np.r_[False, same] | np.r_[same, False]  # an id on more than one row
-    keep[with_id[by_id[~shared]]] = True
-    rows = np.sort(with_id[by_id[shared]])  # in their own order: rule 3's "earliest" is the earlier row
-    if len(rows):
-        keep[rows[merge_copies(hashes[rows], np.ones(len(rows), dtype=bool), output[rows])[1]]] = True
+    output count; the earliest row on a tie), by `merge_copies` over every file's rows at once."""
+    keep = np.zeros(len(hashes), dtype=bool)
+    keep[_copies(hashes, present, output)[1]] = True
     return keep
 
 
@@ -329,18 +317,33 @@ def merge_copies(
     final line (the largest output count; the earliest such line on a tie), in first-line order. Rows
     share a message when they share an id hash (and `files`, a file code per row, when given: several
     files' rows at once); a row without an id is a message of its own."""
-    with_id = np.flatnonzero(present)
-    if not len(with_id):
-        return (all_rows := np.arange(len(hashes))), all_rows
-    keys, file_of = hashes[with_id], (files[with_id] if files is not None else np.zeros(len(with_id), np.int64))
-    by_line = np.lexsort((with_id, keys, file_of))  # by file, message, then line
-    by_output = np.lexsort((with_id, -output[with_id], keys, file_of))  # ... the final copy first
-    ordered = keys[by_line], file_of[by_line]
-    starts = np.r_[True, (ordered[0][1:] != ordered[0][:-1]) | (ordered[1][1:] != ordered[1][:-1])]
-    firsts = np.concatenate([with_id[by_line[starts]], np.flatnonzero(~present)])
-    finals = np.concatenate([with_id[by_output[starts]], np.flatnonzero(~present)])
+    firsts, finals = _copies(hashes, present, output, files)
     keep = np.argsort(firsts, kind="stable")
     return firsts[keep], finals[keep]
+
+
+def _copies(
+    hashes: np.ndarray, present: np.ndarray, output: np.ndarray, files: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """`merge_copies` in no particular order. Most ids are on one row: one sort by id finds those, and
+    only the rows of ids on several rows are sorted by file, id and line (a three-key sort of every row
+    took 0.8 s of a million)."""
+    with_id = np.flatnonzero(present)
+    by_id = np.argsort(hashes[with_id])  # any order among equal ids: their rows are sorted again below
+    ordered = hashes[with_id[by_id]]
+    same = ordered[1:] == ordered[:-1]
+    shared = np.zeros(len(ordered), dtype=bool)  # an id on more than one row (in any file)
+    shared[1:] |= same
+    shared[:-1] |= same
+    alone = np.concatenate([np.flatnonzero(~present), with_id[by_id[~shared]]])
+    rows = np.sort(with_id[by_id[shared]])
+    keys, file_of = hashes[rows], (files[rows] if files is not None else np.zeros(len(rows), np.int64))
+    by_line = np.lexsort((rows, keys, file_of))  # by file, message, then line
+    by_output = np.lexsort((rows, -output[rows], keys, file_of))  # ... the final copy first
+    starts = np.r_[True, (keys[by_line][1:] != keys[by_line][:-1]) | (file_of[by_line][1:] != file_of[by_line][:-1])]
+    firsts = np.concatenate([rows[by_line[starts]] if len(rows) else rows, alone])
+    finals = np.concatenate([rows[by_output[starts]] if len(rows) else rows, alone])
+    return firsts, finals
 
 
 def _stamps(stamps: list) -> np.ndarray:

@@ -248,17 +248,17 @@ def _requests(lines, file_of: np.ndarray) -> dict:
         return {"n": np.zeros(0, np.int64), "id_hash": ids["id_hash"], "has_id": ids["has_id"],
                 "model": np.zeros(0, np.int32), "models": [], "timestamp": np.zeros(0, "datetime64[ns]"),
                 **{key: np.zeros(0, np.int64) for key in COUNTS}}
-    chosen = lines.take(pa.array(final))
-    models = chosen.column("model").combine_chunks().dictionary_encode()
+    final_rows = pa.array(final)
+    models = lines.column("model").combine_chunks().dictionary_encode()  # every row's: a part names few models
     return {
         "n": lines.column("n").to_numpy()[first],
         "id_hash": ids["id_hash"][first],
         "has_id": ids["has_id"][first],
-        "model": models.indices.to_numpy(zero_copy_only=False).astype(np.int32),
+        "model": models.indices.to_numpy(zero_copy_only=False).astype(np.int32)[final],
         "models": models.dictionary.to_pylist(),
-        "timestamp": chosen.column("stamp_us").combine_chunks().cast(pa.timestamp("us"))
+        "timestamp": lines.column("stamp_us").take(final_rows).combine_chunks().cast(pa.timestamp("us"))
         .to_numpy(zero_copy_only=False).astype("datetime64[ns]"),
-        **{key: chosen.column(key).to_numpy() for key in COUNTS},
+        **{key: lines.column(key).to_numpy()[final] for key in COUNTS},
     }
 
 
