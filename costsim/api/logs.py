@@ -60,39 +60,58 @@ def estimate(
 
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
-    run = EstimateRun(
-        book,
-        policy,
-        as_of=as_of,
-        today=today,
-        billing=billing,
-        by=by,
-        sim=sim,
-        caches=caches,
-        sticky_minutes=sticky_minutes,
-    )
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
-    estimated = 0
-    calibration = None
-    if target_shares is not None:
-        name, classify_many, calibration = _calibrated(
-            inputs,
+    calibration, big_input = None, []
+
+    def start_reading():
+        return read_logs(inputs, stats, log_format, on_big_input=lambda: big_input.append(True))
+
+    # reading starts first: the engine reads the first files while the run is set up (not when calibrating,
+    # whose first pass reads everything before the classifier is known)
+    chunks = start_reading() if target_shares is None else None
+    try:
+        run = EstimateRun(
             book,
             policy,
-            classifier,
-            target_shares,
-            dict(strict=strict, since=since, until=until, columns=columns),
-            log_format,
+            as_of=as_of,
+            today=today,
+            billing=billing,
+            by=by,
+            sim=sim,
+            caches=caches,
+            sticky_minutes=sticky_minutes,
         )
-    if calibration is None:
-        name, classify_many = make_classifier(policy, classifier)
-    # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last file):
-    # they are classified then, alongside the reading, and remembered until their rows come
-    classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
-    stats.prompts_read = classify_many.tiers
-    # Claude Code sessions: read while we set up; a big folder's worker processes start meanwhile
-    chunks = read_logs(inputs, stats, log_format, on_big_input=classify_many.start)
-    samples = []
+        if target_shares is not None:
+            name, classify_many, calibration = _calibrated(
+                inputs,
+                book,
+                policy,
+                classifier,
+                target_shares,
+                dict(strict=strict, since=since, until=until, columns=columns),
+                log_format,
+            )
+            chunks = start_reading()
+        if calibration is None:
+            name, classify_many = make_classifier(policy, classifier)
+        # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last
+        # file): they are classified then, alongside the reading, and remembered until their rows come
+        classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
+        stats.prompts_read = classify_many.tiers
+        if big_input:  # a big folder's worker processes start while the engine reads
+            classify_many.start()
+        estimated, samples = _fold_all(run, chunks, classify_many, progress)
+    finally:
+        if chunks is not None:
+            chunks.close()
+    report = run.report(stats, estimated, name, classifier, calibration)
+    sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
+    return report, sample
+
+
+def _fold_all(run: EstimateRun, chunks, classify_many, progress) -> tuple[int, list[pd.DataFrame]]:
+    """Fold every chunk into `run`: (outputs estimated, each chunk's --explain sample)."""
+    estimated, samples = 0, []
     try:
         for chunk in chunks:
             classified, n_estimated = run.fold(chunk, classify_many)
@@ -102,9 +121,7 @@ def estimate(
                 progress(len(chunk))
     finally:
         classify_many.close()
-    report = run.report(stats, estimated, name, classifier, calibration)
-    sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
-    return report, sample
+    return estimated, samples
 
 
 REMEMBERED_PROMPTS = 2_000_000  # distinct prompts whose tiers are kept for the run (9 bytes each)
