@@ -218,6 +218,45 @@ def test_an_error_in_the_reading_thread_reaches_the_caller(tmp_path, monkeypatch
         list(engine.Scans(paths, IngestStats()))
 
 
+def _many_parts(tmp_path, monkeypatch, files: int = 7) -> list[str]:
+    """`files` session files, each a part of its own, read by three reader threads."""
+    monkeypatch.setattr(engine, "PART_BYTES", 1)
+    monkeypatch.setenv("COSTSIM_WORKERS", "3")
+    return [_write(tmp_path / "projects" / "p" / f"{i}.jsonl",
+                   [_user(f"ask {i}"), *[_assistant(10 * i + j, USAGE) for j in range(i + 1)]]) for i in range(files)]
+
+
+def test_parts_read_on_several_threads_come_back_in_file_order(tmp_path, monkeypatch):
+    """Each part's query runs on one core, so the parts are read by several threads at once; the files'
+    results still come in file order, each as the careful reader gives it."""
+    paths = _many_parts(tmp_path, monkeypatch)
+    scans = engine.Scans(paths, IngestStats())
+    assert len(scans.readers) == 3 and len(scans.parts) == 7
+    scans.close()
+    assert_same_files(paths)
+
+
+def test_an_error_in_any_reading_thread_reaches_the_caller_and_closing_stops_them_all(tmp_path, monkeypatch):
+    paths = _many_parts(tmp_path, monkeypatch)
+    read_part = engine._read_part
+
+    def broken_fifth(paths, con=None):
+        if paths[0].endswith("4.jsonl"):
+            raise RuntimeError("disk gone")
+        return read_part(paths, con)
+
+    monkeypatch.setattr(engine, "_read_part", broken_fifth)
+    scans = engine.Scans(paths, IngestStats())
+    with pytest.raises(RuntimeError, match="disk gone"):
+        list(scans)
+    scans.close()
+    assert not any(reader.is_alive() for reader in scans.readers)
+    early = engine.Scans(paths, IngestStats())
+    next(iter(early))
+    early.close()  # with parts still waiting to be handed over
+    assert not any(reader.is_alive() for reader in early.readers)
+
+
 def test_prompts_are_handed_on_as_they_are_read(tmp_path):
     """An estimate classifies the prompts while the engine reads on: every file's prompts reach
     `prompts_read` before the rows, each file's in line order."""

@@ -16,8 +16,10 @@ Code writes (bad JSON, a count that is not a whole number from 0 to MAX_TOKENS, 
 no usage or no model, an unreadable timestamp, a progress line carrying a subagent's message, a
 non-empty `usage.iterations`) or whose
 parsed-line count differs from its newline count (blank lines shift line numbers) is read again by
-`claude_code.scan_file`, which names every problem as file:line. While the main thread classifies and
-prices one part, the next parts' queries run (DuckDB releases the GIL), so reading overlaps the rest.
+`claude_code.scan_file`, which names every problem as file:line. A part's query runs on one core (WITH
+ORDINALITY, which numbers the lines, keeps DuckDB to one thread), so parts are read by as many threads
+as there are cores, and while the main thread classifies one part, the next parts' queries run (DuckDB
+releases the GIL), so reading overlaps the rest.
 """
 
 from __future__ import annotations
@@ -172,11 +174,12 @@ def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
     return parts
 
 
-def connect():
-    """A DuckDB connection for part queries: the run's threads, and offline (no extension is fetched)."""
+def connect(cores: int | None = None):
+    """A DuckDB connection for part queries: `cores` threads (the run's, by default), and offline (no
+    extension is fetched)."""
     con = duckdb.connect(
         config={
-            "threads": threads(),
+            "threads": cores or threads(),
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,
             "allocator_flush_threshold": "8MB",  # give memory back after each part
@@ -377,32 +380,38 @@ def wanted() -> bool:
 
 
 class Scans:
-    """Every session file's result, in file order. A thread runs the parts' queries one after another from
-    the start (the caller's own setup runs alongside), up to AHEAD parts ahead of their use, so the engine
-    keeps reading while the caller classifies and prices. The thread only queries: each part's rows are
-    made into results where they are used, so DuckDB starts the next part at once."""
+    """Every session file's result, in file order. From the start (the caller's own setup runs alongside),
+    `threads()` reader threads run the parts' queries, part k on thread k mod threads(), each up to AHEAD
+    parts ahead of their use, so the engine keeps reading while the caller classifies and prices. A part
+    query runs on one core (WITH ORDINALITY, which numbers the lines, keeps DuckDB to one thread), so the
+    parts are what run in parallel. The threads only query: each part's rows are made into results where
+    they are used, so DuckDB starts the next part at once."""
 
-    AHEAD = 3  # parts read and not yet used (each some 30 MiB of Arrow rows)
+    AHEAD = 2  # parts a reader thread has read and not yet handed over (each some 30 MiB of Arrow rows)
 
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
         self.parts, self.stats = parts_of(paths, PART_BYTES), stats
-        self.done = queue.Queue(maxsize=self.AHEAD)
+        count = max(min(threads(), len(self.parts)), 1)
+        self.done = [queue.Queue(maxsize=self.AHEAD) for _ in range(count)]
         self.stop = threading.Event()
-        self.reader = threading.Thread(target=self._read, name="costsim-engine", daemon=True)
-        self.reader.start()
+        self.readers = [threading.Thread(target=self._read, args=(k,), name=f"costsim-engine-{k}", daemon=True)
+                        for k in range(count)]
+        for reader in self.readers:
+            reader.start()
 
-    def _read(self) -> None:
+    def _read(self, k: int) -> None:
+        """Reader thread k: parts k, k + threads, ... in order, on one connection of its own."""
         con = None
         try:
-            for part in self.parts:
+            for part in self.parts[k :: len(self.readers)]:
                 if self.stop.is_set():
                     return
                 try:
-                    con = con or connect()  # one for every part: less memory churn than one each
+                    con = con or connect(cores=1)  # one for all its parts: less memory churn than one each
                     found = _read_part(part, con)
                 except BaseException as exc:  # shown to the caller, in its thread
                     found = exc
-                self.done.put(found)
+                self.done[k].put(found)
                 if isinstance(found, BaseException):
                     return
         finally:
@@ -410,24 +419,26 @@ class Scans:
                 con.close()
 
     def __iter__(self) -> Iterator[dict]:
-        for part in self.parts:
-            read = self.done.get()
+        for k, part in enumerate(self.parts):
+            read = self.done[k % len(self.readers)].get()
             if isinstance(read, BaseException):
                 raise read
             found = _no_lines() if read is None else part_found(read[1], read[0])
             del read
             yield from part_results(part, self.stats, found)
-        self.reader.join()  # its connection closed
+        for reader in self.readers:
+            reader.join()  # its connection closed
 
     def close(self) -> None:
-        """Stop: a query under way finishes, none starts, and the reader's connection is closed."""
+        """Stop: queries under way finish, none starts, and the readers' connections are closed."""
         self.stop.set()
-        while self.reader.is_alive():
-            try:
-                self.done.get(timeout=0.05)  # make room, so a reader waiting to hand over a part ends
-            except queue.Empty:
-                pass
-        self.reader.join()
+        for reader, done in zip(self.readers, self.done):
+            while reader.is_alive():
+                try:
+                    done.get(timeout=0.05)  # make room, so a reader waiting to hand over a part ends
+                except queue.Empty:
+                    pass
+            reader.join()
 
 
 class CarefulScans:
