@@ -45,9 +45,11 @@ except ImportError:  # pragma: no cover - duckdb is a base dependency; without i
 AVAILABLE = duckdb is not None
 LINE_BYTES = 16 << 20  # longer lines (a pasted image, say) send their part to the careful reader: a
 # bigger limit makes DuckDB allocate (and the system clear) that much per buffer, for every file
-PART_BYTES = 128 << 20  # a part's files: enough for DuckDB's two threads to stay busy. Whole estimates, quiet
-# machine, 2026-12-07: pooled-prompt folder 13.0 / 12.0 / 10.8 / 11.1 s with 32 / 64 / 128 / 256 MiB parts
-# (peak 417 / 429 / 435 / 549 MiB); prompt-heavy folder 22.5 s, 615 MiB (32) -> 21.2 s, 638 MiB (128)
+PART_BYTES = 128 << 20  # a part's files. Whole estimates, quiet machine, 2026-12-07, one reader thread:
+# pooled-prompt folder 13.0 / 12.0 / 10.8 / 11.1 s with 32 / 64 / 128 / 256 MiB parts (peak 417 / 429 / 435 /
+# 549 MiB); prompt-heavy folder 22.5 s, 615 MiB (32) -> 21.2 s, 638 MiB (128). With a reader per core
+# (2026-12-07, shared machine), prompt-heavy 64 / 96 / 128 MiB: 10.3, 7.7 / 8.0, 7.6 / 8.2, 7.3 s: no
+# difference beyond the noise
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
 COUNTS = (*TOKENS, *CALL_COLUMNS)  # a request's counts, as the careful reader keeps them
 NOT_A_REQUEST = "not a request (user, system or summary line)"
