@@ -19,15 +19,9 @@ from costsim.routing.quality import goal_figures, measured_quality
 from costsim.routing.train import save_weights, train
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-TINY = [
-    {"prompt": "rename `foo` to `bar`", "tier": 1},
-    {"prompt": "fix the typo in the banner", "tier": 1},
-    {"prompt": "write unit tests for the parser", "tier": 2},
-    {"prompt": "implement a CRUD endpoint for invoices", "tier": 2},
-    {"prompt": "orders sometimes get charged twice under load, why?", "tier": 3},
-    {"prompt": "design the sync protocol and conflict resolution", "tier": 3},
-]
+from test_learned import TINY  # noqa: E402  (the same eight requests)
 
 
 def _weights(typed=None):
