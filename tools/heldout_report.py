@@ -72,7 +72,7 @@ def table(records: list[dict], preds: dict[str, list[int]], cost) -> dict:
 NESTED = "cross-source, offsets chosen without the source"
 HAND_WRITTEN = "cross-source, the hand-written sources"
 TYPED_PROBES = "real prompts, pooled (the real probe: other repositories, never trained on)"
-TYPED = "cross-source, the sources people typed (parts of two authors' chat logs)"
+TYPED = "cross-source, the sources people typed (parts of four people's chat logs)"
 TYPED_NESTED = "cross-source, the sources people typed, typed prior chosen without the source"
 # Offsets (0, o2, o3) tried: o2 and o3 in steps of 0.1. The choice (routing_score): the best accuracy among offsets
 # that keep tier 3 sent lower <= 8% and tier 1 sent to tier 3 <= 3% on the hand-written held-out rows (issue 15's

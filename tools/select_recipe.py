@@ -58,7 +58,7 @@ CANDIDATES = {
     "l2=1e-5 real x0.5 length": (1e-5, 0.5, LENGTH),
     "l2=1e-5 real x0 length": (1e-5, 0.0, LENGTH),
     "l2=3e-6 real x1 length": (3e-6, 1.0, LENGTH),
-}
+}  # run once more, unchanged, after authored/real_cursor_more.jsonl came in: "real x0.5 length" again
 
 
 # issue 15's examples and the tiers they may go to (tests/test_learned.py checks the shipped model on them)

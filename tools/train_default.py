@@ -4,18 +4,18 @@
 
 Trained on every labeled request in datasets/classify/: the 600 templated records of train.jsonl, the hand-written
 authoring sources in datasets/classify/authored/, and the prompts people typed: Aider's author into Aider
-(authored/real_aider_dev.jsonl) and one author into Cursor (authored/real_twardoch.jsonl), both weighing
-REAL_WEIGHT; never the probes. The recipe (costsim.routing.train's RECIPE_* defaults, also what `costsim train`
-uses) and REAL_WEIGHT were chosen by tools/select_recipe.py on the cross-source evaluation (each source held out
-whole; the Aider log in four parts of whole sessions, the Cursor logs one repository at a time), among candidates
-that route issue 15's own examples sensibly: word unigrams and bigrams of the request's own prose (pasted code,
-logs and earlier turns removed), 5-letter stems of longer words, and five shape features, the prose's length only
-capped at 32 words; no question marks, no punctuation and no function words on their own (issue 15: in the older
-sets they marked how hard asks were *written*, so plain questions went to tier 3); L2 1e-5; balanced class weights.
-tools/heldout_report.py then chooses the routing offsets on the pooled cross-source probabilities (a grid of 0.1
-steps), writes them into the weights and reports a nested check (each source routed by offsets chosen without it),
-and the typed prior (`learned:typed`), chosen on the typed sources' cross-source probabilities; cautious offsets
-stay (0, 0.4, 0.8).
+(authored/real_aider_dev.jsonl) and three people into Cursor (authored/real_twardoch.jsonl,
+authored/real_cursor_more.jsonl), all weighing REAL_WEIGHT; never the probes. The recipe (costsim.routing.train's
+RECIPE_* defaults, also what `costsim train` uses) and REAL_WEIGHT were chosen by tools/select_recipe.py on the
+cross-source evaluation (each source held out whole; the Aider log in four parts of whole sessions, the Cursor logs
+one repository at a time), among candidates that route issue 15's own examples sensibly: word unigrams and bigrams
+of the request's own prose (pasted code, logs and earlier turns removed), 5-letter stems of longer words, and five
+shape features, the prose's length only capped at 32 words; no question marks, no punctuation and no function words
+on their own (issue 15: in the older sets they marked how hard asks were *written*, so plain questions went to tier
+3); L2 1e-5; balanced class weights. tools/heldout_report.py then chooses the routing offsets on the pooled cross-
+source probabilities (a grid of 0.1 steps), writes them into the weights and reports a nested check (each source
+routed by offsets chosen without it), and the typed prior (`learned:typed`), chosen on the typed sources' cross-
+source probabilities; cautious offsets stay (0, 0.4, 0.8).
 """
 
 import sys

@@ -122,14 +122,14 @@ def goal_figures(truth: Sequence[int], pred: Sequence[int], prompts: Sequence[st
     `estimate` would report lands from perfect routing's (``savings_gap``, a fraction: -0.14 is 14 points under)."""
     ev = evaluate(truth, pred, prompts, cost)
     questions = [p for t, p, text in zip(truth, pred, prompts) if t < 3 and one_line_question(text)]
-    return {"n": ev.n, "accuracy": round(ev.accuracy, 4), "tier3_sent_lower": round(ev.tier3_sent_lower_rate, 4),
-            "tier1_sent_to_tier3": round(ev.tier1_sent_to_tier3_rate, 4),
+    return {"n": ev.n, "accuracy": round(ev.accuracy, 6), "tier3_sent_lower": round(ev.tier3_sent_lower_rate, 6),
+            "tier1_sent_to_tier3": round(ev.tier1_sent_to_tier3_rate, 6),
             "questions_sent_to_tier3": f"{sum(p == 3 for p in questions)}/{len(questions)}",
             "tier2_sent_to_tier1": ev.tier2_sent_to_tier1, "over_routed": ev.over_routed,
             "mistake_cost_usd": str(ev.mistake_cost_usd.quantize(Decimal("0.000001"))),
             "extra_cost_usd": str(ev.extra_cost_usd.quantize(Decimal("0.000001"))),
             "savings_gap": None if ev.estimated_savings is None or ev.perfect_savings is None
-            else round(ev.estimated_savings - ev.perfect_savings, 4)}
+            else round(ev.estimated_savings - ev.perfect_savings, 6)}
 
 
 def shares_of(tiers: Sequence[int]) -> tuple[float, float, float]:
