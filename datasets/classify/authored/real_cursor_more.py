@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "probes"))
-from specstory import labeled, write  # noqa: E402
+from specstory import labeled_sources, write  # noqa: E402
 
 # repository: (licence, the tier of each distinct message in order, 50 a line)
 SOURCES = {
@@ -32,11 +32,7 @@ SOURCES = {
 
 
 def main(mirrors: Path) -> None:
-    seen: set[str] = set()
-    records = []
-    for part, (repo, (licence, tiers)) in enumerate(SOURCES.items(), 1):
-        records += [{**r, "part": part} for r in labeled(mirrors, repo, licence, tiers, seen)]
-    write(Path(__file__).with_suffix(".jsonl"), "real-cm", records)
+    write(Path(__file__).with_suffix(".jsonl"), "real-cm", labeled_sources(mirrors, SOURCES, parts=True))
 
 
 if __name__ == "__main__":

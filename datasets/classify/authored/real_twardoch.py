@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "probes"))
-from specstory import labeled, write  # noqa: E402
+from specstory import labeled_sources, write  # noqa: E402
 
 LICENCE = "MIT"
 # the tier of each distinct message of each repository, in order (50 a line); "." = left out
@@ -56,11 +56,8 @@ TIERS = {
 
 
 def main(mirrors: Path) -> None:
-    seen: set[str] = set()
-    records = []
-    for part, (repo, tiers) in enumerate(TIERS.items(), 1):
-        records += [{**r, "part": part} for r in labeled(mirrors, repo, LICENCE, tiers, seen)]
-    write(Path(__file__).with_suffix(".jsonl"), "real-tw", records)
+    sources = {repo: (LICENCE, tiers) for repo, tiers in TIERS.items()}
+    write(Path(__file__).with_suffix(".jsonl"), "real-tw", labeled_sources(mirrors, sources, parts=True))
 
 
 if __name__ == "__main__":

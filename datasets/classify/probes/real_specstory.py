@@ -21,7 +21,7 @@ Run: python3 real_specstory.py MIRRORS_DIR  (git mirrors of the four repositorie
 import sys
 from pathlib import Path
 
-from specstory import labeled, write
+from specstory import labeled_sources, write
 
 # repository: (licence, the tier of each distinct message in order, 50 a line; "." = left out)
 SOURCES = {
@@ -47,11 +47,7 @@ SOURCES = {
 
 
 def main(mirrors: Path) -> None:
-    seen: set[str] = set()
-    records = []
-    for repo, (licence, tiers) in SOURCES.items():
-        records += labeled(mirrors, repo, licence, tiers, seen)
-    write(Path(__file__).with_suffix(".jsonl"), "real-specstory", records)
+    write(Path(__file__).with_suffix(".jsonl"), "real-specstory", labeled_sources(mirrors, SOURCES, parts=False))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,17 @@ def labeled(mirrors: Path, repo: str, licence: str, tiers: str, seen: set[str]) 
             for (f, c, m), t in zip(found, tiers) if t != "."]
 
 
+def labeled_sources(mirrors: Path, sources: dict[str, tuple[str, str]], parts: bool) -> list[dict]:
+    """The records of every repository of ``sources`` (repository: (licence, tiers)), in order, a message seen in
+    an earlier repository skipped; with ``parts``, each record's "part" is its repository's place (from 1), so
+    the cross-source evaluation holds out one repository at a time."""
+    seen: set[str] = set()
+    records = []
+    for part, (repo, (licence, tiers)) in enumerate(sources.items(), 1):
+        records += [{**r, "part": part} if parts else r for r in labeled(mirrors, repo, licence, tiers, seen)]
+    return records
+
+
 def write(out: Path, id_prefix: str, records: list[dict]) -> None:
     """The JSONL: each record with an id first."""
     with out.open("w", encoding="utf-8") as fh:
