@@ -261,3 +261,19 @@ def test_prose_words_is_the_capped_log_length_in_both_paths():
     row, col, val = space.coo(prompts)
     got = [float(val[(row == i) & (col == 1)].sum()) for i in range(len(prompts))]
     assert got == pytest.approx(expected)
+
+
+def test_a_pickled_classifier_decides_alike_and_shows_no_word_of_its_vocabulary():
+    """What the worker pool sends: the fields, compressed; a vocabulary word such as a pasted `__main__` must not
+    show in the bytes (the pool would take it for a reference to the main script)."""
+    import pickle
+
+    clf = LearnedClassifier.load().typed()
+    assert any("__main__" in name for name in clf.names)
+    payload = pickle.dumps(clf.predict)
+    assert b"__main__" not in payload
+    back = pickle.loads(payload).__self__
+    prompts = ["rename `foo` to `bar`", "why do orders get charged twice under load?", "yes, do it"]
+    assert back.tiers(prompts).tolist() == clf.tiers(prompts).tolist()
+    assert (back.offsets, back.typed_offsets, back.names) == (clf.offsets, clf.typed_offsets, clf.names)
+    assert np.array_equal(back.weights, clf.weights)

@@ -2,18 +2,22 @@
 
     python tools/select_recipe.py [--workers 2]
 
-Each candidate (L2 penalty, the weight of the prompts real people typed, featurizer) is scored by the
-cross-source evaluation of tools/heldout_report.py: every authoring source held out whole, scored by a model
-trained with the candidate on the others (train.jsonl is never held out). Routing offsets are chosen on the
-pooled held-out probabilities as heldout_report does, and the criterion is the score they are chosen by
-(heldout_report.routing_score: issue 15's penalised accuracy over every held-out row, averaged with the plain
-accuracy on the rows people typed). A first criterion, which applied the tier-3 limit to the real rows alone,
-was dropped after its first run: they hold 11 tier-3 requests, and chasing them sent 9% of the hand-written
-tier-1 requests to tier 3. The nested line says what the
-choice is worth: each source scored under the candidate (and offsets) chosen on the other sources alone.
-Before the criterion, a candidate must pass issue 15's own examples (ISSUE_EXAMPLES, the cases
-tests/test_learned.py checks) when trained on everything: the capped-length candidates scored best on the
-criterion but sent "why is my docker build slow? ..." to tier 3, the very mistake the issue was filed for.
+Each candidate (L2 penalty, the weight of the prompts real people typed, featurizer) is scored by the cross-source
+evaluation of tools/heldout_report.py: every authoring source held out whole, scored by a model trained with the
+candidate on the others (train.jsonl is never held out). Routing offsets are chosen on the pooled held-out
+probabilities as heldout_report does, and the criterion is the score they are chosen by
+(heldout_report.routing_score: issue 15's penalised accuracy over the hand-written held-out rows, where the issue
+states its limits, averaged with the plain accuracy on the rows people typed; until the seventh session the
+penalties applied to all rows pooled, and the hand-written tier 1 -> 3 ended at 3.6%). A first criterion, which
+applied the tier-3 limit to the real rows alone, was dropped after its first run: they hold 11 tier-3 requests, and
+chasing them sent 9% of the hand-written tier-1 requests to tier 3. The nested line says what the choice is worth:
+each source scored under the candidate (and offsets) chosen on the other sources alone. Before the criterion, a
+candidate must pass issue 15's own examples (ISSUE_EXAMPLES, the cases tests/test_learned.py checks) when trained
+on everything: the capped-length candidates scored best on the criterion but sent "why is my docker build slow?
+..." to tier 3, the very mistake the issue was filed for. In the seventh session every candidate failed that
+example once the second typed source came in, since every "why ... slow" question of the training sets was
+tier 3; authored/textbook_why.jsonl (LABELING.md's textbook "why" questions) was written for that, before the run
+that chose the recipe.
 Held-out probabilities are cached in /tmp/costsim-select/ by candidate and data digest.
 """
 
@@ -37,16 +41,24 @@ from costsim.routing.features import FeaturizerConfig  # noqa: E402
 from costsim.routing.learned import LearnedClassifier, decide  # noqa: E402
 
 CACHE = Path("/tmp/costsim-select")
-# name: (l2, real_weight, featurizer); written down before this grid's first run
+# name: (l2, real_weight, featurizer); written down before this grid's first run. The seventh session's grid
+# (after the second typed source, authored/real_twardoch.jsonl, came in, and the criterion's limits moved to the
+# hand-written rows): the shipped recipe, the same without the length feature, and the real weight and L2 around it.
 PLAIN = FeaturizerConfig(stem_chars=5)
 LENGTH = FeaturizerConfig(stem_chars=5, dense=("has_code", "code_len", "traceback", "multi_turn", "prose_words"))
 CANDIDATES = {
-    "l2=1e-5 real x1": (1e-5, 1.0, PLAIN),  # the recipe before the real source
-    "l2=1e-5 real x10": (1e-5, 10.0, PLAIN),
-    "l2=1e-5 real x3 length": (1e-5, 3.0, LENGTH),
-    "l2=1e-5 real x10 length": (1e-5, 10.0, LENGTH),
-    "l2=1e-4 real x10 length": (1e-4, 10.0, LENGTH),
-}
+    "l2=1e-5 real x3 length": (1e-5, 3.0, LENGTH),  # the shipped recipe of the sixth session
+    "l2=1e-5 real x3": (1e-5, 3.0, PLAIN),
+    "l2=1e-5 real x1 length": (1e-5, 1.0, LENGTH),
+    "l2=1e-5 real x1": (1e-5, 1.0, PLAIN),
+    "l2=3e-5 real x3 length": (3e-5, 3.0, LENGTH),
+    # a second round, written after the first chose "real x1 length" with the hand-written accuracy at 87.8%
+    # (below issue 15's 88%): how the hand-written figures trade against the typed ones as the typed prompts
+    # weigh less (x0: not trained on at all, still held out and scored), and less regularisation
+    "l2=1e-5 real x0.5 length": (1e-5, 0.5, LENGTH),
+    "l2=1e-5 real x0 length": (1e-5, 0.0, LENGTH),
+    "l2=3e-6 real x1 length": (3e-6, 1.0, LENGTH),
+}  # run once more, unchanged, after authored/real_cursor_more.jsonl came in: "real x0.5 length" again
 
 
 # issue 15's examples and the tiers they may go to (tests/test_learned.py checks the shipped model on them)

@@ -2,18 +2,20 @@
 
     python tools/train_default.py && python tools/heldout_report.py
 
-Trained on every labeled request in datasets/classify/: the 600 templated records of train.jsonl, the
-hand-written authoring sources in datasets/classify/authored/, and the prompts people typed into Aider while
-building it (authored/real_aider_dev.jsonl, weighing REAL_WEIGHT); never the probes. The recipe
-(costsim.routing.train's RECIPE_* defaults, also what `costsim train` uses) and REAL_WEIGHT were chosen by
-tools/select_recipe.py on the cross-source evaluation (each source held out whole; the real log in four parts
-of whole sessions), among candidates that route issue 15's own examples sensibly: word unigrams and bigrams of
-the request's own prose (pasted code, logs and earlier turns removed), 5-letter stems of longer words, and five
-shape features, the prose's length only capped at 32 words; no question marks, no punctuation and no function
-words on their own (issue 15: in the older sets they marked how hard asks were *written*, so plain questions
-went to tier 3); L2 1e-5; balanced class weights. tools/heldout_report.py then chooses the routing offsets on
-the pooled cross-source probabilities (a grid of 0.1 steps), writes them into the weights and reports a nested
-check (each source routed by offsets chosen without it); cautious offsets stay (0, 0.4, 0.8).
+Trained on every labeled request in datasets/classify/: the 600 templated records of train.jsonl, the hand-written
+authoring sources in datasets/classify/authored/, and the prompts people typed: Aider's author into Aider
+(authored/real_aider_dev.jsonl) and three people into Cursor (authored/real_twardoch.jsonl,
+authored/real_cursor_more.jsonl), all weighing REAL_WEIGHT; never the probes. The recipe (costsim.routing.train's
+RECIPE_* defaults, also what `costsim train` uses) and REAL_WEIGHT were chosen by tools/select_recipe.py on the
+cross-source evaluation (each source held out whole; the Aider log in four parts of whole sessions, the Cursor logs
+one repository at a time), among candidates that route issue 15's own examples sensibly: word unigrams and bigrams
+of the request's own prose (pasted code, logs and earlier turns removed), 5-letter stems of longer words, and five
+shape features, the prose's length only capped at 32 words; no question marks, no punctuation and no function words
+on their own (issue 15: in the older sets they marked how hard asks were *written*, so plain questions went to tier
+3); L2 1e-5; balanced class weights. tools/heldout_report.py then chooses the routing offsets on the pooled cross-
+source probabilities (a grid of 0.1 steps), writes them into the weights and reports a nested check (each source
+routed by offsets chosen without it), and the typed prior (`learned:typed`), chosen on the typed sources' cross-
+source probabilities; cautious offsets stay (0, 0.4, 0.8).
 """
 
 import sys
@@ -39,8 +41,9 @@ def labeled_sets() -> dict[str, list[dict]]:
 
 
 # Records typed by real people (they carry a "source" URL) weigh this much in training; chosen with the
-# recipe by tools/select_recipe.py on cross-source figures (never on a probe).
-REAL_WEIGHT = 3.0
+# recipe by tools/select_recipe.py on cross-source figures (never on a probe): 3 in the sixth session, with one
+# typed source; 0.5 in the seventh, with two (366 more prompts of another author).
+REAL_WEIGHT = 0.5
 
 
 def fit(records: list[dict], real_weight: float = REAL_WEIGHT, **recipe) -> dict:

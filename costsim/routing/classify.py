@@ -16,22 +16,21 @@ Classifier = Callable[[Sequence[str]], list[Decision]]
 
 def learned_model(policy: Policy, choice: str | None = None):
     """(label, LearnedClassifier) when `choice` (or the policy) names a learned classifier, else None."""
-    from costsim.routing.policy import CLASSIFIERS
+    from costsim.routing.policy import CLASSIFIERS, split_preset
 
-    name = choice or policy.classifier
-    cautious = name.endswith(":cautious")  # err towards escalation (learned classifiers only)
-    name = name.removesuffix(":cautious")
+    name, preset = split_preset(choice or policy.classifier)
     weights_path = None if name in CLASSIFIERS else name
     if weights_path is None and name != "learned":
         return None
     if weights_path is not None and not Path(weights_path).exists():
         from costsim.errors import ConfigError
-        raise ConfigError(f"--classifier {name!r}: not one of {', '.join(CLASSIFIERS)} (add :cautious to learned), "
-                          "and no weights file of that name (make one with `costsim train`)")
+        raise ConfigError(f"--classifier {name!r}: not one of {', '.join(CLASSIFIERS)} (add :cautious or :typed to "
+                          "learned), and no weights file of that name (make one with `costsim train`)")
     from costsim.routing.learned import LearnedClassifier
 
     label = "learned" if weights_path is None else f"learned ({weights_path})"
-    return label + (", cautious" if cautious else ""), LearnedClassifier.load(weights_path, cautious=cautious)
+    return label + {":cautious": ", cautious", ":typed": ", typed prior", "": ""}[preset], LearnedClassifier.load(
+        weights_path, cautious=preset == ":cautious", typed=preset == ":typed")
 
 
 def make_classifier(policy: Policy, choice: str | None = None) -> tuple[str, Classifier]:
@@ -40,12 +39,13 @@ def make_classifier(policy: Policy, choice: str | None = None) -> tuple[str, Cla
     learned = learned_model(policy, choice)
     if learned is not None:
         return learned[0], learned[1].predict
-    name = choice or policy.classifier
-    cautious = name.endswith(":cautious")
-    name = name.removesuffix(":cautious")
-    if cautious:
+    from costsim.routing.policy import split_preset
+
+    name, preset = split_preset(choice or policy.classifier)
+    if preset:
         from costsim.errors import ConfigError
-        raise ConfigError(f"--cautious ({name}:cautious): only a learned classifier has probabilities to shift")
+        option = f"--cautious ({name}:cautious)" if preset == ":cautious" else f"{name}:typed"
+        raise ConfigError(f"{option}: only a learned classifier has probabilities to shift")
     if name == "rules":
         return "rules", lambda prompts: [smart_rules_tier(p) for p in prompts]
     rules = policy.rules

@@ -13,6 +13,17 @@ from costsim.yamlio import Fields, load_yaml
 TIERS = (1, 2, 3)
 POLICY_FILE = "policy.yaml"
 CLASSIFIERS = ("keywords", "rules", "learned")
+PRESETS = (":cautious", ":typed")  # a learned classifier's other offsets: err towards escalation; the typed prior
+
+
+def split_preset(name: str) -> tuple[str, str]:
+    """(classifier, preset) of a classifier spec: "learned:typed" -> ("learned", ":typed"). Presets stack when
+    `estimate --cautious` adds one to the policy's ("learned:typed:cautious"); the cautious offsets then win."""
+    found = []
+    while preset := next((p for p in PRESETS if name.endswith(p)), ""):
+        found.append(preset)
+        name = name.removesuffix(preset)
+    return name, ":cautious" if ":cautious" in found else found[0] if found else ""
 
 
 @dataclass(frozen=True)
@@ -65,8 +76,10 @@ def load_policy(path: str | Path | None = None) -> Policy:
         )
         models[tier], names[tier] = f.required_str("model").strip(), f.str("name") or f"Tier {tier}"
     classifier = top.str("classifier", "keywords")
-    if classifier not in CLASSIFIERS:
-        top.fail(f"must be one of {', '.join(CLASSIFIERS)}, got {classifier!r}", "classifier")
+    base, preset = split_preset(classifier)
+    if base not in CLASSIFIERS or (preset and base != "learned"):
+        top.fail(f"must be one of {', '.join(CLASSIFIERS)} (learned may end in :cautious or :typed), got "
+                 f"{classifier!r}", "classifier")
     defaults = KeywordRules()
     keywords = dict(defaults.keywords)
     if top.has("keywords"):

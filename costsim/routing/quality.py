@@ -16,11 +16,10 @@ from pathlib import Path
 from costsim.errors import InputError
 from costsim.pricing.prices import PriceBook, request_cost_usd
 from costsim.routing.evaluate import Evaluation, evaluate
-from costsim.routing.policy import Policy
+from costsim.routing.policy import PRESETS, Policy
 from costsim.routing.prompts import jsonl_objects
 
-DEFAULT_SPECS = ("keywords", "rules", "learned", "learned:cautious")
-CAUTIOUS_SUFFIX = ":cautious"
+DEFAULT_SPECS = ("keywords", "rules", "learned", "learned:cautious", "learned:typed")
 
 
 @dataclass(frozen=True)
@@ -119,15 +118,18 @@ def one_line_question(prompt: str) -> bool:
 
 def goal_figures(truth: Sequence[int], pred: Sequence[int], prompts: Sequence[str], cost) -> dict:
     """The figures issue 15's goal is stated in, plus the mistake cost: accuracy, tier 3 sent lower, tier 1
-    sent to tier 3, and one-line questions labeled tier 1 or 2 sent to tier 3 (as "k/n")."""
+    sent to tier 3, and one-line questions labeled tier 1 or 2 sent to tier 3 (as "k/n"); and how far the saving
+    `estimate` would report lands from perfect routing's (``savings_gap``, a fraction: -0.14 is 14 points under)."""
     ev = evaluate(truth, pred, prompts, cost)
     questions = [p for t, p, text in zip(truth, pred, prompts) if t < 3 and one_line_question(text)]
-    return {"n": ev.n, "accuracy": round(ev.accuracy, 4), "tier3_sent_lower": round(ev.tier3_sent_lower_rate, 4),
-            "tier1_sent_to_tier3": round(ev.tier1_sent_to_tier3_rate, 4),
+    return {"n": ev.n, "accuracy": round(ev.accuracy, 6), "tier3_sent_lower": round(ev.tier3_sent_lower_rate, 6),
+            "tier1_sent_to_tier3": round(ev.tier1_sent_to_tier3_rate, 6),
             "questions_sent_to_tier3": f"{sum(p == 3 for p in questions)}/{len(questions)}",
             "tier2_sent_to_tier1": ev.tier2_sent_to_tier1, "over_routed": ev.over_routed,
             "mistake_cost_usd": str(ev.mistake_cost_usd.quantize(Decimal("0.000001"))),
-            "extra_cost_usd": str(ev.extra_cost_usd.quantize(Decimal("0.000001")))}
+            "extra_cost_usd": str(ev.extra_cost_usd.quantize(Decimal("0.000001"))),
+            "savings_gap": None if ev.estimated_savings is None or ev.perfect_savings is None
+            else round(ev.estimated_savings - ev.perfect_savings, 6)}
 
 
 def shares_of(tiers: Sequence[int]) -> tuple[float, float, float]:
@@ -160,7 +162,7 @@ def evaluate_file(path: str | Path, specs: Sequence[str], policy: Policy, book: 
         tiers_of, learned = _predictor(spec, policy)
         pred = tiers_of(prompts)
         rows.append(QualityRow(spec, evaluate(truth, pred, prompts, cost), shares_of(pred)))
-        if target_shares is None or spec.endswith(CAUTIOUS_SUFFIX):  # calibration replaces the cautious offsets
+        if target_shares is None or spec.endswith(PRESETS):  # calibration replaces a preset's offsets
             continue
         if learned is None:
             notes.append(f"{spec}: no probabilities, so it cannot be calibrated to a target split")
@@ -211,11 +213,13 @@ def train_labeled(path: str | Path, out: str | Path) -> tuple[Path, int]:
 
 
 def measured_quality(choice: str) -> str:
-    """One sentence on a classifier's held-out quality, from the figures stored in its weights file."""
+    """One sentence on a classifier's held-out quality, from the figures stored in its weights file: on the
+    hand-written sources (cross-source), and on prompts people typed that it was never trained on, with how far
+    the saving `estimate` reports lands from perfect routing's there."""
     from costsim.routing.learned import ClassifierFileError, LearnedClassifier
+    from costsim.routing.policy import split_preset
 
-    cautious = choice.endswith(CAUTIOUS_SUFFIX)
-    base = choice.removesuffix(CAUTIOUS_SUFFIX)
+    base, preset = split_preset(choice)
     key = base if base in ("keywords", "rules", "learned") else "learned"
     try:
         meta = LearnedClassifier.load(None if base in ("keywords", "rules", "learned") else base).meta
@@ -223,7 +227,7 @@ def measured_quality(choice: str) -> str:
         return "held-out quality unknown"
     heldout = meta.get("heldout") or {}
     summary = (heldout.get("sets") or {}).get(heldout.get("summary_set", ""), {})
-    name = key + (":cautious" if cautious else "")
+    name = key + preset
     figures = summary.get(name)
     if not figures:
         return "not measured on held-out data (run `costsim evaluate LABELED.jsonl --classifier ...`)"
@@ -240,4 +244,15 @@ def measured_quality(choice: str) -> str:
             f"; on {typed['n']:,} prompts people typed into coding agents, never trained on: accuracy "
             f"{typed['accuracy']:.0%}, mistake cost {typed['mistake_cost_vs_keywords']:.2f}× the keyword rules'"
         )
+        if typed.get("savings_gap") is not None:
+            note += f", the saving it reports {_points(typed['savings_gap'])} perfect routing's"
+    if preset == ":typed" and heldout.get("typed_prior"):
+        note += f" (its prior for typed prompts: {heldout['typed_prior']})"
     return note
+
+
+def _points(gap: float) -> str:
+    """A savings gap in words: "2.1 points under", "0.4 points over", "equal to"."""
+    if round(gap * 100, 1) == 0:
+        return "equal to"
+    return f"{abs(gap) * 100:.1f} points {'under' if gap < 0 else 'over'}"

@@ -122,7 +122,8 @@ def _class_weights(y: np.ndarray, class_weight: str | Sequence[float] | None) ->
 # and 5-letter stems of the request prose, and five shape features (no punctuation, no function words alone;
 # the prose's length only capped at 32 words), L2 1e-5, balanced class weights. Chosen by tools/select_recipe.py
 # on cross-source figures only, among candidates that route issue 15's examples sensibly; tools/train_default.py
-# weighs the prompts people typed 3x. Offsets chosen by tools/heldout_report.py on the cross-source probabilities.
+# weighs the prompts people typed 0.5x (REAL_WEIGHT). Offsets chosen by tools/heldout_report.py on the
+# cross-source probabilities.
 RECIPE_CONFIG = FeaturizerConfig(
     stem_chars=5, dense=("has_code", "code_len", "traceback", "multi_turn", "prose_words")
 )
