@@ -71,8 +71,9 @@ AsOfOpt = typer.Option(None, "--as-of", help="Price at the list prices in force 
 Tier1Opt = typer.Option(None, "--tier1", help="Model for tier 1 (mechanical).")
 Tier2Opt = typer.Option(None, "--tier2", help="Model for tier 2 (standard implementation).")
 Tier3Opt = typer.Option(None, "--tier3", help="Model for tier 3 (complex reasoning).")
-ClassifierOpt = typer.Option(None, "--classifier", help="keywords (the document's rules), rules, learned (default), "
-                             "or a weights file from `costsim train`.")
+ClassifierOpt = typer.Option(None, "--classifier", help="keywords (the document's rules), rules, learned, "
+                             "learned:typed (default: the learned one with its prior for prompts people type), or a "
+                             "weights file from `costsim train`.")
 ModelsFormatOpt = typer.Option(ModelsFormat("table"), "--format", "-f", help="Output format.")
 ReportFormatOpt = typer.Option(
     ReportFormat("table"),

@@ -29,8 +29,8 @@ def evaluate(
     classifiers: list[str] | None = typer.Option(
         None,
         "--classifier",
-        help="keywords, rules, learned, a weights file; add :cautious to a learned one. "
-        "Repeatable (default: keywords, rules, learned, learned:cautious).",
+        help="keywords, rules, learned, a weights file; add :cautious or :typed to a learned one. "
+        "Repeatable (default: keywords, rules, learned, learned:cautious, learned:typed).",
     ),
     target_distribution: str | None = typer.Option(
         None,
