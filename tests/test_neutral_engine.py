@@ -110,24 +110,3 @@ def test_a_block_that_is_not_utf8_is_read_record_by_record(cli, tmp_path, monkey
     assert f"{path}:4501: malformed JSON" in engine_err
     assert engine["accounting"]["records_read"] == 6000
     assert engine["tokens"]["input"] == 5999 * 1000
-
-
-def test_the_engine_rows_come_back_in_line_order_whatever_order_the_threads_finish_in():
-    import pyarrow as pa
-
-    shuffled = pa.table({"n": [3, 1, 2, 5, 4], "good": [True] * 5, "id": ["c", "a", "b", "e", "d"]})
-    ordered = arrow_jsonl._in_line_order(shuffled)
-    assert ordered.column("n").to_pylist() == [1, 2, 3, 4, 5]
-    assert ordered.column("id").to_pylist() == ["a", "b", "c", "d", "e"]
-    in_order = shuffled.take([1, 2, 0, 4, 3])
-    assert arrow_jsonl._in_line_order(in_order) is in_order  # no copy when it is already in order
-
-
-def test_a_block_of_many_scan_batches_reads_as_the_line_reader_does(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(arrow_jsonl, "SCAN_ROWS", 7)  # DuckDB's threads share the block's many batches
-    lines = [_line(id=f"r{i % 40}", input_tokens=1000 + i) for i in range(120)] + ODD_LINES
-    path = tmp_path / "usage.jsonl"
-    path.write_text("\n".join(lines) + "\n")
-    engine, careful = _both(cli, monkeypatch, path)
-    assert engine == careful
-    assert engine[0]["accounting"]["duplicates"] == 80

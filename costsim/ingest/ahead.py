@@ -36,6 +36,7 @@ class Ahead(Generic[T]):
             for item in iterator:
                 if not self._hand_over((_ITEM, item)):
                     return
+                del item  # not held here while the next one is made
             self._hand_over((_END, None))
         except BaseException as exc:  # shown to the caller, in its thread
             self._hand_over((_ERROR, exc))

@@ -209,49 +209,44 @@ def engine_tables(stream):
     """A stream's blocks of whole lines (`next_block`), each judged by one DuckDB query: an Arrow table of n
     (the line number), good, and for good lines the typed columns, for the others their text (`line`).
     A block that is not UTF-8 comes as (first line number, its lines) for the record-by-record path."""
-    import duckdb
-
     query, con, first = _engine_query(), _connect(), 1
     try:
         while block := next_block(stream):
-            pieces = pc.list_flatten(pc.split_pattern(pa.array([block], pa.large_binary()), b"\n"))
-            count = len(pieces) - block.endswith(b"\n")  # `line_count`, with no pass over the block in Python
-            try:
-                lines = pieces[:count].cast(pa.large_string())  # UTF-8 checked line by line, as a whole
-            except pa.ArrowInvalid:  # bytes that are not UTF-8: the line reader names the line
-                yield first, split_lines(block)
-                first += count
-                continue
-            numbers = pa.array(np.arange(first, first + count, dtype=np.int64))
-            con.register("block_lines", _scannable(pa.table({"n": numbers, "line": lines})))
-            try:
-                yield _in_line_order(con.sql(query).to_arrow_table())
-            except duckdb.Error:
-                yield first, split_lines(block)
-            finally:
-                con.unregister("block_lines")
+            found, count = _judged(block, first, con, query)
+            del block  # nothing of a block is held while its rows wait to be used (`Ahead` keeps some)
+            yield found
+            del found
             first += count
     finally:
         con.close()
 
 
-SCAN_ROWS = 16_384  # lines per Arrow batch the query scans: DuckDB's threads share a block's batches
+def _judged(block: bytes, first: int, con, query: str):
+    """(the engine's table of a block's lines numbered from `first`, or (first, lines) for the
+    record-by-record path; the block's line count). The lines and their registration are let go here."""
+    import duckdb
+
+    pieces = pc.list_flatten(pc.split_pattern(_binary(block), b"\n"))
+    count = len(pieces) - block.endswith(b"\n")  # `line_count`, with no pass over the block in Python
+    try:
+        lines = pieces[:count].cast(pa.large_string())  # UTF-8 checked line by line, as a whole
+    except pa.ArrowInvalid:  # bytes that are not UTF-8: the line reader names the line
+        return (first, split_lines(block)), count
+    numbers = pa.array(np.arange(first, first + count, dtype=np.int64))
+    con.register("block_lines", pa.table({"n": numbers, "line": lines}))
+    del pieces, lines
+    try:
+        return con.sql(query).to_arrow_table(), count
+    except duckdb.Error:
+        return (first, split_lines(block)), count
+    finally:
+        con.unregister("block_lines")
 
 
-def _scannable(table):
-    """The block's lines as a dataset of small batches: DuckDB scans a dataset's batches on all its threads,
-    where it scans one table of a block's size (150,000 lines) on one."""
-    import pyarrow.dataset as ds
-
-    return ds.dataset(pa.Table.from_batches(table.to_batches(max_chunksize=SCAN_ROWS)))
-
-
-def _in_line_order(table):
-    """The query's rows by line number (the first copy of an id is the one priced)."""
-    numbers = table.column("n").to_numpy()
-    if len(numbers) < 2 or bool((numbers[1:] > numbers[:-1]).all()):
-        return table
-    return table.take(pc.sort_indices(table.column("n")))
+def _binary(block: bytes):
+    """The block as a one-value Arrow binary array over the same memory (no copy)."""
+    offsets = pa.py_buffer(np.array([0, len(block)], dtype=np.int64))
+    return pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(block)])
 
 
 def _connect():
