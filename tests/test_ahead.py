@@ -96,3 +96,15 @@ def test_a_failure_in_the_reading_thread_is_one_line_naming_the_file_with_exit_2
     ]
     assert "Traceback" not in result.output
     assert not _neutral_threads()
+
+
+def test_a_strict_error_in_the_callers_thread_stops_the_reading_thread(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(arrow_jsonl, "BLOCK_BYTES", 4096)
+    lines = [json.dumps({**GOOD, "id": f"r{i}"}) for i in range(2000)]
+    lines[30] = '{"model": "gpt-4o", "input_tokens": 5'  # line 31, in the first block; many blocks follow
+    path = tmp_path / "usage.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    result = cli("estimate", str(path), "--strict", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"error: {path}:31: malformed JSON: Expecting ',' delimiter"]
+    assert not _neutral_threads()
