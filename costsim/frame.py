@@ -7,6 +7,8 @@ Token columns hold the row's totals; `requests` is how many identical calls the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 RATE_KINDS = ("input", "output", "cache_read", "cache_write_5m", "cache_write_1h")
@@ -40,28 +42,34 @@ COLUMNS: dict[str, str] = {
 
 def normalize(df: pd.DataFrame) -> pd.DataFrame:
     """Add missing optional columns with their defaults and cast every column to its dtype."""
+    return normalize_columns(dict(df.items()), df.index)
+
+
+def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.DataFrame:
+    """`normalize` for columns not yet in a frame (each a Series on `index`, as a reader's Arrow columns
+    come): the frame is built once, in its dtypes, not once as read and again normalized."""
     out = {}
-    n = len(df)
+    n = len(index)
     for column, dtype in COLUMNS.items():
-        if column in df.columns:
-            values = df[column]
+        if column in columns:
+            values = columns[column]
             if column in INT_COLUMNS:
                 values = values.fillna(1 if column == "requests" else 0)
         elif column in INT_COLUMNS:
-            values = pd.Series(1 if column == "requests" else 0, index=df.index)
+            values = pd.Series(1 if column == "requests" else 0, index=index)
         elif column in ("batch", "output_estimated"):
-            values = pd.Series(False, index=df.index)
+            values = pd.Series(False, index=index)
         elif not dtype.startswith("datetime"):
-            values = pd.Series(pd.NA, index=df.index, dtype=dtype)  # all missing, built in its dtype at once
+            values = pd.Series(pd.NA, index=index, dtype=dtype)  # all missing, built in its dtype at once
         else:
-            values = pd.Series([pd.NA] * n, index=df.index, dtype="object")
+            values = pd.Series([pd.NA] * n, index=index, dtype="object")
         if column == "batch":  # a record without `batch` next to one with it is not batched (NaN is truthy)
             values = values.astype("boolean").fillna(False)
         if dtype.startswith("datetime"):
             out[column] = pd.to_datetime(values, utc=True)
         else:
             out[column] = values.astype(dtype)
-    return pd.DataFrame(out, index=df.index)
+    return pd.DataFrame(out, index=index)
 
 
 def prompt_tokens_per_request(df: pd.DataFrame) -> pd.Series:

@@ -4,8 +4,11 @@ timestamp column, and a bad record named by its row."""
 import json
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from costsim.cli.app import app
@@ -77,3 +80,31 @@ def test_a_file_that_only_looks_like_parquet_is_a_named_error(tmp_path):
     result = runner.invoke(app, ["estimate", str(target)])
     assert result.exit_code == 2
     assert f"{target}: cannot read as Parquet" in result.stderr
+
+
+@pytest.mark.parametrize("kind", [pa.timestamp("s"), pa.timestamp("ms"), pa.timestamp("us", tz="Europe/Paris"),
+                                  pa.timestamp("ns"), pa.timestamp("ns", tz="+05:30")])
+def test_a_timestamp_column_reads_as_its_iso_text_would(tmp_path, kind):
+    """A typed column is taken as UTC instants, not printed and parsed again: the same frame, to the
+    instant and the resolution, as the same column written as ISO text (naive times are UTC)."""
+    from datetime import datetime
+
+    from costsim.ingest import arrow_jsonl
+    from costsim.ingest.common import IngestStats
+    from costsim.ingest.neutral import read_parquet
+
+    stamps = pa.array([datetime(2026, 5, 1, 10, 0, 0, 123000), datetime(2026, 5, 2, 23, 59, 59)],
+                      pa.timestamp("us")).cast(pa.timestamp(kind.unit), safe=False)
+    if kind.tz:
+        stamps = pc.assume_timezone(stamps, kind.tz)
+    base = pa.table({"model": ["gpt-4o", "gpt-4o-mini"], "input_tokens": [10, 20], "output_tokens": [1, 2]})
+    frames = []
+    for i, column in enumerate((stamps, stamps.cast(pa.string()))):
+        target = tmp_path / f"{i}.parquet"
+        pq.write_table(base.append_column("timestamp", column), target)
+        frames.append(pd.concat(read_parquet(str(target), IngestStats()), ignore_index=True).drop(columns="source"))
+    pd.testing.assert_frame_equal(frames[0], frames[1], check_exact=True)
+    assert pa.types.is_timestamp(arrow_jsonl.conform(pq.read_table(tmp_path / "0.parquet")).column("timestamp").type)
+    assert frames[0]["timestamp"].iloc[0] == pd.Timestamp("2026-05-01 10:00:00.123", tz="UTC") - (
+        pd.Timedelta(hours=2) if kind.tz == "Europe/Paris" else pd.Timedelta(hours=5, minutes=30) if kind.tz else
+        pd.Timedelta(0)) - (pd.Timedelta(milliseconds=123) if kind.unit == "s" else pd.Timedelta(0))

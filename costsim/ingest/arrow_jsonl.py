@@ -27,7 +27,7 @@ try:
 except ImportError:  # pragma: no cover - pyarrow is a base dependency; without it the json.loads path reads
     pa = None
 
-from costsim.frame import normalize
+from costsim.frame import normalize_columns
 from costsim.ingest.common import EARLIEST, LATEST, MAX_TOKENS
 
 AVAILABLE = pa is not None
@@ -100,14 +100,14 @@ def table_frame(table, first: int, name: str) -> pd.DataFrame | None:
     model = table.column("model")
     if pc.any(pc.equal(model, "")).as_py():
         return None
-    stamps = pd.to_datetime(
-        pd.Series(table.column("timestamp").to_pandas()), utc=True, format="ISO8601", errors="coerce"
-    )
+    stamps = pd.Series(table.column("timestamp").to_pandas())  # UTC already when `conform` could make it so
+    if not pa.types.is_timestamp(table.column("timestamp").type):
+        stamps = pd.to_datetime(stamps, utc=True, format="ISO8601", errors="coerce")
     if stamps.isna().any():
         return None
     lines = pa.array(range(first, first + n), type=pa.int64())
     columns.update(text_columns(table, model, lines, name), timestamp=stamps)
-    return normalize(pd.DataFrame(columns))
+    return usage_frame(columns, n)
 
 
 def text_columns(table, model, lines, name: str) -> dict:
@@ -132,11 +132,20 @@ def conform(table):
         values = table.column(field.name)
         if pa.types.is_timestamp(values.type) and field.name != "timestamp":
             return None
-        try:  # a timestamp column becomes ISO text ("2026-05-01 10:00:00Z"; naive ones are UTC)
-            columns.append(values.cast(field.type, safe=True))
+        try:
+            columns.append(_utc_stamps(values) if field.name == "timestamp" else values.cast(field.type, safe=True))
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             return None
-    return pa.table(columns, schema=SCHEMA)
+    return pa.table(columns, names=SCHEMA.names)
+
+
+def _utc_stamps(values):
+    """A timestamp column in UTC (naive ones are UTC): the instants, and the resolution, that pandas gives
+    its ISO text ("2026-05-01 10:00:00.000000000" is nanoseconds, anything coarser microseconds), with no
+    text made and parsed again. Any other column becomes text, which `table_frame` parses."""
+    if pa.types.is_timestamp(values.type):
+        return values.cast(pa.timestamp("ns" if values.type.unit == "ns" else "us", tz="UTC"), safe=True)
+    return values.cast(pa.string(), safe=True)
 
 
 def _as_series(values) -> pd.Series:
@@ -200,30 +209,44 @@ def engine_tables(stream):
     """A stream's blocks of whole lines (`next_block`), each judged by one DuckDB query: an Arrow table of n
     (the line number), good, and for good lines the typed columns, for the others their text (`line`).
     A block that is not UTF-8 comes as (first line number, its lines) for the record-by-record path."""
-    import duckdb
-
     query, con, first = _engine_query(), _connect(), 1
     try:
         while block := next_block(stream):
-            count = line_count(block)
-            try:
-                text = pa.array([block], pa.large_binary()).cast(pa.large_string())
-            except pa.ArrowInvalid:  # bytes that are not UTF-8: the line reader names the line
-                yield first, split_lines(block)
-                first += count
-                continue
-            lines = pc.list_flatten(pc.split_pattern(text, "\n"))[:count]
-            numbers = pa.array(np.arange(first, first + count, dtype=np.int64))
-            con.register("block_lines", pa.table({"n": numbers, "line": lines}))
-            try:
-                yield con.sql(query).to_arrow_table()
-            except duckdb.Error:
-                yield first, split_lines(block)
-            finally:
-                con.unregister("block_lines")
+            found, count = _judged(block, first, con, query)
+            del block  # nothing of a block is held while its rows wait to be used (`Ahead` keeps some)
+            yield found
+            del found
             first += count
     finally:
         con.close()
+
+
+def _judged(block: bytes, first: int, con, query: str):
+    """(the engine's table of a block's lines numbered from `first`, or (first, lines) for the
+    record-by-record path; the block's line count). The lines and their registration are let go here."""
+    import duckdb
+
+    pieces = pc.list_flatten(pc.split_pattern(_binary(block), b"\n"))
+    count = len(pieces) - block.endswith(b"\n")  # `line_count`, with no pass over the block in Python
+    try:
+        lines = pieces[:count].cast(pa.large_string())  # UTF-8 checked line by line, as a whole
+    except pa.ArrowInvalid:  # bytes that are not UTF-8: the line reader names the line
+        return (first, split_lines(block)), count
+    numbers = pa.array(np.arange(first, first + count, dtype=np.int64))
+    con.register("block_lines", pa.table({"n": numbers, "line": lines}))
+    del pieces, lines
+    try:
+        return con.sql(query).to_arrow_table(), count
+    except duckdb.Error:
+        return (first, split_lines(block)), count
+    finally:
+        con.unregister("block_lines")
+
+
+def _binary(block: bytes):
+    """The block as a one-value Arrow binary array over the same memory (no copy)."""
+    offsets = pa.py_buffer(np.array([0, len(block)], dtype=np.int64))
+    return pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(block)])
 
 
 def _connect():
@@ -248,4 +271,12 @@ def engine_frame(batch, name: str) -> pd.DataFrame:
         columns[c] = batch.column(c).fill_null(0).to_numpy(zero_copy_only=False)
     stamps = pd.Series(batch.column("timestamp").to_pandas(), copy=False)
     columns.update(text_columns(batch, batch.column("model"), batch.column("n"), name), timestamp=stamps)
-    return normalize(pd.DataFrame(columns))
+    return usage_frame(columns, batch.num_rows)
+
+
+def usage_frame(columns: dict, n: int) -> pd.DataFrame:
+    """Columns as read (numpy arrays, and Series numbered from 0) as a normalized usage-frame chunk of `n`
+    rows, made in one step (`normalize_columns`)."""
+    index = pd.RangeIndex(n)
+    return normalize_columns({c: v if isinstance(v, pd.Series) else pd.Series(v, index=index, copy=False)
+                              for c, v in columns.items()}, index)

@@ -24,6 +24,7 @@ import pandas as pd
 from costsim.errors import InputError
 from costsim.frame import normalize
 from costsim.ingest import arrow_jsonl
+from costsim.ingest.ahead import Ahead
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_binary, parse_timestamp, token_count
 from costsim.ingest.records import Skip, finish_frame, finish_rows, header_name, prepare_table, read_csv_format
 
@@ -96,16 +97,18 @@ def _slow_rows(block: list[tuple[int, object, str | None]], stats: IngestStats, 
 
 def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     """JSON lines are read in blocks, each judged by DuckDB (`arrow_jsonl.engine_tables`): good lines as
-    columns, the others record by record, each in line order. A file that is one JSON document
-    (pretty-printed, or an array) goes to the line reader."""
+    columns, the others record by record, each in line order. The blocks are read and queried in a
+    thread, a block or two ahead (`Ahead`), while this thread makes rows of the one before. A file that
+    is one JSON document (pretty-printed, or an array) goes to the line reader."""
     name = stats.display(path)
     with open_binary(path, name) as stream:
         if not (arrow_jsonl.AVAILABLE and arrow_jsonl.engine_readable(stream.peek(1 << 16)[: 1 << 16])):
             stream.close()
             yield from _read_lines(path, stats)
             return
+        tables = Ahead(arrow_jsonl.engine_tables(stream), depth=2, name="costsim-neutral")
         try:
-            for table in arrow_jsonl.engine_tables(stream):
+            for table in tables:
                 if isinstance(table, tuple):  # a block that is not UTF-8, read record by record
                     first, lines = table
                     block = _parse_lines(lines, first)
@@ -114,8 +117,11 @@ def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
                         yield finish_rows(rows, stats)
                 else:
                     yield from _engine_chunks(table, name, stats)
+                del table
         except EOFError as exc:
             raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
+        finally:
+            tables.close()  # before the stream closes: the thread reads it
 
 
 def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
