@@ -5,7 +5,6 @@ import numpy as np
 
 from costsim.ingest.claude_code import final_copies, merge_copies
 
-
 # (rows, distinct ids, share of rows with an id): ids on many rows; ids mostly on one row, as in real
 # logs (the readers' fast path); empty, single and id-less inputs
 SHAPES = [(400, 60, 0.9), (400, 5000, 0.9), (0, 10, 0.9), (1, 10, 1.0), (30, 10, 0.0), (50, 10**9, 1.0)]

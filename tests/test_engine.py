@@ -250,11 +250,11 @@ def test_an_error_in_any_reading_thread_reaches_the_caller_and_closing_stops_the
     with pytest.raises(RuntimeError, match="disk gone"):
         list(scans)
     scans.close()
-    assert not any(reader.is_alive() for reader in scans.readers)
+    assert not any(reader.running for reader in scans.readers)
     early = engine.Scans(paths, IngestStats())
     next(iter(early))
     early.close()  # with parts still waiting to be handed over
-    assert not any(reader.is_alive() for reader in early.readers)
+    assert not any(reader.running for reader in early.readers)
 
 
 def test_prompts_are_handed_on_as_they_are_read(tmp_path):

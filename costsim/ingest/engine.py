@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
-import threading
 from collections.abc import Iterator
 
 import numpy as np
@@ -383,64 +381,45 @@ def wanted() -> bool:
 
 class Scans:
     """Every session file's result, in file order. From the start (the caller's own setup runs alongside),
-    `threads()` reader threads run the parts' queries, part k on thread k mod threads(), each up to AHEAD
-    parts ahead of their use, so the engine keeps reading while the caller classifies and prices. A part
-    query runs on one core (WITH ORDINALITY, which numbers the lines, keeps DuckDB to one thread), so the
-    parts are what run in parallel. The threads only query: each part's rows are made into results where
-    they are used, so DuckDB starts the next part at once."""
+    `threads()` reader threads (`ahead.Ahead`) run the parts' queries, part k on thread k mod threads(),
+    each up to AHEAD parts ahead of their use, so the engine keeps reading while the caller classifies and
+    prices. A part query runs on one core (WITH ORDINALITY, which numbers the lines, keeps DuckDB to one
+    thread), so the parts are what run in parallel. The threads only query: each part's rows are made into
+    results where they are used, so DuckDB starts the next part at once."""
 
     AHEAD = 2  # parts a reader thread has read and not yet handed over (each some 30 MiB of Arrow rows)
 
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
+        from costsim.ingest.ahead import Ahead
+
         self.parts, self.stats = parts_of(paths, PART_BYTES), stats
         count = max(min(threads(), len(self.parts)), 1)
-        self.done = [queue.Queue(maxsize=self.AHEAD) for _ in range(count)]
-        self.stop = threading.Event()
-        self.readers = [threading.Thread(target=self._read, args=(k,), name=f"costsim-engine-{k}", daemon=True)
+        self.readers = [Ahead(_read_parts(self.parts[k::count]), depth=self.AHEAD, name=f"costsim-engine-{k}")
                         for k in range(count)]
-        for reader in self.readers:
-            reader.start()
-
-    def _read(self, k: int) -> None:
-        """Reader thread k: parts k, k + threads, ... in order, on one connection of its own."""
-        con = None
-        try:
-            for part in self.parts[k :: len(self.readers)]:
-                if self.stop.is_set():
-                    return
-                try:
-                    con = con or connect(cores=1)  # one for all its parts: less memory churn than one each
-                    found = _read_part(part, con)
-                except BaseException as exc:  # shown to the caller, in its thread
-                    found = exc
-                self.done[k].put(found)
-                if isinstance(found, BaseException):
-                    return
-        finally:
-            if con is not None:
-                con.close()
 
     def __iter__(self) -> Iterator[dict]:
+        reads = [iter(reader) for reader in self.readers]
         for k, part in enumerate(self.parts):
-            read = self.done[k % len(self.readers)].get()
-            if isinstance(read, BaseException):
-                raise read
+            read = next(reads[k % len(reads)])  # a reader's error is raised here
             found = _no_lines() if read is None else part_found(read[1], read[0])
             del read
             yield from part_results(part, self.stats, found)
-        for reader in self.readers:
-            reader.join()  # its connection closed
+        self.close()  # every reader done: their connections are closed
 
     def close(self) -> None:
         """Stop: queries under way finish, none starts, and the readers' connections are closed."""
-        self.stop.set()
-        for reader, done in zip(self.readers, self.done):
-            while reader.is_alive():
-                try:
-                    done.get(timeout=0.05)  # make room, so a reader waiting to hand over a part ends
-                except queue.Empty:
-                    pass
-            reader.join()
+        for reader in self.readers:
+            reader.close()
+
+
+def _read_parts(parts: list[list[str]]) -> Iterator[tuple | None]:
+    """Each part's `_read_part`, in order, on one one-thread connection (less memory churn than one each)."""
+    con = connect(cores=1)
+    try:
+        for part in parts:
+            yield _read_part(part, con)
+    finally:
+        con.close()
 
 
 class CarefulScans:
