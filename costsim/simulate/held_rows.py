@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from costsim.simulate.cache_replay import NO_CONVERSATION
 
-SPILL_ROWS = 2_000_000  # rows held in memory before they go to disk (~90 bytes a row)
+SPILL_ROWS = 1_000_000  # rows held in memory before they go to disk (~90 bytes a row)
 PARTITIONS = 16  # hash partitions of the conversations once spilled (10M rows: ~625,000 a share)
 SHARE_ROWS = 1 << 17  # in memory, rows priced at once: the replay's and the pricing's working arrays grow with it
 CACHE_COLUMNS = ("cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
