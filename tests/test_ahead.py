@@ -25,6 +25,25 @@ def test_items_come_in_order_and_the_thread_ends_with_them():
     assert not made.running
 
 
+def test_an_item_the_caller_let_go_is_not_held_while_the_next_is_waited_for():
+    """The engine takes items from several readers in turn: a reader must not keep the item it last gave
+    (a part's rows, ~30 MiB) alive until it is asked again."""
+    import gc
+    import weakref
+
+    class Rows:
+        pass
+
+    made = Ahead((Rows() for _ in range(3)), depth=1)
+    items = iter(made)
+    first = next(items)
+    gone = weakref.ref(first)
+    del first
+    gc.collect()
+    assert gone() is None
+    made.close()
+
+
 def test_an_error_in_the_thread_is_raised_in_the_callers_thread_after_the_items_before_it():
     def items():
         yield 1

@@ -34,18 +34,18 @@ class Ahead(Generic[T]):
         iterator = iter(items)
         try:
             for item in iterator:
-                if not self._hand_over((_ITEM, item)):
+                if not self._hand_over([_ITEM, item]):
                     return
                 del item  # not held here while the next one is made
-            self._hand_over((_END, None))
+            self._hand_over([_END, None])
         except BaseException as exc:  # shown to the caller, in its thread
-            self._hand_over((_ERROR, exc))
+            self._hand_over([_ERROR, exc])
         finally:
             close = getattr(iterator, "close", None)
             if close is not None:
                 close()
 
-    def _hand_over(self, entry: tuple) -> bool:
+    def _hand_over(self, entry: list) -> bool:
         """Queue an entry, waiting for room; False when the caller stopped us first."""
         while not self._stop.is_set():
             try:
@@ -58,13 +58,12 @@ class Ahead(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         try:
             while True:
-                kind, item = self._made.get()
-                if kind == _END:
+                entry = self._made.get()
+                if entry[0] == _END:
                     return
-                if kind == _ERROR:
-                    raise item
-                yield item
-                del item
+                if entry[0] == _ERROR:
+                    raise entry[1]
+                yield entry.pop()  # not held by this frame while the caller uses it (nor after)
         finally:
             self.close()
 
