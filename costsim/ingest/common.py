@@ -122,26 +122,14 @@ class SeenIds:
 
     def __init__(self) -> None:
         self._runs: list[np.ndarray] = []
-        self._recent: set[int] = set()
 
     @staticmethod
     def hashes(ids) -> np.ndarray:
         """64-bit hashes of ids (str, or their UTF-8 bytes: both hash alike); the same in every reader."""
         return pd.util.hash_array(np.asarray(ids, dtype=object), categorize=False)  # same values, no factorize
 
-    def seen(self, record_id: str) -> bool:
-        """Whether this id was seen before; records it either way."""
-        h = int(self.hashes([record_id])[0])
-        if h in self._recent or self._in_runs(np.array([h], dtype=np.uint64))[0]:
-            return True
-        self._recent.add(h)
-        if len(self._recent) >= self.RUN_CAP // 8:
-            self._flush_recent()
-        return False
-
     def array(self) -> np.ndarray:
         """Every hash recorded so far, sorted (what a cluster part reports, to find ids two parts share)."""
-        self._flush_recent()
         return np.sort(np.concatenate(self._runs)) if self._runs else np.zeros(0, dtype=np.uint64)
 
     def first_mask(self, ids: pd.Series) -> np.ndarray:
@@ -155,16 +143,10 @@ class SeenIds:
 
     def first_of_hashes(self, h: np.ndarray) -> np.ndarray:
         """True for each hash not seen before (its first occurrence here); records them."""
-        self._flush_recent()
         fresh = ~pd.Series(h, copy=False).duplicated().to_numpy()  # a hash table: no sort of the whole chunk
         fresh &= ~self._in_runs(h)
         self._add_run(np.sort(h[fresh]))
         return fresh
-
-    def _flush_recent(self) -> None:
-        if self._recent:
-            self._add_run(np.sort(np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent))))
-            self._recent.clear()
 
     def _in_runs(self, h: np.ndarray) -> np.ndarray:
         found = np.zeros(len(h), dtype=bool)
