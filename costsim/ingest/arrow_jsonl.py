@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - pyarrow is a base dependency; without 
 
 from costsim.frame import normalize_columns
 from costsim.ingest.common import EARLIEST, LATEST, MAX_TOKENS
+from costsim.ingest.duck import connect
 
 AVAILABLE = pa is not None
 BLOCK_BYTES = 32 << 20  # ~150,000 records: big enough for both cores to share one read_json call
@@ -209,7 +210,7 @@ def engine_tables(stream):
     """A stream's blocks of whole lines (`next_block`), each judged by one DuckDB query: an Arrow table of n
     (the line number), good, and for good lines the typed columns, for the others their text (`line`).
     A block that is not UTF-8 comes as (first line number, its lines) for the record-by-record path."""
-    query, con, first = _engine_query(), _connect(), 1
+    query, con, first = _engine_query(), connect(), 1
     try:
         while block := next_block(stream):
             found, count = _judged(block, first, con, query)
@@ -247,21 +248,6 @@ def _binary(block: bytes):
     """The block as a one-value Arrow binary array over the same memory (no copy)."""
     offsets = pa.py_buffer(np.array([0, len(block)], dtype=np.int64))
     return pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(block)])
-
-
-def _connect():
-    """A DuckDB connection configured as `engine.connect`'s (offline, no progress bar, memory given back),
-    made here so the neutral reader does not sit on top of the Claude Code engine's imports."""
-    import duckdb
-
-    from costsim.routing.pool import cores
-
-    con = duckdb.connect(config={"threads": max(cores(), 1),
-                                 "autoinstall_known_extensions": False, "autoload_known_extensions": False,
-                                 "allocator_flush_threshold": "8MB",
-                                 "allocator_bulk_deallocation_flush_threshold": "8MB"})
-    con.execute("SET enable_progress_bar = false")
-    return con
 
 
 def engine_frame(batch, name: str) -> pd.DataFrame:

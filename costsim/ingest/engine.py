@@ -33,6 +33,7 @@ import numpy as np
 from costsim.frame import CALL_COLUMNS
 from costsim.ingest.claude_code import empty_table, project_and_session, scan_file
 from costsim.ingest.common import MAX_TOKENS, IngestStats, SeenIds
+from costsim.ingest.duck import connect, threads
 from costsim.ingest.records import message_text
 
 try:
@@ -149,13 +150,6 @@ FROM keyed
 """
 
 
-def threads() -> int:
-    """DuckDB's threads: COSTSIM_WORKERS when set, else the CPUs this process may run on."""
-    from costsim.routing.pool import cores
-
-    return max(cores(), 1)
-
-
 def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
     """Consecutive runs of files of about `part_bytes` each, in file order (gz files go alone to the
     careful reader's part: DuckDB reads them too, but one at a time)."""
@@ -172,22 +166,6 @@ def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
         parts[-1].append(path)
         size += bytes_
     return parts
-
-
-def connect(cores: int | None = None):
-    """A DuckDB connection for part queries: `cores` threads (the run's, by default), and offline (no
-    extension is fetched)."""
-    con = duckdb.connect(
-        config={
-            "threads": cores or threads(),
-            "autoinstall_known_extensions": False,
-            "autoload_known_extensions": False,
-            "allocator_flush_threshold": "8MB",  # give memory back after each part
-            "allocator_bulk_deallocation_flush_threshold": "8MB",
-        }
-    )
-    con.execute("SET enable_progress_bar = false")  # a long part must not draw on the user's terminal
-    return con
 
 
 def query_part(paths: list[str], con=None) -> dict:
