@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -282,14 +283,32 @@ def test_bad_by_value():
     assert result.exit_code == 2 and "--by" in result.output
 
 
-def test_seen_ids_hashes_catch_repeats_across_chunks():
+def test_repeated_ids_are_duplicates_across_chunks():
     import pandas as pd
 
-    seen = SeenIds()
-    first = seen.first_mask(pd.Series(["a", "b", "a", None], dtype="string"))
+    stats = IngestStats()
+    first = stats.drop_duplicates(pd.Series(["a", "b", "a", None], dtype="string"))
     assert first.tolist() == [True, True, False, True]
-    assert seen.first_mask(pd.Series(["b", "c"], dtype="string")).tolist() == [False, True]
-    assert seen.first_mask(pd.Series(["c", "d", "d"], dtype="string")).tolist() == [False, True, False]
+    assert stats.drop_duplicates(pd.Series(["b", "c"], dtype="string")).tolist() == [False, True]
+    assert stats.drop_duplicates(pd.Series(["c", "d", "d"], dtype="string")).tolist() == [False, True, False]
+    assert stats.duplicates == 1 + 1 + 2
+
+
+def test_an_id_hashes_alike_as_text_bytes_arrow_and_in_a_duckdb_query():
+    """The engine hashes ids inside its query; every other reader hashes them in Python: one function."""
+    import duckdb
+    import pyarrow as pa
+
+    ids = ["msg_01:req_1", "msg_é:req_2", "msg_01:req_1", ""]
+    as_text = SeenIds.hashes(ids)
+    assert as_text.dtype == np.uint64 and len(set(as_text.tolist())) == 3
+    assert as_text[0] == as_text[2]
+    assert np.array_equal(SeenIds.hashes([i.encode() for i in ids]), as_text)
+    assert np.array_equal(SeenIds.hashes(pa.array(ids)), as_text)
+    assert np.array_equal(SeenIds.hashes(np.array(ids, dtype=object)), as_text)
+    queried = duckdb.sql("SELECT hash(i) FROM unnest($ids) AS t(i)", params={"ids": ids}).fetchall()
+    assert [h for (h,) in queried] == as_text.tolist()
+    assert len(SeenIds.hashes([])) == 0
 
 
 def test_fast_and_careful_neutral_paths_agree(tmp_path):

@@ -92,9 +92,11 @@ class IngestStats:
         """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are
         counted, and those whose usage (token and call counts in `frame`) matches no earlier copy of their
         id are counted again as conflicting."""
-        keep = self._seen_ids.first_mask(ids)
-        self.duplicates += int((~keep).sum())
         present = ids.notna().to_numpy()
+        hashes = np.zeros(len(ids), dtype=np.uint64)
+        if present.any():
+            hashes[present] = SeenIds.hashes(ids[present].to_numpy())
+        keep = self.drop_duplicate_hashes(hashes, present)
         if frame is not None and present.any():
             from costsim.frame import INT_COLUMNS
 
@@ -103,7 +105,7 @@ class IngestStats:
                 for column in (c for c in INT_COLUMNS if c in frame.columns):
                     values = frame[column].to_numpy()[present].astype(np.uint64)
                     mix = (mix ^ values) * np.uint64(0x100000001B3)
-            combined = SeenIds.hashes(ids[present].to_numpy()) ^ mix
+            combined = hashes[present] ^ mix
             fresh = self._seen_usage.first_of_hashes(combined)
             self.conflicting_duplicates += int((fresh & ~keep[present]).sum())
         return keep
@@ -125,21 +127,15 @@ class SeenIds:
 
     @staticmethod
     def hashes(ids) -> np.ndarray:
-        """64-bit hashes of ids (str, or their UTF-8 bytes: both hash alike); the same in every reader."""
-        return pd.util.hash_array(np.asarray(ids, dtype=object), categorize=False)  # same values, no factorize
+        """64-bit hashes of ids (str, their UTF-8 bytes, or an Arrow string array: all hash alike); the same
+        in every reader, and in the engine's query (DuckDB's `hash`, `duck.hashes`)."""
+        from costsim.ingest.duck import hashes
+
+        return hashes(ids)
 
     def array(self) -> np.ndarray:
         """Every hash recorded so far, sorted (what a cluster part reports, to find ids two parts share)."""
         return np.sort(np.concatenate(self._runs)) if self._runs else np.zeros(0, dtype=np.uint64)
-
-    def first_mask(self, ids: pd.Series) -> np.ndarray:
-        """True for rows whose id is missing or seen for the first time; records the new ids."""
-        keep = np.ones(len(ids), dtype=bool)
-        present = ids.notna().to_numpy()
-        if not present.any():
-            return keep
-        keep[np.flatnonzero(present)] = self.first_of_hashes(self.hashes(ids[present].to_numpy()))
-        return keep
 
     def first_of_hashes(self, h: np.ndarray) -> np.ndarray:
         """True for each hash not seen before (its first occurrence here); records them."""

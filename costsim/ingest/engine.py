@@ -32,7 +32,7 @@ import numpy as np
 
 from costsim.frame import CALL_COLUMNS
 from costsim.ingest.claude_code import empty_table, project_and_session, scan_file
-from costsim.ingest.common import MAX_TOKENS, IngestStats, SeenIds
+from costsim.ingest.common import MAX_TOKENS, IngestStats
 from costsim.ingest.duck import connect, threads
 from costsim.ingest.records import message_text
 
@@ -131,7 +131,7 @@ WITH raw AS (
     FROM judged
 )
 SELECT file, n, coalesce(type = 'assistant', false) AS assistant, no_usage, odd, request, said IS NOT NULL AS user_line,
-       CASE WHEN request THEN id END AS id,
+       CASE WHEN request THEN hash(id) END AS id_hash,
        CASE WHEN request THEN model END AS model,
        CASE WHEN request THEN epoch_us(stamp) END AS stamp_us,
        CASE WHEN request THEN TRY_CAST(input_tokens AS BIGINT) END AS input_tokens,
@@ -207,7 +207,7 @@ def part_found(lines, paths: list[str]) -> dict:
            for c, v in flags.items()},
     }
     said = lines.select(["n", "meta", "text", "parts"]).filter(lines.column("user_line"))
-    requests = lines.select(["n", "id", "model", "stamp_us", *COUNTS]).filter(lines.column("request"))
+    requests = lines.select(["n", "id_hash", "model", "stamp_us", *COUNTS]).filter(lines.column("request"))
     del lines
     return {"files": files, "requests": _requests(requests, file_of[flags["request"]]), "prompts": {
         "n": said.column("n").to_numpy(),
@@ -222,7 +222,9 @@ def _requests(lines, file_of: np.ndarray) -> dict:
 
     from costsim.ingest.claude_code import merge_copies
 
-    ids = _id_columns(lines.column("id"))
+    id_hash = lines.column("id_hash")  # DuckDB's hash of the id, as `SeenIds.hashes` gives it; null: no id
+    ids = {"id_hash": id_hash.fill_null(0).to_numpy().astype(np.uint64, copy=False),
+           "has_id": id_hash.is_valid().to_numpy(zero_copy_only=False)}
     output = lines.column("output_tokens").to_numpy(zero_copy_only=False)
     first, final = merge_copies(ids["id_hash"], ids["has_id"], output, file_of)
     if not len(first):
@@ -241,15 +243,6 @@ def _requests(lines, file_of: np.ndarray) -> dict:
         .to_numpy(zero_copy_only=False).astype("datetime64[ns]"),
         **{key: lines.column(key).to_numpy()[final] for key in COUNTS},
     }
-
-
-def _id_columns(ids) -> dict:
-    """Request ids as the careful reader keeps them: 64-bit hashes, and whether there is one."""
-    has_id = ids.is_valid().to_numpy(zero_copy_only=False)
-    hashes = np.zeros(len(ids), dtype=np.uint64)
-    if has_id.any():
-        hashes[has_id] = SeenIds.hashes(ids.drop_null().to_numpy(zero_copy_only=False))
-    return {"id_hash": hashes, "has_id": has_id}
 
 
 def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[dict]:
