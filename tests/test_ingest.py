@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 
 from costsim.cli.app import app
 from costsim.ingest import IngestStats, read_logs
-from costsim.ingest.common import SeenIds
+from costsim.ingest.common import SeenIds, id_hash_sql
 from costsim.ingest.detect import sniff
 
 LOGS = Path(__file__).resolve().parent.parent / "samples" / "logs"
@@ -299,14 +300,17 @@ def test_an_id_hashes_alike_as_text_bytes_arrow_and_in_a_duckdb_query():
     import duckdb
     import pyarrow as pa
 
-    ids = ["msg_01:req_1", "msg_é:req_2", "msg_01:req_1", ""]
+    ids = ["msg_01:req_1", "msg_é:req_2", "msg_01:req_1", "",
+           "msg_39_1962:req_msg_39_1962", "msg_398_962:req_msg_398_962"]  # these two share one DuckDB `hash`
     as_text = SeenIds.hashes(ids)
-    assert as_text.dtype == np.uint64 and len(set(as_text.tolist())) == 3
+    assert as_text.dtype == np.uint64 and len(set(as_text.tolist())) == 5
     assert as_text[0] == as_text[2]
+    md5 = [int.from_bytes(hashlib.md5(i.encode()).digest()[8:], "little") for i in ids]  # the hash, restated
+    assert as_text.tolist() == md5
     assert np.array_equal(SeenIds.hashes([i.encode() for i in ids]), as_text)
     assert np.array_equal(SeenIds.hashes(pa.array(ids)), as_text)
     assert np.array_equal(SeenIds.hashes(np.array(ids, dtype=object)), as_text)
-    queried = duckdb.sql("SELECT hash(i) FROM unnest($ids) AS t(i)", params={"ids": ids}).fetchall()
+    queried = duckdb.sql(f"SELECT {id_hash_sql('i')} FROM unnest($ids) AS t(i)", params={"ids": ids}).fetchall()
     assert [h for (h,) in queried] == as_text.tolist()
     assert len(SeenIds.hashes([])) == 0
 

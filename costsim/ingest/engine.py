@@ -32,7 +32,7 @@ import numpy as np
 
 from costsim.frame import CALL_COLUMNS
 from costsim.ingest.claude_code import empty_table, project_and_session, scan_file
-from costsim.ingest.common import MAX_TOKENS, IngestStats
+from costsim.ingest.common import MAX_TOKENS, IngestStats, id_hash_sql
 from costsim.ingest.duck import connect, threads
 from costsim.ingest.records import message_text
 
@@ -131,7 +131,7 @@ WITH raw AS (
     FROM judged
 )
 SELECT file, n, coalesce(type = 'assistant', false) AS assistant, no_usage, odd, request, said IS NOT NULL AS user_line,
-       CASE WHEN request THEN hash(id) END AS id_hash,
+       CASE WHEN request THEN {id_hash_sql("id")} END AS id_hash,
        CASE WHEN request THEN model END AS model,
        CASE WHEN request THEN epoch_us(stamp) END AS stamp_us,
        CASE WHEN request THEN TRY_CAST(input_tokens AS BIGINT) END AS input_tokens,
@@ -222,7 +222,7 @@ def _requests(lines, file_of: np.ndarray) -> dict:
 
     from costsim.ingest.claude_code import merge_copies
 
-    id_hash = lines.column("id_hash")  # DuckDB's hash of the id, as `SeenIds.hashes` gives it; null: no id
+    id_hash = lines.column("id_hash")  # the id's hash, as `SeenIds.hashes` gives it; null: no id
     ids = {"id_hash": id_hash.fill_null(0).to_numpy().astype(np.uint64, copy=False),
            "has_id": id_hash.is_valid().to_numpy(zero_copy_only=False)}
     output = lines.column("output_tokens").to_numpy(zero_copy_only=False)
