@@ -40,6 +40,12 @@ COLUMNS: dict[str, str] = {
 }
 
 
+SUBAGENT_FILE = r"[\\/]subagents[\\/]"  # Claude Code: <session>/subagents/agent-*.jsonl, a conversation of its own
+# A chunk's `attrs` key: True when no later chunk of the run holds rows of a conversation of this chunk or
+# an earlier one (a session's main file, a subagent's file), so the rows held so far can be priced now
+CLOSES_CONVERSATIONS = "closes_conversations"
+
+
 def normalize(df: pd.DataFrame) -> pd.DataFrame:
     """Add missing optional columns with their defaults and cast every column to its dtype."""
     return normalize_columns(dict(df.items()), df.index)

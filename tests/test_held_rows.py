@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,59 @@ def test_the_replay_figures_add_up_across_shares(cli, tmp_path, monkeypatch):
     assert Decimal(data["caching"]["difference_usd"]) == (
         Decimal(data["caching"]["smart_cache_aware_usd"]) - Decimal(data["caching"]["smart_caches_carried_over_usd"])
     )
+
+
+REAL_TREE = Path(__file__).resolve().parent / "fixtures" / "real" / "claude-code"
+
+
+@pytest.mark.parametrize("options", [(), ("--sticky", "5"), ("--by", "session"), ("--pinned",)])
+def test_conversations_priced_as_chunks_close_them_report_as_rows_held_to_the_end(cli, monkeypatch, options):
+    """A Claude Code tree's chunks close the conversations read so far (each file's rows are whole
+    conversations), so the run prices its held rows then; the report is the one from pricing them all at
+    the end, every figure (chunks of 5 rows: many closings, and long files cut between chunks)."""
+    from costsim.ingest import claude_code
+    from costsim.simulate import cache_strategies
+
+    monkeypatch.setattr(claude_code, "CHUNK_RECORDS", 5)
+    calls = []
+    price_closed = cache_strategies.price_closed
+    monkeypatch.setattr(cache_strategies, "price_closed", lambda *a, **k: calls.append(1) or price_closed(*a, **k))
+    as_closed = _report(cli, str(REAL_TREE), *options)
+    assert (len(calls) > 3) == (options != ("--pinned",))  # pinned routing needs whole sessions: held to the end
+    monkeypatch.setattr(claude_code, "_own_conversations", lambda results: False)
+    calls.clear()
+    at_the_end = _report(cli, str(REAL_TREE), *options)
+    assert not calls
+    assert as_closed == at_the_end
+    assert at_the_end["caching"]["replayed"] is True
+
+
+def _closings(paths: list[str]) -> list[bool]:
+    from costsim.frame import CLOSES_CONVERSATIONS
+    from costsim.ingest import IngestStats, read_logs
+
+    return [bool(chunk.attrs.get(CLOSES_CONVERSATIONS)) for chunk in read_logs(paths, IngestStats())]
+
+
+def _session_file(path: Path, session: str, request: int) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = {"type": "assistant", "sessionId": session, "requestId": f"req_{request}",
+            "timestamp": "2026-06-02T09:00:00Z", "message": {"id": f"msg_{request}", "model": "claude-opus-4-7",
+                        "usage": {"input_tokens": 5, "output_tokens": 7, "cache_creation_input_tokens": 0,
+                                  "cache_read_input_tokens": 100}}}
+    return write_jsonl(path, [line])
+
+
+def test_only_a_run_of_claude_code_files_alone_whose_files_hold_their_own_conversations_closes_them(tmp_path):
+    projects = tmp_path / "projects"
+    one = _session_file(projects / "p1" / "s1.jsonl", "s1", 1)
+    two = _session_file(projects / "p1" / "s2.jsonl", "s2", 2)
+    agent = _session_file(projects / "p1" / "s1" / "subagents" / "agent-a.jsonl", "s1", 3)
+    assert _closings([str(projects)]) == [True]
+    again = _session_file(projects / "p2" / "s1.jsonl", "s1", 4)  # a second main file of session s1
+    assert _closings([str(projects)]) == [False]
+    again.unlink()
+    neutral = write_jsonl(tmp_path / "log.jsonl", [{"id": "n1", "model": "gpt-4o", "input_tokens": 1,
+                                                    "output_tokens": 1}])
+    assert not any(_closings([str(projects), str(neutral)]))  # another input's sessions could be the same
+    assert one.exists() and two.exists() and agent.exists()

@@ -80,6 +80,7 @@ def estimate(
             sim=sim,
             caches=caches,
             sticky_minutes=sticky_minutes,
+            price_closed=True,
         )
         if target_shares is not None:
             name, classify_many, calibration = _calibrated(

@@ -12,8 +12,10 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from costsim.frame import CLOSES_CONVERSATIONS
 from costsim.ingest.common import IngestStats
 from costsim.pricing.billing import BillingOptions
+from costsim.pricing.caches import CacheBook, load_cache_book
 from costsim.pricing.prices import PriceBook
 from costsim.report.model import Accounting, Report
 from costsim.report.parts import CalibrationSummary, LogDetail
@@ -53,6 +55,7 @@ class EstimateRun:
         sim: SimOptions | None = None,
         caches: str = "replay",
         sticky_minutes: tuple[int, ...] = (),
+        price_closed: bool = False,
     ):
         from costsim.simulate import cache_strategies
         from costsim.simulate import effects as simulate
@@ -81,6 +84,11 @@ class EstimateRun:
         self.conversations = ConversationIds()
         self.billed = AsBilled(book, policy, as_of=as_of, default_day=today or date.today(), billing=billing)
         self.held = HeldRows()  # slim rows of each chunk, column by column (spilled to disk past a size)
+        # the held rows are priced whenever a chunk closes the conversations read so far, not all at the end
+        # (not for pinned routing, which needs whole sessions, nor on a cluster, whose parts see some files)
+        self.price_closed = price_closed and not self.pinned
+        self.held_stats: dict = {}  # the replay's figures of the rows priced so far
+        self.cache_book: CacheBook | None = None
 
     def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
         """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""
@@ -108,6 +116,13 @@ class EstimateRun:
                     classified, self.conversations, view, session=bool(self.pinned), kept=kept
                 )
             )
+            if self.price_closed and chunk.attrs.get(CLOSES_CONVERSATIONS) and cache_strategies.replays(
+                self.replay_plan, self.held.cached_tokens, self.held.conversations
+            ):
+                self.cache_book = self.cache_book or load_cache_book(book)
+                self.held_stats = cache_strategies.price_closed(
+                    pricer, self.held, self.replay_plan, book, self.held_stats, self.cache_book
+                )
         return classified, n_estimated
 
     def report(
@@ -129,7 +144,7 @@ class EstimateRun:
         pricer, policy, book = self.pricer, self.policy, self.book
         if self.held:
             caching = cache_strategies.price_held(
-                pricer, self.held, self.replay_plan, self.pinned, book, self.conversations
+                pricer, self.held, self.replay_plan, self.pinned, book, self.conversations, self.held_stats
             )
         skipped = dict(stats.skipped)
         if pricer.unknown_models:  # like with like: left out of every strategy, so skipped, and named below

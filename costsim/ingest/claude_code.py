@@ -42,7 +42,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from costsim.errors import InputError
-from costsim.frame import CALL_COLUMNS
+from costsim.frame import CALL_COLUMNS, CLOSES_CONVERSATIONS, SUBAGENT_FILE
 from costsim.ingest.anthropic import usage_row
 from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
 from costsim.ingest.records import Skip, finish_table, message_text, timestamp
@@ -76,11 +76,13 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     yield from _merge_result(result, stats)
 
 
-def read_sessions(paths: list[str], stats: IngestStats, scans) -> Iterator[pd.DataFrame]:
+def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = False) -> Iterator[pd.DataFrame]:
     """Many session files (their scans, started by the caller: see `engine.session_scans`), merged in
     file order so duplicates across files resolve the same way every run. The rows wait for the last
     file (a message's final copy can come in any file), but their prompts are handed to
-    `stats.prompts_read` as they are read, so an estimate classifies them while the engine reads on."""
+    `stats.prompts_read` as they are read, so an estimate classifies them while the engine reads on.
+    `alone`: these are all of the run's files, so when no two session files share a session, a chunk that
+    ends with a file's last row closes the conversations read so far (`frame.CLOSES_CONVERSATIONS`)."""
     buffer: list[dict] = []
     prompts: list[str] = []  # read and not yet handed to stats.prompts_read
     try:
@@ -94,7 +96,7 @@ def read_sessions(paths: list[str], stats: IngestStats, scans) -> Iterator[pd.Da
             yield from _merge_result(result, stats, buffer)
         if prompts:
             stats.prompts_read(prompts)
-        yield from _flush(buffer, stats)
+        yield from _flush(buffer, stats, closing=alone and _own_conversations(buffer))
     finally:
         scans.close()
 
@@ -123,7 +125,13 @@ TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_w
 COUNTS = (*TOKENS, *CALL_COLUMNS)  # a row's counts: tokens, then server tool calls (web search, web fetch)
 
 
-def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
+def _own_conversations(results: list[dict]) -> bool:
+    """Whether no two files share a conversation (a subagent's file has its own, a main file its session's)."""
+    sessions = [r["session"] for r in results if not re.search(SUBAGENT_FILE, r["name"])]
+    return len(sessions) == len(set(sessions))
+
+
+def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False) -> Iterator[pd.DataFrame]:
     """The files' rows as usage-frame chunks: each message's final copy across the files (rule 3), then
     ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row).
     Chunks are made a run of files at a time (about CHUNK_RECORDS rows), so the text columns of only one
@@ -141,21 +149,21 @@ def _flush(buffer: list[dict], stats: IngestStats) -> Iterator[pd.DataFrame]:
     del hashes, present, tables, keep
     sizes = np.cumsum([int(mask.sum()) for mask in kept])
     if not sizes[-1]:  # nothing left to price: one empty chunk, as any reader gives
-        yield from _chunk(buffer[:1], kept[:1], stats)
+        yield from _chunk(buffer[:1], kept[:1], stats, closing)
     start = 0 if sizes[-1] else len(buffer)
     while start < len(buffer):
         stop = max(
             int(np.searchsorted(sizes, (sizes[start - 1] if start else 0) + CHUNK_RECORDS, side="right")), start + 1
         )
-        yield from _chunk(buffer[start:stop], kept[start:stop], stats)
+        yield from _chunk(buffer[start:stop], kept[start:stop], stats, closing)
         for k in range(start, stop):
             buffer[k] = kept[k] = None  # this file's rows are in the chunk now
         start = stop
     buffer.clear()
 
 
-def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats) -> Iterator[pd.DataFrame]:
-    """Some files' kept rows as finished usage-frame chunks."""
+def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats, closing: bool) -> Iterator[pd.DataFrame]:
+    """Some files' kept rows as finished usage-frame chunks; with `closing`, the last closes the conversations."""
     tables = [r["table"] for r in results]
     keep = np.concatenate(kept)
     text = _text_columns(results, tables, kept)
@@ -167,7 +175,9 @@ def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats) -> I
         }
     )
     for start in range(0, max(len(frame), 1), CHUNK_RECORDS):
-        yield finish_table(frame.iloc[start : start + CHUNK_RECORDS].reset_index(drop=True), stats)
+        chunk = finish_table(frame.iloc[start : start + CHUNK_RECORDS].reset_index(drop=True), stats)
+        chunk.attrs[CLOSES_CONVERSATIONS] = closing and start + CHUNK_RECORDS >= len(frame)
+        yield chunk
 
 
 def final_copies(hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> np.ndarray:

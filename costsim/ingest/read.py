@@ -62,7 +62,8 @@ def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, on
         yield None
         for i, (reader, paths) in enumerate(groups):
             if reader is claude_code.read_session:
-                yield from claude_code.read_sessions(paths, stats, scans if i == 0 else session_scans(paths, stats))
+                scanned = scans if i == 0 else session_scans(paths, stats)
+                yield from claude_code.read_sessions(paths, stats, scanned, alone=len(groups) == 1)
                 continue
             stats.files.append(stats.display(paths[0]))
             yield from reader(paths[0], stats)

@@ -31,13 +31,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from costsim.frame import INT_COLUMNS
+from costsim.frame import INT_COLUMNS, SUBAGENT_FILE
 from costsim.pricing.caches import CacheBook
 from costsim.pricing.prices import PriceBook
 
 NS_PER_MINUTE = 60 * 10**9
 NO_CONVERSATION = -1
-SUBAGENT_FILE = r"[\\/]subagents[\\/]"  # Claude Code: <session>/subagents/agent-*.jsonl
 REPLAY_COLUMNS = ["tier", "session", "timestamp", "batch", "service_tier", "conversation", *INT_COLUMNS]
 
 

@@ -209,15 +209,16 @@ def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series 
 
 
 def price_held(pricer, held, run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
-               conversations: ConversationIds) -> dict | None:
+               conversations: ConversationIds, stats: dict | None = None) -> dict | None:
     """Price the strategies the run held rows for (`held`: a `held_rows.HeldRows`), a share of whole
     conversations at a time: replayed where the log has conversations and cache tokens, else with each
-    request's logged cache split. Returns what the report's `caching` block needs (None: nothing)."""
+    request's logged cache split. `stats`: the replay's figures of rows `price_closed` priced already.
+    Returns what the report's `caching` block needs (None: nothing)."""
     from costsim.pricing.caches import load_cache_book
 
     replayed = replays(run, held.cached_tokens, held.conversations)
     caches = load_cache_book(book) if replayed else None
-    stats: dict = {}
+    stats = dict(stats or {})
     try:
         for frame in held.shares():
             stats = add_share_stats(stats, price_share(pricer, frame, run, pinned, book, replayed, caches=caches))
@@ -225,6 +226,16 @@ def price_held(pricer, held, run: ReplayPlan, pinned: tuple[Strategy, ...], book
         held.close()
     return settle_shares(pricer, run, book, replayed=replayed, cached_tokens=held.cached_tokens, stats=stats,
                          conversations=conversations.count, caches=caches)
+
+
+def price_closed(pricer, held, run: ReplayPlan, book: PriceBook, stats: dict, caches: CacheBook) -> dict:
+    """Price the rows held so far, and let them go, when they are whole conversations (no later chunk holds
+    any of their rows) and the run replays (`replays` is true: once it is, it stays so): the same sums as
+    pricing them at the end, without holding every row till then. Returns `stats` with their replay's
+    figures added."""
+    for frame in held.drain():
+        stats = add_share_stats(stats, price_share(pricer, frame, run, (), book, True, caches=caches))
+    return stats
 
 
 def with_caching(report, caching: dict, book: PriceBook):

@@ -80,6 +80,13 @@ class HeldRows:
             yield self._frame(table)
             del table
 
+    def drain(self) -> Iterator[pd.DataFrame]:
+        """`shares`, then every held row let go (the counts of all rows ever held stay)."""
+        yield from self.shares()
+        self.close()
+        self.chunks.clear()
+        self._folder = None
+
     def frame(self) -> pd.DataFrame:
         """Every held row in one frame (in read order while in memory, partition after partition once spilled)."""
         if not self.spilled:
