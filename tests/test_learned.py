@@ -277,3 +277,28 @@ def test_a_pickled_classifier_decides_alike_and_shows_no_word_of_its_vocabulary(
     assert back.tiers(prompts).tolist() == clf.tiers(prompts).tolist()
     assert (back.offsets, back.typed_offsets, back.names) == (clf.offsets, clf.typed_offsets, clf.names)
     assert np.array_equal(back.weights, clf.weights)
+
+
+def test_wide_stems_read_non_ascii_words_alike_in_both_paths():
+    """wide_stems: a non-ASCII word longer than stem_chars characters gives its first characters as a stem
+    ("блокировку" and "блокировка" share "p:блоки"), in featurize and in the batch path alike; ASCII words keep
+    their byte stems, and words of stem_chars characters or fewer give none."""
+    from costsim.routing.features import FeatureSpace, _stem
+
+    assert _stem("блокировку".encode(), 5, True) == "блоки".encode()
+    assert _stem("блокировку".encode(), 5) == b""  # the old recipe: ASCII words only
+    assert _stem("über".encode(), 5, True) == b"" and _stem(b"deadlock", 5, True) == b"deadl"
+    cfg = FeaturizerConfig(stem_chars=5, wide_stems=True)
+    assert FeaturizerConfig.from_json(cfg.to_json()) == cfg
+    assert FeaturizerConfig.from_json({**cfg.to_json(), "wide_stems": None}).wide_stems is False
+    prompts = ["Проверь взаимную блокировку", "die Verzögerung wächst", "fix the deadlock", "給這個函數加註釋"]
+    f = featurize(prompts[0], cfg)
+    assert "p:блоки" in f and "p:взаим" in f
+    every = sorted({k for p in prompts for k in featurize(p, cfg)})
+    for names in (every, [n for n in every if not n.startswith("w:")]):  # the words known, then unknown
+        row, col, val = FeatureSpace(names, cfg).coo(prompts)
+        for i, prompt in enumerate(prompts):
+            got: dict[str, float] = {}
+            for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
+                got[names[c]] = got.get(names[c], 0.0) + v
+            assert got == pytest.approx({k: v for k, v in featurize(prompt, cfg).items() if k in names}), prompt

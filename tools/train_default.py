@@ -9,13 +9,14 @@ authored/real_cursor_more.jsonl), all weighing REAL_WEIGHT; never the probes. Th
 RECIPE_* defaults, also what `costsim train` uses) and REAL_WEIGHT were chosen by tools/select_recipe.py on the
 cross-source evaluation (each source held out whole; the Aider log in four parts of whole sessions, the Cursor logs
 one repository at a time), among candidates that route issue 15's own examples sensibly: word unigrams and bigrams
-of the request's own prose (pasted code, logs and earlier turns removed), 5-letter stems of longer words, and five
-shape features, the prose's length only capped at 32 words; no question marks, no punctuation and no function words
-on their own (issue 15: in the older sets they marked how hard asks were *written*, so plain questions went to tier
-3); L2 1e-5; balanced class weights. tools/heldout_report.py then chooses the routing offsets on the pooled cross-
-source probabilities (a grid of 0.1 steps), writes them into the weights and reports a nested check (each source
-routed by offsets chosen without it), and the typed prior (`learned:typed`), chosen on the typed sources' cross-
-source probabilities; cautious offsets stay (0, 0.4, 0.8).
+of the request's own prose (pasted code, logs and earlier turns removed), 5-character stems of longer words
+(non-ASCII words too since the eighth session), and five shape features, the prose's length only capped at 32
+words; no question marks, no punctuation and no function words on their own (issue 15: in the older sets they marked
+how hard asks were *written*, so plain questions went to tier 3); L2 3e-6; balanced class weights.
+tools/heldout_report.py then chooses the routing offsets on the pooled cross-source probabilities (a grid of 0.1
+steps), writes them into the weights and reports a nested check (each source routed by offsets chosen without it),
+and the typed prior (`learned:typed`), chosen on the typed sources' cross-source probabilities; cautious offsets
+stay (0, 0.4, 0.8).
 """
 
 import sys
@@ -42,7 +43,7 @@ def labeled_sets() -> dict[str, list[dict]]:
 
 # Records typed by real people (they carry a "source" URL) weigh this much in training; chosen with the
 # recipe by tools/select_recipe.py on cross-source figures (never on a probe): 3 in the sixth session, with one
-# typed source; 0.5 in the seventh, with two (366 more prompts of another author).
+# typed source; 0.5 in the seventh, with two (366 more prompts of another author); kept in the eighth.
 REAL_WEIGHT = 0.5
 
 

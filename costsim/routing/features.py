@@ -3,7 +3,8 @@
 A prompt's features are read from the request's own words (:func:`costsim.routing.rules.joined_prose`: pasted
 code, logs and earlier turns removed) and a few shape facts about the rest:
 
-* ``w:`` word unigrams, ``b:`` word bigrams and ``p:`` stems (a longer ASCII word's first letters) of the
+* ``w:`` word unigrams, ``b:`` word bigrams and ``p:`` stems (a longer word's first letters: ASCII words, and with
+  ``wide_stems`` other words too, so "блокировку" and "блокировка" share one) of the
   prose, lower-cased. Words are runs of letters, digits and "_"; punctuation is not read (it marks how a
   request is written, not what it asks). Each CJK, kana or hangul character is a word of its own. A bigram
   may start at ``<s>`` (the prose's first word: ``b:<s> how``) or end at ``</s>`` (its last). Values are
@@ -71,10 +72,11 @@ class FeaturizerConfig:
     length_power: float = 0.5  # n-gram counts are divided by (words + 1) ** length_power
     function_words: bool = False  # read function words ("how", "is", "the", "we") on their own, not only in bigrams
     stem_chars: int = 0  # also read each longer ASCII word's first N letters ("p:renam"): renamed, renaming... (0: no)
+    wide_stems: bool = False  # stems of non-ASCII words too (their first N characters: "p:блоки", "p:speic")
 
     def to_json(self) -> dict:
         return {"bigrams": self.bigrams, "dense": list(self.dense), "length_power": self.length_power,
-                "function_words": self.function_words, "stem_chars": self.stem_chars}
+                "function_words": self.function_words, "stem_chars": self.stem_chars, "wide_stems": self.wide_stems}
 
     @classmethod
     def from_json(cls, d: dict) -> FeaturizerConfig:
@@ -83,7 +85,8 @@ class FeaturizerConfig:
         if unknown:
             raise ValueError(f"unknown dense features {sorted(unknown)}")
         return cls(bigrams=bool(d["bigrams"]), dense=dense, length_power=float(d["length_power"]),
-                   function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)))
+                   function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)),
+                   wide_stems=bool(d.get("wide_stems", False)))
 
 
 def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.ndarray]:
@@ -120,9 +123,15 @@ def prose_words_value(words: np.ndarray) -> np.ndarray:
     return np.log1p(np.minimum(words, PROSE_WORDS_CAP)) / np.log1p(PROSE_WORDS_CAP)
 
 
-def _stem(word: bytes, n: int) -> bytes:
-    """An ASCII word's first ``n`` letters when it is longer than that (b"" for the others)."""
-    return word[:n] if len(word) > n and word.isascii() else b""
+def _stem(word: bytes, n: int, wide: bool = False) -> bytes:
+    """An ASCII word's first ``n`` letters when it is longer than that (b"" for the others); with ``wide``, a
+    non-ASCII word's first ``n`` characters likewise (UTF-8 bytes in, UTF-8 bytes out)."""
+    if word.isascii():
+        return word[:n] if len(word) > n else b""
+    if not wide or len(word) <= n:  # fewer bytes than n: fewer characters too
+        return b""
+    chars = word.decode("utf-8")
+    return chars[:n].encode("utf-8") if len(chars) > n else b""
 
 
 def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> tuple[Counter, dict[str, float], int]:
@@ -131,7 +140,8 @@ def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -
     words = [w.decode("utf-8") for w in all_words[1:]]
     counts = Counter("w:" + w for w in words if cfg.function_words or w not in FUNCTION_WORDS)
     if cfg.stem_chars:
-        counts.update("p:" + stem.decode() for stem in (_stem(w, cfg.stem_chars) for w in all_words[1:]) if stem)
+        counts.update("p:" + stem.decode() for stem in (_stem(w, cfg.stem_chars, cfg.wide_stems) for w in all_words[1:])
+                      if stem)
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
@@ -183,14 +193,15 @@ class FeatureSpace:
         self.unigram_col[list(unigram)] = list(unigram.values())
         # each known word's stem column, so only unknown words need Python for theirs
         n = cfg.stem_chars
-        self.stem_col = np.array([stem.get(_stem(t, n), -1) if n else -1 for t in self.token_ids], dtype=np.int64)
+        self.stem_col = np.array([stem.get(_stem(t, n, cfg.wide_stems), -1) if n else -1 for t in self.token_ids],
+                                 dtype=np.int64)
         keys = np.array(sorted(bigram), dtype=np.int64)
         self.bigram_keys = keys
         self.bigram_cols = np.array([bigram[k] for k in keys.tolist()], dtype=np.int64)
 
     @functools.cached_property
     def _unknown_stem(self) -> _StemColumns:
-        return _StemColumns(self.stem_cols, self.cfg.stem_chars)
+        return _StemColumns(self.stem_cols, self.cfg.stem_chars, self.cfg.wide_stems)
 
     def _token_id(self, token: str) -> int:
         return self.token_ids.setdefault(token.encode("utf-8"), len(self.token_ids))
@@ -296,12 +307,12 @@ class _StemColumns(dict):
 
     LIMIT = 200_000
 
-    def __init__(self, stem_cols: dict[bytes, int], chars: int) -> None:
+    def __init__(self, stem_cols: dict[bytes, int], chars: int, wide: bool = False) -> None:
         super().__init__()
-        self.stem_cols, self.chars = stem_cols, chars
+        self.stem_cols, self.chars, self.wide = stem_cols, chars, wide
 
     def __missing__(self, word: bytes) -> int:
-        col = self.stem_cols.get(_stem(word, self.chars), -1)
+        col = self.stem_cols.get(_stem(word, self.chars, self.wide), -1)
         if len(self) < self.LIMIT:
             self[word] = col
         return col
