@@ -39,3 +39,19 @@ def test_spawned_workers_do_not_run_the_main_script_again(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("decided")
     assert not mark.exists()
+
+
+class _Step:
+    """A classifier part defined, for the test, as if in the main script."""
+
+
+def test_only_a_pickle_that_needs_the_main_script_keeps_its_path_for_the_workers(monkeypatch):
+    import pickle
+
+    from costsim.routing.pool import names_main_script
+
+    assert not names_main_script(pickle.dumps({"vocab": ["__main__", "w:if __name__ == '__main__'"]}))
+    assert not names_main_script(pickle.dumps({"vocab": ["rename"]}))
+    monkeypatch.setattr(_Step, "__module__", "__main__")
+    monkeypatch.setattr(sys.modules["__main__"], "_Step", _Step, raising=False)
+    assert names_main_script(pickle.dumps([_Step()]))

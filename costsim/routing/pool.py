@@ -8,6 +8,7 @@ of objects: pickling 100,000 Decision objects took as long as deciding them."""
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import sys
@@ -232,7 +233,7 @@ def _main_script_unseen(payload: bytes) -> Iterator[None]:
     classifier refers to something of the main script's. `python -m costsim` is not run again anyway."""
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
-    if main is None or path is None or getattr(main, "__spec__", None) is not None or b"__main__" in payload:
+    if main is None or path is None or getattr(main, "__spec__", None) is not None or names_main_script(payload):
         yield
         return
     del main.__file__
@@ -240,6 +241,23 @@ def _main_script_unseen(payload: bytes) -> Iterator[None]:
         yield
     finally:
         main.__file__ = path
+
+
+def names_main_script(payload: bytes) -> bool:
+    """Whether unpickling `payload` needs a class or function of the main script (module `__main__`). The
+    bytes alone cannot tell: "__main__" may be text inside the pickled data (a classifier's vocabulary held
+    it once), so a pickle that holds them is unpickled here with every module it asks for noted."""
+    if b"__main__" not in payload:
+        return False
+    modules: set[str] = set()
+
+    class Noting(pickle.Unpickler):
+        def find_class(self, module: str, name: str):
+            modules.add(module)
+            return super().find_class(module, name)
+
+    Noting(io.BytesIO(payload)).load()
+    return "__main__" in modules
 
 
 class _TiersOf(tuple):
