@@ -248,3 +248,21 @@ def test_explain_sample_is_each_tiers_first_rows_in_row_order():
     wanted = [*range(n), n + 3, *range(n + 4, 2 * n + 4), *range(2 * n + 5, 3 * n + 4)]  # 3s, the first 1, 2s, 1s
     assert list(got.index) == [100 + i for i in wanted]
     assert got.equals(frame.groupby("tier").head(n)[list(SAMPLE_COLUMNS)])
+
+
+def test_progress_counts_every_record_read_and_moves_while_a_claude_code_tree_is_read(monkeypatch):
+    """A Claude Code tree's rows come after its last file: progress must move before, as files are read."""
+    from pathlib import Path
+
+    from costsim.api.logs import estimate
+    from costsim.ingest import claude_code
+    from costsim.pricing.book import load_price_book
+    from costsim.routing.policy import load_policy
+
+    tree = Path(__file__).resolve().parent / "fixtures" / "real" / "claude-code"
+    ticks, folded = [], []
+    merged = claude_code._merge_result
+    monkeypatch.setattr(claude_code, "_merge_result", lambda *a, **k: folded.append(len(ticks)) or merged(*a, **k))
+    report, _ = estimate([str(tree)], load_price_book(), load_policy(), progress=ticks.append)
+    assert sum(ticks) == report.accounting.records_read > 0
+    assert len(set(folded)) > 1  # ticks came between the files' results, not only when rows were folded

@@ -47,7 +47,9 @@ def estimate(
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
 
-    `by` adds a breakdown; `since`/`until` (inclusive UTC days) keep only requests inside them.
+    `progress` is told how many more records were read, as they are (a Claude Code tree's while its files
+    are read, though its rows come after the last one). `by` adds a breakdown; `since`/`until` (inclusive
+    UTC days) keep only requests inside them.
     `target_shares` calibrates the learned classifier on a first pass so the log splits in those shares.
     `sim` adds the simulated effects; `sim.pinned` holds slim rows (tier, session, day, token counts)
     until the end, since a session's hardest request can come in any chunk.
@@ -99,9 +101,10 @@ def estimate(
         # file): they are classified then, alongside the reading, and remembered until their rows come
         classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
         stats.prompts_read = classify_many.tiers
+        stats.on_read = told = _ReadProgress(stats, progress)
         if big_input:  # a big folder's worker processes start while the engine reads
             classify_many.start()
-        estimated, samples = _fold_all(run, chunks, classify_many, progress)
+        estimated, samples = _fold_all(run, chunks, classify_many, told)
     finally:
         if chunks is not None:
             chunks.close()
@@ -110,7 +113,21 @@ def estimate(
     return report, sample
 
 
-def _fold_all(run: EstimateRun, chunks, classify_many, progress) -> tuple[int, list[pd.DataFrame]]:
+class _ReadProgress:
+    """`progress` told of the records read since it was last told: after each chunk is folded, and as a
+    reader whose rows come later (a Claude Code tree's) reads them."""
+
+    def __init__(self, stats: IngestStats, progress: Callable[[int], None] | None) -> None:
+        self.stats, self.progress, self.told = stats, progress, 0
+
+    def __call__(self) -> None:
+        read = self.stats.records_read - self.told
+        if self.progress is not None and read > 0:
+            self.told += read
+            self.progress(read)
+
+
+def _fold_all(run: EstimateRun, chunks, classify_many, progress: _ReadProgress) -> tuple[int, list[pd.DataFrame]]:
     """Fold every chunk into `run`: (outputs estimated, each chunk's --explain sample)."""
     estimated, samples = 0, []
     try:
@@ -118,8 +135,7 @@ def _fold_all(run: EstimateRun, chunks, classify_many, progress) -> tuple[int, l
             classified, n_estimated = run.fold(chunk, classify_many)
             estimated += n_estimated
             samples.append(explain_sample(classified))
-            if progress:
-                progress(len(chunk))
+            progress()
     finally:
         classify_many.close()
     return estimated, samples

@@ -107,7 +107,7 @@ PROMPT_BATCH = 16_384  # prompts handed on at once while reading (a batch big en
 def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = None) -> Iterator[pd.DataFrame]:
     """Fold one file's accounting into `stats`; its rows join `buffer`, which is merged once every file
     is read (a message's final copy can come in any file)."""
-    stats.records_read += result["records_read"]
+    stats.count_read(result["records_read"])
     stats.duplicates += result["duplicates"]
     stats.malformed += result["malformed"]
     stats.skipped.update(result["skipped"])

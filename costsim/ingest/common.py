@@ -49,8 +49,16 @@ class IngestStats:
     sidecars: int = 0                  # Claude Code sidecar files passed over in folders (not logs, not records)
     conflicting_duplicates: int = 0    # duplicates whose usage differs from the copy kept (counted, and warned of)
     prompts_read: object = None        # called with prompt texts as readers find them, ahead of their rows
+    on_read: Callable[[], object] | None = None  # called as a reader whose rows wait counts records read
     _seen_ids: SeenIds = field(default_factory=lambda: SeenIds())
     _seen_usage: SeenIds = field(default_factory=lambda: SeenIds())  # id + usage, to tell differing copies
+
+    def count_read(self, records: int) -> None:
+        """Records read by a reader whose rows come later (a Claude Code tree's, after its last file):
+        counted, and `on_read` told, so progress moves while they are read."""
+        self.records_read += records
+        if self.on_read is not None:
+            self.on_read()
 
     def display(self, path: str) -> str:
         return self.names.get(path, display_name(path))
