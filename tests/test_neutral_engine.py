@@ -110,3 +110,22 @@ def test_a_block_that_is_not_utf8_is_read_record_by_record(cli, tmp_path, monkey
     assert f"{path}:4501: malformed JSON" in engine_err
     assert engine["accounting"]["records_read"] == 6000
     assert engine["tokens"]["input"] == 5999 * 1000
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_blocks_judged_in_pieces_keep_every_line_number(cli, tmp_path, monkeypatch, threads):
+    from costsim.ingest import duck
+
+    monkeypatch.setattr(arrow_jsonl, "BLOCK_BYTES", 4096)  # ~20 lines a block: odd lines in many blocks
+    monkeypatch.setattr(duck, "threads", lambda: threads)  # each block judged in this many pieces at once
+    path = tmp_path / "many-blocks.jsonl"
+    lines = [_line(id=f"r{i % 700}", input_tokens=1000 + i) for i in range(1500)]  # 800 duplicate ids
+    for i, odd in enumerate(ODD_LINES * 3):
+        lines.insert(25 + 23 * i, odd)
+    path.write_text("\n".join(lines) + "\n")
+    (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path, "--by", "model")
+    for report in (engine, careful):  # which copies are checked against the first copy's usage depends on
+        report.pop("conflicting_duplicates", None)  # where the blocks fall, in either reader
+    assert engine == careful and engine_err == careful_err
+    assert engine["accounting"]["records_read"] == 1500 + 18 * 3
+    assert engine["accounting"]["duplicates"] == 800
