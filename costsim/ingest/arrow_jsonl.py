@@ -163,8 +163,9 @@ ENGINE_TEXT = ("model", *TEXT)
 
 
 def _whole(field: str) -> str:
-    """SQL: the field, as JSON text, is a count written as digits alone (what `token_count` reads alike)."""
-    return f"(length(j.{field}) <= 12 AND TRY_CAST(j.{field} AS UBIGINT)::VARCHAR = j.{field})"
+    """SQL: the field, as JSON text, is a count written as digits alone (what `token_count` reads alike);
+    `{field}_n` is the text cast to a number once, for this check and for the column the query returns."""
+    return f"(length(j.{field}) <= 12 AND {field}_n::VARCHAR = j.{field})"
 
 
 def _string(field: str) -> str:
@@ -189,14 +190,14 @@ WITH raw AS (
     SELECT n, line, TRY(json_transform(line, '{shape}')) AS j FROM block_lines
 ), stamped AS (
     SELECT *, CASE WHEN regexp_full_match(j.timestamp, '{ISO_STAMP}') THEN TRY_CAST(j.timestamp AS TIMESTAMPTZ) END
-              AS stamp
+              AS stamp, {", ".join(f"TRY_CAST(j.{c} AS UBIGINT) AS {c}_n" for c in ENGINE_TOKENS)}
     FROM raw
 ), judged AS (
     SELECT *, coalesce({good}, false) AS good FROM stamped
 )
 SELECT n, good, CASE WHEN NOT good THEN line END AS line, stamp AS timestamp,
        {", ".join(f"j.{c} AS {c}" for c in ENGINE_TEXT)},
-       {", ".join(f"CASE WHEN good THEN TRY_CAST(j.{c} AS BIGINT) END AS {c}" for c in ENGINE_TOKENS)}
+       {", ".join(f"CASE WHEN good THEN {c}_n::BIGINT END AS {c}" for c in ENGINE_TOKENS)}
 FROM judged
 """
 
