@@ -108,7 +108,7 @@ def table_frame(table, first: int, name: str) -> pd.DataFrame | None:
         stamps = pd.to_datetime(stamps, utc=True, format="ISO8601", errors="coerce")
     if stamps.isna().any():
         return None
-    lines = pa.array(range(first, first + n), type=pa.int64())
+    lines = pa.array(np.arange(first, first + n, dtype=np.int64))  # not a Python range: ~65 ms per 1M rows
     columns.update(text_columns(table, model, lines, name), timestamp=stamps)
     return usage_frame(columns, n)
 
