@@ -129,3 +129,15 @@ def test_blocks_judged_in_pieces_keep_every_line_number(cli, tmp_path, monkeypat
     assert engine == careful and engine_err == careful_err
     assert engine["accounting"]["records_read"] == 1500 + 18 * 3
     assert engine["accounting"]["duplicates"] == 800
+
+
+def test_ids_hashed_in_the_query_match_every_other_readers_hashes(cli, tmp_path):
+    """The engine hashes a good line's id in its query; a copy of that id in a CSV, read and hashed in
+    Python, is the same id: a duplicate, counted and not priced."""
+    jsonl, csv = tmp_path / "a.jsonl", tmp_path / "b.csv"
+    jsonl.write_text("".join(_line(id=f"r{i}") + "\n" for i in range(5)))
+    csv.write_text("timestamp,model,input_tokens,output_tokens,id\n"
+                   + "".join(f"2026-05-02T10:00:00Z,gpt-4o,1000,100,r{i}\n" for i in (3, 4, 5)))
+    report, _ = _report(cli, jsonl, str(csv))
+    assert report["accounting"]["duplicates"] == 2  # r3 and r4
+    assert report["accounting"]["priced"] == 5 + 1

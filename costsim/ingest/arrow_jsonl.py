@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - pyarrow is a base dependency; without 
     pa = None
 
 from costsim.frame import normalize_columns
-from costsim.ingest.common import EARLIEST, LATEST, MAX_TOKENS
+from costsim.ingest.common import EARLIEST, LATEST, MAX_TOKENS, id_hash_sql
 from costsim.ingest.duck import connect
 
 AVAILABLE = pa is not None
@@ -197,6 +197,7 @@ WITH raw AS (
 )
 SELECT n, good, CASE WHEN NOT good THEN line END AS line, stamp AS timestamp,
        {", ".join(f"j.{c} AS {c}" for c in ENGINE_TEXT)},
+       CASE WHEN good AND j.id <> '' THEN {id_hash_sql("j.id")} END AS id_hash,
        {", ".join(f"CASE WHEN good THEN {c}_n::BIGINT END AS {c}" for c in ENGINE_TOKENS)}
 FROM judged
 """

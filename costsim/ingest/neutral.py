@@ -136,7 +136,7 @@ def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFram
     fast = arrow_jsonl.engine_frame(batch.filter(good), name) if n_good else None
     if n_good == batch.num_rows:
         stats.records_read += n_good
-        yield finish_frame(fast, stats)
+        yield finish_frame(fast, stats, id_hashes=batch.column("id_hash"))  # hashed in the query
         return
     odd = batch.filter(pc.invert(good))
     block = _parse_numbered(zip(odd.column("n").to_pylist(), odd.column("line").to_pylist()))
