@@ -3,13 +3,18 @@
 Every reader and every scenario produces this shape, and everything after ingest reads only it.
 Token columns hold the row's totals; `requests` is how many identical calls the row stands for
 (1 for a log line, N for a scenario tier), so sums stay exact integers either way.
+
+The column names are what most of costsim imports this module for (the price tables, the CLI), so
+pandas is imported by the functions that build frames, not when the names are read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 RATE_KINDS = ("input", "output", "cache_read", "cache_write_5m", "cache_write_1h")
 TOKEN_COLUMNS = tuple(f"{kind}_tokens" for kind in RATE_KINDS)
@@ -54,6 +59,8 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
 def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.DataFrame:
     """`normalize` for columns not yet in a frame (each a Series on `index`, as a reader's Arrow columns
     come): the frame is built once, in its dtypes, not once as read and again normalized."""
+    import pandas as pd
+
     out = {}
     n = len(index)
     for column, dtype in COLUMNS.items():
@@ -80,5 +87,7 @@ def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.D
 
 def prompt_tokens_per_request(df: pd.DataFrame) -> pd.Series:
     """Whole prompt of one request (uncached + cache read + cache writes): what long-context thresholds see."""
+    import pandas as pd
+
     totals = df[list(PROMPT_COLUMNS)].to_numpy(dtype="int64").sum(axis=1)
     return pd.Series(totals // df["requests"].to_numpy(dtype="int64"), index=df.index)

@@ -88,7 +88,7 @@ def test_closing_before_any_item_is_used_stops_a_thread_waiting_to_hand_one_over
 
 
 def _neutral_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "costsim-neutral"]
+    return [t for t in threading.enumerate() if t.name.startswith("costsim-neutral")]
 
 
 def test_the_neutral_reader_stops_its_thread_when_closed_after_the_first_chunk(tmp_path, monkeypatch):

@@ -34,6 +34,13 @@ def tokens_and_accounting(*args: str) -> tuple[dict, dict]:
     return data["tokens"], data["accounting"]
 
 
+def test_every_format_the_command_line_names_has_its_reader():
+    from costsim.ingest import FORMATS
+    from costsim.ingest.detect import READERS
+
+    assert tuple(READERS) == FORMATS
+
+
 def test_neutral_sample():
     tokens, acc = tokens_and_accounting(str(LOGS / "neutral.jsonl"))
     assert (acc["records_read"], acc["priced"], acc["duplicates"]) == (4, 3, 1)  # r2 appears twice

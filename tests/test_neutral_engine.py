@@ -110,3 +110,34 @@ def test_a_block_that_is_not_utf8_is_read_record_by_record(cli, tmp_path, monkey
     assert f"{path}:4501: malformed JSON" in engine_err
     assert engine["accounting"]["records_read"] == 6000
     assert engine["tokens"]["input"] == 5999 * 1000
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_blocks_judged_in_pieces_keep_every_line_number(cli, tmp_path, monkeypatch, threads):
+    from costsim.ingest import duck
+
+    monkeypatch.setattr(arrow_jsonl, "BLOCK_BYTES", 4096)  # ~20 lines a block: odd lines in many blocks
+    monkeypatch.setattr(duck, "threads", lambda: threads)  # each block judged in this many pieces at once
+    path = tmp_path / "many-blocks.jsonl"
+    lines = [_line(id=f"r{i % 700}", input_tokens=1000 + i) for i in range(1500)]  # 800 duplicate ids
+    for i, odd in enumerate(ODD_LINES * 3):
+        lines.insert(25 + 23 * i, odd)
+    path.write_text("\n".join(lines) + "\n")
+    (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path, "--by", "model")
+    for report in (engine, careful):  # which copies are checked against the first copy's usage depends on
+        report.pop("conflicting_duplicates", None)  # where the blocks fall, in either reader
+    assert engine == careful and engine_err == careful_err
+    assert engine["accounting"]["records_read"] == 1500 + 18 * 3
+    assert engine["accounting"]["duplicates"] == 800
+
+
+def test_ids_hashed_in_the_query_match_every_other_readers_hashes(cli, tmp_path):
+    """The engine hashes a good line's id in its query; a copy of that id in a CSV, read and hashed in
+    Python, is the same id: a duplicate, counted and not priced."""
+    jsonl, csv = tmp_path / "a.jsonl", tmp_path / "b.csv"
+    jsonl.write_text("".join(_line(id=f"r{i}") + "\n" for i in range(5)))
+    csv.write_text("timestamp,model,input_tokens,output_tokens,id\n"
+                   + "".join(f"2026-05-02T10:00:00Z,gpt-4o,1000,100,r{i}\n" for i in (3, 4, 5)))
+    report, _ = _report(cli, jsonl, str(csv))
+    assert report["accounting"]["duplicates"] == 2  # r3 and r4
+    assert report["accounting"]["priced"] == 5 + 1

@@ -4,6 +4,7 @@ main(). Each command module registers its commands on `app` (`@app.command`); th
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -48,12 +49,18 @@ def root(ctx: typer.Context,
 
 
 def main() -> None:
-    """Console-script entry point. A reader that goes away (`| head`) ends the run quietly (exit 141)."""
+    """Console-script entry point. A reader that goes away (`| head`) ends the run quietly (exit 141).
+
+    The objects the imports made live as long as the process, and so do those a run leaves when it ends:
+    both are frozen (`gc.freeze`), so the garbage collector does not walk them again and again, nor once
+    more at exit (together ~0.1-0.15 CPU-s of an estimate of 1M records)."""
+    gc.freeze()
     try:
         try:
             app()
         finally:
             sys.stdout.flush()  # here, not at interpreter exit, where a closed pipe prints a traceback
+            gc.freeze()
     except BrokenPipeError:
         quiet_closed_pipe()
         sys.exit(CLOSED_PIPE)

@@ -47,13 +47,11 @@ from costsim.cli.common import (
 from costsim.cli.console import handles_errors, output, stderr, stdout
 from costsim.cli.help import PlainCommand
 from costsim.errors import ConfigError, ExitCode
-from costsim.ingest.detect import READERS as LOG_FORMATS
+from costsim.ingest import FORMATS as LOG_FORMATS
 from costsim.render import formats, plots
 from costsim.render.safe_text import printable
 from costsim.report.parts import LogDetail
 from costsim.routing.policy import load_policy
-from costsim.simulate.cache_profile import CacheProfile
-from costsim.simulate.effects import parse_rate
 
 
 class Engine(str, Enum):
@@ -142,6 +140,9 @@ def compare(
       costsim compare --cache-share 90% --turns 20
       costsim compare --format html --out compare.html
     """
+    from costsim.simulate.cache_profile import CacheProfile
+    from costsim.simulate.effects import parse_rate
+
     cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     billing_cli.warn_stale(book, max_price_age_days)

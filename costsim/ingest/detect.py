@@ -17,7 +17,7 @@ from costsim.ingest.records import csv_delimiter, header_name
 
 Reader = Callable[[str, IngestStats], Iterator[pd.DataFrame]]
 
-READERS: dict[str, Reader] = {
+READERS: dict[str, Reader] = {  # in the order of FORMATS, which names them for the command line
     "neutral-jsonl": neutral.read_jsonl,
     "neutral-csv": neutral.read_csv,
     "neutral-parquet": neutral.read_parquet,

@@ -98,8 +98,9 @@ def _slow_rows(block: list[tuple[int, object, str | None]], stats: IngestStats, 
 def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     """JSON lines are read in blocks, each judged by DuckDB (`arrow_jsonl.engine_tables`): good lines as
     columns, the others record by record, each in line order. The blocks are read and queried in a
-    thread, a block or two ahead (`Ahead`), while this thread makes rows of the one before. A file that
-    is one JSON document (pretty-printed, or an array) goes to the line reader."""
+    thread, a block or two ahead (`Ahead`; each block's query on every core), while this thread makes rows
+    of the one before. A file that is one JSON document (pretty-printed, or an array) goes to the line
+    reader."""
     name = stats.display(path)
     with open_binary(path, name) as stream:
         if not (arrow_jsonl.AVAILABLE and arrow_jsonl.engine_readable(stream.peek(1 << 16)[: 1 << 16])):
@@ -135,7 +136,7 @@ def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFram
     fast = arrow_jsonl.engine_frame(batch.filter(good), name) if n_good else None
     if n_good == batch.num_rows:
         stats.records_read += n_good
-        yield finish_frame(fast, stats)
+        yield finish_frame(fast, stats, id_hashes=batch.column("id_hash"))  # hashed in the query
         return
     odd = batch.filter(pc.invert(good))
     block = _parse_numbered(zip(odd.column("n").to_pylist(), odd.column("line").to_pylist()))
@@ -265,8 +266,9 @@ def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
     for key in _FAST_TOKENS:
         if key in df.columns:
             column = df[key]
-            if column.dtype.kind != "i" or (column.to_numpy() < 0).any():
-                return None  # nulls, floats, strings, or negative counts: the slow path names the line
+            counts = column.to_numpy()
+            if column.dtype.kind != "i" or (counts < 0).any() or (counts > MAX_TOKENS).any():
+                return None  # nulls, floats, strings, negative or impossible counts: the slow path names the line
     for key in ("model", *_FAST_TEXT):
         if key in df.columns and pd.api.types.infer_dtype(df[key], skipna=True) != "string":
             return None

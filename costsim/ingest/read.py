@@ -14,7 +14,6 @@ import pandas as pd
 from costsim.ingest import claude_code
 from costsim.ingest.common import IngestStats, expand
 from costsim.ingest.detect import UnknownFormat, reader_for
-from costsim.ingest.engine import session_scans
 
 
 def read_logs(
@@ -55,14 +54,14 @@ def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, on
         else:
             groups.append((reader, [path]))
     first_sessions = groups and groups[0][0] is claude_code.read_session
-    scans = session_scans(groups[0][1], stats) if first_sessions else None
+    scans = _session_scans(groups[0][1], stats) if first_sessions else None
     if first_sessions and on_big_input is not None and _bytes(groups[0][1]) >= BIG_INPUT_BYTES:
         on_big_input()
     try:
         yield None
         for i, (reader, paths) in enumerate(groups):
             if reader is claude_code.read_session:
-                scanned = scans if i == 0 else session_scans(paths, stats)
+                scanned = scans if i == 0 else _session_scans(paths, stats)
                 yield from claude_code.read_sessions(paths, stats, scanned, alone=len(groups) == 1)
                 continue
             stats.files.append(stats.display(paths[0]))
@@ -70,6 +69,14 @@ def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, on
     finally:
         if scans is not None:
             scans.close()
+
+
+def _session_scans(paths: list[str], stats: IngestStats):
+    """`engine.session_scans`: DuckDB is imported only where Claude Code files are read (JSONL's reader
+    imports it for itself; a Parquet or CSV run never needs it)."""
+    from costsim.ingest.engine import session_scans
+
+    return session_scans(paths, stats)
 
 
 def _bytes(paths: list[str]) -> int:

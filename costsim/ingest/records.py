@@ -309,11 +309,16 @@ def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     return df
 
 
-def finish_frame(df: pd.DataFrame, stats: IngestStats, check_usage: bool = False) -> pd.DataFrame:
+def finish_frame(df: pd.DataFrame, stats: IngestStats, check_usage: bool = False, id_hashes=None) -> pd.DataFrame:
     """Drop duplicate ids (counted; with `check_usage`, as the record-by-record readers of provider logs
     ask, a copy whose usage differs from the first is counted apart, to warn) and records outside
-    --since/--until (skipped with that reason)."""
-    keep = stats.drop_duplicates(df["id"], df if check_usage else None)
+    --since/--until (skipped with that reason). `id_hashes`: the ids already hashed by an engine query (an
+    Arrow column, null where a row has no id), so they are not hashed again here."""
+    if id_hashes is not None and not check_usage:
+        keep = stats.drop_duplicate_hashes(id_hashes.fill_null(0).to_numpy(), id_hashes.is_valid().to_numpy(
+            zero_copy_only=False))
+    else:
+        keep = stats.drop_duplicates(df["id"], df if check_usage else None)
     if stats.since is not None or stats.until is not None:
         stamps = df["timestamp"]
         inside = stamps.notna()

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from costsim.frame import RATE_KINDS
 from costsim.pricing.prices import MTOK, ModelPrice, PricePeriod, Rates
 from costsim.report.parts import DisplayCurrency
+
+if TYPE_CHECKING:  # numpy is imported by the functions that use it: the CLI imports this module for its options
+    import numpy as np
+    import pandas as pd
 
 LIST_PRICE_TIERS = {"", "default", "auto", "standard"}  # logged tiers billed at the list price
 
@@ -43,6 +45,8 @@ class BillingOptions:
 
 def normalize_service_tiers(values: pd.Series) -> np.ndarray:
     """Logged service tiers as lowercase names; list-price tiers (default, auto, standard, none) become ""."""
+    import numpy as np
+
     text = values.astype("string").fillna("").str.strip().str.lower()
     return np.where(text.isin(LIST_PRICE_TIERS), "", text.to_numpy(dtype=object)).astype(object)
 
@@ -50,6 +54,8 @@ def normalize_service_tiers(values: pd.Series) -> np.ndarray:
 def off_peak_mask(period_of_row: np.ndarray, model: ModelPrice, timestamps: pd.Series,
                   options: BillingOptions) -> np.ndarray:
     """True where a row falls in its price period's off-peak window (by its UTC time and weekday)."""
+    import numpy as np
+
     mask = np.zeros(len(period_of_row), dtype=bool)
     stamps = timestamps.reset_index(drop=True)
     for i, period in enumerate(model.periods):
@@ -70,6 +76,8 @@ def off_peak_mask(period_of_row: np.ndarray, model: ModelPrice, timestamps: pd.S
 
 def _in_windows(off_peak, minutes: np.ndarray, weekdays: np.ndarray) -> np.ndarray:
     """Vectorised `OffPeak.contains`: start inclusive, end exclusive, windows may wrap midnight."""
+    import numpy as np
+
     inside = (weekdays >= 5) if off_peak.weekends_all_day else np.zeros(len(minutes), dtype=bool)
     for start, end in off_peak.windows_utc_minutes:
         inside |= ((minutes >= start) & (minutes < end)) if start < end else ((minutes >= start) | (minutes < end))

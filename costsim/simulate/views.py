@@ -4,12 +4,14 @@ priced line items regrouped by it into requests and cost per strategy."""
 from __future__ import annotations
 
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from costsim.errors import ConfigError
 from costsim.report.model import Report
 from costsim.report.parts import Breakdown, BreakdownRow
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 VIEWS = ("day", "week", "month", "model", "project", "session", "tier")
 NONE_LABEL = "(none)"
@@ -26,6 +28,8 @@ def view_keys(df: pd.DataFrame, by: str, canonical=None) -> pd.Series:
 
     `canonical(name) -> id or None` folds logged model names onto one id per model (aliases, dated ids,
     `provider/` prefixes); a name no price table knows is kept as logged."""
+    import pandas as pd  # here, not above: the report's renderers import this module for its tables
+
     if by in ("day", "week", "month"):
         stamps = df["timestamp"].dt.tz_convert("UTC").dt.tz_localize(None)
         if by == "day":
