@@ -104,7 +104,9 @@ class IngestStats:
         present = ids.notna().to_numpy()
         hashes = np.zeros(len(ids), dtype=np.uint64)
         if present.any():
-            hashes[present] = SeenIds.hashes(ids[present].to_numpy())
+            import pyarrow as pa
+
+            hashes[present] = SeenIds.hashes(pa.array(ids).filter(pa.array(present)))  # no Python string an id
         keep = self.drop_duplicate_hashes(hashes, present)
         if frame is not None and present.any():
             from costsim.frame import INT_COLUMNS
