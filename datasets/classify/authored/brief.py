@@ -7,8 +7,9 @@ training run, because "slow" and "every time" stood only in tier-3 asks here. Ne
 (word overlap >= 0.6) are rejected by check_near_duplicates() below.
 Run: python3 brief.py  -> writes brief.jsonl next to this script."""
 import json
-import re
 from pathlib import Path
+
+from drafts import near_duplicates
 
 AUTHOR = "written for issue 15 (brief verb-first asks on every tier) from LABELING.md"
 
@@ -179,31 +180,11 @@ def records():
     return [{"id": f"br-{i:04d}", "prompt": p, "tier": t, "author": AUTHOR} for i, (p, t) in enumerate(rows, 1)]
 
 
-def _words(text):
-    return set(re.findall(r"[a-z0-9_]+", text.lower()))
-
-
-def check_near_duplicates(rows, limit=0.6):
-    """Rows whose words overlap a probe's or another source's by Jaccard >= limit (none may)."""
-    here = Path(__file__).resolve().parent
-    others = [here.parent / "train.jsonl", *here.parent.glob("probes/*.jsonl"),
-              *(p for p in here.glob("*.jsonl") if p.name != "brief.jsonl")]
-    seen = [(f.name, json.loads(line)["prompt"]) for f in others for line in f.open(encoding="utf-8")]
-    seen = [(name, p, _words(p)) for name, p in seen]
-    clashes = []
-    for r in rows:
-        w = _words(r["prompt"])
-        for name, p, v in seen:
-            if w and v and len(w & v) / len(w | v) >= limit:
-                clashes.append((r["prompt"], name, p))
-    return clashes
-
-
 def main():
     rows = records()
-    clashes = check_near_duplicates(rows)
-    for mine, name, theirs in clashes:
-        print(f"near-duplicate: {mine!r} ~ {name}: {theirs!r}")
+    clashes = near_duplicates(rows, "brief")
+    for mine, kind in clashes:
+        print(f"near-duplicate of {kind}: {mine!r}")
     if clashes:
         raise SystemExit(1)
     out = Path(__file__).with_suffix(".jsonl")

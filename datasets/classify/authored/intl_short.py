@@ -14,9 +14,7 @@ The older non-English source (languages.jsonl, 45 requests) holds 8 tier-3 asks;
 more languages and in shorter forms. Drafts whose words overlap a probe's or another source's by Jaccard >= 0.6
 are dropped by check_near_duplicates() below, which prints only this file's own draft, never a probe's text.
 Run: python3 intl_short.py  -> writes intl_short.jsonl next to this script."""
-import json
-import re
-from pathlib import Path
+from drafts import ANY_WORDS, write_kept
 
 AUTHOR = "written for issue 15 (short non-English asks on every tier) from LABELING.md"
 
@@ -163,40 +161,8 @@ def records():
             for i, (lang, t, p) in enumerate(ROWS + MORE, 1)]
 
 
-def _words(text):
-    return set(re.findall(r"\w+", text.lower()))
-
-
-def check_near_duplicates(rows, limit=0.6):
-    """This file's drafts whose words overlap a probe's or another source's by Jaccard >= limit. Only this
-    file's own draft and the kind of file it met ("a probe" or the source's name) are returned: a probe's text
-    is never shown."""
-    here = Path(__file__).resolve().parent
-    others = [(here.parent / "train.jsonl", "train"), *((p, "a probe") for p in here.parent.glob("probes/*.jsonl")),
-              *((p, p.stem) for p in here.glob("*.jsonl") if p.name != "intl_short.jsonl")]
-    seen = [(kind, _words(json.loads(line)["prompt"])) for f, kind in others for line in f.open(encoding="utf-8")]
-    clashes = []
-    for r in rows:
-        w = _words(r["prompt"])
-        for kind, v in seen:
-            if w and v and len(w & v) / len(w | v) >= limit:
-                clashes.append((r["prompt"], kind))
-                break
-    return clashes
-
-
 def main():
-    rows = records()
-    clashes = check_near_duplicates(rows)
-    dropped = {mine for mine, _ in clashes}
-    for mine, kind in clashes:
-        print(f"dropped (near-duplicate of {kind}): {mine!r}")
-    rows = [r for r in rows if r["prompt"] not in dropped]
-    out = Path(__file__).with_suffix(".jsonl")
-    with out.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{out.name}: {len(rows)} records, {len(dropped)} drafts dropped")
+    write_kept(records(), "intl_short", ANY_WORDS)
 
 
 if __name__ == "__main__":
