@@ -159,3 +159,21 @@ def test_only_a_run_of_claude_code_files_alone_whose_files_hold_their_own_conver
                                                     "output_tokens": 1}])
     assert not any(_closings([str(projects), str(neutral)]))  # another input's sessions could be the same
     assert one.exists() and two.exists() and agent.exists()
+
+
+def test_rows_let_go_by_drain_do_not_count_towards_the_next_spill():
+    import numpy as np
+
+    def chunk(n):
+        zeros = np.zeros(n, dtype=np.int64)
+        return {"conversation": np.arange(n, dtype=np.int32), "cache_read_tokens": np.ones(n, dtype=np.int64),
+                "cache_write_5m_tokens": zeros, "cache_write_1h_tokens": zeros}
+
+    held = held_rows.HeldRows(spill_rows=10)
+    held.append(chunk(8))
+    assert sum(len(share) for share in held.drain()) == 8
+    held.append(chunk(8))  # 16 rows ever held, 8 now: still in memory
+    assert not held.spilled and held.cached_tokens == 16
+    held.append(chunk(8))
+    assert held.spilled
+    held.close()

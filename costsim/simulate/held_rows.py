@@ -81,11 +81,12 @@ class HeldRows:
             del table
 
     def drain(self) -> Iterator[pd.DataFrame]:
-        """`shares`, then every held row let go (the counts of all rows ever held stay)."""
+        """`shares`, then every held row let go: the next rows are held afresh, in memory up to the spill size
+        again (the run's cache tokens and whether it has conversations still count every row ever held)."""
         yield from self.shares()
         self.close()
         self.chunks.clear()
-        self._folder = None
+        self._folder, self.rows = None, 0
 
     def frame(self) -> pd.DataFrame:
         """Every held row in one frame (in read order while in memory, partition after partition once spilled)."""
