@@ -2,8 +2,9 @@
 
 Runs `costsim.pricing.compiled.bundled_book()` from the source tree, which writes
 pricing/.compiled/book-<fingerprint>.pickle when it is missing or stale; the wheel's force-include of
-`pricing/` then ships it. Where costsim's own dependencies are not importable (an isolated build
-without pandas), the wheel ships without it and the installed package compiles on first use.
+`pricing/` then ships it. Compiling needs PyYAML alone (`[build-system] requires` names it, so an isolated
+`pip install .` compiles too); where it is not importable, the wheel ships without the compiled book and the
+installed package compiles it on first use (or on every run, where its folder is not writable).
 """
 
 from __future__ import annotations
