@@ -269,7 +269,7 @@ def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
             counts = column.to_numpy()
             if column.dtype.kind != "i" or (counts < 0).any() or (counts > MAX_TOKENS).any():
                 return None  # nulls, floats, strings, negative or impossible counts: the slow path names the line
-    for key in ("model", *_FAST_TEXT):
+    for key in ("model", "timestamp", *_FAST_TEXT):  # a number as a timestamp: the slow path judges it
         if key in df.columns and pd.api.types.infer_dtype(df[key], skipna=True) != "string":
             return None
     if df["model"].isna().any() or (df["model"] == "").any():
