@@ -101,10 +101,10 @@ def estimate(
         # file): they are classified then, alongside the reading, and remembered until their rows come
         classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
         stats.prompts_read = classify_many.tiers
-        stats.on_read = told = _ReadProgress(stats, progress)
+        stats.on_read = read_progress = _ReadProgress(stats, progress)
         if big_input:  # a big folder's worker processes start while the engine reads
             classify_many.start()
-        estimated, samples = _fold_all(run, chunks, classify_many, told)
+        estimated, samples = _fold_all(run, chunks, classify_many, read_progress)
     finally:
         if chunks is not None:
             chunks.close()
