@@ -5,15 +5,20 @@ import numpy as np
 
 from costsim.ingest.claude_code import final_copies, merge_copies
 
-# (rows, distinct ids, share of rows with an id): ids on many rows; ids mostly on one row, as in real
-# logs (the readers' fast path); empty, single and id-less inputs
-SHAPES = [(400, 60, 0.9), (400, 5000, 0.9), (0, 10, 0.9), (1, 10, 1.0), (30, 10, 0.0), (50, 10**9, 1.0)]
+# (rows, distinct ids, share of rows with an id, ids in runs of adjacent rows): ids on many rows; ids mostly
+# on one row, as in real logs (the readers' fast path); a message's lines one after another, as Claude Code
+# writes a message's content blocks (runs of 1-4 rows, an id coming back after others now and then); empty,
+# single and id-less inputs
+SHAPES = [(400, 60, 0.9, False), (400, 5000, 0.9, False), (400, 60, 0.9, True), (400, 5000, 0.95, True),
+          (0, 10, 0.9, False), (1, 10, 1.0, False), (30, 10, 0.0, False), (50, 10**9, 1.0, False)]
 CASES = [(seed, *shape) for shape in SHAPES for seed in range(8)]
 
 
-def rows(seed: int, count: int = 400, distinct: int = 60, with_id: float = 0.9):
+def rows(seed: int, count: int = 400, distinct: int = 60, with_id: float = 0.9, runs: bool = False):
     rng = np.random.default_rng(seed)
     hashes = rng.integers(0, distinct, count).astype(np.uint64)  # ids shared by several rows, as copies are
+    if runs:
+        hashes = np.repeat(hashes, rng.integers(1, 5, count))[:count]
     present = rng.random(count) < with_id
     output = rng.integers(0, 5, count)  # ties are common
     files = np.sort(rng.integers(0, 4, count))

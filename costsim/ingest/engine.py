@@ -150,21 +150,21 @@ FROM keyed
 """
 
 
-def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
-    """Consecutive runs of files of about `part_bytes` each, in file order (gz files go alone to the
-    careful reader's part: DuckDB reads them too, but one at a time)."""
+def parts_of(paths: list[str], part_bytes: int = PART_BYTES, readers: int = 1) -> list[list[str]]:
+    """Consecutive runs of files, in file order: as many parts as `part_bytes` asks, rounded up to a multiple
+    of `readers` (the reader threads), and of about equal size, so the readers finish together; no one
+    reads a last part alone while the other waits (the pooled folder: 7 parts of 128 MiB on 2 threads
+    left a part, some 0.3 s, to one core). A file goes to the part its middle byte falls in."""
+    sizes = np.array([os.path.getsize(path) for path in paths], dtype=np.float64)
+    total = float(sizes.sum())
+    count = -(-max(int(np.ceil(total / part_bytes)), 1) // readers) * readers
+    middles = np.cumsum(sizes) - sizes / 2
+    part_of = np.minimum((middles * count / max(total, 1.0)).astype(np.int64), count - 1)
     parts: list[list[str]] = []
-    size = part_bytes
-    for path in paths:
-        bytes_ = os.path.getsize(path)
-        if size + bytes_ > part_bytes and parts and parts[-1]:
+    for path, new in zip(paths, np.r_[True, part_of[1:] != part_of[:-1]].tolist()):
+        if new:
             parts.append([])
-            size = 0
-        elif not parts:
-            parts.append([])
-            size = 0
         parts[-1].append(path)
-        size += bytes_
     return parts
 
 
@@ -363,7 +363,7 @@ class Scans:
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
         from costsim.ingest.ahead import Ahead
 
-        self.parts, self.stats = parts_of(paths, PART_BYTES), stats
+        self.parts, self.stats = parts_of(paths, PART_BYTES, threads()), stats
         count = max(min(threads(), len(self.parts)), 1)
         self.readers = [Ahead(_read_parts(self.parts[k::count]), depth=self.AHEAD, name=f"costsim-engine-{k}")
                         for k in range(count)]
