@@ -289,21 +289,3 @@ def test_prompts_are_handed_on_as_they_are_read(tmp_path):
     first = next(chunks)
     assert handed == ["one", "two", "three"]
     assert sorted(first["prompt"]) == ["one", "three", "two"]
-
-
-def test_a_big_claude_code_folder_is_announced_before_reading_starts(monkeypatch):
-    """read_logs calls on_big_input once, before it returns, when the session files hold at least
-    BIG_INPUT_BYTES (an estimate starts its classifier's workers then), and not for a smaller folder."""
-    from functools import partial
-
-    from costsim.ingest import read
-
-    folder = str(ROOT / "samples" / "logs" / "claude-code")
-    size = sum(Path(path).stat().st_size for path, _ in expand([folder]))
-    for threshold, calls in ((size, 1), (size + 1, 0)):
-        monkeypatch.setattr(read, "BIG_INPUT_BYTES", threshold)
-        announced: list[bool] = []
-        chunks = read.read_logs([folder], IngestStats(), on_big_input=partial(announced.append, True))
-        assert len(announced) == calls
-        assert sum(len(chunk) for chunk in chunks) > 0
-        assert len(announced) == calls

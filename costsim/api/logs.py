@@ -63,10 +63,10 @@ def estimate(
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
     stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
-    calibration, big_input = None, []
+    calibration = None
 
     def start_reading():
-        return read_logs(inputs, stats, log_format, on_big_input=lambda: big_input.append(True))
+        return read_logs(inputs, stats, log_format)
 
     # reading starts first: the engine reads the first files while the run is set up (not when calibrating,
     # whose first pass reads everything before the classifier is known)
@@ -102,8 +102,6 @@ def estimate(
         classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
         stats.prompts_read = classify_many.tiers
         stats.on_read = read_progress = _ReadProgress(stats, progress)
-        if big_input:  # a big folder's worker processes start while the engine reads
-            classify_many.start()
         estimated, samples = _fold_all(run, chunks, classify_many, read_progress)
     finally:
         if chunks is not None:

@@ -5,9 +5,8 @@ the local engine (`engine.py`), every other file by the reader its format names 
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -16,28 +15,18 @@ from costsim.ingest.common import IngestStats, expand
 from costsim.ingest.detect import UnknownFormat, reader_for
 
 
-def read_logs(
-    inputs: list[str],
-    stats: IngestStats,
-    log_format: str | None = None,
-    on_big_input: Callable[[], object] | None = None,
-) -> Iterator[pd.DataFrame]:
+def read_logs(inputs: list[str], stats: IngestStats, log_format: str | None = None) -> Iterator[pd.DataFrame]:
     """Yield usage-frame chunks from every input, each file read by its format's reader.
 
     Every input's format is found before any is read (a file in no known format stops the run before
     it prints anything), and the first Claude Code session files are being read by the engine's
-    threads by the time this returns: the caller's own setup runs alongside (see `engine.Scans`).
-    `on_big_input` is called before this returns when those files hold at least BIG_INPUT_BYTES (an
-    estimate starts its classifier's worker processes then, while the engine reads)."""
-    chunks = _read_logs(inputs, stats, log_format, on_big_input)
+    threads by the time this returns: the caller's own setup runs alongside (see `engine.Scans`)."""
+    chunks = _read_logs(inputs, stats, log_format)
     next(chunks)
     return chunks
 
 
-BIG_INPUT_BYTES = 64 << 20  # Claude Code session files worth starting worker processes for while they are read
-
-
-def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, on_big_input=None) -> Iterator:
+def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None) -> Iterator:
     groups: list[tuple] = []  # (reader, paths): consecutive Claude Code files are read together, in parallel
     for path, in_folder in expand(inputs, stats):
         if path == "-":
@@ -55,8 +44,6 @@ def _read_logs(inputs: list[str], stats: IngestStats, log_format: str | None, on
             groups.append((reader, [path]))
     first_sessions = groups and groups[0][0] is claude_code.read_session
     scans = _session_scans(groups[0][1], stats) if first_sessions else None
-    if first_sessions and on_big_input is not None and _bytes(groups[0][1]) >= BIG_INPUT_BYTES:
-        on_big_input()
     try:
         yield None
         for i, (reader, paths) in enumerate(groups):
@@ -77,10 +64,6 @@ def _session_scans(paths: list[str], stats: IngestStats):
     from costsim.ingest.engine import session_scans
 
     return session_scans(paths, stats)
-
-
-def _bytes(paths: list[str]) -> int:
-    return sum(os.path.getsize(path) for path in paths)
 
 
 def _spool_stdin(stats: IngestStats) -> str:
