@@ -289,3 +289,36 @@ def test_prompts_are_handed_on_as_they_are_read(tmp_path):
     first = next(chunks)
     assert handed == ["one", "two", "three"]
     assert sorted(first["prompt"]) == ["one", "three", "two"]
+
+
+@pytest.mark.parametrize("options", [{}, {"by": "session", "sticky_minutes": (5,)}])
+def test_rows_that_wait_on_disk_give_the_same_report(monkeypatch, options):
+    """Past SPILL_BYTES a tree's held rows wait in a temporary file, all but their merge keys, in batches
+    read back a batch at a time: the report is the same, every figure, as when they wait in memory (the real
+    tree, in chunks of 5 rows so a batch's files come back into many chunks; every file a batch of its own,
+    and batches of several files)."""
+    from costsim.ingest import claude_code
+
+    folder = str(ROOT / "tests" / "fixtures" / "real" / "claude-code")
+    monkeypatch.setattr(claude_code, "CHUNK_RECORDS", 5)
+
+    def run():
+        report, sample = api.estimate([folder], load_price_book(), load_policy(), as_of=date(2026, 5, 14),
+                                      today=date(2026, 11, 27), **options)
+        return report.to_dict(), sorted(zip(sample["source"], sample["tier"]))
+
+    in_memory = run()
+    opened = {".gz": gzip.open, ".jsonl": open}
+    holding = [path for path in Path(folder).rglob("*.jsonl*") if b'"usage"' in opened[path.suffix](path, "rb").read()]
+    batches, streams = [], []
+    write, close = claude_code._Spill._write, claude_code._Spill.close
+    monkeypatch.setattr(claude_code._Spill, "_write", lambda self, results: batches.append(len(results))
+                        or write(self, results))
+    monkeypatch.setattr(claude_code._Spill, "close", lambda self: streams.append(self.stream) or close(self))
+    for spill_bytes in (0, 12_000):
+        batches.clear()
+        monkeypatch.setattr(claude_code, "SPILL_BYTES", spill_bytes)
+        assert run() == in_memory
+        assert sum(batches) <= len(holding) > 3  # each file with rows written once at most
+        assert batches == [1] * len(holding) if spill_bytes == 0 else max(batches) > 1
+    assert streams and all(stream is None or stream.closed for stream in streams)

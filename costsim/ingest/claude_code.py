@@ -79,11 +79,13 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = False) -> Iterator[pd.DataFrame]:
     """Many session files (their scans, started by the caller: see `engine.session_scans`), merged in
     file order so duplicates across files resolve the same way every run. The rows wait for the last
-    file (a message's final copy can come in any file), but their prompts are handed to
-    `stats.prompts_read` as they are read, so an estimate classifies them while the engine reads on.
+    file (a message's final copy can come in any file; past SPILL_BYTES they wait on disk, see `_Spill`),
+    but their prompts are handed to `stats.prompts_read` as they are read, so an estimate classifies them
+    while the engine reads on.
     `alone`: these are all of the run's files, so when no two session files share a session, a chunk that
     ends with a file's last row closes the conversations read so far (`frame.CLOSES_CONVERSATIONS`)."""
     buffer: list[dict] = []
+    spill = _Spill()
     prompts: list[str] = []  # read and not yet handed to stats.prompts_read
     try:
         for path, result in zip(paths, scans):
@@ -94,10 +96,12 @@ def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = Fal
                     stats.prompts_read(prompts)
                     prompts = []
             yield from _merge_result(result, stats, buffer)
+            spill.hold(buffer)
         if prompts:
             stats.prompts_read(prompts)
-        yield from _flush(buffer, stats, closing=alone and _own_conversations(buffer))
+        yield from _flush(buffer, stats, closing=alone and _own_conversations(buffer), spill=spill)
     finally:
+        spill.close()
         scans.close()
 
 
@@ -131,11 +135,13 @@ def _own_conversations(results: list[dict]) -> bool:
     return len(sessions) == len(set(sessions))
 
 
-def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False) -> Iterator[pd.DataFrame]:
+def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False, spill: _Spill | None = None
+           ) -> Iterator[pd.DataFrame]:
     """The files' rows as usage-frame chunks: each message's final copy across the files (rule 3), then
     ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row).
     Chunks are made a run of files at a time (about CHUNK_RECORDS rows), so the text columns of only one
-    chunk exist at once; each file's rows are let go once its chunk is made."""
+    chunk exist at once; each file's rows are let go once its chunk is made (and read back from `spill`
+    first, where they wait on disk)."""
     if not buffer:
         return
     tables = [r["table"] for r in buffer]
@@ -144,22 +150,121 @@ def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False) -> Ite
     keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
     stats.duplicates += int((~keep).sum())
     keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
-    at = np.cumsum([0] + [len(t["line"]) for t in tables])
+    at = np.cumsum([0] + [len(t["id_hash"]) for t in tables])
     kept = [keep[at[i] : at[i + 1]] for i in range(len(tables))]
     del hashes, present, tables, keep
     sizes = np.cumsum([int(mask.sum()) for mask in kept])
+    restored = spill.restored if spill is not None else (lambda result: result)
     if not sizes[-1]:  # nothing left to price: one empty chunk, as any reader gives
-        yield from _chunk(buffer[:1], kept[:1], stats, closing)
+        yield from _chunk([restored(buffer[0])], kept[:1], stats, closing)
     start = 0 if sizes[-1] else len(buffer)
     while start < len(buffer):
         stop = max(
             int(np.searchsorted(sizes, (sizes[start - 1] if start else 0) + CHUNK_RECORDS, side="right")), start + 1
         )
-        yield from _chunk(buffer[start:stop], kept[start:stop], stats, closing)
+        yield from _chunk([restored(r) for r in buffer[start:stop]], kept[start:stop], stats, closing)
         for k in range(start, stop):
             buffer[k] = kept[k] = None  # this file's rows are in the chunk now
         start = stop
     buffer.clear()
+
+
+MERGE_KEYS = ("id_hash", "has_id", "output_tokens")  # what the merge across files needs of every held row
+ROW_KEYS = ("line", "model", "prompt", *(key for key in COUNTS if key != "output_tokens"), "timestamp")
+SPILL_BYTES = 64 << 20  # held rows past this wait on disk (the prompt-heavy 1M-line folder holds ~120 MiB)
+_SPILLED = "spilled"  # a held table's key: (its batch, its rows and prompts there) where the rest of it waits
+
+
+class _Spill:
+    """Where a tree's rows wait for its last file. In memory up to SPILL_BYTES; past that, the held files'
+    rows but their merge keys (17 bytes a row) go to an anonymous temporary file (gone when closed, or when
+    the process ends) as one batch, column by column, and come back a batch at a time, as the first of its
+    files' chunks is made. So a tree ten times bigger holds its keys, not its rows (the 3M-line prompt-heavy
+    folder held some 350 MiB of rows until its last file)."""
+
+    def __init__(self) -> None:
+        self.stream = None
+        self.held_bytes, self.counted = 0, 0
+        self.batches: list[dict] = []  # each: column -> (dtype, offset in the file, rows)
+        self.loaded: tuple[int, dict] | None = None  # the batch read back: (its number, its columns)
+
+    def hold(self, buffer: list[dict]) -> None:
+        """Count the rows `buffer` gained; past SPILL_BYTES held in memory, move them to disk."""
+        self.held_bytes += sum(_held_bytes(result["table"]) for result in buffer[self.counted:])
+        self.counted = len(buffer)
+        if self.held_bytes > SPILL_BYTES:
+            self._write([result for result in buffer if _SPILLED not in result["table"]])
+            self.held_bytes = 0
+
+    def _write(self, results: list[dict]) -> None:
+        import tempfile
+
+        if self.stream is None:
+            self.stream = tempfile.TemporaryFile(prefix="costsim-held-")
+        tables = [result["table"] for result in results]
+        batch = {}
+        for key, column in _columns(tables):  # a column at a time: no second copy of the rows at once
+            batch[key] = (column.dtype, self.stream.seek(0, os.SEEK_END), len(column))
+            self.stream.write(np.ascontiguousarray(column).view(np.uint8).data)
+        self.batches.append(batch)
+        row, prompt = 0, 0
+        for result, table in zip(results, tables):
+            rows, texts = len(table["line"]), len(table["prompts"])
+            result["table"] = {**{key: table[key] for key in MERGE_KEYS}, "models": table["models"],
+                               _SPILLED: (len(self.batches) - 1, row, row + rows, prompt, prompt + texts)}
+            row, prompt = row + rows, prompt + texts
+
+    def restored(self, result: dict) -> dict:
+        """`result` with its whole table (read back from disk where it waited there)."""
+        table = result["table"]
+        if _SPILLED not in table:
+            return result
+        number, start, stop, first, last = table[_SPILLED]
+        columns, prompts = self._batch(number)
+        return {**result, "table": {**{key: columns[key][start:stop] for key in ROW_KEYS},
+                                    "prompts": prompts.slice(first, last - first).to_pylist(),
+                                    **{key: table[key] for key in (*MERGE_KEYS, "models")}}}
+
+    def _batch(self, number: int):
+        """A batch's columns and prompts, read back once (the batch before it let go: files come in order)."""
+        import pyarrow as pa
+
+        if self.loaded is None or self.loaded[0] != number:
+            assert self.stream is not None
+            self.loaded = None
+            columns = {}
+            for key, (dtype, offset, count) in self.batches[number].items():
+                self.stream.seek(offset)
+                columns[key] = np.frombuffer(self.stream.read(count * dtype.itemsize), dtype=dtype)
+            offsets, text = columns.pop("prompt offsets"), columns.pop("prompt text")
+            prompts = pa.Array.from_buffers(pa.string(), len(offsets) - 1, [None, pa.py_buffer(offsets),
+                                                                              pa.py_buffer(text)])
+            self.loaded = (number, (columns, prompts))
+        return self.loaded[1]
+
+    def close(self) -> None:
+        self.loaded = None
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+
+
+def _columns(tables: list[dict]) -> Iterator[tuple[str, np.ndarray]]:
+    """The files' rows as columns, one made at a time: ROW_KEYS, then their prompts as Arrow keeps strings."""
+    import pyarrow as pa
+
+    for key in ROW_KEYS:
+        yield key, np.concatenate([table[key] for table in tables])
+    prompts = pa.array([prompt for table in tables for prompt in table["prompts"]], pa.string())
+    _, offsets, text = prompts.buffers()
+    yield "prompt offsets", np.frombuffer(offsets, dtype=np.int32, count=len(prompts) + 1)
+    yield "prompt text", np.frombuffer(text, dtype=np.uint8) if text is not None else np.zeros(0, np.uint8)
+
+
+def _held_bytes(table: dict) -> int:
+    """About what a file's rows take in memory: their arrays, and each prompt's text with its str object."""
+    arrays = sum(value.nbytes for value in table.values() if isinstance(value, np.ndarray))
+    return arrays + sum(map(len, table["prompts"])) + 64 * len(table["prompts"])
 
 
 def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats, closing: bool) -> Iterator[pd.DataFrame]:
