@@ -22,6 +22,7 @@ PROMPT_COLUMNS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", 
 CALL_KINDS = ("web_search", "web_fetch")  # server-side tool calls billed per call, not per token
 CALL_COLUMNS = tuple(f"{kind}_calls" for kind in CALL_KINDS)
 INT_COLUMNS = ("requests", *TOKEN_COLUMNS, "reasoning_tokens", *CALL_COLUMNS)
+REQUEST_COUNTS = (*PROMPT_COLUMNS, "output_tokens", *CALL_COLUMNS)  # as Claude Code's readers keep a request's
 
 # column -> dtype; absent optional columns are filled with these defaults by `normalize`
 COLUMNS: dict[str, str] = {

@@ -3,7 +3,7 @@ row by row: `final_copies` across files, `merge_copies` within files."""
 
 import numpy as np
 
-from costsim.ingest.claude_code import final_copies, merge_copies
+from costsim.ingest.copies import final_copies, merge_copies
 
 # (rows, distinct ids, share of rows with an id, ids in runs of adjacent rows): ids on many rows; ids mostly
 # on one row, as in real logs (the readers' fast path); a message's lines one after another, as Claude Code

@@ -297,7 +297,7 @@ def test_rows_that_wait_on_disk_give_the_same_report(monkeypatch, options):
     read back a batch at a time: the report is the same, every figure, as when they wait in memory (the real
     tree, in chunks of 5 rows so a batch's files come back into many chunks; every file a batch of its own,
     and batches of several files)."""
-    from costsim.ingest import claude_code
+    from costsim.ingest import claude_code, spill
 
     folder = str(ROOT / "tests" / "fixtures" / "real" / "claude-code")
     monkeypatch.setattr(claude_code, "CHUNK_RECORDS", 5)
@@ -311,13 +311,12 @@ def test_rows_that_wait_on_disk_give_the_same_report(monkeypatch, options):
     opened = {".gz": gzip.open, ".jsonl": open}
     holding = [path for path in Path(folder).rglob("*.jsonl*") if b'"usage"' in opened[path.suffix](path, "rb").read()]
     batches, streams = [], []
-    write, close = claude_code._Spill._write, claude_code._Spill.close
-    monkeypatch.setattr(claude_code._Spill, "_write", lambda self, results: batches.append(len(results))
-                        or write(self, results))
-    monkeypatch.setattr(claude_code._Spill, "close", lambda self: streams.append(self.stream) or close(self))
+    write, close = spill.Spill._write, spill.Spill.close
+    monkeypatch.setattr(spill.Spill, "_write", lambda self, held: batches.append(len(held)) or write(self, held))
+    monkeypatch.setattr(spill.Spill, "close", lambda self: streams.append(self.stream) or close(self))
     for spill_bytes in (0, 12_000):
         batches.clear()
-        monkeypatch.setattr(claude_code, "SPILL_BYTES", spill_bytes)
+        monkeypatch.setattr(spill, "SPILL_BYTES", spill_bytes)
         assert run() == in_memory
         assert sum(batches) <= len(holding) > 3  # each file with rows written once at most
         assert batches == [1] * len(holding) if spill_bytes == 0 else max(batches) > 1

@@ -43,9 +43,12 @@ import pyarrow.compute as pc
 
 from costsim.errors import InputError
 from costsim.frame import CALL_COLUMNS, CLOSES_CONVERSATIONS, SUBAGENT_FILE
+from costsim.frame import REQUEST_COUNTS as COUNTS
 from costsim.ingest.anthropic import usage_row
 from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
+from costsim.ingest.copies import final_copies, merge_copies
 from costsim.ingest.records import Skip, finish_table, message_text, timestamp
+from costsim.ingest.spill import Spill
 
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
@@ -79,13 +82,13 @@ def read_session(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = False) -> Iterator[pd.DataFrame]:
     """Many session files (their scans, started by the caller: see `engine.session_scans`), merged in
     file order so duplicates across files resolve the same way every run. The rows wait for the last
-    file (a message's final copy can come in any file; past SPILL_BYTES they wait on disk, see `_Spill`),
+    file (a message's final copy can come in any file; past SPILL_BYTES they wait on disk, see `spill.Spill`),
     but their prompts are handed to `stats.prompts_read` as they are read, so an estimate classifies them
     while the engine reads on.
     `alone`: these are all of the run's files, so when no two session files share a session, a chunk that
     ends with a file's last row closes the conversations read so far (`frame.CLOSES_CONVERSATIONS`)."""
     buffer: list[dict] = []
-    spill = _Spill()
+    spill = Spill()
     prompts: list[str] = []  # read and not yet handed to stats.prompts_read
     try:
         for path, result in zip(paths, scans):
@@ -125,8 +128,6 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
         yield from _flush(buffer, stats)
 
 
-TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
-COUNTS = (*TOKENS, *CALL_COLUMNS)  # a row's counts: tokens, then server tool calls (web search, web fetch)
 
 
 def _own_conversations(results: list[dict]) -> bool:
@@ -135,7 +136,7 @@ def _own_conversations(results: list[dict]) -> bool:
     return len(sessions) == len(set(sessions))
 
 
-def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False, spill: _Spill | None = None
+def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False, spill: Spill | None = None
            ) -> Iterator[pd.DataFrame]:
     """The files' rows as usage-frame chunks: each message's final copy across the files (rule 3), then
     ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row).
@@ -169,104 +170,6 @@ def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False, spill:
     buffer.clear()
 
 
-MERGE_KEYS = ("id_hash", "has_id", "output_tokens")  # what the merge across files needs of every held row
-ROW_KEYS = ("line", "model", "prompt", *(key for key in COUNTS if key != "output_tokens"), "timestamp")
-SPILL_BYTES = 64 << 20  # held rows past this wait on disk (the prompt-heavy 1M-line folder holds ~120 MiB)
-_SPILLED = "spilled"  # a held table's key: (its batch, its rows and prompts there) where the rest of it waits
-
-
-class _Spill:
-    """Where a tree's rows wait for its last file. In memory up to SPILL_BYTES; past that, the held files'
-    rows but their merge keys (17 bytes a row) go to an anonymous temporary file (gone when closed, or when
-    the process ends) as one batch, column by column, and come back a batch at a time, as the first of its
-    files' chunks is made. So a tree ten times bigger holds its keys, not its rows (the 3M-line prompt-heavy
-    folder held some 350 MiB of rows until its last file)."""
-
-    def __init__(self) -> None:
-        self.stream = None
-        self.held_bytes, self.counted = 0, 0
-        self.batches: list[dict] = []  # each: column -> (dtype, offset in the file, rows)
-        self.loaded: tuple[int, dict] | None = None  # the batch read back: (its number, its columns)
-
-    def hold(self, buffer: list[dict]) -> None:
-        """Count the rows `buffer` gained; past SPILL_BYTES held in memory, move them to disk."""
-        self.held_bytes += sum(_held_bytes(result["table"]) for result in buffer[self.counted:])
-        self.counted = len(buffer)
-        if self.held_bytes > SPILL_BYTES:
-            self._write([result for result in buffer if _SPILLED not in result["table"]])
-            self.held_bytes = 0
-
-    def _write(self, results: list[dict]) -> None:
-        import tempfile
-
-        if self.stream is None:
-            self.stream = tempfile.TemporaryFile(prefix="costsim-held-")
-        tables = [result["table"] for result in results]
-        batch = {}
-        for key, column in _columns(tables):  # a column at a time: no second copy of the rows at once
-            batch[key] = (column.dtype, self.stream.seek(0, os.SEEK_END), len(column))
-            self.stream.write(np.ascontiguousarray(column).view(np.uint8).data)
-        self.batches.append(batch)
-        row, prompt = 0, 0
-        for result, table in zip(results, tables):
-            rows, texts = len(table["line"]), len(table["prompts"])
-            result["table"] = {**{key: table[key] for key in MERGE_KEYS}, "models": table["models"],
-                               _SPILLED: (len(self.batches) - 1, row, row + rows, prompt, prompt + texts)}
-            row, prompt = row + rows, prompt + texts
-
-    def restored(self, result: dict) -> dict:
-        """`result` with its whole table (read back from disk where it waited there)."""
-        table = result["table"]
-        if _SPILLED not in table:
-            return result
-        number, start, stop, first, last = table[_SPILLED]
-        columns, prompts = self._batch(number)
-        return {**result, "table": {**{key: columns[key][start:stop] for key in ROW_KEYS},
-                                    "prompts": prompts.slice(first, last - first).to_pylist(),
-                                    **{key: table[key] for key in (*MERGE_KEYS, "models")}}}
-
-    def _batch(self, number: int):
-        """A batch's columns and prompts, read back once (the batch before it let go: files come in order)."""
-        import pyarrow as pa
-
-        if self.loaded is None or self.loaded[0] != number:
-            assert self.stream is not None
-            self.loaded = None
-            columns = {}
-            for key, (dtype, offset, count) in self.batches[number].items():
-                self.stream.seek(offset)
-                columns[key] = np.frombuffer(self.stream.read(count * dtype.itemsize), dtype=dtype)
-            offsets, text = columns.pop("prompt offsets"), columns.pop("prompt text")
-            prompts = pa.Array.from_buffers(pa.string(), len(offsets) - 1, [None, pa.py_buffer(offsets),
-                                                                              pa.py_buffer(text)])
-            self.loaded = (number, (columns, prompts))
-        return self.loaded[1]
-
-    def close(self) -> None:
-        self.loaded = None
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-
-
-def _columns(tables: list[dict]) -> Iterator[tuple[str, np.ndarray]]:
-    """The files' rows as columns, one made at a time: ROW_KEYS, then their prompts as Arrow keeps strings."""
-    import pyarrow as pa
-
-    for key in ROW_KEYS:
-        yield key, np.concatenate([table[key] for table in tables])
-    prompts = pa.array([prompt for table in tables for prompt in table["prompts"]], pa.string())
-    _, offsets, text = prompts.buffers()
-    yield "prompt offsets", np.frombuffer(offsets, dtype=np.int32, count=len(prompts) + 1)
-    yield "prompt text", np.frombuffer(text, dtype=np.uint8) if text is not None else np.zeros(0, np.uint8)
-
-
-def _held_bytes(table: dict) -> int:
-    """About what a file's rows take in memory: their arrays, and each prompt's text with its str object."""
-    arrays = sum(value.nbytes for value in table.values() if isinstance(value, np.ndarray))
-    return arrays + sum(map(len, table["prompts"])) + 64 * len(table["prompts"])
-
-
 def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats, closing: bool) -> Iterator[pd.DataFrame]:
     """Some files' kept rows as finished usage-frame chunks; with `closing`, the last closes the conversations."""
     tables = [r["table"] for r in results]
@@ -283,14 +186,6 @@ def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats, clos
         chunk = finish_table(frame.iloc[start : start + CHUNK_RECORDS].reset_index(drop=True), stats)
         chunk.attrs[CLOSES_CONVERSATIONS] = closing and start + CHUNK_RECORDS >= len(frame)
         yield chunk
-
-
-def final_copies(hashes: np.ndarray, present: np.ndarray, output: np.ndarray) -> np.ndarray:
-    """Mask of the rows to keep: rows without an id, and of each id's rows the final copy (the largest
-    output count; the earliest row on a tie), by `merge_copies` over every file's rows at once."""
-    keep = np.zeros(len(hashes), dtype=bool)
-    keep[_copies(hashes, present, output)[1]] = True
-    return keep
 
 
 def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]) -> dict:
@@ -423,62 +318,6 @@ class _Rows:
             "id_hash": cols["id_hash"][first],
             "has_id": cols["has_id"][first],
         }
-
-
-def merge_copies(
-    hashes: np.ndarray, present: np.ndarray, output: np.ndarray, files: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Rule 3 within a file, for rows in line order: positions of each message's first line and of its
-    final line (the largest output count; the earliest such line on a tie), in first-line order. Rows
-    share a message when they share an id hash (and `files`, a file code per row, when given: several
-    files' rows at once); a row without an id is a message of its own."""
-    firsts, finals = _copies(hashes, present, output, files)
-    keep = np.argsort(firsts, kind="stable")
-    return firsts[keep], finals[keep]
-
-
-def _copies(
-    hashes: np.ndarray, present: np.ndarray, output: np.ndarray, files: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """`merge_copies` in no particular order. A message's lines mostly follow each other (one a content
-    block), so each run of adjacent lines with one id is made one row first (its first line; its final
-    line: the earliest with the run's largest output), and only the runs are sorted by id: the earliest
-    run holding a message's largest output holds its earliest such line."""
-    same = present[1:] & present[:-1] & (hashes[1:] == hashes[:-1])
-    if files is not None:
-        same &= files[1:] == files[:-1]
-    if not same.any():
-        return _run_copies(hashes, present, output, files)
-    starts = np.flatnonzero(np.r_[True, ~same])
-    most = np.maximum.reduceat(output, starts)
-    at_most = np.flatnonzero(output == np.repeat(most, np.diff(np.r_[starts, len(output)])))
-    finals = at_most[np.searchsorted(at_most, starts)]  # each run's earliest line with its largest output
-    first, final = _run_copies(hashes[starts], present[starts], most, files[starts] if files is not None else None)
-    return starts[first], finals[final]
-
-
-def _run_copies(
-    hashes: np.ndarray, present: np.ndarray, output: np.ndarray, files: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """`_copies` without the runs step. Most ids are on one row: one sort by id finds those, and only the
-    rows of ids on several rows are sorted by file, id and line (a three-key sort of every row took 0.8 s
-    of a million)."""
-    with_id = np.flatnonzero(present)
-    by_id = np.argsort(hashes[with_id])  # any order among equal ids: their rows are sorted again below
-    ordered = hashes[with_id[by_id]]
-    same = ordered[1:] == ordered[:-1]
-    shared = np.zeros(len(ordered), dtype=bool)  # an id on more than one row (in any file)
-    shared[1:] |= same
-    shared[:-1] |= same
-    alone = np.concatenate([np.flatnonzero(~present), with_id[by_id[~shared]]])
-    rows = np.sort(with_id[by_id[shared]])
-    keys, file_of = hashes[rows], (files[rows] if files is not None else np.zeros(len(rows), np.int64))
-    by_line = np.lexsort((rows, keys, file_of))  # by file, message, then line
-    by_output = np.lexsort((rows, -output[rows], keys, file_of))  # ... the final copy first
-    starts = np.r_[True, (keys[by_line][1:] != keys[by_line][:-1]) | (file_of[by_line][1:] != file_of[by_line][:-1])]
-    firsts = np.concatenate([rows[by_line[starts]] if len(rows) else rows, alone])
-    finals = np.concatenate([rows[by_output[starts]] if len(rows) else rows, alone])
-    return firsts, finals
 
 
 def _stamps(stamps: list) -> np.ndarray:

@@ -5,7 +5,7 @@ A run's session files are cut into *parts* of about PART_BYTES. One query per pa
 in DuckDB's threads and returns one narrow row a line (the file, the line's number, what it is; a
 request's ids, model, timestamp and counts; a possible prompt's text). `query_part` turns them into each
 file's accounting (lines, assistant lines, lines without usage, lines the query cannot vouch for), each
-file's requests merged by message id + request id (`claude_code.merge_copies`: the first line's number,
+file's requests merged by message id + request id (`copies.merge_copies`: the first line's number,
 the final usage — the largest output count, the earlier line on a tie — the careful reader's rule 3),
 and the lines that carry a prompt; `part_results` turns those into the per-file results
 `claude_code.scan_file` returns, so the careful reader's merge (duplicates across files, text columns,
@@ -30,11 +30,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from costsim.frame import CALL_COLUMNS
-from costsim.ingest.claude_code import empty_table, project_and_session, scan_file
+from costsim.frame import REQUEST_COUNTS as COUNTS
 from costsim.ingest.common import MAX_TOKENS, IngestStats, id_hash_sql
 from costsim.ingest.duck import connect, threads
-from costsim.ingest.records import message_text
 
 try:
     import duckdb
@@ -49,8 +47,6 @@ PART_BYTES = 128 << 20  # a part's files. Whole estimates, quiet machine, 2026-1
 # 549 MiB); prompt-heavy folder 22.5 s, 615 MiB (32) -> 21.2 s, 638 MiB (128). With a reader per core
 # (2026-12-07, shared machine), prompt-heavy 64 / 96 / 128 MiB: 10.3, 7.7 / 8.0, 7.6 / 8.2, 7.3 s: no
 # difference beyond the noise
-TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
-COUNTS = (*TOKENS, *CALL_COLUMNS)  # a request's counts, as the careful reader keeps them
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
 
@@ -220,7 +216,7 @@ def _requests(lines, file_of: np.ndarray) -> dict:
     line's number, the final line's model, timestamp and counts."""
     import pyarrow as pa
 
-    from costsim.ingest.claude_code import merge_copies
+    from costsim.ingest.copies import merge_copies
 
     id_hash = lines.column("id_hash")  # the id's hash, as `SeenIds.hashes` gives it; null: no id
     ids = {"id_hash": id_hash.fill_null(0).to_numpy().astype(np.uint64, copy=False),
@@ -248,6 +244,8 @@ def _requests(lines, file_of: np.ndarray) -> dict:
 def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[dict]:
     """Per-file results in the shape `claude_code.scan_file` returns, in file order: the engine's for
     files it read plainly, the careful reader's for the rest."""
+    from costsim.ingest.claude_code import empty_table, project_and_session, scan_file  # pandas: not to start
+
     files, columns, prompts = found["files"], found["requests"], found["prompts"]
     by_file = {f: i for i, f in enumerate(files["file"])}
     for path in paths:
@@ -303,6 +301,8 @@ def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.n
 def _prompt_texts(prompts: dict, plo: int, phi: int, first: int) -> tuple[np.ndarray, list[str]]:
     """Line numbers and texts of a file's prompts: the careful reader's `_user_text` (a user line not
     isMeta whose content is text, or text parts joined; stripped, not blank)."""
+    from costsim.ingest.records import message_text
+
     lines, texts = [], []
     for n, meta, text, parts in zip(
         prompts["n"][plo:phi].tolist(), prompts["meta"][plo:phi], prompts["text"][plo:phi], prompts["parts"][plo:phi]
@@ -400,6 +400,8 @@ class CarefulScans:
         self.paths, self.stats = paths, stats
 
     def __iter__(self) -> Iterator[dict]:
+        from costsim.ingest.claude_code import scan_file
+
         for path in self.paths:
             yield scan_file(path, self.stats.display(path), self.stats.strict)
 
