@@ -124,6 +124,13 @@ def text_columns(table, model, lines, name: str) -> dict:
     return {**columns, "model": _as_series(model), "source": _as_series(source)}
 
 
+def id_hashes(ids, con):
+    """Each id's 64-bit hash (`id_hash_sql`, as every reader hashes ids), null where a row has none (null or
+    "", which the usage frame holds as absent), computed by DuckDB on connection `con`."""
+    hashed = con.from_arrow(pa.table({"id": ids})).project(f"CASE WHEN id <> '' THEN {id_hash_sql('id')} END AS h")
+    return hashed.to_arrow_table().column("h")
+
+
 def conform(table):
     """A table with SCHEMA's columns (missing ones null, others ignored), or None when a column present
     cannot take its SCHEMA type exactly (the record-by-record path then names the record)."""

@@ -26,6 +26,7 @@ from costsim.frame import normalize
 from costsim.ingest import arrow_jsonl
 from costsim.ingest.ahead import Ahead
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_binary, parse_timestamp, token_count
+from costsim.ingest.duck import connect
 from costsim.ingest.records import Skip, finish_frame, finish_rows, header_name, prepare_table, read_csv_format
 
 REQUIRED = ("model",)
@@ -288,7 +289,9 @@ PARQUET_BATCH = 262_144  # rows per batch: columns stay in Arrow, memory stays f
 def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     """Neutral records as Parquet columns (the same field names and meanings as JSONL). A batch whose
     records are all plainly valid becomes a chunk straight from its columns; any other batch is read record
-    by record, each problem named by the file and its row number (1 = the first record)."""
+    by record, each problem named by the file and its row number (1 = the first record). The batches are
+    read, given SCHEMA and their ids hashed in a thread, a batch or two ahead (`Ahead`), while this thread
+    makes rows of the one before."""
     import pyarrow.parquet as pq
 
     name = stats.display(path)
@@ -297,22 +300,41 @@ def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
         raise InputError(f"cannot read as Parquet: {exc}", path=name) from None
     wanted = [c for c in source.schema_arrow.names if c in FIELDS]
+    batches = Ahead(_parquet_batches(source, wanted), depth=2, name="costsim-parquet")
     row = 0
-    for batch in source.iter_batches(batch_size=PARQUET_BATCH, columns=wanted):
-        import pyarrow as pa
+    try:
+        for table, conformed, id_hashes in batches:
+            frame = None if conformed is None else arrow_jsonl.table_frame(conformed, row + 1, name)
+            stats.records_read += table.num_rows
+            if frame is not None:
+                yield finish_frame(frame, stats, id_hashes=id_hashes)
+            else:
+                block = [(row + 1 + i, record, None) for i, record in enumerate(table.to_pylist())]
+                rows = _slow_rows(block, stats, name)
+                if rows:
+                    yield finish_rows(rows, stats)
+            row += table.num_rows
+            del table, conformed, id_hashes
+    finally:
+        batches.close()
 
-        table = pa.Table.from_batches([batch])
-        conformed = arrow_jsonl.conform(table)
-        frame = None if conformed is None else arrow_jsonl.table_frame(conformed, row + 1, name)
-        stats.records_read += table.num_rows
-        if frame is not None:
-            yield finish_frame(frame, stats)
-        else:
-            block = [(row + 1 + i, record, None) for i, record in enumerate(table.to_pylist())]
-            rows = _slow_rows(block, stats, name)
-            if rows:
-                yield finish_rows(rows, stats)
-        row += table.num_rows
+
+def _parquet_batches(source, wanted: list[str]):
+    """Each batch of the file as (its table, the table in SCHEMA or None, its ids hashed or None), made
+    where pyarrow and DuckDB do the work without holding the GIL: the reader thread."""
+    import pyarrow as pa
+
+    con = None
+    try:
+        for batch in source.iter_batches(batch_size=PARQUET_BATCH, columns=wanted):
+            table = pa.Table.from_batches([batch])
+            conformed = arrow_jsonl.conform(table)
+            if conformed is not None and con is None:
+                con = connect(cores=1)
+            yield table, conformed, None if conformed is None else arrow_jsonl.id_hashes(conformed.column("id"), con)
+    finally:
+        if con is not None:
+            con.close()
 
 
 def read_csv(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
