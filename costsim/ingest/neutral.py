@@ -108,7 +108,7 @@ def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
             stream.close()
             yield from _read_lines(path, stats)
             return
-        tables = Ahead(arrow_jsonl.engine_tables(stream), depth=2, name="costsim-neutral")
+        tables = Ahead(arrow_jsonl.engine_tables(stream, name=name), depth=2, name="costsim-neutral")
         try:
             for table in tables:
                 if isinstance(table, tuple):  # a block that is not UTF-8, read record by record
@@ -134,11 +134,11 @@ def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFram
 
     good = batch.column("good")
     n_good = int(pc.sum(good).as_py() or 0)
-    fast = arrow_jsonl.engine_frame(batch.filter(good), name) if n_good else None
-    if n_good == batch.num_rows:
+    if n_good == batch.num_rows:  # every line good (no filtered copy of the table); ids hashed in the query
         stats.records_read += n_good
-        yield finish_frame(fast, stats, id_hashes=batch.column("id_hash"))  # hashed in the query
+        yield finish_frame(arrow_jsonl.engine_frame(batch, name), stats, id_hashes=batch.column("id_hash"))
         return
+    fast = arrow_jsonl.engine_frame(batch.filter(good), name) if n_good else None
     odd = batch.filter(pc.invert(good))
     block = _parse_numbered(zip(odd.column("n").to_pylist(), odd.column("line").to_pylist()))
     stats.records_read += n_good + len(block)
@@ -300,11 +300,11 @@ def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
         raise InputError(f"cannot read as Parquet: {exc}", path=name) from None
     wanted = [c for c in source.schema_arrow.names if c in FIELDS]
-    batches = Ahead(_parquet_batches(source, wanted), depth=2, name="costsim-parquet")
+    batches = Ahead(_parquet_batches(source, wanted, name), depth=2, name="costsim-parquet")
     row = 0
     try:
-        for table, conformed, id_hashes in batches:
-            frame = None if conformed is None else arrow_jsonl.table_frame(conformed, row + 1, name)
+        for table, conformed, id_hashes, lines in batches:
+            frame = None if conformed is None else arrow_jsonl.table_frame(conformed, row + 1, name, lines)
             stats.records_read += table.num_rows
             if frame is not None:
                 yield finish_frame(frame, stats, id_hashes=id_hashes)
@@ -314,24 +314,30 @@ def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
                 if rows:
                     yield finish_rows(rows, stats)
             row += table.num_rows
-            del table, conformed, id_hashes
+            del table, conformed, id_hashes, lines
     finally:
         batches.close()
 
 
-def _parquet_batches(source, wanted: list[str]):
-    """Each batch of the file as (its table, the table in SCHEMA or None, its ids hashed or None), made
-    where pyarrow and DuckDB do the work without holding the GIL: the reader thread."""
+def _parquet_batches(source, wanted: list[str], name: str):
+    """Each batch of the file as (its table, the table in SCHEMA or None, its ids hashed and its rows'
+    sources, or None), made where pyarrow and DuckDB do the work without holding the GIL: the reader thread."""
+    import numpy as np
     import pyarrow as pa
 
-    con = None
+    con, row = None, 0
     try:
         for batch in source.iter_batches(batch_size=PARQUET_BATCH, columns=wanted):
             table = pa.Table.from_batches([batch])
             conformed = arrow_jsonl.conform(table)
-            if conformed is not None and con is None:
-                con = connect(cores=1)
-            yield table, conformed, None if conformed is None else arrow_jsonl.id_hashes(conformed.column("id"), con)
+            if conformed is None:
+                yield table, None, None, None
+            else:
+                con = con or connect(cores=1)
+                lines = pa.array(np.arange(row + 1, row + 1 + table.num_rows, dtype=np.int64))
+                yield (table, conformed, arrow_jsonl.id_hashes(conformed.column("id"), con),
+                       arrow_jsonl.sources(name, lines))
+            row += table.num_rows
     finally:
         if con is not None:
             con.close()

@@ -55,11 +55,12 @@ class ConversationIds:
         out = np.full(len(df), NO_CONVERSATION, dtype=np.int64)
         if not has.any():
             return out
-        session_code, sessions = pd.factorize(df["session"][has])
+        every = has.all()  # most logs: no row left out, no copy of the columns made
+        session_code, sessions = pd.factorize(df["session"] if every else df["session"][has])
         sessions = np.asarray(sessions, dtype=object)
         file_code = np.full(len(session_code), -1, dtype=np.int64)
         files = np.array([], dtype=object)
-        source = pa.array(df["source"][has].astype("string"), from_pandas=True)
+        source = pa.array((df["source"] if every else df["source"][has]).astype("string"), from_pandas=True)
         maybe = _mentions(source, "subagents")
         if maybe.any():  # the file of those rows: "path:line" without its ":line"
             named = pc.utf8_rtrim(pc.utf8_rtrim(source.filter(pa.array(maybe)), characters="0123456789"),
@@ -71,6 +72,8 @@ class ConversationIds:
         keys = [(sessions[p // (len(files) + 1)], files[p % (len(files) + 1) - 1] if p % (len(files) + 1) else "")
                 for p in pairs.tolist()]
         mapped = np.array([self._codes.setdefault(k, len(self._codes)) for k in keys], dtype=np.int64)
+        if every:
+            return mapped[inverse.reshape(-1)]
         out[has] = mapped[inverse.reshape(-1)]
         return out
 
@@ -86,7 +89,7 @@ def _mentions(text: pa.Array, word: str) -> np.ndarray:
         text = text.combine_chunks()
     if pa.types.is_string(text.type) or pa.types.is_large_string(text.type):
         data = text.buffers()[2]  # offsets, then the bytes of every string (a slice's neighbours too)
-        if data is None or bytes(data).find(word.encode()) < 0:
+        if data is None or re.search(re.escape(word.encode()), memoryview(data)) is None:  # no copy of the bytes
             return np.zeros(len(text), dtype=bool)
     return np.asarray(pc.fill_null(pc.match_substring(text, word), False))
 

@@ -254,7 +254,9 @@ class Pricer:
         requests = codes.counts["requests"]
         for i, model in enumerate(models):
             rows = slice(None) if one else np.flatnonzero(place == i)
-            here = codes.periods(model) if one else codes.periods(model)[rows]
+            here = codes.period_of(model)  # one index for every row on one day (--as-of), else each row's
+            if not one and not codes.same_day:
+                here = here[rows]
             first_start = np.datetime64(model.periods[0].starts, "D")
             if codes.same_day:  # one day for every row
                 early = int(requests[rows].sum()) if codes.days[0] < first_start else 0
@@ -263,10 +265,7 @@ class Pricer:
                 early = int(requests[rows][days < first_start].sum())
             if early:
                 self.before_first[(strategy.key, model.id)] += early
-            if one:
-                period = here
-            else:
-                period[rows] = here
+            period[rows] = here
             for k, p in enumerate(model.periods):
                 if p.long_context is not None:
                     long_context[rows] |= (here == k) & (prompt[rows] > p.long_context.above_prompt_tokens)
@@ -457,17 +456,20 @@ class ChunkCodes:
             found = self._floats[id(values)] = (values, values.astype(np.float64))
         return found[1]
 
-    def periods(self, model: ModelPrice) -> np.ndarray:
-        """Each row's price period index on `model` (from its pricing day), worked out once per model."""
+    def period_of(self, model: ModelPrice) -> np.ndarray | int:
+        """Each row's price period index on `model` (from its pricing day), worked out once per model: one
+        index for every row when every row is priced on one day (`same_day`)."""
         if model.id not in self._periods:
-            self._periods[model.id] = (np.full(self.n, _period_index(model, self.days[:1])[0]) if self.same_day
+            self._periods[model.id] = (int(_period_index(model, self.days[:1])[0]) if self.same_day
                                        else _period_index(model, self.days))
         return self._periods[model.id]
 
     def off_peak(self, model: ModelPrice, billing: BillingOptions) -> np.ndarray:
         """Each row in its period's off-peak window on `model` (`off_peak_mask`), worked out once per model."""
         if (model.id, billing) not in self._off_peak:
-            self._off_peak[(model.id, billing)] = off_peak_mask(self.periods(model), model, self.timestamps, billing)
+            period = self.period_of(model)
+            period = np.full(self.n, period) if isinstance(period, int) else period
+            self._off_peak[(model.id, billing)] = off_peak_mask(period, model, self.timestamps, billing)
         return self._off_peak[(model.id, billing)]
 
     def bounds(self, column: str) -> tuple[int, int]:
