@@ -255,7 +255,7 @@ class Pricer:
         for i, model in enumerate(models):
             rows = slice(None) if one else np.flatnonzero(place == i)
             here = codes.period_of(model)  # one index for every row on one day (--as-of), else each row's
-            if not one and not codes.same_day:
+            if not one and isinstance(here, np.ndarray):
                 here = here[rows]
             first_start = np.datetime64(model.periods[0].starts, "D")
             if codes.same_day:  # one day for every row
