@@ -64,14 +64,21 @@ class HeldRows:
             self.chunks.clear()
 
     def shares(self) -> Iterator[pd.DataFrame]:
-        """The held rows as frames of whole conversations: all at once while in memory, else one partition at a
-        time (each read back from disk and let go before the next)."""
+        """The held rows as frames of whole conversations, about SHARE_ROWS each: cut from all the rows while in
+        memory, else from one partition at a time (each read back from disk and let go before the next)."""
         if not self.spilled:
             if self.chunks:
                 frame = held_frame(self.chunks)
                 for rows in _shares(frame, SHARE_ROWS):
                     yield frame.iloc[rows] if isinstance(rows, slice) else frame.take(rows)
             return
+        for frame in self._partitions():
+            for rows in _shares(frame, SHARE_ROWS):  # the replay's working arrays are a share's, not a partition's
+                yield frame.iloc[rows] if isinstance(rows, slice) else frame.take(rows)
+            del frame
+
+    def _partitions(self) -> Iterator[pd.DataFrame]:
+        """Each spilled partition's rows, in read order, one at a time."""
         for writer in self._writers.values():
             writer.close()
         for part in sorted(self._writers):
@@ -92,8 +99,8 @@ class HeldRows:
         """Every held row in one frame (in read order while in memory, partition after partition once spilled)."""
         if not self.spilled:
             return held_frame(self.chunks) if self.chunks else pd.DataFrame()
-        shares = list(self.shares())
-        return shares[0] if len(shares) == 1 else pd.concat(shares, ignore_index=True)
+        parts = list(self._partitions())
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
     def close(self) -> None:
         """Remove the spilled files."""
