@@ -304,8 +304,9 @@ def estimate(
       costsim estimate ~/.claude/projects --sticky 0,2,5,15,60
       costsim estimate logs/ --format html --out report.html
     """
-    from costsim.cli.inputs import default_inputs, start_reading
+    from costsim.cli.inputs import default_inputs
     from costsim.cli.progress import progress_bar
+    from costsim.ingest.neutral import parse_columns
 
     if by and len(by) > 1:
         raise ConfigError(f"--by {' --by '.join(by)}: one breakdown per run (run again for another)")
@@ -315,8 +316,6 @@ def estimate(
         raise ConfigError(f"--since {since} is after --until {until}: no day is in both")
     charts_available(fmt)
     logs = default_inputs(logs, log_format, stderr())
-    if engine != Engine.dask:  # one neutral log's engine work starts now, while the run is set up
-        start_reading(logs, log_format)
     cur = billing_cli.currency_option(currency, rate)
     book, pol = setup(policy, pricing, (tier1, tier2, tier3))
     billing_cli.warn_stale(book, max_price_age_days)
@@ -340,8 +339,6 @@ def estimate(
 
         shares = parse_distribution(target_distribution, "--target-distribution")
         target_shares = tuple(float(shares[t]) for t in (1, 2, 3))
-    from costsim.ingest.neutral import parse_columns  # pandas: imported once reading has started
-
     options = dict(
         log_format=log_format,
         as_of=parse_day(as_of),

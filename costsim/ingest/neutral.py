@@ -23,7 +23,7 @@ import pandas as pd
 
 from costsim.errors import InputError
 from costsim.frame import normalize
-from costsim.ingest import arrow_jsonl, early
+from costsim.ingest import arrow_jsonl
 from costsim.ingest.ahead import Ahead
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_binary, parse_timestamp, token_count
 from costsim.ingest.duck import connect
@@ -103,14 +103,12 @@ def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     of the one before. A file that is one JSON document (pretty-printed, or an array) goes to the line
     reader."""
     name = stats.display(path)
-    started = early.claim(path, name, "neutral-jsonl")  # begun while the run was set up (`early.start`)
-    if started is None:
-        started = start_lines(path, name)
-        if started is None:
+    with open_binary(path, name) as stream:
+        if not (arrow_jsonl.AVAILABLE and arrow_jsonl.engine_readable(stream.peek(1 << 16)[: 1 << 16])):
+            stream.close()
             yield from _read_lines(path, stats)
             return
-    stream, tables = started.stream, started.tables
-    with stream:
+        tables = Ahead(arrow_jsonl.engine_tables(stream, name=name), depth=2, name="costsim-neutral")
         try:
             for table in tables:
                 if isinstance(table, tuple):  # a block that is not UTF-8, read record by record
@@ -126,27 +124,6 @@ def read_jsonl(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
             raise InputError(f"truncated or corrupt gzip file ({exc})", path=name) from None
         finally:
             tables.close()  # before the stream closes: the thread reads it
-
-
-class _Lines:
-    """A JSONL file's stream and its blocks judged in a thread, a block or two ahead (`read_jsonl`)."""
-
-    def __init__(self, stream, tables: Ahead) -> None:
-        self.stream, self.tables = stream, tables
-
-    def close(self) -> None:
-        self.tables.close()
-        self.stream.close()
-
-
-def start_lines(path: str, name: str) -> _Lines | None:
-    """The file's blocks judged by DuckDB in a thread (`arrow_jsonl.engine_tables`), or None when the file is
-    one JSON document (pretty-printed, or an array), which the line reader reads."""
-    stream = open_binary(path, name)
-    if not (arrow_jsonl.AVAILABLE and arrow_jsonl.engine_readable(stream.peek(1 << 16)[: 1 << 16])):
-        stream.close()
-        return None
-    return _Lines(stream, Ahead(arrow_jsonl.engine_tables(stream, name=name), depth=2, name="costsim-neutral"))
 
 
 def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
@@ -312,13 +289,10 @@ PARQUET_BATCH = 262_144  # rows per batch: columns stay in Arrow, memory stays f
 def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
     """Neutral records as Parquet columns (the same field names and meanings as JSONL). A batch whose
     records are all plainly valid becomes a chunk straight from its columns; any other batch is read record
-    by record, each problem named by the file and its row number (1 = the first record). The batches are
-    read, given SCHEMA and their ids hashed in a thread, a batch ahead (`Ahead`), while this thread
-    makes rows of the one before."""
+    by record, each problem named by the file and its row number (1 = the first record). Each batch's ids are
+    hashed and its sources made on its Arrow columns (`_parquet_batches`)."""
     name = stats.display(path)
-    batches = early.claim(path, name, "neutral-parquet")  # begun while the run was set up (`early.start`)
-    if batches is None:
-        batches = parquet_batches_ahead(parquet_file(path, name), name)
+    batches = _parquet_batches(_parquet_file(path, name), name)
     row = 0
     try:
         for table, conformed, id_hashes, lines in batches:
@@ -337,7 +311,7 @@ def read_parquet(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
         batches.close()
 
 
-def parquet_file(path: str, name: str):
+def _parquet_file(path: str, name: str):
     import pyarrow.parquet as pq
 
     try:
@@ -346,19 +320,15 @@ def parquet_file(path: str, name: str):
         raise InputError(f"cannot read as Parquet: {exc}", path=name) from None
 
 
-def parquet_batches_ahead(source, name: str) -> Ahead:
-    """The file's batches read, given SCHEMA and hashed in a thread (`_parquet_batches`), one ahead (a batch
-    is ~45 MB of columns: each one ahead adds that to the peak)."""
-    wanted = [c for c in source.schema_arrow.names if c in FIELDS]
-    return Ahead(_parquet_batches(source, wanted, name), depth=1, name="costsim-parquet")
-
-
-def _parquet_batches(source, wanted: list[str], name: str):
+def _parquet_batches(source, name: str):
     """Each batch of the file as (its table, the table in SCHEMA or None, its ids hashed and its rows'
-    sources, or None), made where pyarrow and DuckDB do the work without holding the GIL: the reader thread."""
+    sources, or None), all Arrow's and DuckDB's work on the Arrow columns (no Python string an id). Made in
+    the reading thread itself: a thread reading a batch ahead was slower on a busy machine (2.72 against
+    2.32 s, 2.44 against 2.06 CPU-s) and held ~100 MiB more."""
     import numpy as np
     import pyarrow as pa
 
+    wanted = [c for c in source.schema_arrow.names if c in FIELDS]
     con, row = None, 0
     try:
         for batch in source.iter_batches(batch_size=PARQUET_BATCH, columns=wanted):
