@@ -7,6 +7,7 @@ One command runs everything (about 15 minutes on 2 cores; folders are generated 
     python benchmarks/bench_estimate.py claude-code      # ccusage vs costsim, prompts from a pool of eight
     python benchmarks/bench_estimate.py neutral          # bare orjson parse-and-sum vs costsim; 10x memory
     python benchmarks/bench_estimate.py parquet          # the same neutral records as Parquet vs JSONL
+                                                         # (whole estimates, then the reader alone)
     options: --runs N (alternated; medians printed), --records N, --ccusage PATH, --data DIR,
              --classifier NAME (costsim's; default: the policy's, the learned one)
 
@@ -50,6 +51,17 @@ with open(sys.argv[1], "rb") as f:
         total[2] += r.get("cache_read_tokens", 0); total[3] += 1
 print(name, *total)
 '''
+
+READ_STAGE = r'''
+import sys, time
+start = time.perf_counter()
+from costsim.ingest import IngestStats, read_logs
+imported = time.perf_counter()
+stats, rows = IngestStats(), 0
+for chunk in read_logs([sys.argv[1]], stats):
+    rows += len(chunk)
+print(rows, stats.records_read, f"{imported - start:.3f}", f"{time.perf_counter() - imported:.3f}")
+'''  # costsim's reader alone: the file read into usage-frame chunks (validated, ids deduplicated), no pricing
 
 
 CPU_SECONDS: dict[int, float] = {}  # id of a run's stdout -> its CPU seconds (user + sys, children included)
@@ -239,6 +251,16 @@ def bench_parquet(data: Data, records: int, runs: int) -> None:
     print(f"  Parquet ({parquet.stat().st_size / 2**20:5.0f} MiB): {p_s:6.2f} s {cpu(median_run(as_parquet))}  "
           f"{p_rss / 1024:7.0f} MiB peak   "
           f"{j_s / p_s:.2f}x faster; same report: {'yes' if same else 'NO'}")
+    read_jsonl, read_parquet = [], []  # the reading stage alone: imports left out, no classifying or pricing
+    for _ in range(runs):
+        for path, into in ((jsonl, read_jsonl), (parquet, read_parquet)):
+            seconds, rss, out = measure([sys.executable, "-c", READ_STAGE, str(path)], env={"PYTHONPATH": str(ROOT)})
+            rows, records, imports, reading = out.split()
+            into.append((float(reading), rss, out, seconds, float(imports)))
+    j_read, p_read = median_run(read_jsonl), median_run(read_parquet)
+    print(f"  the reader alone (read_logs to usage-frame chunks, imports left out), median of {runs}: "
+          f"JSONL {j_read[0]:.2f} s, Parquet {p_read[0]:.2f} s = {j_read[0] / p_read[0]:.2f}x faster "
+          f"(whole process {j_read[3]:.2f} / {p_read[3]:.2f} s, {j_read[1] / 1024:.0f} / {p_read[1] / 1024:.0f} MiB)")
 
 
 def main() -> None:

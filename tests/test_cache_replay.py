@@ -369,3 +369,70 @@ def test_held_rows_priced_in_shares_of_whole_conversations_give_the_same_report(
     assert sorted(len(set(rows % 4)) for rows in shares) == [1, 1, 1, 1]  # no conversation split
     assert estimate_json(cli, log, *options) == whole
     assert whole["caching"]["conversations"] == 3 and whole["caching"]["strategies"]["smart"]["switches"] > 0
+
+
+# ---- the vectorised replay against the rules walked request by request ---------------------------------
+
+def _walked(df: pd.DataFrame, models: list[str], caches, book, cold: bool):
+    """docs/caching.md's rules, one request at a time: per conversation in time order (ties in row order), the
+    cache on a model holds the cacheable prefix of the conversation's previous request on that model."""
+    n = len(df)
+    conv = [c if c >= 0 else 10**9 + i for i, c in enumerate(df["conversation"])]  # no conversation: its own
+    t = df["timestamp"].astype("int64").tolist()
+    out = {c: [0] * n for c in ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")}
+    stats = dict(switches=0, cold_starts=0, first_on_model=0, cache_read_tokens=0)
+    last = {}  # (conversation, model) -> (time, cached, one-hour write) of its latest request
+    previous_model = {}  # conversation -> the model of its latest request
+    for i in sorted(range(n), key=lambda i: (conv[i], t[i], i)):
+        model = book.resolve(models[i])
+        cache = caches.for_model(model)
+        w5, w1 = int(df["cache_write_5m_tokens"].iloc[i]), int(df["cache_write_1h_tokens"].iloc[i])
+        prefix = int(df["cache_read_tokens"].iloc[i]) + w5 + w1
+        cached = prefix if prefix >= cache.min_prefix_for(model.id) else 0
+        before = last.get((conv[i], model.id))
+        warm = False
+        if before is not None and not cold:
+            minutes = cache.idle_minutes_1h if (cache.explicit and before[2] and cache.idle_minutes_1h is not None) \
+                else cache.idle_minutes
+            warm = t[i] - before[0] <= minutes * 60 * 10**9 and before[1] > 0
+        read = min(cached, before[1]) // cache.block_tokens * cache.block_tokens if warm else 0
+        rest, one_hour = cached - read, w1 > w5
+        out["input_tokens"][i] = int(df["input_tokens"].iloc[i]) + (prefix - cached) + (0 if cache.explicit else rest)
+        out["cache_read_tokens"][i] = read
+        out["cache_write_5m_tokens"][i] = rest if cache.explicit and not one_hour else 0
+        out["cache_write_1h_tokens"][i] = rest if cache.explicit and one_hour else 0
+        if cached > 0 and not warm:
+            stats["cold_starts"] += 1
+            stats["first_on_model"] += before is None
+        if previous_model.get(conv[i], model.id) != model.id:
+            stats["switches"] += 1
+        stats["cache_read_tokens"] += read
+        last[(conv[i], model.id)] = (t[i], cached, one_hour)
+        previous_model[conv[i]] = model.id
+    return out, stats
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_vectorised_replay_follows_the_rules_request_by_request(book, caches, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 300))
+    names = ["claude-opus-4-7", "gpt-5-nano", "deepseek-v4-flash", "claude-sonnet-4-5", "gemini-2.5-pro"]
+    used = list(rng.choice(names, int(rng.integers(1, 4)), replace=False))
+    models = [str(m) for m in rng.choice(used, n)]
+    conversation = rng.integers(0, int(rng.integers(1, 20)), n)
+    conversation[rng.random(n) < 0.1] = -1  # no session or no timestamp: a conversation of its own
+    df = pd.DataFrame({
+        "conversation": conversation,
+        "timestamp": pd.to_datetime(1_780_000_000 * 10**9 + rng.integers(0, 4 * 3600, n) * 10**9, utc=True),
+        "input_tokens": rng.integers(0, 500, n),
+        "cache_read_tokens": rng.integers(0, 6000, n) * (rng.random(n) < 0.8),
+        "cache_write_5m_tokens": rng.integers(0, 3000, n) * (rng.random(n) < 0.5),
+        "cache_write_1h_tokens": rng.integers(0, 3000, n) * (rng.random(n) < 0.3),
+        "requests": np.ones(n, dtype=np.int64),
+    })
+    cold = bool(seed % 4 == 3)
+    replayed, stats = replay(df, models, caches, book, cold=cold)
+    expected, expected_stats = _walked(df, models, caches, book, cold)
+    for column, values in expected.items():
+        assert replayed[column].tolist() == values, column
+    assert {k: getattr(stats, k) for k in expected_stats} == expected_stats

@@ -33,7 +33,7 @@ def explain_sample(classified: pd.DataFrame) -> pd.DataFrame:
     tiers = classified["tier"].to_numpy(dtype="float64", na_value=np.nan)
     firsts = [np.flatnonzero(tiers == tier)[:EXPLAINED_PER_TIER] for tier in np.unique(tiers[~np.isnan(tiers)])]
     rows = np.sort(np.concatenate(firsts)) if firsts else np.zeros(0, dtype=np.int64)
-    return classified.iloc[rows][list(SAMPLE_COLUMNS)]
+    return classified[list(SAMPLE_COLUMNS)].iloc[rows]  # the columns first: only theirs are taken
 
 
 class EstimateRun:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.console import Console
 
 from costsim.errors import ConfigError
-from costsim.ingest.claude_code import default_folder
 
 
 def default_inputs(logs: list[str] | None, log_format: str | None, console: Console) -> list[str]:
@@ -13,6 +12,8 @@ def default_inputs(logs: list[str] | None, log_format: str | None, console: Cons
     folder exists (said on stderr), else an error asking for a log."""
     if logs:
         return list(logs)
+    from costsim.ingest.claude_code import default_folder  # the Claude Code reader only when it is asked for
+
     folder = default_folder()
     if log_format in (None, "claude-code") and folder.is_dir():
         console.print(f"reading Claude Code logs in {folder}", soft_wrap=True, markup=False)

@@ -83,9 +83,10 @@ def frame(block: bytes, first: int, name: str) -> pd.DataFrame | None:
     return table_frame(table, first, name)
 
 
-def table_frame(table, first: int, name: str) -> pd.DataFrame | None:
+def table_frame(table, first: int, name: str, source=None) -> pd.DataFrame | None:
     """An Arrow table in SCHEMA (records numbered from `first`) as a normalized usage-frame chunk, or None
-    when any record needs a closer look. Parquet batches come here too (`conform` gives them SCHEMA)."""
+    when any record needs a closer look. Parquet batches come here too (`conform` gives them SCHEMA).
+    `source`: each row's `name:line` (`sources`), when a reader thread made it."""
     n = table.num_rows
     if n == 0:
         return None
@@ -108,20 +109,33 @@ def table_frame(table, first: int, name: str) -> pd.DataFrame | None:
         stamps = pd.to_datetime(stamps, utc=True, format="ISO8601", errors="coerce")
     if stamps.isna().any():
         return None
-    lines = pa.array(np.arange(first, first + n, dtype=np.int64))  # not a Python range: ~65 ms per 1M rows
-    columns.update(text_columns(table, model, lines, name), timestamp=stamps)
+    if source is None:
+        source = sources(name, pa.array(np.arange(first, first + n, dtype=np.int64)))  # not a Python range
+    columns.update(text_columns(table, model, source), timestamp=stamps)
     return usage_frame(columns, n)
 
 
-def text_columns(table, model, lines, name: str) -> dict:
+def text_columns(table, model, source) -> dict:
     """The text columns of a usage-frame chunk: TEXT ("" counts as absent, as in the record-by-record
-    path), the model, and each row's source `name:line`."""
+    path), the model, and each row's source `name:line` (`sources`)."""
     columns = {}
     for c in TEXT:
         values = table.column(c)
         columns[c] = _as_series(pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values))
-    source = pc.binary_join_element_wise(pa.scalar(name), lines.cast(pa.string()), ":")
     return {**columns, "model": _as_series(model), "source": _as_series(source)}
+
+
+def sources(name: str, lines):
+    """Each row's source, `name:line`, from its line numbers (an Arrow integer column): Arrow's work, so a
+    reader thread can make it while the caller's thread makes the rows before."""
+    return pc.binary_join_element_wise(pa.scalar(name), lines.cast(pa.string()), ":")
+
+
+def id_hashes(ids, con):
+    """Each id's 64-bit hash (`id_hash_sql`, as every reader hashes ids), null where a row has none (null or
+    "", which the usage frame holds as absent), computed by DuckDB on connection `con`."""
+    hashed = con.from_arrow(pa.table({"id": ids})).project(f"CASE WHEN id <> '' THEN {id_hash_sql('id')} END AS h")
+    return hashed.to_arrow_table().column("h")
 
 
 def conform(table):
@@ -210,14 +224,15 @@ def engine_readable(head: bytes) -> bool:
     return first[:1] == b"{" and first != b"{"
 
 
-def engine_tables(stream, threads: int | None = None):
+def engine_tables(stream, threads: int | None = None, name: str | None = None):
     """A stream's blocks of whole lines (`next_block`), each judged by DuckDB: an Arrow table of n (the line
     number), good, and for good lines the typed columns, for the others their text (`line`). A block that
     is not UTF-8 (or that the engine refused) comes as (first line number, its lines) for the
     record-by-record path. A query runs on one core (DuckDB scans a registered table on one thread), so a
     block's lines are cut into `threads` pieces (one a core by default), each judged at once on a
     one-thread connection of its own, and put back together in line order: the blocks, and so the chunks
-    and every report, are what they were with one query a block."""
+    and every report, are what they were with one query a block. With `name`, each table also has every
+    line's `source` (`sources`), made on the piece's thread."""
     from concurrent.futures import ThreadPoolExecutor
 
     from costsim.ingest.duck import threads as cores
@@ -230,7 +245,10 @@ def engine_tables(stream, threads: int | None = None):
         if con is None:
             con = own.con = connect(cores=1)
             made.append(con)
-        return _judged(lines, first, con, query)
+        table = _judged(lines, first, con, query)
+        if name is not None and not isinstance(table, tuple):
+            table = table.append_column("source", sources(name, table.column("n")))
+        return table
 
     try:
         with ThreadPoolExecutor(count, thread_name_prefix="costsim-neutral-judge") as pool:
@@ -294,7 +312,8 @@ def engine_frame(batch, name: str) -> pd.DataFrame:
     for c in OPTIONAL_TOKENS:
         columns[c] = batch.column(c).fill_null(0).to_numpy(zero_copy_only=False)
     stamps = pd.Series(batch.column("timestamp").to_pandas(), copy=False)
-    columns.update(text_columns(batch, batch.column("model"), batch.column("n"), name), timestamp=stamps)
+    source = batch.column("source") if "source" in batch.column_names else sources(name, batch.column("n"))
+    columns.update(text_columns(batch, batch.column("model"), source), timestamp=stamps)
     return usage_frame(columns, batch.num_rows)
 
 

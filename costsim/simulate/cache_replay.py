@@ -55,11 +55,12 @@ class ConversationIds:
         out = np.full(len(df), NO_CONVERSATION, dtype=np.int64)
         if not has.any():
             return out
-        session_code, sessions = pd.factorize(df["session"][has])
+        every = has.all()  # most logs: no row left out, no copy of the columns made
+        session_code, sessions = pd.factorize(df["session"] if every else df["session"][has])
         sessions = np.asarray(sessions, dtype=object)
         file_code = np.full(len(session_code), -1, dtype=np.int64)
         files = np.array([], dtype=object)
-        source = pa.array(df["source"][has].astype("string"), from_pandas=True)
+        source = pa.array((df["source"] if every else df["source"][has]).astype("string"), from_pandas=True)
         maybe = _mentions(source, "subagents")
         if maybe.any():  # the file of those rows: "path:line" without its ":line"
             named = pc.utf8_rtrim(pc.utf8_rtrim(source.filter(pa.array(maybe)), characters="0123456789"),
@@ -71,6 +72,8 @@ class ConversationIds:
         keys = [(sessions[p // (len(files) + 1)], files[p % (len(files) + 1) - 1] if p % (len(files) + 1) else "")
                 for p in pairs.tolist()]
         mapped = np.array([self._codes.setdefault(k, len(self._codes)) for k in keys], dtype=np.int64)
+        if every:
+            return mapped[inverse.reshape(-1)]
         out[has] = mapped[inverse.reshape(-1)]
         return out
 
@@ -86,9 +89,18 @@ def _mentions(text: pa.Array, word: str) -> np.ndarray:
         text = text.combine_chunks()
     if pa.types.is_string(text.type) or pa.types.is_large_string(text.type):
         data = text.buffers()[2]  # offsets, then the bytes of every string (a slice's neighbours too)
-        if data is None or bytes(data).find(word.encode()) < 0:
+        if data is None or not _holds(data, word.encode()):
             return np.zeros(len(text), dtype=bool)
     return np.asarray(pc.fill_null(pc.match_substring(text, word), False))
+
+
+def _holds(data, word: bytes) -> bool:
+    """Whether a buffer's bytes hold `word`: first whether they hold its middle byte at all (one vectorised
+    pass; a log's sources rarely hold the "g" of "subagents"), then a search of the bytes, neither copying them."""
+    found = np.frombuffer(data, dtype=np.uint8) == word[len(word) // 2]
+    if not found.any():
+        return False
+    return re.search(re.escape(word), memoryview(data)) is not None
 
 
 @dataclass(frozen=True)
@@ -118,30 +130,31 @@ def _conversations(df: pd.DataFrame) -> np.ndarray:
     return conv
 
 
-def _model_params(ids, caches: CacheBook, book: PriceBook):
-    """Per-row cache parameters of each row's target model (arrays), from a factorized model column."""
-    if isinstance(ids, pd.Categorical):  # already coded (`cache_strategies` resolves each distinct name once)
+def _model_table(ids, caches: CacheBook, book: PriceBook) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Each row's code into its target models (from a factorized model column) and each model's cache
+    parameters, one entry per model: idle lifetimes (ns), minimum prefix, read block, explicit or not."""
+    if isinstance(ids, tuple):  # (codes, names): already coded (`cache_strategies` resolves each name once)
+        codes, labels = ids
+    elif isinstance(ids, pd.Categorical):
         codes, labels = ids.codes.astype(np.int64), list(ids.categories)
     else:
         codes, labels = pd.factorize(pd.Series(ids, dtype="object"))
     size = len(labels)
-    idle = np.zeros(size, dtype=np.int64)
-    idle_1h = np.zeros(size, dtype=np.int64)
-    min_prefix = np.zeros(size, dtype=np.int64)
-    block = np.ones(size, dtype=np.int64)
-    explicit = np.zeros(size, dtype=bool)
+    table = {"idle": np.zeros(size, dtype=np.int64), "idle_1h": np.zeros(size, dtype=np.int64),
+             "min_prefix": np.zeros(size, dtype=np.int64), "block": np.ones(size, dtype=np.int64),
+             "explicit": np.zeros(size, dtype=bool)}
     for i, name in enumerate(labels):
         model = book.resolve(name)
         cache = caches.for_model(model)
-        idle[i] = cache.idle_minutes * NS_PER_MINUTE
-        idle_1h[i] = (cache.idle_minutes_1h if cache.idle_minutes_1h is not None
-                      else cache.idle_minutes) * NS_PER_MINUTE
-        min_prefix[i] = cache.min_prefix_for(model.id)
-        block[i] = cache.block_tokens
-        explicit[i] = cache.explicit
+        table["idle"][i] = cache.idle_minutes * NS_PER_MINUTE
+        table["idle_1h"][i] = (cache.idle_minutes_1h if cache.idle_minutes_1h is not None
+                               else cache.idle_minutes) * NS_PER_MINUTE
+        table["min_prefix"][i] = cache.min_prefix_for(model.id)
+        table["block"][i] = cache.block_tokens
+        table["explicit"][i] = cache.explicit
     if (codes < 0).any():
         raise ValueError("cache replay: a row has no target model")
-    return codes, idle[codes], idle_1h[codes], min_prefix[codes], block[codes], explicit[codes]
+    return codes, table
 
 
 def _times(df: pd.DataFrame) -> np.ndarray:
@@ -154,7 +167,8 @@ def _times(df: pd.DataFrame) -> np.ndarray:
 
 @dataclass(frozen=True)
 class ReplayRows:
-    """What every strategy's replay reads of the same rows, worked out once (`prepare`)."""
+    """What every strategy's replay reads of the same rows, worked out once (`prepare`): each column in the
+    rows' order, and the columns a replay walks in time order (`by_time`) already in that order."""
 
     conversation: np.ndarray     # codes, each request without one its own
     ns: np.ndarray               # timestamps in ns (0: none)
@@ -165,6 +179,13 @@ class ReplayRows:
     by_time: np.ndarray          # the rows' order by conversation, then time, then place
     requests: int
     conversations: int
+    in_time: dict = field(default_factory=dict)  # conversation, ns, prefix, one_hour in `by_time` order
+
+    def timed(self, name: str) -> np.ndarray:
+        """Column `name` in `by_time` order (worked out once, shared by every strategy's replay)."""
+        if name not in self.in_time:
+            self.in_time[name] = getattr(self, name)[self.by_time]
+        return self.in_time[name]
 
 
 def prepare(df: pd.DataFrame, by_time: np.ndarray | None = None) -> ReplayRows:
@@ -175,20 +196,33 @@ def prepare(df: pd.DataFrame, by_time: np.ndarray | None = None) -> ReplayRows:
     w5 = df["cache_write_5m_tokens"].to_numpy(dtype=np.int64)
     w1 = df["cache_write_1h_tokens"].to_numpy(dtype=np.int64)
     if by_time is None:
-        by_time = np.lexsort((np.arange(len(df)), t, conv))
+        by_time = time_order(conv, t)
     in_order = conv[by_time]  # sorted: each conversation's rows together
     return ReplayRows(conversation=conv, ns=t, uncached=df["input_tokens"].to_numpy(dtype=np.int64),
                       read_logged=read_logged, prefix=read_logged + w5 + w1, one_hour=w1 > w5, by_time=by_time,
                       requests=int(df["requests"].sum()),
-                      conversations=int((in_order[1:] != in_order[:-1]).sum()) + 1 if len(df) else 0)
+                      conversations=int((in_order[1:] != in_order[:-1]).sum()) + 1 if len(df) else 0,
+                      in_time={"conversation": in_order})
+
+
+def time_order(conv: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """The rows' order by conversation (codes >= 0), then time, then place: one stable sort of a combined key
+    when conversation and time fit in 64 bits together (about a third of a two-key `np.lexsort`), else that."""
+    if not len(t):
+        return np.zeros(0, dtype=np.int64)
+    low = int(t.min())
+    span = int(t.max()) - low + 1
+    if (int(conv.max()) + 1) * span < 1 << 63:
+        return np.argsort(conv * span + (t - low), kind="stable")
+    return np.lexsort((t, conv))
 
 
 def replay(
     df: pd.DataFrame, model_ids, caches: CacheBook, book: PriceBook, *, cold: bool = False,
     by_time: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, ReplayStats]:
-    """The rows of `df` (REPLAY_COLUMNS) with their cache split re-derived for `model_ids` (one per row, or a
-    Categorical of them).
+    """The rows of `df` (REPLAY_COLUMNS) with their cache split re-derived for `model_ids` (one per row, a
+    Categorical of them, or (each row's code, the names)).
 
     `cold`: no request finds a warm cache (an escalated call on a model the conversation is not on).
     `by_time`: the rows' order by conversation, time and place, when the caller has it (`prepare`)."""
@@ -201,63 +235,92 @@ def replay(
 
 def replay_counts(rows: ReplayRows, model_ids, caches: CacheBook, book: PriceBook, *,
                   cold: bool = False) -> tuple[dict[str, np.ndarray], ReplayStats]:
-    """`replay` on prepared rows: the four re-derived split columns (input, cache read, both cache writes)."""
-    ids = model_ids if isinstance(model_ids, pd.Categorical) else np.asarray(model_ids, dtype=object)
+    """`replay` on prepared rows: the four re-derived split columns (input, cache read, both cache writes).
+
+    The walk is done in the order of (conversation, model, time), where each request's previous request on
+    the same model is the row before it: `by_time` itself when every row goes to one model (most strategies),
+    else a stable sort of it by (conversation, model). Only the reads go back to the rows' order."""
+    ids = model_ids if isinstance(model_ids, (pd.Categorical, tuple)) else np.asarray(model_ids, dtype=object)
     n = len(rows.conversation)
-    model, idle, idle_1h, min_prefix, block, explicit = _model_params(ids, caches, book)
-    conv, t, prefix, one_hour, by_time = rows.conversation, rows.ns, rows.prefix, rows.one_hour, rows.by_time
-    cached = np.where(prefix >= min_prefix, prefix, 0)  # what the target model would cache at all
-
-    # by conversation, model, time: a stable sort of the time order by (conversation, model)
-    one_model = n == 0 or model.min() == model.max()
-    order = by_time if one_model else \
-        by_time[np.argsort(conv[by_time] * (int(model.max(initial=0)) + 1) + model[by_time], kind="stable")]
-    same = np.zeros(n, dtype=bool)  # (sorted) has a previous request on this model
-    conv_sorted = conv[order]
-    same[1:] = (conv_sorted[1:] == conv_sorted[:-1])
-    if not one_model:
-        model_sorted = model[order]
-        same[1:] &= model_sorted[1:] == model_sorted[:-1]
-    prev = np.empty(n, dtype=np.int64)
-    prev[1:] = order[:-1]
-    prev[0] = order[0] if n else 0
-    here = order
-    life = np.where(explicit[here] & one_hour[prev], idle_1h[here], idle[here])
-    warm_sorted = same & ~cold & (t[here] - t[prev] <= life) & (cached[prev] > 0)
-    held_sorted = np.where(warm_sorted, cached[prev], 0)
-    warm = np.zeros(n, dtype=bool)
-    warm[here] = warm_sorted
-    first = np.zeros(n, dtype=bool)
-    first[here] = ~same
-    held = np.zeros(n, dtype=np.int64)
-    held[here] = held_sorted
-
-    read = np.minimum(cached, held)
-    read = read // block * block
-    rest = cached - read
-    counts = {
-        "input_tokens": rows.uncached + (prefix - cached) + np.where(explicit, 0, rest),
-        "cache_read_tokens": read,
-        "cache_write_5m_tokens": np.where(explicit & ~one_hour, rest, 0),
-        "cache_write_1h_tokens": np.where(explicit & one_hour, rest, 0),
-    }
+    model, table = _model_table(ids, caches, book)
+    if n == 0:
+        return {c: np.zeros(0, dtype=np.int64) for c in _SPLIT}, ReplayStats(0, rows.conversations, 0, 0, 0, 0, 0, 0)
+    one_model = model.min() == model.max()
+    conv_t = rows.timed("conversation")
     if one_model:
+        order = rows.by_time
+        t_s, prefix_s, one_hour_s = rows.timed("ns"), rows.timed("prefix"), rows.timed("one_hour")
+        same = conv_t[1:] == conv_t[:-1]  # (sorted) the row before is the same conversation's, on this model
+        param = {name: values[model[0]] for name, values in table.items()}  # one model: every parameter a number
         switches = 0
     else:
-        in_time = conv[by_time], model[by_time]
-        switches = int(((in_time[0][1:] == in_time[0][:-1]) & (in_time[1][1:] != in_time[1][:-1])).sum())
-    cold_start = (cached > 0) & ~warm
+        model_t = model[rows.by_time]
+        key = conv_t * len(table["idle"]) + model_t
+        again = np.argsort(_small(key), kind="stable")  # by (conversation, model), time order kept within
+        order = rows.by_time[again]
+        key_s = key[again]
+        t_s, prefix_s, one_hour_s = rows.timed("ns")[again], rows.timed("prefix")[again], rows.timed("one_hour")[again]
+        same = key_s[1:] == key_s[:-1]
+        model_s = model_t[again]
+        param = {name: values[model_s] for name, values in table.items()}
+        switches = int(((conv_t[1:] == conv_t[:-1]) & (model_t[1:] != model_t[:-1])).sum())
+    cached_s = np.where(prefix_s >= param["min_prefix"], prefix_s, 0)  # what the target model would cache at all
+    later = (lambda values: values[1:]) if not one_model else (lambda values: values)  # a row's own parameter
+    life = np.where(later(param["explicit"]) & one_hour_s[:-1], later(param["idle_1h"]), later(param["idle"]))
+    warm_s = np.zeros(n, dtype=bool)  # (sorted) the model's cache holds the previous request's prefix, warm
+    if not cold:
+        warm_s[1:] = same & (t_s[1:] - t_s[:-1] <= life) & (cached_s[:-1] > 0)
+    read_s = np.zeros(n, dtype=np.int64)
+    read_s[1:] = np.where(warm_s[1:], np.minimum(cached_s[1:], cached_s[:-1]), 0)
+    read_s = read_s // param["block"] * param["block"]
+    cold_start = (cached_s > 0) & ~warm_s
+    first_on_model = int(cold_start[0]) + int((cold_start[1:] & ~same).sum())
+
+    read = np.empty(n, dtype=np.int64)
+    read[order] = read_s
+    prefix, one_hour = rows.prefix, rows.one_hour
+    if one_model:
+        cached = np.where(prefix >= param["min_prefix"], prefix, 0)
+        rest = cached - read
+        if param["explicit"]:
+            counts = {"input_tokens": rows.uncached + (prefix - cached), "cache_read_tokens": read,
+                      "cache_write_5m_tokens": np.where(one_hour, 0, rest),
+                      "cache_write_1h_tokens": np.where(one_hour, rest, 0)}
+        else:
+            zero = np.zeros(n, dtype=np.int64)
+            counts = {"input_tokens": rows.uncached + (prefix - cached) + rest, "cache_read_tokens": read,
+                      "cache_write_5m_tokens": zero, "cache_write_1h_tokens": zero.copy()}
+    else:
+        explicit = table["explicit"][model]
+        cached = np.where(prefix >= table["min_prefix"][model], prefix, 0)
+        rest = cached - read
+        counts = {
+            "input_tokens": rows.uncached + (prefix - cached) + np.where(explicit, 0, rest),
+            "cache_read_tokens": read,
+            "cache_write_5m_tokens": np.where(explicit & ~one_hour, rest, 0),
+            "cache_write_1h_tokens": np.where(explicit & one_hour, rest, 0),
+        }
     stats = ReplayStats(
         requests=rows.requests,
         conversations=rows.conversations,
         switches=switches,
         cold_starts=int(cold_start.sum()),
-        first_on_model=int((cold_start & first).sum()),
-        cache_read_tokens=int(read.sum()),
+        first_on_model=first_on_model,
+        cache_read_tokens=int(read_s.sum()),
         cache_read_tokens_carried=int(rows.read_logged.sum()),
         cacheable_prefix_tokens=int(prefix.sum()),
     )
     return counts, stats
+
+
+_SPLIT = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens")
+
+
+def _small(key: np.ndarray) -> np.ndarray:
+    """Non-negative sort keys in the narrowest unsigned type that holds them: numpy sorts 16-bit keys stably
+    by radix, in one pass."""
+    high = int(key.max(initial=0))
+    return key.astype(np.uint16) if high < 1 << 16 else key.astype(np.uint32) if high < 1 << 32 else key
 
 
 def has_conversations(df: pd.DataFrame) -> bool:

@@ -86,17 +86,19 @@ def price_replayed(pricer, frame: pd.DataFrame, strategies: tuple[Strategy, ...]
     for strategy in strategies:
         ids = _canonical(*codes.model_codes(strategy, frame, pricer.policy), book)
         counts, stats = replay_counts(rows, ids, caches, book, cold=strategy in cold)
-        pricer.add(frame, view=view, only=(strategy,), codes=codes.with_counts(counts))
+        pricer.add(frame, view=view, only=(strategy,), codes=codes.with_counts(counts, same_prompt=True))
         found[strategy.key] = stats.to_dict()
     return found
 
 
-def _canonical(codes: np.ndarray, names: list, book: PriceBook) -> pd.Categorical:
-    """Each row's model id (names that are aliases of one model share it) from its code into `names`
-    (-1: none), resolved once per distinct name."""
+def _canonical(codes: np.ndarray, names: list, book: PriceBook) -> tuple[np.ndarray, list]:
+    """Each row's model id (names that are aliases of one model share it) as (its code into the ids, the
+    sorted ids) from its code into `names` (-1: none), resolved once per distinct name."""
     ids, id_codes = np.unique(np.array([book.resolve(name).id for name in names], dtype=object), return_inverse=True)
-    return pd.Categorical.from_codes(np.where(codes < 0, -1, id_codes.reshape(-1)[np.maximum(codes, 0)]),
-                                     categories=ids)
+    id_codes = id_codes.reshape(-1)
+    if len(id_codes) == 1 and not (codes < 0).any():
+        return np.zeros(len(codes), dtype=np.int64), list(ids)
+    return np.where(codes < 0, -1, id_codes[np.maximum(codes, 0)]).astype(np.int64, copy=False), list(ids)
 
 
 def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conversations: int) -> dict:

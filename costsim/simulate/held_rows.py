@@ -64,14 +64,21 @@ class HeldRows:
             self.chunks.clear()
 
     def shares(self) -> Iterator[pd.DataFrame]:
-        """The held rows as frames of whole conversations: all at once while in memory, else one partition at a
-        time (each read back from disk and let go before the next)."""
+        """The held rows as frames of whole conversations, about SHARE_ROWS each: cut from all the rows while in
+        memory, else from one partition at a time (each read back from disk and let go before the next)."""
         if not self.spilled:
             if self.chunks:
                 frame = held_frame(self.chunks)
                 for rows in _shares(frame, SHARE_ROWS):
-                    yield frame.take(rows)
+                    yield frame.iloc[rows] if isinstance(rows, slice) else frame.take(rows)
             return
+        for frame in self._partitions():
+            for rows in _shares(frame, SHARE_ROWS):  # the replay's working arrays are a share's, not a partition's
+                yield frame.iloc[rows] if isinstance(rows, slice) else frame.take(rows)
+            del frame
+
+    def _partitions(self) -> Iterator[pd.DataFrame]:
+        """Each spilled partition's rows, in read order, one at a time."""
         for writer in self._writers.values():
             writer.close()
         for part in sorted(self._writers):
@@ -92,8 +99,8 @@ class HeldRows:
         """Every held row in one frame (in read order while in memory, partition after partition once spilled)."""
         if not self.spilled:
             return held_frame(self.chunks) if self.chunks else pd.DataFrame()
-        shares = list(self.shares())
-        return shares[0] if len(shares) == 1 else pd.concat(shares, ignore_index=True)
+        parts = list(self._partitions())
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
     def close(self) -> None:
         """Remove the spilled files."""
@@ -151,15 +158,24 @@ class HeldRows:
         return pd.DataFrame(columns, copy=False)
 
 
-def _shares(frame: pd.DataFrame, share_rows: int) -> list[np.ndarray]:
+def _shares(frame: pd.DataFrame, share_rows: int) -> list[np.ndarray | slice]:
     """The held rows' positions in shares of about `share_rows`, each holding whole conversations (whole
     sessions when the session is held, for pinned routing), in read order; a row with neither is a
     conversation of its own. Priced one by one they give the sums of all the rows at once, with a share's
-    working arrays (prompt-heavy 1M-line folder: 0.99 -> 0.60 GB peak)."""
+    working arrays (prompt-heavy 1M-line folder: 0.99 -> 0.60 GB peak). Where the rows come a conversation
+    after another (every row has one, and codes are given in read order), each share is a run of
+    consecutive conversations and a slice of the rows, taken without a copy."""
     count = -(-len(frame) // share_rows)
     if count <= 1:
-        return [np.arange(len(frame))]
+        return [slice(0, len(frame))]
     session = frame["session"] if "session" in frame.columns else None
+    if session is None:
+        conversation = frame["conversation"].to_numpy(dtype=np.int64)
+        if (conversation != NO_CONVERSATION).all():
+            share = conversation * count // (int(conversation.max()) + 1)
+            if (share[1:] >= share[:-1]).all():
+                cuts = [0, *np.searchsorted(share, np.arange(1, count)).tolist(), len(share)]
+                return [slice(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     share = np.abs(_share_key(session, frame["conversation"], np.arange(len(frame), dtype=np.int64)) % count)
     order = np.argsort(share, kind="stable")
     return [rows for rows in np.split(order, np.searchsorted(share[order], np.arange(1, count))) if len(rows)]

@@ -247,21 +247,21 @@ class Pricer:
         models, place = self._models_of(found, labels)
         if not models:
             return
-        n = codes.n
+        n, one = codes.n, len(models) == 1
         period = np.zeros(n, dtype=np.int64)
         long_context = np.zeros(n, dtype=bool)
         off_peak = np.zeros(n, dtype=bool)
         requests = codes.counts["requests"]
         for i, model in enumerate(models):
-            rows = slice(None) if len(models) == 1 else np.flatnonzero(place == i)
+            rows = slice(None) if one else np.flatnonzero(place == i)
+            here = codes.period_of(model)  # one index for every row on one day (--as-of), else each row's
+            if not one and isinstance(here, np.ndarray):
+                here = here[rows]
             first_start = np.datetime64(model.periods[0].starts, "D")
-            if codes.same_day:  # one period for every row: worked out once
-                day = codes.days[:1]
-                here = np.full(len(place[rows]), _period_index(model, day)[0])
-                early = int(requests[rows].sum()) if day[0] < first_start else 0
+            if codes.same_day:  # one day for every row
+                early = int(requests[rows].sum()) if codes.days[0] < first_start else 0
             else:
                 days = codes.days[rows]
-                here = _period_index(model, days)
                 early = int(requests[rows][days < first_start].sum())
             if early:
                 self.before_first[(strategy.key, model.id)] += early
@@ -270,8 +270,8 @@ class Pricer:
                 if p.long_context is not None:
                     long_context[rows] |= (here == k) & (prompt[rows] > p.long_context.above_prompt_tokens)
             if any(p.off_peak is not None for p in model.periods):
-                stamps = codes.timestamps if len(models) == 1 else codes.timestamps.iloc[rows]
-                off_peak[rows] = off_peak_mask(here, model, stamps, self.billing)
+                mask = codes.off_peak(model, self.billing)
+                off_peak[rows] = mask if one else mask[rows]
         parts = [(place, len(models)), (codes.tier, codes.tier_span),
                  (period, max(len(m.periods) for m in models)), (long_context, 2),
                  (codes.batch | self.billing.batch, 2), (codes.view, len(codes.view_labels)),
@@ -279,7 +279,8 @@ class Pricer:
         key = np.zeros(n, dtype=np.int64)
         for values, size in parts:
             if size > 1:  # a part with one value adds nothing to the key
-                key = key * size + values
+                key *= size
+                key += values
         group, unique = pd.factorize(key)
         fields = []
         for _, size in reversed(parts):
@@ -291,7 +292,8 @@ class Pricer:
             "model": np.array([m.id for m in models], dtype=object)[model_of], "period": period_of,
             "long_context": lc.astype(bool), "batch": batch.astype(bool), "view": codes.view_labels[view],
             "service_tier": codes.service_tier_labels[service_tier], "off_peak": off.astype(bool),
-            **{column: _group_sums(group, len(tier), codes.counts[column]) for column in INT_COLUMNS}})
+            **{column: _group_sums(group, len(tier), codes.counts[column], codes.bounds(column), codes.weights)
+               for column in INT_COLUMNS}})
         if len(self._lines) > 64:
             self._lines = [self._combine_block()]
 
@@ -376,17 +378,22 @@ class Pricer:
 EXACT_FLOAT = 2**53  # float64 holds every integer below this exactly
 
 
-def _group_sums(group: np.ndarray, count: int, values: np.ndarray) -> np.ndarray:
+def _group_sums(group: np.ndarray, count: int, values: np.ndarray, bounds: tuple[int, int] | None = None,
+                weights=None) -> np.ndarray:
     """Exact int64 sums of `values` per group code (0 <= group < count). `np.bincount` sums in float64,
     which is exact while every partial sum stays below 2**53 (checked from the column's maximum);
-    otherwise `np.add.at` sums in int64."""
+    otherwise `np.add.at` sums in int64. `bounds`: the column's (min, max), when the caller has them;
+    `weights`: `values` as float64 (a function of the column), when the caller keeps them."""
     if not len(values):
         return np.zeros(count, dtype=np.int64)
-    low, high = int(values.min()), int(values.max())
+    low, high = bounds if bounds is not None else (int(values.min()), int(values.max()))
     if low == high == 0:
         return np.zeros(count, dtype=np.int64)
+    if low == high == 1:  # every row counts one: the number of rows in each group
+        return np.bincount(group, minlength=count).astype(np.int64, copy=False)
     if low >= 0 and high * len(values) < EXACT_FLOAT:
-        return np.bincount(group, weights=values, minlength=count).astype(np.int64)
+        return np.bincount(group, weights=values if weights is None else weights(values),
+                           minlength=count).astype(np.int64)
     out = np.zeros(count, dtype=np.int64)
     np.add.at(out, group, values)
     return out
@@ -412,6 +419,11 @@ class ChunkCodes:
     same_day: bool                    # every row is priced on one day (--as-of)
     timestamps: pd.Series             # for off-peak windows
     models: dict = field(default_factory=dict)  # strategy -> its `model_codes` on these rows
+    _bounds: dict = field(default_factory=dict)  # count column -> its (min, max), worked out once
+    _prompt: np.ndarray | None = None  # `prompt_tokens`, worked out once
+    _floats: dict = field(default_factory=dict)  # id of a count array -> (the array, it as float64)
+    _periods: dict = field(default_factory=dict)  # model id -> each row's price period index on that model
+    _off_peak: dict = field(default_factory=dict)  # (model id, billing) -> each row in an off-peak window
 
     @classmethod
     def of(cls, df: pd.DataFrame, view: pd.Series | None, days: np.ndarray, same_day: bool = False) -> ChunkCodes:
@@ -427,9 +439,45 @@ class ChunkCodes:
                    service_tier=found, service_tier_labels=tier_labels,
                    days=days, same_day=same_day, timestamps=df["timestamp"])
 
-    def with_counts(self, counts: dict[str, np.ndarray]) -> ChunkCodes:
-        """These codes for the same rows with some token counts replaced (a replayed cache split)."""
-        return replace(self, counts={**self.counts, **counts})
+    def with_counts(self, counts: dict[str, np.ndarray], same_prompt: bool = False) -> ChunkCodes:
+        """These codes for the same rows with some token counts replaced (a replayed cache split).
+        `same_prompt`: each row's prompt total (`prompt_tokens`) is unchanged, as a cache replay leaves it."""
+        prompt = self.prompt_tokens() if same_prompt else None
+        return replace(self, counts={**self.counts, **counts},
+                       _bounds={c: b for c, b in self._bounds.items() if c not in counts},
+                       _floats=self._floats, _periods=self._periods, _off_peak=self._off_peak,
+                       _prompt=prompt)
+
+    def weights(self, values: np.ndarray) -> np.ndarray:
+        """A count array of these codes as float64 (what `np.bincount` sums), made once per array: strategies
+        priced on the same rows share most of their count columns."""
+        found = self._floats.get(id(values))
+        if found is None or found[0] is not values:
+            found = self._floats[id(values)] = (values, values.astype(np.float64))
+        return found[1]
+
+    def period_of(self, model: ModelPrice) -> np.ndarray | int:
+        """Each row's price period index on `model` (from its pricing day), worked out once per model: one
+        index for every row when every row is priced on one day (`same_day`)."""
+        if model.id not in self._periods:
+            self._periods[model.id] = (int(_period_index(model, self.days[:1])[0]) if self.same_day
+                                       else _period_index(model, self.days))
+        return self._periods[model.id]
+
+    def off_peak(self, model: ModelPrice, billing: BillingOptions) -> np.ndarray:
+        """Each row in its period's off-peak window on `model` (`off_peak_mask`), worked out once per model."""
+        if (model.id, billing) not in self._off_peak:
+            period = self.period_of(model)
+            period = np.full(self.n, period) if isinstance(period, int) else period
+            self._off_peak[(model.id, billing)] = off_peak_mask(period, model, self.timestamps, billing)
+        return self._off_peak[(model.id, billing)]
+
+    def bounds(self, column: str) -> tuple[int, int]:
+        """The (min, max) of a count column (shared by every strategy priced on these rows)."""
+        if column not in self._bounds:
+            values = self.counts[column]
+            self._bounds[column] = (int(values.min()), int(values.max())) if len(values) else (0, 0)
+        return self._bounds[column]
 
     def model_codes(self, strategy: Strategy, df: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, list]:
         """`strategy.model_codes` on these rows, worked out once."""
@@ -439,8 +487,10 @@ class ChunkCodes:
 
     def prompt_tokens(self) -> np.ndarray:
         """Whole prompt of one request (`frame.prompt_tokens_per_request`): what long-context thresholds see."""
-        counts = self.counts
-        return sum(counts[c] for c in PROMPT_COLUMNS) // counts["requests"]
+        if self._prompt is None:
+            counts = self.counts
+            self._prompt = sum(counts[c] for c in PROMPT_COLUMNS) // counts["requests"]
+        return self._prompt
 
 
 def _service_tiers(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
