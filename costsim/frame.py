@@ -83,7 +83,7 @@ def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.D
             out[column] = pd.to_datetime(values, utc=True)
         else:
             out[column] = values.astype(dtype)
-    return pd.DataFrame(out, index=index)
+    return pd.DataFrame(out, index=index, copy=False)  # no copy of the integer columns into one block
 
 
 def prompt_tokens_per_request(df: pd.DataFrame) -> pd.Series:
