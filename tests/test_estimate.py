@@ -266,3 +266,22 @@ def test_progress_counts_every_record_read_and_moves_while_a_claude_code_tree_is
     report, _ = estimate([str(tree)], load_price_book(), load_policy(), progress=ticks.append)
     assert sum(ticks) == report.accounting.records_read > 0
     assert len(set(folded)) > 1  # ticks came between the files' results, not only when rows were folded
+
+
+def test_reasons_are_worked_out_only_when_a_sample_is_asked_for():
+    """A run without --explain asks for no reasons (`explained=0`): the report is the same, every figure, and
+    there is no sample; with the default, each tier's first rows carry the rule that placed them."""
+    from datetime import date
+    from pathlib import Path
+
+    from costsim import api
+    from costsim.pricing.book import load_price_book
+    from costsim.routing.classify import TIER_ONLY
+    from costsim.routing.policy import load_policy
+
+    tree = str(Path(__file__).resolve().parent / "fixtures" / "real" / "claude-code")
+    runs = {explained: api.estimate([tree], load_price_book(), load_policy(), as_of=date(2026, 5, 14),
+                                    today=date(2026, 11, 27), explained=explained) for explained in (0, 20)}
+    assert runs[0][0].to_dict() == runs[20][0].to_dict()
+    assert runs[0][1].empty
+    assert TIER_ONLY not in set(runs[20][1]["reason"]) and len(runs[20][1]) > 3

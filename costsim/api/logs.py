@@ -17,7 +17,7 @@ from costsim.ingest.read import read_logs
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.prices import PriceBook
 from costsim.report.model import Report
-from costsim.routing.classify import classify_frame, make_classifier
+from costsim.routing.classify import EXPLAINED_PER_TIER, classify_frame, make_classifier
 from costsim.routing.policy import Policy
 from costsim.simulate import montecarlo
 from costsim.simulate.effects import SimOptions
@@ -43,6 +43,7 @@ def estimate(
     target_shares: tuple[float, float, float] | None = None,
     caches: str = "replay",
     sticky_minutes: tuple[int, ...] = (),
+    explained: int = EXPLAINED_PER_TIER,
 ) -> tuple[Report, pd.DataFrame]:
     """Read logs, classify every request, price it under every log strategy. Returns the report and a
     sample of classified rows (for --explain).
@@ -56,7 +57,9 @@ def estimate(
     `caches`: "replay" (default) prices every strategy that moves requests to other models with each
     conversation's prompt caches replayed (cache_strategies.py), where the log has sessions and timestamps;
     "carried" keeps each request's logged cache split. `sticky_minutes` adds a sticky-routing strategy
-    for each number of minutes. Both hold slim rows until the end, like pinned."""
+    for each number of minutes. Both hold slim rows until the end, like pinned.
+    `explained`: rows of each tier, first in each chunk, whose reasons are worked out for the sample (0 when
+    nobody will read them: a run without --explain; the tiers are the same)."""
     from costsim.routing.pool import Remembering
     from costsim.simulate.views import check_view
 
@@ -83,6 +86,7 @@ def estimate(
             caches=caches,
             sticky_minutes=sticky_minutes,
             price_closed=True,
+            explained=explained,
         )
         if target_shares is not None:
             name, classify_many, calibration = _calibrated(
@@ -132,7 +136,7 @@ def _fold_all(run: EstimateRun, chunks, classify_many, progress: _ReadProgress) 
         for chunk in chunks:
             classified, n_estimated = run.fold(chunk, classify_many)
             estimated += n_estimated
-            samples.append(explain_sample(classified))
+            samples.append(explain_sample(classified, run.explained))
             progress()
     finally:
         classify_many.close()

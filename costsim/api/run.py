@@ -27,11 +27,11 @@ from costsim.simulate.pricer import LOG_STRATEGIES, UNPRICED, Pricer
 SAMPLE_COLUMNS = ("tier", "reason", "prompt", "source", "model")  # the rows --explain draws from
 
 
-def explain_sample(classified: pd.DataFrame) -> pd.DataFrame:
-    """A classified chunk's rows --explain may draw: each tier's first EXPLAINED_PER_TIER, in row order
-    (the rows whose reasons classify_frame worked out), without grouping every row."""
+def explain_sample(classified: pd.DataFrame, per_tier: int = EXPLAINED_PER_TIER) -> pd.DataFrame:
+    """A classified chunk's rows --explain may draw: each tier's first `per_tier`, in row order (the rows
+    whose reasons classify_frame worked out), without grouping every row."""
     tiers = classified["tier"].to_numpy(dtype="float64", na_value=np.nan)
-    firsts = [np.flatnonzero(tiers == tier)[:EXPLAINED_PER_TIER] for tier in np.unique(tiers[~np.isnan(tiers)])]
+    firsts = [np.flatnonzero(tiers == tier)[:per_tier] for tier in np.unique(tiers[~np.isnan(tiers)])]
     rows = np.sort(np.concatenate(firsts)) if firsts else np.zeros(0, dtype=np.int64)
     return classified[list(SAMPLE_COLUMNS)].iloc[rows]  # the columns first: only theirs are taken
 
@@ -56,6 +56,7 @@ class EstimateRun:
         caches: str = "replay",
         sticky_minutes: tuple[int, ...] = (),
         price_closed: bool = False,
+        explained: int = EXPLAINED_PER_TIER,
     ):
         from costsim.simulate import cache_strategies
         from costsim.simulate import effects as simulate
@@ -89,6 +90,7 @@ class EstimateRun:
         self.price_closed = price_closed and not self.pinned
         self.held_stats: dict = {}  # the replay's figures of the rows priced so far
         self.cache_book: CacheBook | None = None
+        self.explained = explained  # rows of each tier, first in a chunk, whose reasons are worked out
 
     def fold(self, chunk: pd.DataFrame, classify_many) -> tuple[pd.DataFrame, int]:
         """Classify one usage-frame chunk and add it to the line items: (classified chunk, outputs estimated)."""
@@ -96,7 +98,7 @@ class EstimateRun:
         from costsim.simulate import effects as simulate
         from costsim.simulate.views import view_keys
 
-        classified = classify_frame(chunk, self.policy, classify_many)
+        classified = classify_frame(chunk, self.policy, classify_many, self.explained)
         classified, n_estimated = fill_estimated_outputs(classified, self.policy)
         book, pricer = self.book, self.pricer
         view = (

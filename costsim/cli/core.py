@@ -369,8 +369,9 @@ def estimate(
             **options,
         )
     else:
+        explained = {} if explain and fmt.value == "table" else {"explained": 0}  # reasons for --explain only
         with progress_bar("Reading logs") as tick:
-            report, sample = api.estimate(logs, book, pol, progress=tick, **options)
+            report, sample = api.estimate(logs, book, pol, progress=tick, **options, **explained)
     if strict and report.unknown_models:
         model = sorted(report.unknown_models)[0]
         raise book.unknown(model, path=report.unknown_first_seen.get(model))

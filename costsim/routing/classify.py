@@ -77,11 +77,12 @@ TIER_ONLY = "classified by tier alone (reasons are worked out for --explain's sa
 GIVEN = "tier given in the log"
 
 
-def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> pd.DataFrame:
+def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier, explained: int = EXPLAINED_PER_TIER
+                   ) -> pd.DataFrame:
     """Fill `tier` and add `reason`: a logged tier wins, then the prompt text, then prompt size alone.
     A classifier with a batch `tiers` (`pool.Remembering`) gives the reasons of only each tier's first
-    EXPLAINED_PER_TIER rows with text; the others say TIER_ONLY. Reasons are kept as codes into the few
-    distinct texts, never as a column of strings."""
+    `explained` rows with text (none when no --explain sample is asked for); the others say TIER_ONLY.
+    Reasons are kept as codes into the few distinct texts, never as a column of strings."""
     from costsim.frame import prompt_tokens_per_request
 
     out = df.copy(deep=False)  # copy-on-write: columns set below never reach `df`
@@ -100,7 +101,7 @@ def classify_frame(df: pd.DataFrame, policy: Policy, classifier: Classifier) -> 
         if hasattr(classifier, "tiers"):  # a run's Remembering: tiers alone, reasons for the sample's rows
             tier_of[used] = classifier.tiers(distinct[used].tolist())
             reason_of[used] = reasons.setdefault(TIER_ONLY, len(reasons))
-            used = _first_of_each_tier(text_codes, tier_of, np.unique(tier_of[used]), EXPLAINED_PER_TIER)
+            used = _first_of_each_tier(text_codes, tier_of, np.unique(tier_of[used]), explained)
         decisions = classifier(distinct[used].tolist())
         tier_of[used] = [d.tier for d in decisions]
         reason_of[used] = [reasons.setdefault(d.reason, len(reasons)) for d in decisions]
