@@ -302,3 +302,27 @@ def test_wide_stems_read_non_ascii_words_alike_in_both_paths():
             for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
                 got[names[c]] = got.get(names[c], 0.0) + v
             assert got == pytest.approx({k: v for k, v in featurize(prompt, cfg).items() if k in names}), prompt
+
+
+def test_intl_function_words_are_read_only_in_bigrams_like_english_ones():
+    """intl_function_words: other languages' function words ("в", "la", "na", "の") are left out on their own, as
+    English ones are, and kept in bigrams; the same in the batch path; an older weights file (no such key) reads
+    them as before."""
+    from costsim.routing.features import FeatureSpace
+
+    cfg = FeaturizerConfig(stem_chars=5, wide_stems=True, intl_function_words=True)
+    assert FeaturizerConfig.from_json(cfg.to_json()) == cfg
+    old = {k: v for k, v in cfg.to_json().items() if k != "intl_function_words"}
+    assert FeaturizerConfig.from_json(old).intl_function_words is False
+    prompts = ["Переименуй переменную lock в order_lock", "Rinomina la classe Latenza", "設定のタイムアウト"]
+    f = featurize(prompts[0], cfg)
+    assert "w:в" not in f and "b:lock в" in f and "w:lock" in f
+    assert "w:в" in featurize(prompts[0], FeaturizerConfig(stem_chars=5, wide_stems=True))
+    assert "w:la" not in featurize(prompts[1], cfg) and "w:の" not in featurize(prompts[2], cfg)
+    names = sorted({k for p in prompts for k in featurize(p, cfg)})
+    row, col, val = FeatureSpace(names, cfg).coo(prompts)
+    for i, prompt in enumerate(prompts):
+        got: dict[str, float] = {}
+        for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
+            got[names[c]] = got.get(names[c], 0.0) + v
+        assert got == pytest.approx(featurize(prompt, cfg)), prompt
