@@ -37,7 +37,7 @@ __all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "batch_word
 
 # no question-mark count (issue 15); the prose's length only bounded (prose_words), last
 DENSE = ("has_code", "code_len", "traceback", "multi_turn", "prose_words")
-PROSE_WORDS_CAP = 32  # prose_words stops growing here: a long preamble is not more work than a spec
+PROSE_WORDS_CAP = 32  # prose_words stops growing here (words_cap): a long preamble is not more work than a spec
 SEP = b"\x00"
 START, END = "<s>", "</s>"  # never a word: "<" and ">" are not read
 
@@ -107,6 +107,16 @@ _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c).isalnu
 # as UTF-8, it goes through the same table (bytes >= 128 are kept).
 _WIDE_NON_WORD_RE = re.compile(r"[^\x00-\x7f\w]")
 _CJK_RE = re.compile(f"([{_CJK}])")
+# A short quoted string: the text a request operates on (a label to change, a message to translate, a title), not
+# what it asks; read as inline code is (one word, "code"). The opening quote follows no letter or digit and the
+# closing one is followed by none, so "don't" and "users'" open or close nothing; never across a line or a NUL.
+_QUOTES_OPEN, _QUOTES_CLOSE = "'\"“‘«„", "'\"”’»“"
+_QUOTE_CHARS_RE = re.compile(f"[{_QUOTES_OPEN}]")
+# (each pattern starts with its opening character, so the engine jumps from one to the next; the look-behind after
+# it sees the character before the quote)
+_QUOTED_RE = re.compile(f"[{_QUOTES_OPEN}](?<![\\w{_QUOTES_OPEN}][{_QUOTES_OPEN}])(?=\\S)"
+                        f"[^{_QUOTES_OPEN}{_QUOTES_CLOSE}\\n\\x00]{{1,60}}?(?<=\\S)[{_QUOTES_CLOSE}](?!\\w)")
+_CJK_QUOTED_RE = re.compile("[「『](?:(?<=「)[^」\\n\\x00]{1,60}」|(?<=『)[^』\\n\\x00]{1,60}』)")
 
 
 @dataclass(frozen=True)
@@ -120,11 +130,14 @@ class FeaturizerConfig:
     stem_chars: int = 0  # also read each longer ASCII word's first N letters ("p:renam"): renamed, renaming... (0: no)
     wide_stems: bool = False  # stems of non-ASCII words too (their first N characters: "p:блоки", "p:speic")
     intl_function_words: bool = False  # also leave other languages' function words out on their own ("в", "la")
+    words_cap: int = PROSE_WORDS_CAP  # d:prose_words stops growing at this many words
+    quoted: bool = False  # a short quoted string ('Latenz (ms)', "orders") is read as one word, like inline code
 
     def to_json(self) -> dict:
         return {"bigrams": self.bigrams, "dense": list(self.dense), "length_power": self.length_power,
                 "function_words": self.function_words, "stem_chars": self.stem_chars, "wide_stems": self.wide_stems,
-                "intl_function_words": self.intl_function_words}
+                "intl_function_words": self.intl_function_words,
+                "quoted": self.quoted, "words_cap": self.words_cap}
 
     @classmethod
     def from_json(cls, d: dict) -> FeaturizerConfig:
@@ -135,10 +148,11 @@ class FeaturizerConfig:
         return cls(bigrams=bool(d["bigrams"]), dense=dense, length_power=float(d["length_power"]),
                    function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)),
                    wide_stems=bool(d.get("wide_stems", False)),
-                   intl_function_words=bool(d.get("intl_function_words", False)))
+                   intl_function_words=bool(d.get("intl_function_words", False)),
+                   quoted=bool(d.get("quoted", False)), words_cap=int(d.get("words_cap", PROSE_WORDS_CAP)))
 
 
-def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.ndarray]:
+def batch_words(prompts: Sequence[str], quoted: bool = False) -> tuple[list[bytes], np.ndarray, np.ndarray]:
     """Every prompt's prose words (UTF-8, lower-cased), each prompt's preceded by a NUL word; the prompt
     each NUL opens (the words come ASCII prompts first); and every :data:`DENSE` value, one row a prompt."""
     n = len(prompts)
@@ -157,6 +171,10 @@ def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.nda
         for k, chars in code.items():
             code_chars[rows[k]] = chars
         traceback[rows[list(errors)]] = 1.0
+        if quoted and _QUOTE_CHARS_RE.search(prose):
+            prose = _QUOTED_RE.sub(" CODE ", prose)
+        if quoted and wide:
+            prose = _CJK_QUOTED_RE.sub(" CODE ", prose)
         if wide:
             prose = _WIDE_NON_WORD_RE.sub(" ", prose.lower())
             if _CJK_RE.search(prose):
@@ -166,10 +184,10 @@ def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.nda
     return words, np.concatenate(groups), shape
 
 
-def prose_words_value(words: np.ndarray) -> np.ndarray:
-    """The ``prose_words`` feature of prompts with these many prose words: log(1 + words), capped at
-    :data:`PROSE_WORDS_CAP` words, scaled to 0..1."""
-    return np.log1p(np.minimum(words, PROSE_WORDS_CAP)) / np.log1p(PROSE_WORDS_CAP)
+def prose_words_value(words: np.ndarray, cap: int = PROSE_WORDS_CAP) -> np.ndarray:
+    """The ``prose_words`` feature of prompts with these many prose words: log(1 + words), capped at ``cap``
+    words, scaled to 0..1."""
+    return np.log1p(np.minimum(words, cap)) / np.log1p(cap)
 
 
 def _stem(word: bytes, n: int, wide: bool = False) -> bytes:
@@ -185,7 +203,7 @@ def _stem(word: bytes, n: int, wide: bool = False) -> bytes:
 
 def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> tuple[Counter, dict[str, float], int]:
     """One prompt's n-gram counts by name, its dense values by name, and its number of words."""
-    all_words, _, shape = batch_words([prompt])
+    all_words, _, shape = batch_words([prompt], cfg.quoted)
     words = [w.decode("utf-8") for w in all_words[1:]]
     alone = frozenset() if cfg.function_words else _ALL_FUNCTION_WORDS if cfg.intl_function_words else FUNCTION_WORDS
     counts = Counter("w:" + w for w in words if w not in alone)
@@ -195,7 +213,7 @@ def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
-    values = [*shape[0], float(prose_words_value(np.array(len(words))))]
+    values = [*shape[0], float(prose_words_value(np.array(len(words)), cfg.words_cap))]
     dense = {"d:" + name: float(value) for name, value in zip(DENSE, values) if name in cfg.dense}
     return counts, dense, len(words)
 
@@ -279,7 +297,7 @@ class FeatureSpace:
         """Where the batch's features are: each word of the vocabulary with its row (its token's columns are
         :attr:`token_cols`), each other hit (a bigram, an unknown word's stem) with its row and column."""
         n = len(prompts)
-        words, order, shapes = batch_words(prompts)
+        words, order, shapes = batch_words(prompts, self.cfg.quoted)
         words.append(SEP)  # closes the last prose (its "</s>")
         unknown_id = len(self.token_ids)
         ids = np.fromiter(map(self.token_ids.get, words, repeat(unknown_id)), dtype=np.int64, count=len(words))
@@ -310,7 +328,7 @@ class FeatureSpace:
         if any(k == len(DENSE) - 1 for k, _ in self.dense_cols):  # prose_words: only when the model reads it
             prose_words = np.zeros(n)
             prose_words[order] = words_per_row
-            shapes = np.column_stack([shapes, prose_words_value(prose_words)])
+            shapes = np.column_stack([shapes, prose_words_value(prose_words, self.cfg.words_cap)])
         return Hits(n, order, shapes, scale, row_of[used], ids[used], np.concatenate(rows), np.concatenate(cols))
 
     def coo(self, prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
