@@ -302,3 +302,70 @@ def test_wide_stems_read_non_ascii_words_alike_in_both_paths():
             for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
                 got[names[c]] = got.get(names[c], 0.0) + v
             assert got == pytest.approx({k: v for k, v in featurize(prompt, cfg).items() if k in names}), prompt
+
+
+def test_intl_function_words_are_read_only_in_bigrams_like_english_ones():
+    """intl_function_words: other languages' function words ("в", "la", "na", "の") are left out on their own, as
+    English ones are, and kept in bigrams; the same in the batch path; an older weights file (no such key) reads
+    them as before."""
+    from costsim.routing.features import FeatureSpace
+
+    cfg = FeaturizerConfig(stem_chars=5, wide_stems=True, intl_function_words=True)
+    assert FeaturizerConfig.from_json(cfg.to_json()) == cfg
+    old = {k: v for k, v in cfg.to_json().items() if k != "intl_function_words"}
+    assert FeaturizerConfig.from_json(old).intl_function_words is False
+    prompts = ["Переименуй переменную lock в order_lock", "Rinomina la classe Latenza", "設定のタイムアウト"]
+    f = featurize(prompts[0], cfg)
+    assert "w:в" not in f and "b:lock в" in f and "w:lock" in f
+    assert "w:в" in featurize(prompts[0], FeaturizerConfig(stem_chars=5, wide_stems=True))
+    assert "w:la" not in featurize(prompts[1], cfg) and "w:の" not in featurize(prompts[2], cfg)
+    names = sorted({k for p in prompts for k in featurize(p, cfg)})
+    row, col, val = FeatureSpace(names, cfg).coo(prompts)
+    for i, prompt in enumerate(prompts):
+        got: dict[str, float] = {}
+        for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
+            got[names[c]] = got.get(names[c], 0.0) + v
+        assert got == pytest.approx(featurize(prompt, cfg)), prompt
+
+
+def test_a_short_quoted_string_is_read_as_one_word_in_both_paths():
+    """quoted: a short quoted string (a label to change, a title, a message to translate) is the text a request
+    works on, not what it asks, and is read as inline code is (the word "code"); an apostrophe inside a word or
+    after it ("don't", "users'") quotes nothing; the batch path reads it alike; older weights files (no key) read
+    quotes as words."""
+    from costsim.routing.features import FeatureSpace
+
+    cfg = FeaturizerConfig(stem_chars=5, wide_stems=True, quoted=True)
+    assert FeaturizerConfig.from_json(cfg.to_json()) == cfg
+    assert FeaturizerConfig.from_json({k: v for k, v in cfg.to_json().items() if k != "quoted"}).quoted is False
+    prompts = ["typo in the title: 'Desing: multi-currency ledger' -> 'Design: multi-currency ledger'",
+               "Im Dashboard steht noch „Latenz (ms)“, bitte in «Antwortzeit (ms)» ändern.",
+               "it's flaky, don't touch the users' table",
+               "把标题「死锁问题」改成「已修复」"]
+    f = featurize(prompts[0], cfg)
+    assert "w:ledger" not in f and "w:typo" in f and "b:title code" in f
+    assert "w:ledger" in featurize(prompts[0], FeaturizerConfig(stem_chars=5))
+    assert "w:antwortzeit" not in featurize(prompts[1], cfg) and "w:dashboard" in featurize(prompts[1], cfg)
+    assert {"w:flaky", "w:touch", "w:users", "w:table"} <= set(featurize(prompts[2], cfg))
+    assert "w:死" not in featurize(prompts[3], cfg) and "w:标" in featurize(prompts[3], cfg)
+    names = sorted({k for p in prompts for k in featurize(p, cfg)})
+    row, col, val = FeatureSpace(names, cfg).coo(prompts)
+    for i, prompt in enumerate(prompts):
+        got: dict[str, float] = {}
+        for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
+            got[names[c]] = got.get(names[c], 0.0) + v
+        assert got == pytest.approx(featurize(prompt, cfg)), prompt
+
+
+def test_words_cap_moves_where_prose_words_stops_growing_in_both_paths():
+    """words_cap: d:prose_words is log(1 + min(words, cap)) / log(1 + cap); 32 for older weights files."""
+    from costsim.routing.features import FeatureSpace
+
+    cfg = FeaturizerConfig(dense=("has_code", "prose_words"), words_cap=8)
+    assert FeaturizerConfig.from_json(cfg.to_json()) == cfg
+    assert FeaturizerConfig.from_json({k: v for k, v in cfg.to_json().items() if k != "words_cap"}).words_cap == 32
+    prompts = ["rename it", " ".join(["word"] * 8), " ".join(["word"] * 40)]
+    expected = [np.log(3) / np.log(9), 1.0, 1.0]
+    assert [featurize(p, cfg)["d:prose_words"] for p in prompts] == pytest.approx(expected)
+    row, col, val = FeatureSpace(["d:has_code", "d:prose_words"], cfg).coo(prompts)
+    assert [float(val[(row == i) & (col == 1)].sum()) for i in range(3)] == pytest.approx(expected)

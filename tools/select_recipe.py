@@ -1,6 +1,6 @@
 """Choose the learned classifier's recipe without looking at any probe: cross-source figures only.
 
-    python tools/select_recipe.py [--workers 2]
+    python tools/select_recipe.py [--workers 2] [--third-round]   (the eighth session's third round, THIRD_ROUND)
 
 Each candidate (L2 penalty, the weight of the prompts real people typed, featurizer) is scored by the cross-source
 evaluation of tools/heldout_report.py: every authoring source held out whole, scored by a model trained with the
@@ -31,6 +31,7 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +80,31 @@ SEVENTH = {
 }
 
 
+# Issue 15, the eighth session's third round (none chosen: none meets the goal; docs/routing-quality.md, "Tried and not
+# shipped (issue 15, eighth session's third round)"): grown one step at a time from the held-out misses of the step
+# before, on cross-source figures only; the fourth element overrides fit()'s other arguments (source_power:
+# tools/train_default.set_weights).
+INTL = FeaturizerConfig(stem_chars=5, wide_stems=True, intl_function_words=True,
+                        dense=("has_code", "code_len", "traceback", "multi_turn", "prose_words"))
+INTL_QUOTED = replace(INTL, quoted=True)
+THIRD_ROUND = {
+    "l2=3e-6 real x0.5 length wide intl": (3e-6, 0.5, INTL),
+    "l2=3e-6 real x0.5 length wide quoted": (3e-6, 0.5, replace(INTL, intl_function_words=False, quoted=True)),
+    "l2=3e-6 real x0.5 length wide intl quoted": (3e-6, 0.5, INTL_QUOTED),
+    "... sets weighed ^0.5": (3e-6, 0.5, INTL_QUOTED, {"source_power": 0.5}),
+    "... sets weighed ^1": (3e-6, 0.5, INTL_QUOTED, {"source_power": 1.0}),
+    "... length capped at 16 words": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=16)),
+    "... capped at 12": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=12)),
+    "... capped at 20": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=20)),
+    "... capped at 24": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=24)),
+    "... capped at 8": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=8)),
+    "... capped at 16, sets weighed ^0.5 (the best)": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=16),
+                                                       {"source_power": 0.5}),
+    "... capped at 16, sets weighed ^1": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=16), {"source_power": 1.0}),
+    "... capped at 16, 800 iterations": (3e-6, 0.5, replace(INTL_QUOTED, words_cap=16), {"iterations": 800}),
+}
+
+
 # issue 15's examples and the tiers they may go to (tests/test_learned.py checks the shipped model on them)
 ISSUE_EXAMPLES = {
     "How do I rename a branch?": {1},
@@ -92,15 +118,16 @@ ISSUE_EXAMPLES = {
 def passes_issue_examples(sets: dict[str, list[dict]], candidate: tuple, offsets) -> bool:
     """Whether the candidate, trained on every labeled set and routed by its offsets, sends each issue example
     to an allowed tier."""
-    l2, real_weight, config = candidate
+    l2, real_weight, config, *extra = candidate
     model = LearnedClassifier.from_dict(fit([r for rs in sets.values() for r in rs], real_weight=real_weight,
-                                            l2=l2, config=config, offsets=offsets))
+                                            l2=l2, config=config, offsets=offsets, **(extra[0] if extra else {})))
     return all(int(t) in ISSUE_EXAMPLES[p] for p, t in zip(ISSUE_EXAMPLES, model.tiers(list(ISSUE_EXAMPLES))))
 
 
 def _fold(args):
-    name, train_records, test, (l2, real_weight, config) = args
-    model = LearnedClassifier.from_dict(fit(train_records, real_weight=real_weight, l2=l2, config=config))
+    name, train_records, test, (l2, real_weight, config, *extra) = args
+    model = LearnedClassifier.from_dict(fit(train_records, real_weight=real_weight, l2=l2, config=config,
+                                            **(extra[0] if extra else {})))
     return name, model.predict_proba([r["prompt"] for r in test])
 
 
@@ -142,12 +169,12 @@ def offsets_for(names: list[str], sets, probs) -> tuple[float, float, float]:
                           np.concatenate([[is_real(n)] * len(sets[n]) for n in names]))
 
 
-def main(workers: int = 2) -> None:
+def main(workers: int = 2, candidates: dict | None = None) -> None:
     sets = labeled_sets()
     held = [n for n in sets if n != "train"]
     real = [n for n in held if is_real(n)]
     results = {}
-    for name, candidate in CANDIDATES.items():
+    for name, candidate in (candidates or CANDIDATES).items():
         probs = held_out_probs(sets, candidate, workers)
         offsets = offsets_for(held, sets, probs)
         if not passes_issue_examples(sets, candidate, offsets):
@@ -179,4 +206,5 @@ def main(workers: int = 2) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[2]) if sys.argv[1:2] == ["--workers"] else 2)
+    main(int(sys.argv[2]) if sys.argv[1:2] == ["--workers"] else 2,
+         THIRD_ROUND if "--third-round" in sys.argv else None)

@@ -20,6 +20,7 @@ stay (0, 0.4, 0.8).
 """
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +39,9 @@ def labeled_sets() -> dict[str, list[dict]]:
     for path in sorted((DATA / "authored").glob("*.jsonl")):
         for r in load_records(path):
             sets.setdefault(f"{path.stem}_{r['part']}" if "part" in r else path.stem, []).append(r)
+    for name, records in sets.items():
+        for r in records:
+            r["set"] = name  # which set a record came from: fit() weighs each set as a whole (SOURCE_POWER)
     return sets
 
 
@@ -47,10 +51,27 @@ def labeled_sets() -> dict[str, list[dict]]:
 REAL_WEIGHT = 0.5
 
 
-def fit(records: list[dict], real_weight: float = REAL_WEIGHT, **recipe) -> dict:
+# Each authoring set (each part of a typed log) weighs (mean set size / its size) ** SOURCE_POWER in training, the
+# templated train.jsonl 1: at 1 every set weighs as much as the average one, so a style written in 40 requests
+# (textbook "why" questions) counts as much as one written in 300 (terse asks). 0, every request weighing alike, is the
+# shipped recipe; 0.5 and 1 were tried in issue 15's eighth session's third round (tools/select_recipe.py's
+# THIRD_ROUND) and not shipped.
+SOURCE_POWER = 0.0
+
+
+def set_weights(records: list[dict], source_power: float = SOURCE_POWER) -> list[float]:
+    """Each record's weight for its set (its "set" key, written by labeled_sets(); records without one weigh 1)."""
+    sizes = Counter(r.get("set") for r in records)
+    authored = [n for n in sizes if n not in (None, "train")]
+    mean = sum(sizes[n] for n in authored) / len(authored) if authored else 1.0
+    return [1.0 if r.get("set") in (None, "train") else (mean / sizes[r["set"]]) ** source_power for r in records]
+
+
+def fit(records: list[dict], real_weight: float = REAL_WEIGHT, source_power: float = SOURCE_POWER, **recipe) -> dict:
     """The shipped recipe (costsim.routing.train's RECIPE_* defaults, also what `costsim train` uses), with
-    the real typed records weighing ``real_weight``; ``recipe`` overrides train()'s other arguments."""
-    weights = [real_weight if "source" in r else 1.0 for r in records]
+    the real typed records weighing ``real_weight`` and each set weighed by ``source_power`` (set_weights);
+    ``recipe`` overrides train()'s other arguments."""
+    weights = [(real_weight if "source" in r else 1.0) * w for r, w in zip(records, set_weights(records, source_power))]
     return train(records, record_weights=weights, **recipe)
 
 

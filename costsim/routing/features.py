@@ -37,7 +37,7 @@ __all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "batch_word
 
 # no question-mark count (issue 15); the prose's length only bounded (prose_words), last
 DENSE = ("has_code", "code_len", "traceback", "multi_turn", "prose_words")
-PROSE_WORDS_CAP = 32  # prose_words stops growing here: a long preamble is not more work than a spec
+PROSE_WORDS_CAP = 32  # prose_words stops growing here (words_cap): a long preamble is not more work than a spec
 SEP = b"\x00"
 START, END = "<s>", "</s>"  # never a word: "<" and ">" are not read
 
@@ -52,6 +52,52 @@ and or but nor not no yes of in on at to for from by with about into onto over u
 as just also too very really please pls some any all each every both either neither one
 """.split())
 
+# Other languages' function words (issue 15, ninth session; read with ``intl_function_words``): held out, the
+# non-English tier-1 asks went to tier 3 on "в", "na", "la", "por", "der" -- in the training sets most non-English
+# requests were hard, so the words that only say which language a request is in had learned to mean tier 3. German,
+# Dutch, French, Spanish, Portuguese, Italian, Polish, Czech, Russian, Ukrainian, Swedish, Turkish, Indonesian,
+# Vietnamese; and the Chinese, Japanese and Korean particles (each such character is a word of its own). Words that
+# are also English content words ("man", "mit", "var", "per") are left out.
+INTL_FUNCTION_WORDS = frozenset("""
+der die das den dem des ein eine einen einem einer und oder aber nicht ist sind war wird werden wurde hat haben kann
+können soll sollte muss ich du wir ihr sie es er mich mir uns euch unser unsere unseren unserer mein meine dein deine
+zu auf für von vom zum zur im am an bei nach aus über unter wie was warum wo wann wenn dass ob auch noch nur schon
+sehr bitte alle jede jeder diese dieser dieses hier da dann als
+de het een en of maar niet is zijn wordt worden heeft hebben kan moet ik jij je wij we ze onze ons mijn van naar voor
+dat die deze dit op te om bij uit aan ook waarom hoe waar wanneer als
+le la les un une des du d l et ou mais ne pas est sont être ont avoir je tu il elle nous vous ils elles on me se moi
+notre nos votre vos mon ma mes ce cet cette ces qui que quoi qu pourquoi comment où quand si dans sur pour par avec
+sans en au aux y très aussi tout tous toute s c j n
+el los las una unos unas del al pero es son está están ser estar hay ha han yo tú él ella nosotros ellos nos te mi
+mis tus su sus nuestro nuestra nuestros qué quién cómo como por para porque cuando dónde donde con sin sobre también
+muy todo todos esta este esto estos estas ese esa lo
+o os as um uma uns umas do da dos das no na em ao aos ou mas não é são estão foi tem eu você ele nós eles elas meu
+minha nosso nossa seu sua muito isso isto esse essa pelo pela
+il lo gli della dei delle dello alla ai alle dal dalla nel nella nei su sul sulla tra fra e non sia hanno io lui lei
+noi voi loro mi ti si ci vi mio mia nostro nostri che chi perché dove anche tutti questo questa quello quella
+i w z na do od po za dla przez przy się nie jest są być ten ta tego tej ja ty ona wy oni mnie nas nasz nasza nasze mój
+moja czy jak dlaczego gdzie kiedy że ale lub albo oraz też bardzo już tylko
+v ve s se ze k ke u pro při bez jsou byl tento tato toto já mě náš naše můj moje nebo proč kde kdy když jestli také
+velmi už jen
+och eller men inte är vara har att det som av för till med om från jag vi ni han hon vår vårt våra min mitt hur varför
+när
+и в во не на с со что как а но или по к ко у о об от до из за для при без над под это этот эта эти то тот та те он
+она оно они мы вы я ты меня мне нас нам наш наша наши мой моя свой свою его её их ли же бы уже ещё только очень все
+всё весь почему где когда если чтобы да нет быть есть был была было были
+і й та з із зі що але або від це цей ця ці той він вона воно вони ми ви мене мені наші мій його її їх чому де коли
+якщо щоб вже ще тільки дуже є був була було були
+ve veya ile için bir bu şu da mi mı mu mü ne neden nasıl nerede ama gibi daha çok her ben sen biz siz onlar bizim
+sizin
+dan atau tapi tetapi tidak bukan adalah ini itu yang di ke dari untuk dengan pada dalam saya kami kita anda dia
+mereka apa mengapa kenapa bagaimana kapan jika juga sangat sudah belum akan bisa
+và hoặc nhưng không là của cho với trong trên từ để này đó các những một tôi chúng bạn có được đã sẽ đang tại sao thế
+nào khi nếu cũng rất
+的 了 是 在 我 你 他 她 们 这 那 和 与 或 但 也 都 就 吗 呢 吧 把 被 给 让 一 个 不 有 为 什 么 怎 请
+の を は が に で と も か へ や ね よ
+을 를 은 는 이 가 에 의 와 과 도 로 서
+""".split())
+_ALL_FUNCTION_WORDS = FUNCTION_WORDS | INTL_FUNCTION_WORDS
+
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # Prose bytes: ASCII letters lower-cased; letters, digits, "_", NUL and non-ASCII bytes kept; the rest made spaces.
 _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c).isalnum() or c in (0, 95) else 32
@@ -61,6 +107,16 @@ _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c).isalnu
 # as UTF-8, it goes through the same table (bytes >= 128 are kept).
 _WIDE_NON_WORD_RE = re.compile(r"[^\x00-\x7f\w]")
 _CJK_RE = re.compile(f"([{_CJK}])")
+# A short quoted string: the text a request operates on (a label to change, a message to translate, a title), not
+# what it asks; read as inline code is (one word, "code"). The opening quote follows no letter or digit and the
+# closing one is followed by none, so "don't" and "users'" open or close nothing; never across a line or a NUL.
+_QUOTES_OPEN, _QUOTES_CLOSE = "'\"“‘«„", "'\"”’»“"
+_QUOTE_CHARS_RE = re.compile(f"[{_QUOTES_OPEN}]")
+# (each pattern starts with its opening character, so the engine jumps from one to the next; the look-behind after
+# it sees the character before the quote)
+_QUOTED_RE = re.compile(f"[{_QUOTES_OPEN}](?<![\\w{_QUOTES_OPEN}][{_QUOTES_OPEN}])(?=\\S)"
+                        f"[^{_QUOTES_OPEN}{_QUOTES_CLOSE}\\n\\x00]{{1,60}}?(?<=\\S)[{_QUOTES_CLOSE}](?!\\w)")
+_CJK_QUOTED_RE = re.compile("[「『](?:(?<=「)[^」\\n\\x00]{1,60}」|(?<=『)[^』\\n\\x00]{1,60}』)")
 
 
 @dataclass(frozen=True)
@@ -73,10 +129,15 @@ class FeaturizerConfig:
     function_words: bool = False  # read function words ("how", "is", "the", "we") on their own, not only in bigrams
     stem_chars: int = 0  # also read each longer ASCII word's first N letters ("p:renam"): renamed, renaming... (0: no)
     wide_stems: bool = False  # stems of non-ASCII words too (their first N characters: "p:блоки", "p:speic")
+    intl_function_words: bool = False  # also leave other languages' function words out on their own ("в", "la")
+    words_cap: int = PROSE_WORDS_CAP  # d:prose_words stops growing at this many words
+    quoted: bool = False  # a short quoted string ('Latenz (ms)', "orders") is read as one word, like inline code
 
     def to_json(self) -> dict:
         return {"bigrams": self.bigrams, "dense": list(self.dense), "length_power": self.length_power,
-                "function_words": self.function_words, "stem_chars": self.stem_chars, "wide_stems": self.wide_stems}
+                "function_words": self.function_words, "stem_chars": self.stem_chars, "wide_stems": self.wide_stems,
+                "intl_function_words": self.intl_function_words,
+                "quoted": self.quoted, "words_cap": self.words_cap}
 
     @classmethod
     def from_json(cls, d: dict) -> FeaturizerConfig:
@@ -86,10 +147,12 @@ class FeaturizerConfig:
             raise ValueError(f"unknown dense features {sorted(unknown)}")
         return cls(bigrams=bool(d["bigrams"]), dense=dense, length_power=float(d["length_power"]),
                    function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)),
-                   wide_stems=bool(d.get("wide_stems", False)))
+                   wide_stems=bool(d.get("wide_stems", False)),
+                   intl_function_words=bool(d.get("intl_function_words", False)),
+                   quoted=bool(d.get("quoted", False)), words_cap=int(d.get("words_cap", PROSE_WORDS_CAP)))
 
 
-def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.ndarray]:
+def batch_words(prompts: Sequence[str], quoted: bool = False) -> tuple[list[bytes], np.ndarray, np.ndarray]:
     """Every prompt's prose words (UTF-8, lower-cased), each prompt's preceded by a NUL word; the prompt
     each NUL opens (the words come ASCII prompts first); and every :data:`DENSE` value, one row a prompt."""
     n = len(prompts)
@@ -108,6 +171,10 @@ def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.nda
         for k, chars in code.items():
             code_chars[rows[k]] = chars
         traceback[rows[list(errors)]] = 1.0
+        if quoted and _QUOTE_CHARS_RE.search(prose):
+            prose = _QUOTED_RE.sub(" CODE ", prose)
+        if quoted and wide:
+            prose = _CJK_QUOTED_RE.sub(" CODE ", prose)
         if wide:
             prose = _WIDE_NON_WORD_RE.sub(" ", prose.lower())
             if _CJK_RE.search(prose):
@@ -117,10 +184,10 @@ def batch_words(prompts: Sequence[str]) -> tuple[list[bytes], np.ndarray, np.nda
     return words, np.concatenate(groups), shape
 
 
-def prose_words_value(words: np.ndarray) -> np.ndarray:
-    """The ``prose_words`` feature of prompts with these many prose words: log(1 + words), capped at
-    :data:`PROSE_WORDS_CAP` words, scaled to 0..1."""
-    return np.log1p(np.minimum(words, PROSE_WORDS_CAP)) / np.log1p(PROSE_WORDS_CAP)
+def prose_words_value(words: np.ndarray, cap: int = PROSE_WORDS_CAP) -> np.ndarray:
+    """The ``prose_words`` feature of prompts with these many prose words: log(1 + words), capped at ``cap``
+    words, scaled to 0..1."""
+    return np.log1p(np.minimum(words, cap)) / np.log1p(cap)
 
 
 def _stem(word: bytes, n: int, wide: bool = False) -> bytes:
@@ -136,16 +203,17 @@ def _stem(word: bytes, n: int, wide: bool = False) -> bytes:
 
 def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> tuple[Counter, dict[str, float], int]:
     """One prompt's n-gram counts by name, its dense values by name, and its number of words."""
-    all_words, _, shape = batch_words([prompt])
+    all_words, _, shape = batch_words([prompt], cfg.quoted)
     words = [w.decode("utf-8") for w in all_words[1:]]
-    counts = Counter("w:" + w for w in words if cfg.function_words or w not in FUNCTION_WORDS)
+    alone = frozenset() if cfg.function_words else _ALL_FUNCTION_WORDS if cfg.intl_function_words else FUNCTION_WORDS
+    counts = Counter("w:" + w for w in words if w not in alone)
     if cfg.stem_chars:
         counts.update("p:" + stem.decode() for stem in (_stem(w, cfg.stem_chars, cfg.wide_stems) for w in all_words[1:])
                       if stem)
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
-    values = [*shape[0], float(prose_words_value(np.array(len(words))))]
+    values = [*shape[0], float(prose_words_value(np.array(len(words)), cfg.words_cap))]
     dense = {"d:" + name: float(value) for name, value in zip(DENSE, values) if name in cfg.dense}
     return counts, dense, len(words)
 
@@ -229,7 +297,7 @@ class FeatureSpace:
         """Where the batch's features are: each word of the vocabulary with its row (its token's columns are
         :attr:`token_cols`), each other hit (a bigram, an unknown word's stem) with its row and column."""
         n = len(prompts)
-        words, order, shapes = batch_words(prompts)
+        words, order, shapes = batch_words(prompts, self.cfg.quoted)
         words.append(SEP)  # closes the last prose (its "</s>")
         unknown_id = len(self.token_ids)
         ids = np.fromiter(map(self.token_ids.get, words, repeat(unknown_id)), dtype=np.int64, count=len(words))
@@ -260,7 +328,7 @@ class FeatureSpace:
         if any(k == len(DENSE) - 1 for k, _ in self.dense_cols):  # prose_words: only when the model reads it
             prose_words = np.zeros(n)
             prose_words[order] = words_per_row
-            shapes = np.column_stack([shapes, prose_words_value(prose_words)])
+            shapes = np.column_stack([shapes, prose_words_value(prose_words, self.cfg.words_cap)])
         return Hits(n, order, shapes, scale, row_of[used], ids[used], np.concatenate(rows), np.concatenate(cols))
 
     def coo(self, prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
