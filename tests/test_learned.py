@@ -308,7 +308,6 @@ def test_intl_function_words_are_read_only_in_bigrams_like_english_ones():
     """intl_function_words: other languages' function words ("в", "la", "na", "の") are left out on their own, as
     English ones are, and kept in bigrams; the same in the batch path; an older weights file (no such key) reads
     them as before."""
-    from costsim.routing.features import FeatureSpace
 
     cfg = FeaturizerConfig(stem_chars=5, wide_stems=True, intl_function_words=True)
     assert FeaturizerConfig.from_json(cfg.to_json()) == cfg
@@ -319,13 +318,7 @@ def test_intl_function_words_are_read_only_in_bigrams_like_english_ones():
     assert "w:в" not in f and "b:lock в" in f and "w:lock" in f
     assert "w:в" in featurize(prompts[0], FeaturizerConfig(stem_chars=5, wide_stems=True))
     assert "w:la" not in featurize(prompts[1], cfg) and "w:の" not in featurize(prompts[2], cfg)
-    names = sorted({k for p in prompts for k in featurize(p, cfg)})
-    row, col, val = FeatureSpace(names, cfg).coo(prompts)
-    for i, prompt in enumerate(prompts):
-        got: dict[str, float] = {}
-        for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
-            got[names[c]] = got.get(names[c], 0.0) + v
-        assert got == pytest.approx(featurize(prompt, cfg)), prompt
+    assert_batch_reads_alike(prompts, cfg)
 
 
 def test_a_short_quoted_string_is_read_as_one_word_in_both_paths():
@@ -333,7 +326,6 @@ def test_a_short_quoted_string_is_read_as_one_word_in_both_paths():
     works on, not what it asks, and is read as inline code is (the word "code"); an apostrophe inside a word or
     after it ("don't", "users'") quotes nothing; the batch path reads it alike; older weights files (no key) read
     quotes as words."""
-    from costsim.routing.features import FeatureSpace
 
     cfg = FeaturizerConfig(stem_chars=5, wide_stems=True, quoted=True)
     assert FeaturizerConfig.from_json(cfg.to_json()) == cfg
@@ -348,13 +340,7 @@ def test_a_short_quoted_string_is_read_as_one_word_in_both_paths():
     assert "w:antwortzeit" not in featurize(prompts[1], cfg) and "w:dashboard" in featurize(prompts[1], cfg)
     assert {"w:flaky", "w:touch", "w:users", "w:table"} <= set(featurize(prompts[2], cfg))
     assert "w:死" not in featurize(prompts[3], cfg) and "w:标" in featurize(prompts[3], cfg)
-    names = sorted({k for p in prompts for k in featurize(p, cfg)})
-    row, col, val = FeatureSpace(names, cfg).coo(prompts)
-    for i, prompt in enumerate(prompts):
-        got: dict[str, float] = {}
-        for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
-            got[names[c]] = got.get(names[c], 0.0) + v
-        assert got == pytest.approx(featurize(prompt, cfg)), prompt
+    assert_batch_reads_alike(prompts, cfg)
 
 
 def test_words_cap_moves_where_prose_words_stops_growing_in_both_paths():
@@ -369,3 +355,16 @@ def test_words_cap_moves_where_prose_words_stops_growing_in_both_paths():
     assert [featurize(p, cfg)["d:prose_words"] for p in prompts] == pytest.approx(expected)
     row, col, val = FeatureSpace(["d:has_code", "d:prose_words"], cfg).coo(prompts)
     assert [float(val[(row == i) & (col == 1)].sum()) for i in range(3)] == pytest.approx(expected)
+
+
+def assert_batch_reads_alike(prompts: list[str], cfg: FeaturizerConfig) -> None:
+    """The batch path (`FeatureSpace.coo`) gives each prompt the features `featurize` gives it alone."""
+    from costsim.routing.features import FeatureSpace
+
+    names = sorted({k for p in prompts for k in featurize(p, cfg)})
+    row, col, val = FeatureSpace(names, cfg).coo(prompts)
+    for i, prompt in enumerate(prompts):
+        got: dict[str, float] = {}
+        for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
+            got[names[c]] = got.get(names[c], 0.0) + v
+        assert got == pytest.approx(featurize(prompt, cfg)), prompt
