@@ -128,8 +128,6 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
         yield from _flush(buffer, stats)
 
 
-
-
 def _own_conversations(results: list[dict]) -> bool:
     """Whether no two files share a conversation (a subagent's file has its own, a main file its session's)."""
     sessions = [r["session"] for r in results if not re.search(SUBAGENT_FILE, r["name"])]
