@@ -193,20 +193,18 @@ def test_parts_keep_file_order_and_cover_every_file(tmp_path, monkeypatch):
     assert_same_files(paths)
 
 
-def test_parts_are_a_multiple_of_the_readers_and_about_equal(tmp_path):
-    """No reader is left with a last part alone: 10 files of 100 bytes in parts of 250 bytes are 4 parts
-    (ceil(1000 / 250) = 4) for 1 or 2 readers, 6 for 3 (4 rounded up), each 2 or 3 files, in file order."""
+def test_parts_are_about_equal(tmp_path):
+    """10 files of 100 bytes in parts of 250 bytes are 4 parts (ceil(1000 / 250)), in file order, each file
+    in the part its middle byte falls in (50, 150, ..., 950 of 1000 bytes: 2, 3, 2 and 3 files), not 3 parts
+    and a remainder."""
     paths = []
     for i in range(10):
         (path := tmp_path / f"{i}.jsonl").write_bytes(b"x" * 100)
         paths.append(str(path))
-    for readers, count in ((1, 4), (2, 4), (3, 6)):
-        parts = engine.parts_of(paths, part_bytes=250, readers=readers)
-        assert [p for part in parts for p in part] == paths
-        assert len(parts) == count and {len(part) for part in parts} <= {1, 2, 3}
-    # each file where its middle byte falls: 50, 150, ..., 950 of 1000 bytes in 4 parts
-    assert [len(part) for part in engine.parts_of(paths, part_bytes=250, readers=2)] == [2, 3, 2, 3]
-    assert engine.parts_of([], readers=2) == []
+    parts = engine.parts_of(paths, part_bytes=250)
+    assert [p for part in parts for p in part] == paths
+    assert [len(part) for part in parts] == [2, 3, 2, 3]
+    assert engine.parts_of([]) == []
 
 
 def test_engine_choice(monkeypatch):
