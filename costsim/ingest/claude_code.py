@@ -102,6 +102,7 @@ def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = Fal
             spill.hold(buffer)
         if prompts:
             stats.prompts_read(prompts)
+        spill.settle(buffer)
         yield from _flush(buffer, stats, closing=alone and _own_conversations(buffer), spill=spill)
     finally:
         spill.close()

@@ -36,6 +36,13 @@ class Spill:
             self._write([result for result in buffer if _SPILLED not in result["table"]])
             self.held_bytes = 0
 
+    def settle(self, buffer: list[dict]) -> None:
+        """Before the rows are merged: once any wait on disk, the rest join them, so only one batch is back in
+        memory at a time (not also the last files' rows, which come last)."""
+        rest = [result for result in buffer if _SPILLED not in result["table"]]
+        if self.batches and rest:
+            self._write(rest)
+
     def _write(self, results: list[dict]) -> None:
         import tempfile
 
