@@ -10,8 +10,9 @@ never needs."""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from costsim.lazy import names_from
 
 if TYPE_CHECKING:
     from costsim.api.logs import estimate
@@ -21,14 +22,6 @@ if TYPE_CHECKING:
 _MODULES = {"estimate": "logs", "compare": "plans", "compare_mix": "plans", "check": "plans",
             "check_claims": "plans", "PlannedMix": "plans", "MonteCarloAsk": "plans", "EstimateRun": "run"}
 
-
-def __getattr__(name: str):
-    """A name of __all__, loaded from its module on first use (and kept, so the next use is a plain lookup)."""
-    if name not in _MODULES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = names_from(__name__, _MODULES)
 
 __all__ = ["compare", "compare_mix", "check", "estimate", "check_claims", "PlannedMix", "MonteCarloAsk", "EstimateRun"]

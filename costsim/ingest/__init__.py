@@ -9,8 +9,9 @@ used: the command line lists the formats in its help without importing pandas, p
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from costsim.lazy import names_from
 
 if TYPE_CHECKING:
     from costsim.ingest.common import IngestStats
@@ -22,14 +23,6 @@ FORMATS = ("neutral-jsonl", "neutral-csv", "neutral-parquet", "generic-csv", "cl
 
 _MODULES = {"IngestStats": "common", "read_logs": "read"}
 
-
-def __getattr__(name: str):
-    """A name of __all__, loaded from its module on first use (and kept, so the next use is a plain lookup)."""
-    if name not in _MODULES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = names_from(__name__, _MODULES)
 
 __all__ = ["FORMATS", "IngestStats", "read_logs"]
