@@ -56,6 +56,8 @@ READ_STAGE = r'''
 import sys, time
 start = time.perf_counter()
 from costsim.ingest import IngestStats, read_logs
+import costsim.ingest.detect, costsim.ingest.neutral, costsim.ingest.read, costsim.ingest.records  # noqa: E401
+import duckdb, pyarrow.compute, pyarrow.json, pyarrow.parquet  # noqa: E401 - what read_logs imports on first use
 imported = time.perf_counter()
 stats, rows = IngestStats(), 0
 for chunk in read_logs([sys.argv[1]], stats):
