@@ -93,6 +93,37 @@ def test_check_diff_and_models_validate(cli, tmp_path):
     validate(run_json(cli, "models", "--as-of", DOC_DAY, "--provider", "anthropic"), "models.schema.json")
 
 
+LABELED = [{"prompt": "rename x to y", "tier": 1}, {"prompt": "implement foo", "tier": 2},
+           {"prompt": "debug the race in the payment retries", "tier": 3}, {"prompt": "add a docstring", "tier": 1}]
+
+
+def write_labeled(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("args", [[], ["--target-distribution", "50/25/25"]])
+def test_evaluate_validates(cli, tmp_path, args):
+    data = run_json(cli, "evaluate", str(write_labeled(tmp_path / "labeled.jsonl", LABELED)), "--as-of", DOC_DAY,
+                    "--classifier", "keywords", "--classifier", "learned", *args)
+    assert (data["schema_version"], data["kind"]) == (2, "evaluate")
+    assert [r["forced_split"] for r in data["rows"]] == [False, False, *([True] if args else [])]
+    validate(data, "evaluate.schema.json")
+    with pytest.raises(jsonschema.ValidationError):  # money is an exact decimal string, never a float
+        validate({**data, "rows": [{**data["rows"][0], "mistake_cost_usd": 0.5}]}, "evaluate.schema.json")
+
+
+def test_evaluate_of_a_directory_validates(cli, tmp_path):
+    (tmp_path / "probes").mkdir()
+    write_labeled(tmp_path / "probes" / "a.jsonl", LABELED[:2])
+    write_labeled(tmp_path / "probes" / "b.jsonl", LABELED[2:])
+    data = run_json(cli, "evaluate", str(tmp_path / "probes"), "--as-of", DOC_DAY, "--classifier", "keywords")
+    assert [f["kind"] for f in data["files"]] == ["evaluate", "evaluate"]
+    validate(data, "evaluate-files.schema.json")
+    with pytest.raises(jsonschema.ValidationError):
+        validate({**data, "files": [{**data["files"][0], "surprise": 1}]}, "evaluate-files.schema.json")
+
+
 def test_a_report_that_breaks_the_schema_is_caught(cli):
     """The schema is not vacuous: a renamed, an unknown or a float-money field fails it."""
     data = run_json(cli, "compare", "--as-of", DOC_DAY)

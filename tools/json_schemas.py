@@ -23,6 +23,7 @@ from costsim.frame import CALL_KINDS, RATE_KINDS  # noqa: E402
 from costsim.pricing.prices import SERVICE_TIERS, TOP_KEYS  # noqa: E402
 from costsim.render.ci import CheckJson, DiffJson  # noqa: E402
 from costsim.render.models import ModelTable  # noqa: E402
+from costsim.render.quality import EvaluateJson  # noqa: E402
 from costsim.report import Report  # noqa: E402
 from costsim.report.jsonshape import envelope_schema, schema_of  # noqa: E402
 from costsim.report.parts import SweepResult  # noqa: E402
@@ -41,7 +42,26 @@ def output_schemas() -> dict[str, dict]:
         "diff.schema.json": schema_of(DiffJson, title="costsim diff --format json", head=envelope_schema("diff")),
         "models.schema.json": schema_of(ModelTable, title="costsim models --format json",
                                         head=envelope_schema("models")),
+        "evaluate.schema.json": evaluate_schema(),
+        "evaluate-files.schema.json": evaluate_files_schema(),
     }
+
+
+def evaluate_schema() -> dict:
+    return schema_of(EvaluateJson, title="costsim evaluate FILE --format json", head=envelope_schema("evaluate"))
+
+
+def evaluate_files_schema() -> dict:
+    """A directory's reports: each file's entry is a whole `evaluate` report, envelope included."""
+    one = evaluate_schema()
+    defs = one.pop("$defs", {})
+    del one["$schema"], one["title"]
+    head = envelope_schema("evaluate-files")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "costsim evaluate DIR --format json",
+            "type": "object",
+            "properties": {**head, "files": {"type": "array", "items": {"$ref": "#/$defs/EvaluateJson"}}},
+            "required": [*head, "files"], "additionalProperties": False,
+            "$defs": dict(sorted({**defs, "EvaluateJson": one}.items()))}
 
 
 def price_table_schema() -> dict:

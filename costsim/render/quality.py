@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from rich.console import Console
 from rich.text import Text
 
 from costsim.money import usd
 from costsim.render.tables import markdown_table, table_of
-from costsim.report.jsonshape import envelope
+from costsim.report.jsonshape import envelope, to_json
 from costsim.routing.quality import QualityReport, QualityRow
 
 HEADERS = (
@@ -82,46 +85,65 @@ def _title(report: QualityReport) -> str:
     )
 
 
+@dataclass(frozen=True)
+class ClassifierScoreJson:
+    """One classifier's scores on the labeled file (`forced_split`: its thresholds calibrated to --target-distribution).
+    Counts are requests; rates and savings are fractions of 1; money is USD at the policy's prices."""
+
+    classifier: str
+    forced_split: bool
+    n: int
+    accuracy: float
+    confusion: tuple[tuple[int, int, int], ...]  # [true tier - 1][routed tier - 1]
+    tier3_sent_lower: int
+    tier3_total: int
+    tier2_sent_to_tier1: int
+    under_routed: int
+    over_routed: int
+    mistake_cost_usd: Decimal
+    under_cost_usd: Decimal
+    over_cost_usd: Decimal
+    ideal_cost_usd: Decimal
+    extra_cost_usd: Decimal
+    tier1_sent_to_tier3: int
+    mistake_cost_by_type_usd: dict[str, Decimal]  # "true->routed": what those misrouted requests pay
+    priced_as_routed_usd: Decimal
+    all_frontier_usd: Decimal
+    estimated_savings: float | None
+    perfect_savings: float | None
+    shares: tuple[float, ...]  # the share routed to tier 1, 2, 3
+
+
+@dataclass(frozen=True)
+class EvaluateJson:
+    """`costsim evaluate FILE --format json`: each classifier's routing quality on one labeled file."""
+
+    path: str
+    as_of: date
+    tier_models: dict[int, str]
+    output_tokens: dict[int, int]
+    target_shares: tuple[float, ...] | None
+    rows: tuple[ClassifierScoreJson, ...]
+    notes: tuple[str, ...]
+
+
+def _score_json(row: QualityRow) -> ClassifierScoreJson:
+    ev = row.evaluation
+    return ClassifierScoreJson(
+        row.name, row.forced, ev.n, ev.accuracy, ev.confusion, ev.tier3_sent_lower, ev.tier3_total,
+        ev.tier2_sent_to_tier1, ev.under_routed, ev.over_routed, ev.mistake_cost_usd, ev.under_cost_usd,
+        ev.over_cost_usd, ev.ideal_cost_usd, ev.extra_cost_usd, ev.confusion[0][2],
+        {f"{t}->{p}": ev.cost_by_mistake[t - 1][p - 1] for t, p in MISTAKES}, ev.priced_as_routed_usd,
+        ev.all_frontier_usd, ev.estimated_savings, ev.perfect_savings, tuple(row.shares))
+
+
+def evaluate_json(report: QualityReport) -> EvaluateJson:
+    return EvaluateJson(report.path, report.as_of, dict(report.tier_models), dict(report.output_tokens),
+                        report.target_shares, tuple(_score_json(r) for r in report.rows), tuple(report.notes))
+
+
 def to_dict(report: QualityReport) -> dict:
-    rows = []
-    for row in report.rows:
-        ev = row.evaluation
-        rows.append(
-            {
-                "classifier": row.name,
-                "forced_split": row.forced,
-                "n": ev.n,
-                "accuracy": ev.accuracy,
-                "confusion": [list(r) for r in ev.confusion],
-                "tier3_sent_lower": ev.tier3_sent_lower,
-                "tier3_total": ev.tier3_total,
-                "tier2_sent_to_tier1": ev.tier2_sent_to_tier1,
-                "under_routed": ev.under_routed,
-                "over_routed": ev.over_routed,
-                "mistake_cost_usd": str(ev.mistake_cost_usd),
-                "under_cost_usd": str(ev.under_cost_usd),
-                "over_cost_usd": str(ev.over_cost_usd),
-                "ideal_cost_usd": str(ev.ideal_cost_usd),
-                "extra_cost_usd": str(ev.extra_cost_usd),
-                "tier1_sent_to_tier3": ev.confusion[0][2],
-                "mistake_cost_by_type_usd": {f"{t}->{p}": str(ev.cost_by_mistake[t - 1][p - 1]) for t, p in MISTAKES},
-                "priced_as_routed_usd": str(ev.priced_as_routed_usd),
-                "all_frontier_usd": str(ev.all_frontier_usd),
-                "estimated_savings": ev.estimated_savings,
-                "perfect_savings": ev.perfect_savings,
-                "shares": list(row.shares),
-            }
-        )
-    return {
-        **envelope("evaluate"),
-        "path": report.path,
-        "as_of": report.as_of.isoformat(),
-        "tier_models": {str(t): m for t, m in report.tier_models.items()},
-        "output_tokens": {str(t): n for t, n in report.output_tokens.items()},
-        "target_shares": None if report.target_shares is None else list(report.target_shares),
-        "rows": rows,
-        "notes": list(report.notes),
-    }
+    return {**envelope("evaluate"), **to_json(evaluate_json(report))}
 
 
 def render_quality(report: QualityReport, fmt: str, console: Console) -> None:
