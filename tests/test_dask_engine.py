@@ -438,7 +438,7 @@ def test_a_conversation_across_two_files_is_replayed_in_one_place(setup, schedul
     ) / 10**6
     assert report.strategy("smart").cost_usd == written_then_read  # B found A's cache warm (2 min < 5 min)
     caching = report.caching
-    assert caching["conversations"] == 1 and caching["strategies"]["smart"]["cold_starts"] == 1
+    assert caching.conversations == 1 and caching.strategies["smart"].cold_starts == 1
     assert not any("carried over: --engine dask" in note for note in report.notes)
 
 

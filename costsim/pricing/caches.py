@@ -48,13 +48,6 @@ class CacheModel:
     def min_prefix_for(self, model_id: str) -> int:
         return self.min_prefix_tokens_by_model.get(model_id, self.min_prefix_tokens)
 
-    def to_dict(self) -> dict:
-        return {"provider": self.provider, "mode": self.mode, "idle_minutes": self.idle_minutes,
-                "idle_minutes_1h": self.idle_minutes_1h, "max_idle_minutes": self.max_idle_minutes,
-                "min_prefix_tokens": self.min_prefix_tokens, "block_tokens": self.block_tokens,
-                "survives_model_change": self.survives_model_change, "source_url": self.source_url,
-                "checked": self.checked.isoformat()}
-
 
 @dataclass(frozen=True)
 class CacheBook:

@@ -145,14 +145,14 @@ STICKY_TITLE = "Sticky routing: where keeping a conversation on its model pays"
 
 def sticky_rows(report: Report) -> list[list[str]]:
     """One row per `--sticky` minutes: its cost, the difference from smart routing (cache-aware), switches."""
-    rows = (report.caching or {}).get("sticky", [])
+    rows = getattr(report.caching, "sticky", None) or ()
     return [
         [
-            f"{r['minutes']} min",
-            usd(r["cost_usd"]),
-            ("+" if r["vs_smart_usd"] > 0 else "") + usd(r["vs_smart_usd"]),
-            f"{r['switches']:,}",
-            f"{r['cold_starts']:,}",
+            f"{r.minutes} min",
+            usd(r.cost_usd),
+            ("+" if r.vs_smart_usd > 0 else "") + usd(r.vs_smart_usd),
+            f"{r.switches:,}",
+            f"{r.cold_starts:,}",
         ]
         for r in rows
     ]

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
+from costsim.report.caching import Caching
 from costsim.report.fields import FLATTEN, LEAVE_OUT, OMIT_NONE, json_name
 from costsim.report.jsonshape import SCHEMA_VERSIONS, envelope, to_json
 from costsim.report.parts import (
@@ -184,7 +185,7 @@ class Report:
     calibration: CalibrationSummary | None = field(default=None, metadata=OMIT_NONE)
     monte_carlo: MonteCarloResult | None = field(default=None, metadata=OMIT_NONE)
     simulation: Simulation | None = field(default=None, metadata=OMIT_NONE)
-    caching: dict[str, Any] | None = field(default=None, metadata=OMIT_NONE)  # docs/caching.md
+    caching: Caching | None = field(default=None, metadata=OMIT_NONE)  # docs/caching.md
     display_currency: DisplayCurrency | None = field(default=None, metadata=OMIT_NONE)
 
     JSON_COMPUTED: ClassVar = (("tiers", "tiers_json"), ("tokens", "tokens_json"))

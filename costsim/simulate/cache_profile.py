@@ -29,6 +29,7 @@ from costsim.money import pct
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.caches import CacheBook, load_cache_book
 from costsim.pricing.prices import PriceBook
+from costsim.report.caching import CachesFromProfile, ProfileServed, ProfileUsed
 from costsim.report.model import Accounting, Report
 from costsim.routing.policy import TIERS, Policy
 from costsim.simulate.pricer import ALL_FRONTIER, ALL_MID, SMART, Pricer
@@ -45,9 +46,6 @@ class CacheProfile:
             raise ConfigError(f"--cache-share {self.cache_share}: must be between 0 and 1 (0% and 100%)")
         if self.turns < 1:
             raise ConfigError(f"--turns {self.turns}: a conversation has at least 1 request")
-
-    def to_dict(self) -> dict:
-        return {"cache_share": self.cache_share, "turns_per_conversation": self.turns}
 
 
 def warm_share_one_model(turns: int) -> Decimal:
@@ -110,26 +108,17 @@ def price_with_caches(scenario: Scenario, book: PriceBook, policy: Policy, as_of
         models, warm = plans[strategy.key]
         rows = cached_frame(frame, warm, cache, models, caches, book)
         pricer.add(rows, only=(strategy,))
-        served[strategy.key] = {
-            "warm_share_by_tier": {str(t): warm[t] for t in TIERS},
-            "share_of_input_from_cache_pct": _cache_share_pct(rows),
-        }
+        served[strategy.key] = ProfileServed({str(t): warm[t] for t in TIERS}, _cache_share_pct(rows))
     accounting = Accounting(records_read=scenario.requests, priced=scenario.requests)
     report = pricer.report(kind="compare", accounting=accounting, notes=notes)
     smart, carried = report.strategy(SMART.key), report.strategy(SMART_CARRIED.key)
-    block = {
-        "replayed": False,
-        "profile": cache.to_dict(),
-        "strategies": served,
-        "smart_cache_aware_usd": smart.cost_usd,
-        "smart_caches_carried_over_usd": carried.cost_usd,
-        "difference_usd": smart.cost_usd - carried.cost_usd,
-    }
+    block = CachesFromProfile(False, ProfileUsed(cache.cache_share, cache.turns), served, smart.cost_usd,
+                              carried.cost_usd, smart.cost_usd - carried.cost_usd)
     note = (
         f"Prompt caches from a profile ({cache.turns} requests a conversation, a warm cache serves "
         f"{(cache.cache_share * 100).normalize():f}% of a request's input; docs/caching.md): smart routing "
-        f"serves {pct(served[SMART.key]['share_of_input_from_cache_pct'])} of its input from cache, "
-        f"{pct(served[SMART_CARRIED.key]['share_of_input_from_cache_pct'])} with caches carried over."
+        f"serves {pct(served[SMART.key].share_of_input_from_cache_pct)} of its input from cache, "
+        f"{pct(served[SMART_CARRIED.key].share_of_input_from_cache_pct)} with caches carried over."
     )
     return replace(report, notes=(*report.notes, note), caching=block)
 

@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 from costsim.frame import INT_COLUMNS, SUBAGENT_FILE
 from costsim.pricing.caches import CacheBook
 from costsim.pricing.prices import PriceBook
+from costsim.report.caching import ReplayStats
 
 NS_PER_MINUTE = 60 * 10**9
 NO_CONVERSATION = -1
@@ -101,23 +102,6 @@ def _holds(data, word: bytes) -> bool:
     if not found.any():
         return False
     return re.search(re.escape(word), memoryview(data)) is not None
-
-
-@dataclass(frozen=True)
-class ReplayStats:
-    """What the replay found for one strategy."""
-
-    requests: int
-    conversations: int
-    switches: int          # requests on another model than the previous request of their conversation
-    cold_starts: int       # requests with a cacheable prefix that found no warm cache on their model
-    first_on_model: int    # … of which the conversation's first request on that model
-    cache_read_tokens: int  # after the replay
-    cache_read_tokens_carried: int  # as logged (what "caches carried over" assumes)
-    cacheable_prefix_tokens: int
-
-    def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
 def _conversations(df: pd.DataFrame) -> np.ndarray:

@@ -14,8 +14,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from costsim.pricing.caches import CacheBook
+from costsim.pricing.caches import CacheBook, CacheModel
 from costsim.pricing.prices import PriceBook
+from costsim.report.caching import (
+    CacheModelUsed,
+    CachesNotReplayed,
+    CachesReplayed,
+    CarriedComparison,
+    ReplayStats,
+    StickyCaching,
+)
 from costsim.routing.policy import Policy
 from costsim.simulate.cache_replay import REPLAY_COLUMNS, ConversationIds, prepare, replay_counts, sticky_tiers
 from costsim.simulate.pricer import (
@@ -101,47 +109,46 @@ def _canonical(codes: np.ndarray, names: list, book: PriceBook) -> tuple[np.ndar
     return np.where(codes < 0, -1, id_codes[np.maximum(codes, 0)]).astype(np.int64, copy=False), list(ids)
 
 
-def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conversations: int) -> dict:
+def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conversations: int) -> CachesReplayed:
     """The report's `caching` block: each replayed strategy's switches and cold starts, the two smart
     routing figures and their difference, and the cache models used."""
     smart = report.strategy(SMART.key)
     carried = next((s for s in report.strategies if s.key == SMART_CARRIED.key), None)
     providers = sorted({book.models[m].provider for s in report.strategies if s.key in stats for m in s.models})
-    block = {"replayed": True, "conversations": conversations, "strategies": stats,
-             "cache_models": {p: caches.for_model(next(m for m in book.models.values() if m.provider == p)).to_dict()
-                              for p in providers},
-             "source": Path(caches.path).name}
-    if carried is not None:
-        block["smart_cache_aware_usd"] = smart.cost_usd
-        block["smart_caches_carried_over_usd"] = carried.cost_usd
-        block["difference_usd"] = smart.cost_usd - carried.cost_usd
-        block["difference_pct"] = None if carried.cost_usd == 0 else \
-            (smart.cost_usd - carried.cost_usd) * 100 / carried.cost_usd
-    sticky = [s for s in report.strategies if s.key.startswith("sticky_")]
-    if sticky:
-        block["sticky"] = [{"key": s.key, "minutes": int(s.key[len("sticky_"):-1]), "cost_usd": s.cost_usd,
-                            "savings_vs_all_frontier_pct": s.savings_vs_frontier_pct,
-                            "vs_smart_usd": s.cost_usd - smart.cost_usd,
-                            "switches": stats[s.key]["switches"], "cold_starts": stats[s.key]["cold_starts"]}
-                           for s in sticky]
-    return block
+    comparison = None if carried is None else CarriedComparison(
+        smart.cost_usd, carried.cost_usd, smart.cost_usd - carried.cost_usd,
+        None if carried.cost_usd == 0 else (smart.cost_usd - carried.cost_usd) * 100 / carried.cost_usd)
+    sticky = tuple(StickyCaching(s.key, int(s.key[len("sticky_"):-1]), s.cost_usd, s.savings_vs_frontier_pct,
+                                 s.cost_usd - smart.cost_usd, stats[s.key]["switches"], stats[s.key]["cold_starts"])
+                   for s in report.strategies if s.key.startswith("sticky_"))
+    return CachesReplayed(
+        True, conversations, {key: ReplayStats(**figures) for key, figures in stats.items()},
+        {p: _cache_model_used(caches.for_model(next(m for m in book.models.values() if m.provider == p)))
+         for p in providers},
+        Path(caches.path).name, comparison, sticky or None)
 
 
-def caching_note(block: dict) -> str | None:
+def _cache_model_used(model: CacheModel) -> CacheModelUsed:
+    return CacheModelUsed(model.provider, model.mode, model.idle_minutes, model.idle_minutes_1h, model.max_idle_minutes,
+                          model.min_prefix_tokens, model.block_tokens, model.survives_model_change, model.source_url,
+                          model.checked)
+
+
+def caching_note(block: CachesReplayed | CachesNotReplayed) -> str | None:
     """One line for the report: the two smart-routing figures, the switches and the cold starts."""
     from costsim.money import pct, usd
 
-    smart = block.get("strategies", {}).get(SMART.key)
-    if not block.get("replayed"):
-        return block.get("reason")
-    if smart is None or "smart_cache_aware_usd" not in block:
+    if isinstance(block, CachesNotReplayed):
+        return block.reason
+    smart, carried = block.strategies.get(SMART.key), block.carried
+    if smart is None or carried is None:
         return None
-    diff = block["difference_pct"]
+    diff = carried.difference_pct
     sign = "" if diff is None or diff < 0 else "+"
-    return (f"Prompt caches replayed in {block['conversations']:,} conversation(s) (docs/caching.md): smart routing "
-            f"{usd(block['smart_cache_aware_usd'])} cache-aware vs {usd(block['smart_caches_carried_over_usd'])} "
-            f"with caches carried over ({sign}{pct(diff)}); {smart['switches']:,} model switch(es), "
-            f"{smart['cold_starts']:,} cold start(s) ({smart['first_on_model']:,} first on a model).")
+    return (f"Prompt caches replayed in {block.conversations:,} conversation(s) (docs/caching.md): smart routing "
+            f"{usd(carried.smart_cache_aware_usd)} cache-aware vs {usd(carried.smart_caches_carried_over_usd)} "
+            f"with caches carried over ({sign}{pct(diff)}); {smart.switches:,} model switch(es), "
+            f"{smart.cold_starts:,} cold start(s) ({smart.first_on_model:,} first on a model).")
 
 
 # ---- the run's plan: which strategies hold rows, which are replayed ------------------------------
@@ -245,9 +252,10 @@ def with_caching(report, caching: dict, book: PriceBook):
     from dataclasses import replace
 
     if "stats" in caching:
-        block = caching_block(report, caching["stats"], caching["caches"], book, caching["conversations"])
+        block: CachesReplayed | CachesNotReplayed = caching_block(
+            report, caching["stats"], caching["caches"], book, caching["conversations"])
     else:
-        block = {"replayed": False, "reason": caching["reason"]}
+        block = CachesNotReplayed(False, caching["reason"])
     note = caching_note(block)
     return replace(report, notes=(*report.notes, *([note] if note else [])),
                    caching=block)
