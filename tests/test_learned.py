@@ -139,6 +139,33 @@ def _all_labeled_prompts() -> list[str]:
     return [json.loads(line)["prompt"] for f in files for line in f.open(encoding="utf-8")]
 
 
+def test_every_labeled_conversation_uses_the_english_turn_markers():
+    """LABELING.md's multi-turn convention is `[Earlier in this conversation] ... [New message] ...`, in English
+    whatever the request's language: rules.new_message reads exactly these, so a translated marker ("[Neue
+    Nachricht]") made a whole German conversation read as its new message. A line that is a bracketed phrase of
+    words, or of non-ASCII characters, is one of the two markers; a conversation opens with the first and holds
+    each once. Failures name the file and line only (the probes are never printed)."""
+    import re
+    from pathlib import Path
+
+    earlier, new = "[Earlier in this conversation]", "[New message]"
+    marker_like = re.compile(r"^[ \t]*\[(?:(?:[^\W\d_]+[ \t\u3000]+)+[^\W\d_]+|[^\x00-\x7f\]]{2,40})\][ \t]*$", re.M)
+    root = Path(__file__).resolve().parents[1] / "datasets" / "classify"
+    files = [root / "train.jsonl", *sorted((root / "authored").glob("*.jsonl")),
+             *sorted((root / "probes").glob("*.jsonl"))]
+    bad, conversations = [], 0
+    for f in files:
+        for n, line in enumerate(f.open(encoding="utf-8"), 1):
+            prompt = json.loads(line)["prompt"]
+            strays = [m.group(0).strip() for m in marker_like.finditer(prompt)]
+            turns = earlier in prompt or new in prompt
+            conversations += turns
+            if any(m not in (earlier, new) for m in strays) or turns and not (
+                    prompt.lstrip().startswith(earlier) and prompt.count(earlier) == prompt.count(new) == 1):
+                bad.append(f"{f.relative_to(root)}:{n}")
+    assert conversations > 150 and not bad, bad
+
+
 def test_the_batch_call_decides_every_labeled_prompt_as_the_one_prompt_call_does():
     """One batch of every labeled prompt (and a few odd ones) against one call per prompt: same tiers, same
     probabilities; nothing leaks between the prompts of a batch."""

@@ -819,11 +819,11 @@ if not verify(payload, header_sig, secret):
     raise WebhookError("Signatur ungültg", status=401)
 ```''')
 
-t(1, r'''[Früher in diesem Gespräch]
+t(1, r'''[Earlier in this conversation]
 User: Warum verlieren wir beim Rebalancing der Consumer-Gruppe gelegentlich Nachrichten?
 Assistant: Der Consumer committet die Offsets asynchron direkt nach dem poll(), bevor die Verarbeitung fertig ist. Beim Rebalance wird die Partition neu zugewiesen, und der neue Besitzer startet nach dem bereits committeten Offset. Lösung: Offsets erst nach erfolgreicher Verarbeitung committen und im onPartitionsRevoked-Callback synchron committen.
 User: Umgesetzt, Lasttest mit 20 Rebalances ohne Verluste.
-[Neue Nachricht]
+[New message]
 Schreib mir bitte die Commit-Message dazu, auf Deutsch, kurz.''')
 
 t(1, r'''In der application.yml den Log-Level für `org.hibernate.SQL` von DEBUG auf WARN setzen.
@@ -881,11 +881,11 @@ aws s3 cp /tmp/app.dump.gpg s3://acme-backup/$(date +%Y%m%d)/
 rm -f /tmp/app.dump /tmp/app.dump.gpg
 ```''')
 
-t(1, r'''[Plus tôt dans cette conversation]
+t(1, r'''[Earlier in this conversation]
 Utilisateur : nos exports CSV ont parfois des lignes en double quand la pagination traverse minuit.
 Assistant : La pagination utilise OFFSET trié sur `created_at`, qui n'est pas unique ; des lignes insérées pendant l'export décalent les pages. J'ai remplacé par une pagination par curseur sur (created_at, id).
 Utilisateur : testé, plus de doublons.
-[Nouveau message]
+[New message]
 Rédige le message de commit, en français, style impératif.''')
 
 t(1, r'''给这几个函数加上类型注解，别的不要改。
@@ -936,11 +936,11 @@ func TestC(t *testing.T) { /* 時計のずれが30秒以内なら許容 */ }
 
 t(1, r'''config/prod.toml の log_level を "debug" から "info" に変更してください。''')
 
-t(1, r'''[この会話の前半]
+t(1, r'''[Earlier in this conversation]
 ユーザー: 在庫数がたまにマイナスになる原因は？
 アシスタント: 在庫の減算が「SELECT で残数を読む → アプリで引き算 → UPDATE で書き戻す」になっていて、同時注文で更新が失われています。UPDATE ... SET qty = qty - ? WHERE qty >= ? の条件付き更新に変え、影響行数 0 なら在庫切れとして扱うよう修正しました。
 ユーザー: 負荷試験でも再現しなくなりました。
-[新しいメッセージ]
+[New message]
 この修正のコミットメッセージを英語で書いて。''')
 
 t(1, r'''Traduz estes textos da interface para inglês e espanhol, mantém as chaves.
