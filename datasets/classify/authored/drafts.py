@@ -32,6 +32,12 @@ def near_duplicates(rows: list[dict], source: str, pattern: str = ASCII_WORDS, l
     return clashes
 
 
+def labeled(rows: list[tuple[str, int, str]], prefix: str, group: str, author: str) -> list[dict]:
+    """(group, tier, prompt) drafts as records: ids `prefix`-0001 on, the group under the key `group`."""
+    return [{"id": f"{prefix}-{i:04d}", "prompt": p, "tier": t, group: g, "author": author}
+            for i, (g, t, p) in enumerate(rows, 1)]
+
+
 def write_kept(rows: list[dict], source: str, pattern: str = ASCII_WORDS) -> None:
     """Write `source`.jsonl beside this file: `rows` but the drafts `near_duplicates` finds, each named."""
     clashes = near_duplicates(rows, source, pattern)

@@ -16,7 +16,7 @@ words for hard work. This is a second, separately written source of them, so tha
 model that learned from the other. Drafts whose words overlap a probe's or another source's by Jaccard >= 0.6 are
 dropped by check_near_duplicates() below, which prints only this file's own draft, never a probe's text.
 Run: python3 intl_context.py  -> writes intl_context.jsonl next to this script."""
-from drafts import ANY_WORDS, write_kept
+from drafts import ANY_WORDS, labeled, write_kept
 
 AUTHOR = "written for issue 15 (non-English asks with a line of context, every tier) from LABELING.md"
 
@@ -137,8 +137,7 @@ MORE = [
 
 
 def records():
-    return [{"id": f"ic-{i:04d}", "prompt": p, "tier": t, "language": lang, "author": AUTHOR}
-            for i, (lang, t, p) in enumerate(ROWS + MORE, 1)]
+    return labeled(ROWS + MORE, "ic", "language", AUTHOR)
 
 
 def main():

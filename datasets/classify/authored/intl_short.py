@@ -14,7 +14,7 @@ The older non-English source (languages.jsonl, 45 requests) holds 8 tier-3 asks;
 more languages and in shorter forms. Drafts whose words overlap a probe's or another source's by Jaccard >= 0.6
 are dropped by check_near_duplicates() below, which prints only this file's own draft, never a probe's text.
 Run: python3 intl_short.py  -> writes intl_short.jsonl next to this script."""
-from drafts import ANY_WORDS, write_kept
+from drafts import ANY_WORDS, labeled, write_kept
 
 AUTHOR = "written for issue 15 (short non-English asks on every tier) from LABELING.md"
 
@@ -157,8 +157,7 @@ MORE = [
 
 
 def records():
-    return [{"id": f"is-{i:04d}", "prompt": p, "tier": t, "language": lang, "author": AUTHOR}
-            for i, (lang, t, p) in enumerate(ROWS + MORE, 1)]
+    return labeled(ROWS + MORE, "is", "language", AUTHOR)
 
 
 def main():

@@ -15,7 +15,7 @@ this one spreads them over the domains a team's hard work comes from and over ot
 overlap a probe's or another source's by Jaccard >= 0.6 are dropped by check_near_duplicates() below, which
 prints only how many were dropped and from which of this file's own drafts, never a probe's text.
 Run: python3 short_domains.py  -> writes short_domains.jsonl next to this script."""
-from drafts import ASCII_WORDS, write_kept
+from drafts import ASCII_WORDS, labeled, write_kept
 
 AUTHOR = "written for issue 15 (short asks across domains, same words on every tier) from LABELING.md"
 
@@ -246,8 +246,7 @@ WHY = [
 
 
 def records():
-    return [{"id": f"sd-{i:04d}", "prompt": p, "tier": t, "domain": d, "author": AUTHOR}
-            for i, (d, t, p) in enumerate(ROWS + WHY, 1)]
+    return labeled(ROWS + WHY, "sd", "domain", AUTHOR)
 
 
 def main():

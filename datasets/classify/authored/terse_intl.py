@@ -22,7 +22,7 @@ column alone would be 1, with a backfill 2). The domain field holds the request'
 Drafts whose words overlap the training set's, a probe's or another source's by Jaccard >= 0.6 are dropped by
 drafts.write_kept, which prints only this file's own draft.
 Run: python3 terse_intl.py  -> writes terse_intl.jsonl next to this script."""
-from drafts import ANY_WORDS, write_kept
+from drafts import ANY_WORDS, labeled, write_kept
 
 AUTHOR = "written for issue 15 (terse asks, a third English, two thirds in 17 other languages) from LABELING.md"
 ROWS = [  # (language, tier, prompt)
@@ -240,8 +240,7 @@ ROWS = [  # (language, tier, prompt)
 
 
 def records():
-    return [{"id": f"tx-{i:04d}", "prompt": p, "tier": t, "domain": d, "author": AUTHOR}
-            for i, (d, t, p) in enumerate(ROWS, 1)]
+    return labeled(ROWS, "tx", "domain", AUTHOR)
 
 
 def main():
