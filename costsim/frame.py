@@ -79,8 +79,8 @@ def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.D
             values = pd.Series([pd.NA] * n, index=index, dtype="object")
         if column == "batch":  # a record without `batch` next to one with it is not batched (NaN is truthy)
             values = values.astype("boolean").fillna(False)
-        if dtype.startswith("datetime"):
-            out[column] = pd.to_datetime(values, utc=True)
+        if dtype.startswith("datetime"):  # in nanoseconds whatever unit the reader gave (s, us): frames of two
+            out[column] = pd.to_datetime(values, utc=True).astype(dtype)  # readers join without becoming objects
         else:
             out[column] = values.astype(dtype)
     return pd.DataFrame(out, index=index, copy=False)  # no copy of the integer columns into one block

@@ -158,6 +158,14 @@ def test_every_sample_format_gives_the_local_report(setup, scheduler, inputs, lo
     assert cluster == local  # every strategy, tier, model, line item and count: to the token and the cent
 
 
+def test_a_folder_of_every_format_at_once(setup, scheduler):
+    """Every sample log in one run: shares join held rows of logs whose timestamps came in seconds,
+    microseconds or nanoseconds (and logs with none), and are replayed as the local engine replays them."""
+    local, cluster = both(setup, scheduler, [LOGS], part_bytes=1 << 20)
+    assert local["caching"]["replayed"] and local["accounting"]["priced"] > 0
+    assert cluster == local
+
+
 def test_simulated_effects_breakdowns_and_a_window(setup, scheduler):
     """The strategies the simulation adds, a --by view and --since/--until come out the same too."""
     from costsim.cli.common import sim_options
