@@ -32,6 +32,7 @@ import pandas as pd
 from costsim.errors import CostsimError, InputError
 from costsim.ingest import remote
 from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, _loggish, expand, is_database_url
+from costsim.report.caching import ReplayStats
 from costsim.simulate.cache_replay import NO_CONVERSATION, has_conversations, hashed_conversations
 from costsim.simulate.cache_strategies import add_share_stats, replays, settle_shares
 from costsim.simulate.cache_strategies import price_share as price_held_share
@@ -286,7 +287,7 @@ class ShareResult:
     """A share of the held rows priced (`price_share`): the Pricer's sums, the replay's figures, conversations."""
 
     sums: dict
-    stats: dict
+    stats: dict[str, ReplayStats]
     conversations: int
     rows: int
     cpu_seconds: float = 0.0  # on its worker (what a projection scales)
@@ -370,7 +371,7 @@ class Totals:
         self.classifier = ""
         self._lines_before: Counter = Counter()  # file number -> lines of its slices added so far
         self.held_chunks = self.held_rows = self.held_cache_tokens = self.held_conversations = 0
-        self.replay_stats: dict = {}
+        self.replay_stats: dict[str, ReplayStats] = {}
         self.conversations = 0
         self.shares: list[tuple[int, float]] = []  # (rows, CPU seconds) of each priced share
 

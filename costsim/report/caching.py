@@ -26,8 +26,9 @@ class ReplayStats:
     cache_read_tokens_carried: int  # as logged (what "caches carried over" assumes)
     cacheable_prefix_tokens: int
 
-    def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+    def __add__(self, other: ReplayStats) -> ReplayStats:
+        """Two shares' figures of one strategy together: every figure is a count or a token sum."""
+        return ReplayStats(*(getattr(self, k) + getattr(other, k) for k in self.__dataclass_fields__))
 
 
 @dataclass(frozen=True)

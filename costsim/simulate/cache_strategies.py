@@ -84,7 +84,7 @@ def sticky_strategy(minutes: int) -> StickyStrategy:
 
 def price_replayed(pricer, frame: pd.DataFrame, strategies: tuple[Strategy, ...], caches: CacheBook,
                    book: PriceBook, *, cold: tuple[Strategy, ...] = (), view: pd.Series | None = None,
-                   codes: ChunkCodes | None = None) -> dict:
+                   codes: ChunkCodes | None = None) -> dict[str, ReplayStats]:
     """Price `strategies` on the held rows with their caches replayed (`cold`: every request cold) and
     return the replay's figures per strategy key, for the report's `caching` block. `codes`:
     `pricer.codes(frame, view)`, when the caller has them."""
@@ -95,7 +95,7 @@ def price_replayed(pricer, frame: pd.DataFrame, strategies: tuple[Strategy, ...]
         ids = _canonical(*codes.model_codes(strategy, frame, pricer.policy), book)
         counts, stats = replay_counts(rows, ids, caches, book, cold=strategy in cold)
         pricer.add(frame, view=view, only=(strategy,), codes=codes.with_counts(counts, same_prompt=True))
-        found[strategy.key] = stats.to_dict()
+        found[strategy.key] = stats
     return found
 
 
@@ -109,7 +109,8 @@ def _canonical(codes: np.ndarray, names: list, book: PriceBook) -> tuple[np.ndar
     return np.where(codes < 0, -1, id_codes[np.maximum(codes, 0)]).astype(np.int64, copy=False), list(ids)
 
 
-def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conversations: int) -> CachesReplayed:
+def caching_block(report, stats: dict[str, ReplayStats], caches: CacheBook, book: PriceBook,
+                  conversations: int) -> CachesReplayed:
     """The report's `caching` block: each replayed strategy's switches and cold starts, the two smart
     routing figures and their difference, and the cache models used."""
     smart = report.strategy(SMART.key)
@@ -119,10 +120,10 @@ def caching_block(report, stats: dict, caches: CacheBook, book: PriceBook, conve
         smart.cost_usd, carried.cost_usd, smart.cost_usd - carried.cost_usd,
         None if carried.cost_usd == 0 else (smart.cost_usd - carried.cost_usd) * 100 / carried.cost_usd)
     sticky = tuple(StickyCaching(s.key, int(s.key[len("sticky_"):-1]), s.cost_usd, s.savings_vs_frontier_pct,
-                                 s.cost_usd - smart.cost_usd, stats[s.key]["switches"], stats[s.key]["cold_starts"])
+                                 s.cost_usd - smart.cost_usd, stats[s.key].switches, stats[s.key].cold_starts)
                    for s in report.strategies if s.key.startswith("sticky_"))
     return CachesReplayed(
-        True, conversations, {key: ReplayStats(**figures) for key, figures in stats.items()},
+        True, conversations, stats,
         {p: _cache_model_used(caches.for_model(next(m for m in book.models.values() if m.provider == p)))
          for p in providers},
         Path(caches.path).name, comparison, sticky or None)
@@ -218,7 +219,7 @@ def slim_rows(df: pd.DataFrame, conversations: ConversationIds, view: pd.Series 
 
 
 def price_held(pricer, held, run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
-               conversations: ConversationIds, stats: dict | None = None) -> dict | None:
+               conversations: ConversationIds, stats: dict[str, ReplayStats] | None = None) -> dict | None:
     """Price the strategies the run held rows for (`held`: a `held_rows.HeldRows`), a share of whole
     conversations at a time: replayed where the log has conversations and cache tokens, else with each
     request's logged cache split. `stats`: the replay's figures of rows `price_closed` priced already.
@@ -237,7 +238,8 @@ def price_held(pricer, held, run: ReplayPlan, pinned: tuple[Strategy, ...], book
                          conversations=conversations.count, caches=caches)
 
 
-def price_closed(pricer, held, run: ReplayPlan, book: PriceBook, stats: dict, caches: CacheBook) -> dict:
+def price_closed(pricer, held, run: ReplayPlan, book: PriceBook, stats: dict[str, ReplayStats], caches: CacheBook
+                 ) -> dict[str, ReplayStats]:
     """Price the rows held so far, and let them go, when they are whole conversations (no later chunk holds
     any of their rows) and the run replays (`replays` is true: once it is, it stays so): the same sums as
     pricing them at the end, without holding every row till then. Returns `stats` with their replay's
@@ -273,7 +275,7 @@ def replays(run: ReplayPlan, cached_tokens: int, conversations: bool) -> bool:
 
 
 def price_share(pricer, frame: pd.DataFrame, run: ReplayPlan, pinned: tuple[Strategy, ...], book: PriceBook,
-                replayed: bool, caches: CacheBook | None = None) -> dict:
+                replayed: bool, caches: CacheBook | None = None) -> dict[str, ReplayStats]:
     """`price_held` on a share of the held rows holding whole conversations (and whole sessions, for pinned),
     whether to replay decided for the whole log (`replays`). Returns the replay's figures per strategy key
     (empty when not replayed); `settle_shares` finishes the run's Pricer once every share is merged into it."""
@@ -291,18 +293,13 @@ def price_share(pricer, frame: pd.DataFrame, run: ReplayPlan, pinned: tuple[Stra
     return {}
 
 
-def add_share_stats(total: dict, share: dict) -> dict:
-    """Two shares' replay figures (per strategy key) added: every figure is a count or a token sum."""
-    out = {key: dict(figures) for key, figures in total.items()}
-    for key, figures in share.items():
-        into = out.setdefault(key, dict.fromkeys(figures, 0))
-        for name, value in figures.items():
-            into[name] += value
-    return out
+def add_share_stats(total: dict[str, ReplayStats], share: dict[str, ReplayStats]) -> dict[str, ReplayStats]:
+    """Two shares' replay figures, per strategy key, added."""
+    return {**total, **{key: total[key] + figures if key in total else figures for key, figures in share.items()}}
 
 
-def settle_shares(pricer, run: ReplayPlan, book: PriceBook, *, replayed: bool, cached_tokens: int, stats: dict,
-                  conversations: int, caches: CacheBook | None = None) -> dict | None:
+def settle_shares(pricer, run: ReplayPlan, book: PriceBook, *, replayed: bool, cached_tokens: int,
+                  stats: dict[str, ReplayStats], conversations: int, caches: CacheBook | None = None) -> dict | None:
     """The run's Pricer after every share is merged in, as `price_held` leaves it (smart relabelled cache-aware,
     or the carried-over figures dropped), and what the report's `caching` block needs (None: nothing)."""
     from costsim.pricing.caches import load_cache_book
