@@ -65,6 +65,27 @@ for chunk in read_logs([sys.argv[1]], stats):
 print(rows, stats.records_read, f"{imported - start:.3f}", f"{time.perf_counter() - imported:.3f}")
 '''  # costsim's reader alone: the file read into usage-frame chunks (validated, ids deduplicated), no pricing
 
+ENGINE_FLOOR = r'''
+import glob, os, sys, threading, time
+from costsim.ingest import engine
+from costsim.ingest.duck import connect, threads
+paths = sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.jsonl"), recursive=True))
+parts = engine.parts_of(paths)
+start, cpu = time.perf_counter(), time.process_time()
+def read():
+    con = connect(cores=1)
+    while parts:
+        try:
+            part = parts.pop(0)
+        except IndexError:
+            break
+        engine.part_lines(part, con)
+readers = [threading.Thread(target=read) for _ in range(threads())]
+[reader.start() for reader in readers]
+[reader.join() for reader in readers]
+print(f"{time.perf_counter() - start:.3f}", f"{time.process_time() - cpu:.3f}")
+'''  # a Claude Code folder's part queries alone, on every core: what reading costs before any Python touches a row
+
 
 CPU_SECONDS: dict[int, float] = {}  # id of a run's stdout -> its CPU seconds (user + sys, children included)
 
@@ -204,6 +225,10 @@ def bench_claude_code(title: str, folder: Path, ccusage: str | None, runs: int) 
         print(f"  same token totals: {'yes' if same else 'NO'} ({line}); ccusage ${totals['totalCost']:,.2f}")
     else:
         print(f"  tokens: {line} (ccusage not found: see --ccusage)")
+    floor = sorted(float(measure([sys.executable, "-c", ENGINE_FLOOR, str(projects(folder))],
+                                 env={"PYTHONPATH": str(ROOT)})[2].split()[0]) for _ in range(runs))
+    print(f"  the engine's part queries alone (every core, nothing else in the process, imports left out): "
+          f"{floor[len(floor) // 2]:.2f} s" + (f"; half ccusage's time is {cc_s / 2:.2f} s" if theirs else ""))
 
 
 def bench_memory(data: Data, records: int) -> None:
