@@ -264,6 +264,16 @@ def test_since_until_skip_outside_records():
     assert tokens["input"] == 2000
 
 
+def test_a_window_does_not_call_a_record_without_a_timestamp_outside_it(tmp_path):
+    log = tmp_path / "mixed.jsonl"
+    log.write_text("".join(json.dumps({"id": f"r{i}", "model": "gpt-4o", "input_tokens": 10, "output_tokens": 5,
+                                       **({"timestamp": stamp} if stamp else {})}) + "\n"
+                           for i, stamp in enumerate(["2026-05-02T10:00:00Z", "2026-04-01T10:00:00Z", None, None])))
+    tokens, acc = tokens_and_accounting(str(log), "--since", "2026-05-01")
+    assert acc["priced"] == 1 and tokens["input"] == 10  # r0 alone: 1 record x 10 input tokens
+    assert acc["skipped"] == {"outside --since/--until": 1, "no timestamp to place in --since/--until": 2}
+
+
 @pytest.mark.parametrize("by, keys", [
     ("day", ["2026-05-01", "2026-05-02", "2026-05-08"]),
     ("week", ["2026-04-27", "2026-05-04"]),  # weeks named by their Monday

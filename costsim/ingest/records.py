@@ -21,6 +21,7 @@ from costsim.frame import INT_COLUMNS, normalize
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_text, parse_timestamp, token_count
 
 OUTSIDE_WINDOW = "outside --since/--until"
+NO_DAY_FOR_WINDOW = "no timestamp to place in --since/--until"  # not known to be outside: it has no day at all
 
 
 class Skip(Exception):
@@ -321,13 +322,14 @@ def finish_frame(df: pd.DataFrame, stats: IngestStats, check_usage: bool = False
         keep = stats.drop_duplicates(df["id"], df if check_usage else None)
     if stats.since is not None or stats.until is not None:
         stamps = df["timestamp"]
-        inside = stamps.notna()
+        dated = stamps.notna().to_numpy()
+        inside = dated.copy()
         if stats.since is not None:
-            inside &= stamps >= pd.Timestamp(stats.since)
+            inside &= (stamps >= pd.Timestamp(stats.since)).to_numpy()
         if stats.until is not None:
-            inside &= stamps < pd.Timestamp(stats.until)
-        outside = keep & ~inside.to_numpy()
-        if outside.any():
-            stats.skipped[OUTSIDE_WINDOW] += int(outside.sum())
-        keep &= inside.to_numpy()
+            inside &= (stamps < pd.Timestamp(stats.until)).to_numpy()
+        for reason, skipped in ((OUTSIDE_WINDOW, keep & dated & ~inside), (NO_DAY_FOR_WINDOW, keep & ~dated)):
+            if skipped.any():
+                stats.skipped[reason] += int(skipped.sum())
+        keep &= inside
     return df if keep.all() else df[keep]
