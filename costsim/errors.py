@@ -36,6 +36,26 @@ class CostsimError(Exception):
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+def read_text(path: str | Path, error: type[CostsimError] = CostsimError) -> str:
+    """A file's text, read as UTF-8 with universal newlines (as `Path.read_text` reads it); a file that is
+    missing, a folder or unreadable, or bytes that are not UTF-8 (named with their line), raise `error`."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise error("file not found", path=path) from None
+    except IsADirectoryError:
+        raise error("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror or exc}", path=path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise error(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path=path, line=line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 class InputError(CostsimError):
     """A log, scenario or labeled file that cannot be read as promised."""
 

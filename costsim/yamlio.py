@@ -16,7 +16,7 @@ from typing import Any, NoReturn, TypeVar, overload
 
 import yaml
 
-from costsim.errors import CostsimError
+from costsim.errors import CostsimError, read_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _T = TypeVar("_T")
@@ -25,12 +25,7 @@ _T = TypeVar("_T")
 def load_yaml(path: str | Path, error: type[CostsimError] = CostsimError) -> Any:
     """Parse a YAML file; a missing file, an empty file or a syntax error raises `error`."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error("file not found", path=path) from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read: {exc.__class__.__name__}", path=path) from None
+    text = read_text(path, error)
     try:
         data = yaml.load(text, Loader=_LOADER)  # libyaml (C) when built in: ~10x faster on the price tables
     except yaml.YAMLError as exc:

@@ -75,13 +75,20 @@ def test_cli_plain_list_of_prompts(cli, tmp_path):
     ('{"id": 1}\n', ":1: empty or missing `prompt`"),
     ('{"prompt": "ok"}\n{oops\n', ":2: malformed JSON"),
     ("", "file is empty"),
+    (b'{"prompt": "ok"}\n{"prompt": "caf\xe9"}\n', ":2: not UTF-8 text (byte 0xe9)"),  # Latin-1, not UTF-8
 ])
 def test_cli_bad_file(cli, tmp_path, content, message):
     path = tmp_path / "p.jsonl"
-    path.write_text(content)
+    path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content)
     result = cli("classify", "--file", str(path), "--format", "jsonl")
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_cli_stdin_that_is_not_utf8(cli):
+    """Bytes that are not UTF-8 become U+FFFD, as in a log read from stdin, and the reason prints."""
+    result = cli("classify", "--classifier", "keywords", input=b"rename foo\xff to bar\n")
+    assert result.exit_code == 0 and result.stdout.startswith("tier 1")
 
 
 def test_cli_empty_prompt(cli):

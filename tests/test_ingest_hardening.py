@@ -128,3 +128,17 @@ def test_error_messages_escape_log_text(cli, tmp_path):
                                 "input_tokens": 10, "output_tokens": 5}) + "\n")
     result = cli("estimate", str(path))
     assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+def test_read_text_names_the_line_of_a_byte_that_is_not_utf8_and_reads_universal_newlines(tmp_path):
+    from costsim.errors import CostsimError, read_text
+
+    path = tmp_path / "t.yaml"
+    path.write_bytes(b"a: 1\r\nb: 2\rc: 3\n")
+    assert read_text(path) == "a: 1\nb: 2\nc: 3\n"  # as Path.read_text reads it
+    path.write_bytes(b"a: 1\nb: \x93quoted\x94\n")  # Windows-1252 quotes
+    with pytest.raises(CostsimError) as err:
+        read_text(path)
+    assert str(err.value) == f"{path}:2: not UTF-8 text (byte 0x93)"
+    with pytest.raises(CostsimError, match="is a folder, not a file"):
+        read_text(tmp_path)

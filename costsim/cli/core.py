@@ -463,7 +463,8 @@ def classify(
     if file is not None:
         records = read_prompts(file)
     else:
-        text = prompt if prompt is not None else sys.stdin.read()
+        # bytes that are not UTF-8 become U+FFFD, as a log read from stdin has them (printing them back cannot fail)
+        text = prompt if prompt is not None else sys.stdin.buffer.read().decode("utf-8", errors="replace")
         if not text.strip():
             raise ConfigError("no prompt given (pass it as an argument or on stdin)")
         records = [(None, text)]

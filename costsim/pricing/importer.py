@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from costsim.errors import PricingError
+from costsim.errors import PricingError, read_text
 from costsim.pricing.prices import unknown_model_message
 
 MTOK = Decimal(1_000_000)
@@ -42,11 +42,9 @@ def _rates(values: dict[str, Decimal]) -> str:
 def import_table(path: Path, models: list[str], *, day: date, provider: str | None = None) -> str:
     """The YAML text of a costsim price table holding `models` from the map at `path`."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PricingError("file not found", path=path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise PricingError(f"not a JSON price map: {exc}", path=path) from None
+        data = json.loads(read_text(path, PricingError))
+    except json.JSONDecodeError as exc:
+        raise PricingError(f"not a JSON price map: {exc.msg}", path=path, line=exc.lineno) from None
     if isinstance(data, dict):
         entries = [_from_litellm(data, name, path) for name in models]
         source = "LiteLLM model_prices_and_context_window.json"

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from costsim.errors import InputError
+from costsim.errors import InputError, read_text
 from costsim.yamlio import to_decimal
 
 
@@ -43,11 +43,7 @@ def read_report(path: str | Path) -> SavedReport:
     """A saved JSON report, with the keys a reader relies on checked; problems name the file and key."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc.__class__.__name__}", path=path) from None
+        data = json.loads(read_text(path, InputError))
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg}", path=path, line=exc.lineno) from None
     if not isinstance(data, dict) or "schema_version" not in data:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from costsim.errors import CostsimError
+from costsim.errors import CostsimError, read_text
 from costsim.routing.features import FeatureSpace, FeaturizerConfig, featurize
 from costsim.routing.reasons import CUES, cue_columns
 from costsim.routing.rules import Decision
@@ -351,11 +351,9 @@ def _load(cls, path: Path, mtime_ns: int, size: int) -> LearnedClassifier:
     """A weights file read once per run (estimate's classifier and its quality note share it); a changed
     file (new mtime or size) is read again."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ClassifierFileError(path, f"cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ClassifierFileError(path, "not UTF-8 text") from None
+        text = read_text(path)
+    except CostsimError as exc:
+        raise ClassifierFileError(path, exc.message) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

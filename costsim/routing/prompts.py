@@ -6,18 +6,13 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from costsim.errors import InputError
+from costsim.errors import InputError, read_text
 
 
 def jsonl_objects(path: str | Path) -> Iterator[tuple[int, object]]:
     """(line number, parsed value) for every non-empty line of a JSONL file; unreadable input is an InputError."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read as UTF-8 text ({exc})", path=path) from None
+    text = read_text(path, InputError)
     for line_no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -29,10 +24,7 @@ def jsonl_objects(path: str | Path) -> Iterator[tuple[int, object]]:
 
 def read_prompts(path: Path) -> list[tuple[str | None, str]]:
     """(id, prompt) pairs. JSONL records need `prompt`; a .txt file is one prompt per non-empty line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
+    text = read_text(path, InputError)
     if not text.strip():
         raise InputError("file is empty", path=path)
     if path.suffix == ".txt":
