@@ -130,6 +130,20 @@ def test_error_messages_escape_log_text(cli, tmp_path):
     assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
 
 
+def test_markdown_shows_log_text_as_text_not_html_or_links(cli, tmp_path):
+    """A PR comment renders Markdown: a model, project or prompt from a log must not become a tag, a link or a
+    new table cell there."""
+    record = {"timestamp": "2026-05-01T00:00:00Z", "input_tokens": 10, "output_tokens": 5, "id": "r1",
+              "model": "<img src=x onerror=alert(1)>", "project": "a | b [click](https://e.test) & <b>c</b>"}
+    path = tmp_path / "log.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({**record, "id": "r2", "model": "gpt-4o"}) + "\n")
+    result = cli("estimate", str(path), "--by", "project", "--format", "markdown", "--as-of", "2026-05-14")
+    assert result.exit_code == 0, result.output
+    assert "<img" not in result.stdout and "<b>" not in result.stdout and "](" not in result.stdout.replace("\\]", "")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in result.stdout  # the unpriced model, named as text
+    assert "| a \\| b \\[click\\](https://e.test) &amp; &lt;b&gt;c&lt;/b&gt; |" in result.stdout  # one cell
+
+
 def test_read_text_names_the_line_of_a_byte_that_is_not_utf8_and_reads_universal_newlines(tmp_path):
     from costsim.errors import CostsimError, read_text
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from costsim.money import in_usd, pct, tokens, usd
 from costsim.render import charts as chart
-from costsim.render.safe_text import printable
+from costsim.render.safe_text import markdown_text, printable
 from costsim.render.tables import markdown_table, table_of
 from costsim.report.model import Report, StrategyResult
 from costsim.report.parts import AsBilled, LogDetail
@@ -254,7 +254,7 @@ def to_markdown(report: Report) -> str:
     for section in sections(report):
         parts += [f"### {section.title}", "", markdown_table(section.header, section.rows), ""]
     for line in report_lines(report):  # a paragraph each: no trailing "  " line breaks to strip or lose
-        parts += [line, ""]
+        parts += [markdown_text(line), ""]
     return "\n".join(parts).rstrip("\n") + "\n"
 
 

@@ -24,6 +24,17 @@ def printable(text: object) -> str:
     return _UNSAFE.sub(_visible, s) if _UNSAFE.search(s) else s
 
 
+_MARKDOWN_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "[": "\\[", "]": "\\]",
+                                   "\n": " "})
+
+
+def markdown_text(text: object) -> str:
+    """Printable text that Markdown shows as the characters it is, on one line: no HTML tag a renderer would
+    run or draw (`<img>`, `<script>`: `<`, `>` and `&` become entities), no link (`[`, `]` escaped) and no
+    table cell ended early (`|` escaped). A log's model names, projects and prompts reach PR comments."""
+    return printable(text).translate(_MARKDOWN_LITERAL)
+
+
 def one_line(text: object) -> str:
     """Printable, with runs of whitespace (newlines included) folded to one space."""
     return " ".join(printable(unicodedata.normalize("NFC", str(text))).split())

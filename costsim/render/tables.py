@@ -13,12 +13,11 @@ def new_table(title: str | None = None, **options) -> Table:
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
-    """A GitHub-flavoured Markdown table; pipes and newlines in cells are escaped."""
-    from costsim.render.safe_text import printable
+    """A GitHub-flavoured Markdown table; each cell shows as the text it is (`safe_text.markdown_text`)."""
+    from costsim.render.safe_text import markdown_text
 
-    cell = lambda s: printable(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
