@@ -2,7 +2,9 @@
 1.5 KB prompts, in one process and over the cores the way a run splits a batch (costsim.routing.pool: this
 process and spawned workers started once and reused), beside the per-prompt call and the rules.
 
-    python benchmarks/bench_classifier.py [--short 200000] [--long 20000] [--workers 2] [--repeat 3]
+    python benchmarks/bench_classifier.py [--short 200000] [--long 20000] [--workers 2] [--repeat 3] [--weights F]
+
+(--weights: another weights file than the shipped one, e.g. a candidate before it is shipped.)
 
 Prompts are distinct (each one a labeled prompt with a number, so no cache can help): short ones are the
 labeled prompts of at most 17 words plus " (N)", at most 20 words; long ones are labeled prompts joined
@@ -113,14 +115,15 @@ def main() -> None:
     ap.add_argument("--long", type=int, default=20_000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--weights", type=Path, default=default_classifier_path())
     args = ap.parse_args()
     labeled = labeled_prompts()
     t0 = time.perf_counter()
-    clf = LearnedClassifier.load()
+    clf = LearnedClassifier.load(args.weights)
     clf.tiers(labeled[:10])
     load_ms = (time.perf_counter() - t0) * 1000
-    size = default_classifier_path().stat().st_size
-    print(f"weights {default_classifier_path().name}: {size / 1024:.0f} KiB, {len(clf.names):,} features, "
+    size = args.weights.stat().st_size
+    print(f"weights {args.weights.name}: {size / 1024:.0f} KiB, {len(clf.names):,} features, "
           f"load {load_ms:.0f} ms; {os.cpu_count()} CPUs visible (shared machine: compare runs taken together)")
     for label, prompts in (("short (<= 20 words)", short_prompts(args.short, labeled)),
                            ("1.5 KB", long_prompts(args.long, labeled))):
