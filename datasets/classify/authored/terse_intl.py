@@ -240,7 +240,7 @@ ROWS = [  # (language, tier, prompt)
 
 
 def records():
-    return labeled(ROWS, "tx", "domain", AUTHOR)
+    return labeled(ROWS, "tx", "language", AUTHOR)
 
 
 def main():
