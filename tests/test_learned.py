@@ -86,6 +86,14 @@ def test_missing_file_raises(tmp_path):
         LearnedClassifier.load(tmp_path / "nope.json")
 
 
+def test_a_weights_file_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_bytes(b'{"format": "costsim-classifier",\n "vocab": ["caf\xe9"]}\n')  # Latin-1
+    with pytest.raises(ClassifierFileError) as err:
+        LearnedClassifier.load(path)
+    assert str(err.value) == f"{path}:2: not UTF-8 text (byte 0xe9)"
+
+
 def test_decide_offsets_and_t3_threshold():
     probs = np.array([[0.6, 0.3, 0.1], [0.3, 0.45, 0.25], [0.2, 0.2, 0.6]])
     assert decide(probs).tolist() == [0, 1, 2]

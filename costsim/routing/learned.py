@@ -63,8 +63,8 @@ TIERS = (1, 2, 3)
 class ClassifierFileError(CostsimError):
     """A classifier weights file is unreadable, corrupt, or of another format/version."""
 
-    def __init__(self, path: str | Path, problem: str) -> None:
-        super().__init__(problem, path=path)
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        super().__init__(problem, path=path, line=line)
         self.problem = problem
 
 
@@ -353,7 +353,7 @@ def _load(cls, path: Path, mtime_ns: int, size: int) -> LearnedClassifier:
     try:
         text = read_text(path)
     except CostsimError as exc:
-        raise ClassifierFileError(path, exc.message) from None
+        raise ClassifierFileError(path, exc.message, exc.line) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
