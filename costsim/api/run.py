@@ -17,6 +17,7 @@ from costsim.ingest.common import IngestStats
 from costsim.pricing.billing import BillingOptions
 from costsim.pricing.caches import CacheBook, load_cache_book
 from costsim.pricing.prices import PriceBook
+from costsim.report.caching import ReplayStats
 from costsim.report.model import Accounting, Report
 from costsim.report.parts import CalibrationSummary, LogDetail
 from costsim.routing.classify import EXPLAINED_PER_TIER, classify_frame
@@ -88,7 +89,7 @@ class EstimateRun:
         # the held rows are priced whenever a chunk closes the conversations read so far, not all at the end
         # (not for pinned routing, which needs whole sessions, nor on a cluster, whose parts see some files)
         self.price_closed = price_closed and not self.pinned
-        self.held_stats: dict = {}  # the replay's figures of the rows priced so far
+        self.held_stats: dict[str, ReplayStats] = {}  # the replay's figures of the rows priced so far
         self.cache_book: CacheBook | None = None
         self.explained = explained  # rows of each tier, first in a chunk, whose reasons are worked out
 
