@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from enum import IntEnum
 from pathlib import Path
 
@@ -54,6 +55,16 @@ def read_text(path: str | Path, error: type[CostsimError] = CostsimError) -> str
         line = data.count(b"\n", 0, exc.start) + 1
         raise error(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path=path, line=line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def load_json(text: str | bytes):
+    """`json.loads`, with a value nested more deeply than Python's parser goes (a RecursionError, which no
+    reader would name) raised as the JSONDecodeError every reader already turns into file:line."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        doc = text if isinstance(text, str) else ""
+        raise json.JSONDecodeError("nested more deeply than costsim reads", doc, 0) from None
 
 
 class InputError(CostsimError):

@@ -156,3 +156,43 @@ def test_read_text_names_the_line_of_a_byte_that_is_not_utf8_and_reads_universal
     assert str(err.value) == f"{path}:2: not UTF-8 text (byte 0x93)"
     with pytest.raises(CostsimError, match="is a folder, not a file"):
         read_text(tmp_path)
+
+
+DEEP = '{"a":' * 5000 + "1" + "}" * 5000  # valid JSON, nested past Python's recursion limit (1,000)
+
+
+def test_json_nested_deeper_than_python_reads_is_that_records_problem(cli, tmp_path):
+    record = json.dumps({"model": "gpt-4o", "input_tokens": 5, "output_tokens": 1,
+                         "timestamp": "2026-01-01T00:00:00Z"})
+    path = tmp_path / "log.jsonl"
+    path.write_text(f"{record}\n{DEEP}\n{record.replace('gpt-4o', 'gpt-4o-mini')}\n")
+    rows, stats = _read(path)
+    assert rows == 2 and stats.malformed == 1
+    assert stats.problems == [f"{path}:2: malformed JSON: nested more deeply than costsim reads"]
+    whole = tmp_path / "labeled.json"
+    whole.write_text("[" * 5000 + "]" * 5000)
+    for args in (("classify", "--file", str(whole)), ("evaluate", str(whole))):
+        result = cli(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr.strip() == f"error: {whole}:1: malformed JSON: nested more deeply than costsim reads"
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "careful"])
+def test_a_claude_code_prompt_nested_too_deeply_is_named_by_either_reader(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("COSTSIM_ENGINE", engine)
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    prompt = '{"type":"user","message":{"role":"user","content":' + "[" * 5000 + "]" * 5000 + "}}"
+    path.write_text(f"{prompt}\n{_first_assistant_line()}\n")
+    rows, stats = _read(path.parent.parent)
+    assert rows == 1 and stats.malformed == 1  # the request still priced; the prompt line named
+    assert stats.problems == [f"{path}:1: malformed JSON: nested more deeply than costsim reads"]
+
+
+def test_a_folder_of_files_in_no_known_format_says_so_when_nothing_is_priced(cli, tmp_path):
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text('{"hello": "world"}\n')
+    result = cli("estimate", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"error: the input: no records in it, nothing to price; files not read: 2 "
+                                     f"({tmp_path}/a.jsonl: no known log format; and 1 more)")

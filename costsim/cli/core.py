@@ -406,6 +406,11 @@ def estimate(
             if a.records_read == 0
             else f"no record could be priced ({a.records_read:,} read; {reasons + unpriced})"
         )
+        if log.files_not_read:  # a folder whose every file is in no known format: say so, not only "no records"
+            first, why = next(iter(log.files_not_read.items()))
+            more = len(log.files_not_read) - 1
+            problem += f"; files not read: {len(log.files_not_read):,} ({first}: {why}" + (
+                f"; and {more:,} more)" if more else ")")
         warn.print(escape(printable(f"error: {where}{problem}")), soft_wrap=True)
         raise typer.Exit(ExitCode.BAD_INPUT)
     malformed = log.malformed_records

@@ -28,7 +28,6 @@ independently, and both equal ccusage day by day on a real public tree):
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -41,7 +40,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from costsim.errors import InputError
+from costsim.errors import InputError, load_json
 from costsim.frame import CALL_COLUMNS, CLOSES_CONVERSATIONS, SUBAGENT_FILE
 from costsim.frame import REQUEST_COUNTS as COUNTS
 from costsim.ingest.anthropic import usage_row
@@ -439,7 +438,7 @@ def _prompt(line: bytes) -> str | None | bool:
     """A user line's prompt text (None when blank or not a prompt); False when `_scan_line` must read it.
     json.loads reads a prompt faster than a regex walking its text, and means the same as `_scan_line`."""
     try:
-        record = json.loads(line)
+        record = load_json(line)
     except ValueError:
         return False
     if not isinstance(record, dict) or record.get("type") == "assistant":
@@ -559,7 +558,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
             return None
     if row is None:
         try:
-            record = json.loads(line)
+            record = load_json(line)
         except ValueError as exc:
             stats.skip("malformed JSON", getattr(exc, "msg", str(exc)), path=name, line=line_no)
             return None

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 import pandas as pd
 
-from costsim.errors import ConfigError, InputError
+from costsim.errors import ConfigError, InputError, load_json
 from costsim.ingest import anthropic, claude_code, neutral, openai, otel, proxies
 from costsim.ingest.common import IngestStats, is_database_url, open_text
 from costsim.ingest.records import csv_delimiter, header_name
@@ -119,7 +119,7 @@ def _first_lines_format(head: str) -> str | None:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = load_json(line)
         except json.JSONDecodeError:
             return None
         if isinstance(value, list):
@@ -201,7 +201,7 @@ def _first_records(head: str, path: str, name: str):
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = load_json(line)
         except json.JSONDecodeError:
             break
         for record in value[:SNIFF_RECORDS] if isinstance(value, list) else [value]:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from costsim.errors import load_json
 from costsim.frame import REQUEST_COUNTS as COUNTS
 from costsim.ingest.common import MAX_TOKENS, IngestStats, id_hash_sql
 from costsim.ingest.duck import connect, threads
@@ -262,7 +263,12 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
         first, lines = int(files["first_n"][i]), int(files["lines"][i])
         lo, hi = np.searchsorted(columns["n"], [first, first + lines])
         plo, phi = np.searchsorted(prompts["n"], [first, first + lines])
-        table = _file_table(columns, lo, hi, first, _prompt_texts(prompts, plo, phi, first))
+        try:
+            texts = _prompt_texts(prompts, plo, phi, first)
+        except json.JSONDecodeError:  # a prompt nested too deeply for Python: the careful reader names its line
+            yield scan_file(path, name, stats.strict)
+            continue
+        table = _file_table(columns, lo, hi, first, texts)
         yield _result(
             table,
             name,
@@ -311,7 +317,7 @@ def _prompt_texts(prompts: dict, plo: int, phi: int, first: int) -> tuple[np.nda
         if meta is not None and meta not in ("false", "null"):
             continue
         if text is None:
-            text = message_text(json.loads(parts)) if parts is not None else ""
+            text = message_text(load_json(parts)) if parts is not None else ""
         text = text.strip()
         if text:
             lines.append(n - first + 1)

@@ -21,7 +21,7 @@ from itertools import islice
 
 import pandas as pd
 
-from costsim.errors import InputError
+from costsim.errors import InputError, load_json
 from costsim.frame import normalize
 from costsim.ingest import arrow_jsonl
 from costsim.ingest.ahead import Ahead
@@ -212,7 +212,7 @@ def _read_lines(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:
 
 def _parse_block(lines: list[bytes]) -> list | None:
     try:
-        records = json.loads(b"[" + b",".join(lines) + b"]")
+        records = load_json(b"[" + b",".join(lines) + b"]")
     except ValueError:
         return None
     return records if len(records) == len(lines) else None
@@ -234,7 +234,7 @@ def _parse_numbered(lines) -> list[tuple[int, object, str | None]]:
         if raw is None or not raw.strip():
             continue
         try:
-            out.append((line_no, json.loads(raw), None))
+            out.append((line_no, load_json(raw), None))
         except json.JSONDecodeError as exc:
             out.append((line_no, None, exc.msg))
         except ValueError as exc:  # bytes that are not UTF-8

@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 
 import pandas as pd
 
+from costsim.errors import load_json
 from costsim.ingest.common import CHUNK_RECORDS, IngestStats
 from costsim.ingest.records import Skip, finish_rows, json_records, message_text, tokens
 
@@ -263,7 +264,7 @@ def _indexed_prompt(attrs: dict) -> str:
 def _json(value):
     if isinstance(value, str) and value[:1] in "[{":
         try:
-            return json.loads(value)
+            return load_json(value)
         except json.JSONDecodeError:
             return value
     return value

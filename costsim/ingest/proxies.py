@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from costsim.errors import InputError
+from costsim.errors import InputError, load_json
 from costsim.ingest.common import IngestStats
 from costsim.ingest.records import (
     Skip,
@@ -104,7 +104,7 @@ def _request_text(request) -> str:
 def _maybe_json(value):
     if isinstance(value, str) and value[:1] in "[{":
         try:
-            return json.loads(value)
+            return load_json(value)
         except json.JSONDecodeError:
             return None
     return value

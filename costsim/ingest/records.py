@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pandas as pd
 
-from costsim.errors import InputError
+from costsim.errors import InputError, load_json
 from costsim.frame import INT_COLUMNS, normalize
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_text, parse_timestamp, token_count
 
@@ -48,7 +48,7 @@ def json_records(path: str, name: str) -> Iterator[tuple[int, object, str | None
             return
         line_no, text = first
         try:
-            value, error = json.loads(text), None
+            value, error = load_json(text), None
         except json.JSONDecodeError as exc:
             value, error = None, exc.msg
         if error is not None and (text.strip() in ("{", "[") or text.lstrip()[:1] == "["):  # pretty-printed
@@ -66,7 +66,7 @@ def json_records(path: str, name: str) -> Iterator[tuple[int, object, str | None
                 if not line.strip():
                     continue
                 try:
-                    yield line_no, json.loads(line), None
+                    yield line_no, load_json(line), None
                 except json.JSONDecodeError as exc:
                     yield line_no, None, exc.msg
         except EOFError as exc:
@@ -83,7 +83,7 @@ def _first_line(stream) -> tuple[int, str] | None:
 def _whole_document(head: str, stream):
     text = head + stream.read()
     try:
-        return json.loads(text)
+        return load_json(text)
     except json.JSONDecodeError:
         return None
 

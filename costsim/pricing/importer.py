@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from costsim.errors import PricingError, read_text
+from costsim.errors import PricingError, load_json, read_text
 from costsim.pricing.prices import unknown_model_message
 
 MTOK = Decimal(1_000_000)
@@ -42,7 +42,7 @@ def _rates(values: dict[str, Decimal]) -> str:
 def import_table(path: Path, models: list[str], *, day: date, provider: str | None = None) -> str:
     """The YAML text of a costsim price table holding `models` from the map at `path`."""
     try:
-        data = json.loads(read_text(path, PricingError))
+        data = load_json(read_text(path, PricingError))
     except json.JSONDecodeError as exc:
         raise PricingError(f"not a JSON price map: {exc.msg}", path=path, line=exc.lineno) from None
     if isinstance(data, dict):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from costsim.errors import InputError, read_text
+from costsim.errors import InputError, load_json, read_text
 from costsim.yamlio import to_decimal
 
 
@@ -43,7 +43,7 @@ def read_report(path: str | Path) -> SavedReport:
     """A saved JSON report, with the keys a reader relies on checked; problems name the file and key."""
     path = Path(path)
     try:
-        data = json.loads(read_text(path, InputError))
+        data = load_json(read_text(path, InputError))
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg}", path=path, line=exc.lineno) from None
     if not isinstance(data, dict) or "schema_version" not in data:

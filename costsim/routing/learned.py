@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from costsim.errors import CostsimError, read_text
+from costsim.errors import CostsimError, load_json, read_text
 from costsim.routing.features import FeatureSpace, FeaturizerConfig, featurize
 from costsim.routing.reasons import CUES, cue_columns
 from costsim.routing.rules import Decision
@@ -355,7 +355,7 @@ def _load(cls, path: Path, mtime_ns: int, size: int) -> LearnedClassifier:
     except CostsimError as exc:
         raise ClassifierFileError(path, exc.message, exc.line) from None
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         raise ClassifierFileError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
     return cls.from_dict(data, path)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from costsim.errors import InputError, read_text
+from costsim.errors import InputError, load_json, read_text
 
 
 def jsonl_objects(path: str | Path) -> Iterator[tuple[int, object]]:
@@ -17,7 +17,7 @@ def jsonl_objects(path: str | Path) -> Iterator[tuple[int, object]]:
         if not line.strip():
             continue
         try:
-            yield line_no, json.loads(line)
+            yield line_no, load_json(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"malformed JSON: {exc.msg}", path=path, line=line_no) from None
 
@@ -32,7 +32,7 @@ def read_prompts(path: Path) -> list[tuple[str | None, str]]:
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
-            items = json.loads(text)
+            items = load_json(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from None
         return [_record(item, path, i + 1) for i, item in enumerate(items)]
