@@ -11,6 +11,7 @@ pandas is imported by the functions that build frames, not when the names are re
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,6 +45,10 @@ COLUMNS: dict[str, str] = {
     "source": "string",          # file:line
     "billed_usd": "string",      # the provider's own charge for the request as logged (exact decimal text), if any
 }
+
+
+EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold (ns since 1970)
+LATEST = datetime(2262, 1, 1, tzinfo=timezone.utc)
 
 
 SUBAGENT_FILE = r"[\\/]subagents[\\/]"  # Claude Code: <session>/subagents/agent-*.jsonl, a conversation of its own

@@ -159,3 +159,23 @@ def test_bad_policy_file(cli, tmp_path):
     result = cli("compare", "--policy", str(path))
     assert result.exit_code == 2
     assert "tiers: needs all three tiers" in result.stderr
+
+
+def test_a_date_a_usage_frame_cannot_hold_is_refused_by_name(cli):
+    result = cli("compare", "--as-of", "2999-12-31")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: --as-of '2999-12-31': costsim handles dates from 1678-01-01 to 2261-12-31"
+    assert cli("compare", "--as-of", "2261-12-31", "--format", "json").exit_code == 0  # the last day it holds
+
+
+def test_a_plan_too_large_for_integer_counts_is_refused_not_overflowed(cli):
+    # the sprint's profile: 2,000 input + 1,000 output tokens a request
+    result = cli("compare", "--requests", str(10**20))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: the plan comes to {10**20 * (2_000 + 1_000):,} tokens, more than costsim counts ({10**18:,}); "
+        "plan fewer requests or fewer tokens per request")
+    big = cli("compare", "--requests", str(10**14), "--format", "json")  # 3 * 10**17 tokens: still counted exactly
+    assert big.exit_code == 0
+    tokens = json.loads(big.stdout)["tokens"]
+    assert (tokens["input"], tokens["output"]) == (10**14 * 2_000, 10**14 * 1_000)

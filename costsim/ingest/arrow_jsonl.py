@@ -29,8 +29,8 @@ try:
 except ImportError:  # pragma: no cover - pyarrow is a base dependency; without it the json.loads path reads
     pa = None
 
-from costsim.frame import normalize_columns
-from costsim.ingest.common import EARLIEST, LATEST, MAX_TOKENS, id_hash_sql
+from costsim.frame import EARLIEST, LATEST, normalize_columns
+from costsim.ingest.common import MAX_TOKENS, id_hash_sql
 from costsim.ingest.duck import connect
 
 AVAILABLE = pa is not None

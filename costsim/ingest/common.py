@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError
+from costsim.frame import EARLIEST, LATEST
 
 CHUNK_RECORDS = 50_000
 BOM = b"\xef\xbb\xbf"
@@ -296,10 +297,6 @@ def redacted_url(url: str) -> str:
     """The URL with its password (in the user part or a `password=` parameter) shown as ***."""
     url = re.sub(r"(://[^:/?#@]*:)[^/?#]*@", r"\1***@", url, count=1)
     return re.sub(r"([?&]password=)[^&#]*", r"\1***", url, flags=re.IGNORECASE)
-
-
-EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold
-LATEST = datetime(2262, 1, 1, tzinfo=timezone.utc)
 
 
 def parse_timestamp(value) -> datetime | None:

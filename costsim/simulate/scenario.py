@@ -16,6 +16,7 @@ from costsim.routing.policy import TIERS, Policy, TokenProfile
 from costsim.yamlio import Fields, load_yaml, to_decimal
 
 SPRINT = "samples/sprint.yaml"
+MAX_PLANNED_TOKENS = 10**18  # a plan's tokens, all tiers: well inside int64 with room for sums of several plans
 
 
 @dataclass(frozen=True)
@@ -142,4 +143,8 @@ def scenario_frame(scenario: Scenario, day: date) -> pd.DataFrame:
         rows.append({"tier": tier, "requests": count, "input_tokens": count * profile.input_tokens,
                      "output_tokens": count * profile.output_tokens, "timestamp": pd.Timestamp(day, tz="UTC"),
                      "source": f"scenario:tier{tier}"})
+    total = sum(row["input_tokens"] + row["output_tokens"] for row in rows)
+    if total > MAX_PLANNED_TOKENS:  # int64 token columns: refuse rather than overflow (or wrap) later
+        raise ConfigError(f"the plan comes to {total:,} tokens, more than costsim counts ({MAX_PLANNED_TOKENS:,}); "
+                          "plan fewer requests or fewer tokens per request")
     return normalize(pd.DataFrame(rows))
