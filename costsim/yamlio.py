@@ -147,8 +147,13 @@ class Fields:
         return value
 
 
+LARGEST = Decimal(10) ** 15  # no price, share, cap, rate or report total costsim reads is larger: past it, sums
+# of such numbers would leave the 28 digits Decimal keeps exactly (and 1e400 could not even be shown in dollars)
+
+
 def to_decimal(value: Any, fail, *, minimum: Decimal | None = Decimal(0), maximum: Decimal | None = None) -> Decimal:
-    """Exact Decimal from a YAML/JSON/CLI number; floats go through their shortest repr (0.1 -> "0.1")."""
+    """Exact Decimal from a YAML/JSON/CLI number; floats go through their shortest repr (0.1 -> "0.1").
+    `maximum`: the largest value allowed (LARGEST when not given)."""
     if isinstance(value, bool) or value is None:
         fail(f"must be a number, got {value!r}")
     try:
@@ -159,6 +164,6 @@ def to_decimal(value: Any, fail, *, minimum: Decimal | None = Decimal(0), maximu
         fail(f"must be a finite number, got {value!r}")
     if minimum is not None and number < minimum:
         fail(f"must be >= {minimum}, got {value}")
-    if maximum is not None and number > maximum:
-        fail(f"must be <= {maximum}, got {value}")
+    if number > (LARGEST if maximum is None else maximum):
+        fail(f"must be <= {LARGEST if maximum is None else maximum:,}, got {value}")
     return number

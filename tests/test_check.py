@@ -260,3 +260,17 @@ def test_sample_config_passes_at_the_document_date():
     # $237.90 < warn $400; $0.003965 < warn $0.005; 88.67% > warn 85%; all three models in `warn`.
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["status"] == "ok"
+
+
+@pytest.mark.parametrize("option, value", [("--max-monthly-cost", "1e400"), ("--requests-per-day", "1e30")])
+def test_a_number_past_what_costsim_counts_is_refused_by_name(option, value):
+    args = {"--max-monthly-cost": "500", "--requests-per-day": "2000", option: value}
+    result = run(*[x for pair in args.items() for x in pair])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(f"error: {option} {value!r}: must be <= 1,000,000,000,000,000, got {value}")
+
+
+def test_the_largest_rate_costsim_counts_still_projects_exactly():
+    result = run("--max-monthly-cost", "1", "--requests-per-day", str(10**15), "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert Decimal(json.loads(result.stdout)["subjects"][0]["monthly_cost_usd"]) == SMART_PER_REQUEST * 10**15 * 30
