@@ -173,50 +173,68 @@ def _words_of(text: str) -> bytes:
     return b" ".join(text.encode("utf-8").translate(_ASCII_WORDS).split())
 
 
-def _trie_pattern(phrases: list[bytes]) -> bytes:
-    """A regular expression matching any of the phrases (words separated by single spaces), with their common
-    beginnings shared (the engine then tries a few letters at each word, not every phrase); a space of a
-    phrase matches one or more spaces of the prose."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for c in phrase:
-            node = node.setdefault(c, {})
-        node[None] = {}
+@dataclass(frozen=True)
+class _FormPhrases:
+    """Every :data:`FORMS` phrase as a path of words from a root state: a word's id (0: in no phrase, 1: the NUL
+    that opens each prose), the transitions ``state * n_ids + id`` (sorted) with the state each leads to, and the
+    forms (a bit each) whose phrase ends in each state."""
 
-    def pattern(node: dict) -> bytes:
-        alts = [(b" +" if c == 32 else re.escape(bytes([c]))) + pattern(child)
-                for c, child in sorted((c, child) for c, child in node.items() if c is not None)]
-        if not alts:
-            return b""
-        body = alts[0] if len(alts) == 1 else b"(?:" + b"|".join(alts) + b")"
-        if None in node:
-            return (body + b"?") if len(alts) == 1 and len(alts[0]) == 1 else b"(?:" + body + b")?"
-        return body
-
-    return pattern(trie)
+    ids: dict[bytes, int]
+    keys: np.ndarray
+    next_state: np.ndarray
+    ends: np.ndarray
 
 
 @functools.cache
-def form_patterns() -> tuple[re.Pattern[bytes], ...]:
-    """One compiled expression a :data:`FORMS` feature: a space or NUL, then any of its phrases in any
-    language as whole words (followed by a space, a NUL or the end)."""
-    out = []
-    for name in FORMS:
-        phrases = sorted({w for lang in LEXICON[name].values() for p in lang.split("|") if (w := _words_of(p))})
-        out.append(re.compile(b"[ \\x00](?:" + _trie_pattern(phrases) + b")(?![^ \\x00])"))
-    return tuple(out)
+def form_phrases() -> _FormPhrases:
+    ids: dict[bytes, int] = {SEP: 1}
+    transitions: dict[tuple[int, int], int] = {}
+    ends = [0]
+    for bit, name in enumerate(FORMS):
+        for phrase in {w for lang in LEXICON[name].values() for p in lang.split("|") if (w := _words_of(p))}:
+            state = 0
+            for word in phrase.split(b" "):
+                step = (state, ids.setdefault(word, len(ids) + 1))
+                if step not in transitions:
+                    transitions[step] = len(ends)
+                    ends.append(0)
+                state = transitions[step]
+            ends[state] |= 1 << bit
+    n_ids = len(ids) + 2
+    order = sorted(transitions, key=lambda st: st[0] * n_ids + st[1])
+    return _FormPhrases(ids, np.array([st * n_ids + i for st, i in order], dtype=np.int64),
+                        np.array([transitions[k] for k in order], dtype=np.int64), np.array(ends, dtype=np.int64))
 
 
-def _forms_of(prose: bytes, rows: np.ndarray, out: np.ndarray) -> None:
-    """Set ``out[rows[k], j]`` to 1 where the k-th NUL-opened prose of ``prose`` has a phrase of form j."""
-    nuls = None
-    for j, pattern in enumerate(form_patterns()):
-        starts = [m.start() for m in pattern.finditer(prose)]
-        if starts:
-            if nuls is None:
-                nuls = np.flatnonzero(np.frombuffer(prose, dtype=np.uint8) == 0)
-            out[rows[np.searchsorted(nuls, starts, side="right") - 1], j] = 1.0
+def _forms_of(words: list[bytes], order: np.ndarray, out: np.ndarray) -> None:
+    """Set ``out[prompt, j]`` to 1 where the prose of a prompt (``words``, each prompt's opened by a NUL word; the
+    k-th NUL opens prompt ``order[k]``) has a phrase of form j: every word starts a walk along the phrases,
+    all walks a step at a time (numpy), a walk ending where it meets no phrase."""
+    fp = form_phrases()
+    ids = np.fromiter(map(fp.ids.get, words, repeat(0)), dtype=np.int64, count=len(words))
+    n_ids = len(fp.ids) + 2
+    start = np.flatnonzero(ids > 1)
+    state = np.zeros(len(start), dtype=np.int64)
+    found_at, found = [], []
+    for step in range(len(ids)):
+        at = start + step
+        inside = at < len(ids)
+        start, state, at = start[inside], state[inside], at[inside]
+        keys = state * n_ids + ids[at]
+        pos = np.minimum(np.searchsorted(fp.keys, keys), len(fp.keys) - 1)
+        going = fp.keys[pos] == keys
+        start, state = start[going], fp.next_state[pos[going]]
+        if not len(start):
+            break
+        done = fp.ends[state] > 0
+        found_at.append(start[done])
+        found.append(fp.ends[state[done]])
+    if not found_at:
+        return
+    starts, bits = np.concatenate(found_at), np.concatenate(found)
+    prompt = order[np.searchsorted(np.flatnonzero(ids == 1), starts, side="right") - 1]
+    for j in range(out.shape[1]):
+        out[prompt[(bits >> j) & 1 == 1], j] = 1.0
 
 
 def batch_words(prompts: Sequence[str], quoted: bool = False,
@@ -249,12 +267,12 @@ def batch_words(prompts: Sequence[str], quoted: bool = False,
             prose = _WIDE_NON_WORD_RE.sub(" ", prose.lower())
             if _CJK_RE.search(prose):
                 prose = " ".join(_CJK_RE.split(prose))
-        text = prose.encode("utf-8").translate(_ASCII_WORDS)
-        if forms:
-            _forms_of(text, rows, form)
-        words += text.split()
+        words += prose.encode("utf-8").translate(_ASCII_WORDS).split()
+    order = np.concatenate(groups)
+    if forms:
+        _forms_of(words, order, form)
     shape = np.column_stack([code_chars > 0, np.log1p(code_chars) / 10.0, traceback, multi, form]).astype(float)
-    return words, np.concatenate(groups), shape
+    return words, order, shape
 
 
 def prose_words_value(words: np.ndarray, cap: int = PROSE_WORDS_CAP) -> np.ndarray:
