@@ -206,12 +206,11 @@ def form_phrases() -> _FormPhrases:
                         np.array([transitions[k] for k in order], dtype=np.int64), np.array(ends, dtype=np.int64))
 
 
-def _forms_of(words: list[bytes], order: np.ndarray, out: np.ndarray) -> None:
-    """Set ``out[prompt, j]`` to 1 where the prose of a prompt (``words``, each prompt's opened by a NUL word; the
-    k-th NUL opens prompt ``order[k]``) has a phrase of form j: every word starts a walk along the phrases,
-    all walks a step at a time (numpy), a walk ending where it meets no phrase."""
+def _forms_of(ids: np.ndarray, order: np.ndarray, out: np.ndarray) -> None:
+    """Set ``out[prompt, j]`` to 1 where the prose of a prompt (its words' :func:`form_phrases` ids, each prompt's
+    opened by a NUL; the k-th NUL opens prompt ``order[k]``) has a phrase of form j: every word starts a walk
+    along the phrases, all walks a step at a time (numpy), a walk ending where it meets no phrase."""
     fp = form_phrases()
-    ids = np.fromiter(map(fp.ids.get, words, repeat(0)), dtype=np.int64, count=len(words))
     n_ids = len(fp.ids) + 2
     start = np.flatnonzero(ids > 1)
     state = np.zeros(len(start), dtype=np.int64)
@@ -270,7 +269,8 @@ def batch_words(prompts: Sequence[str], quoted: bool = False,
         words += prose.encode("utf-8").translate(_ASCII_WORDS).split()
     order = np.concatenate(groups)
     if forms:
-        _forms_of(words, order, form)
+        _forms_of(np.fromiter(map(form_phrases().ids.get, words, repeat(0)), dtype=np.int64, count=len(words)),
+                  order, form)
     shape = np.column_stack([code_chars > 0, np.log1p(code_chars) / 10.0, traceback, multi, form]).astype(float)
     return words, order, shape
 
@@ -343,6 +343,9 @@ class FeatureSpace:
                 self.dense_cols.append((len(DENSE) + FORMS.index(rest), col))
             else:
                 raise ValueError(f"feature {name!r} is not w:, b:, p: or d:{'|'.join(cfg.dense_names)}")
+        if cfg.forms:  # the phrases' words are tokens too (without columns): one lookup gives a word both ids
+            for word in form_phrases().ids:
+                self.token_ids.setdefault(word, len(self.token_ids))
         n_tok = len(self.token_ids) + 2 * len(pairs)  # an upper bound, fixed before the pairs add tokens
         for a, b, col in pairs:
             ia = 0 if a == START else self._token_id(a)
@@ -356,6 +359,11 @@ class FeatureSpace:
         n = cfg.stem_chars
         self.stem_col = np.array([stem.get(_stem(t, n, cfg.wide_stems), -1) if n else -1 for t in self.token_ids],
                                  dtype=np.int64)
+        # each token's form_phrases id (0: in no phrase), and 0 for words outside the tokens
+        self.form_ids = np.zeros(len(self.token_ids) + 1, dtype=np.int64)
+        if cfg.forms:
+            for word, form_id in form_phrases().ids.items():
+                self.form_ids[self.token_ids[word]] = form_id
         keys = np.array(sorted(bigram), dtype=np.int64)
         self.bigram_keys = keys
         self.bigram_cols = np.array([bigram[k] for k in keys.tolist()], dtype=np.int64)
@@ -390,10 +398,14 @@ class FeatureSpace:
         """Where the batch's features are: each word of the vocabulary with its row (its token's columns are
         :attr:`token_cols`), each other hit (a bigram, an unknown word's stem) with its row and column."""
         n = len(prompts)
-        words, order, shapes = batch_words(prompts, self.cfg.quoted, self.cfg.forms)
+        words, order, shapes = batch_words(prompts, self.cfg.quoted)
         words.append(SEP)  # closes the last prose (its "</s>")
         unknown_id = len(self.token_ids)
         ids = np.fromiter(map(self.token_ids.get, words, repeat(unknown_id)), dtype=np.int64, count=len(words))
+        if self.cfg.forms:  # what batch_words(forms=True) computes, from the tokens' ids
+            form = np.zeros((n, len(FORMS)))
+            _forms_of(self.form_ids[ids], order, form)
+            shapes = np.column_stack([shapes, form])
         sep = ids == 0
         row_of = np.cumsum(sep) - 1  # the final NUL opens row n, which nothing belongs to
         words_per_row = np.bincount(row_of[~sep], minlength=n + 1)[:n]
