@@ -187,6 +187,7 @@ class _FormPhrases:
 
 @functools.cache
 def form_phrases() -> _FormPhrases:
+    """The :data:`FORMS` phrases of every language, read as the prose is (:func:`_words_of`), built once."""
     ids: dict[bytes, int] = {SEP: 1}
     transitions: dict[tuple[int, int], int] = {}
     ends = [0]
