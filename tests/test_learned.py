@@ -403,3 +403,99 @@ def assert_batch_reads_alike(prompts: list[str], cfg: FeaturizerConfig) -> None:
         for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
             got[names[c]] = got.get(names[c], 0.0) + v
         assert got == pytest.approx(featurize(prompt, cfg)), prompt
+
+
+def _forms_classifier(prompts: list[str]) -> LearnedClassifier:
+    """A classifier reading the form features (and the shipped recipe's others), with random weights over the
+    vocabulary of ``prompts``: what matters here is that both paths compute the same thing."""
+    from costsim.routing.train import vocabulary
+
+    cfg = FeaturizerConfig(stem_chars=5, wide_stems=True, intl_function_words=True, quoted=True, forms=True,
+                           dense=("has_code", "code_len", "traceback", "multi_turn", "prose_words"))
+    names = vocabulary(prompts, cfg, min_df=3)
+    weights = np.random.default_rng(15).normal(scale=2.0, size=(len(names), 3))
+    return LearnedClassifier(tuple(names), weights, np.zeros(3), cfg)
+
+
+def test_with_the_form_features_both_paths_decide_every_labeled_prompt_alike():
+    """forms: the batch call and one call per prompt give every labeled prompt the same tiers and probabilities,
+    and FeatureSpace.coo gives it the values featurize names, the d:form_* features among them."""
+    from costsim.routing.forms import FORMS
+
+    prompts = _all_labeled_prompts() + ["", "   ", "a\x00b", "```\nonly code", "[New message]", "？", "yes do it"]
+    clf = _forms_classifier(prompts)
+    assert {f"d:{name}" for name in FORMS} <= set(clf.names)
+    batch = clf.tiers(prompts)
+    assert batch.tolist() == [int(clf.tiers([p])[0]) for p in prompts]
+    np.testing.assert_allclose(
+        clf.predict_proba(prompts), np.vstack([clf.predict_proba([p]) for p in prompts]), rtol=0, atol=1e-12
+    )
+    assert [d.tier for d in clf.predict(prompts)] == batch.tolist()
+    row, col, val = clf.space.coo(prompts)
+    fired = dict.fromkeys(FORMS, 0)
+    for i, prompt in enumerate(prompts):
+        got: dict[str, float] = {}
+        for c, v in zip(col[row == i].tolist(), val[row == i].tolist()):
+            got[clf.names[c]] = got.get(clf.names[c], 0.0) + v
+        want = {k: v for k, v in featurize(prompt, clf.config).items() if k in clf.vocab}
+        assert got.keys() == want.keys() and got == pytest.approx(want, rel=1e-12, abs=1e-15), f"prompt {i}"
+        for name in FORMS:
+            fired[name] += want[f"d:{name}"] == 1.0
+    assert all(count > 0 for count in fired.values()), fired
+
+
+@pytest.mark.parametrize("prompt, form", [
+    ("How do I rename a git branch?", "form_howto"),
+    ("What is a monad?", "form_explain"),
+    ("Was ist der Unterschied zwischen TCP und UDP?", "form_explain"),
+    ("请解释一下死锁", "form_explain"),  # a CJK phrase matches inside a run of characters
+    ("Объясни, что такое монада", "form_explain"),
+    ("¿Cómo puedo renombrar una rama?", "form_howto"),
+    ("Find out why checkout drops orders", "form_diagnose"),
+    ("Zjisti proč padá build", "form_diagnose"),
+    ("原因を調べてください", "form_diagnose"),
+    ("our nightly job", "form_ours"),
+    ("Nasz serwis zwraca 502", "form_ours"),
+    ("我们的服务", "form_ours"),
+    ("it fails only under load", "form_intermittent"),
+    ("Il test fallisce a volte", "form_intermittent"),
+    ("Should we shard by tenant or by region?", "form_decide"),
+    ("Devrions-nous passer à Kafka ?", "form_decide"),
+    ("yes, do it", "form_followup"),
+    ("Evet, devam et", "form_followup"),
+])
+def test_a_form_phrase_in_any_language_sets_its_feature(prompt, form):
+    from costsim.routing.forms import FORMS
+
+    cfg = FeaturizerConfig(forms=True)
+    dense = featurize(prompt, cfg)
+    assert dense[f"d:{form}"] == 1.0
+    assert {f"d:{name}" for name in FORMS} <= dense.keys()
+
+
+@pytest.mark.parametrize("prompt, form", [
+    ("answer the weather question", "form_ours"),  # "we" inside words
+    ("deploy to us-east-1", "form_ours"),  # "us" is left out: a region
+    ("why is my docker build slow?", "form_ours"),  # "my" is Polish "we", left out
+    ("네트워크 설정을 바꿔", "form_followup"),  # "네" (yes) is left out: the first syllable of "network"
+    ("मोनाड क्या है", "form_followup"),  # "हाँ" is read as "ह", the first piece of "है": left out
+    ("rename explaining_var to reason", "form_explain"),  # whole words only
+])
+def test_a_form_phrase_matches_whole_words_only(prompt, form):
+    assert featurize(prompt, FeaturizerConfig(forms=True))[f"d:{form}"] == 0.0
+
+
+def test_the_form_features_are_off_unless_asked_for_and_named_as_cues():
+    """forms is off by default and absent from the featurizer's JSON until on (the shipped file is unchanged);
+    a file naming d:form_* without it is refused; every language has phrases for every form; each form is a cue."""
+    from costsim.routing.forms import FORMS, LEXICON
+    from costsim.routing.reasons import CUES, cue_of
+
+    assert "forms" not in FeaturizerConfig().to_json() and LearnedClassifier.load().config.forms is False
+    cfg = FeaturizerConfig(forms=True)
+    assert cfg.to_json()["forms"] is True and FeaturizerConfig.from_json(cfg.to_json()) == cfg
+    assert not any(k.startswith("d:form") for k in featurize("what is a monad?", FeaturizerConfig()))
+    with pytest.raises(ValueError, match="form_explain"):
+        LearnedClassifier(("d:form_explain",), np.zeros((1, 3)), np.zeros(3), FeaturizerConfig()).space  # noqa: B018
+    assert all(len(LEXICON[name]) == 19 for name in FORMS)
+    assert all(cue_of(f"d:{name}") in CUES for name in FORMS)

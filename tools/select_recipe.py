@@ -1,6 +1,6 @@
 """Choose the learned classifier's recipe without looking at any probe: cross-source figures only.
 
-    python tools/select_recipe.py [--workers 2] [--third-round | --tenth | --tenth-levers]
+    python tools/select_recipe.py [--workers 2] [--third-round | --tenth | --tenth-levers | --twelfth]
 
 Each candidate (L2 penalty, the weight of the prompts real people typed, featurizer) is scored by the cross-source
 evaluation of tools/heldout_report.py: every authoring source held out whole, scored by a model trained with the
@@ -134,6 +134,17 @@ TENTH_LEVERS = {
     "... best, counts / (words + 1) ^ 1": (3e-6, 0.5, replace(BEST[2], length_power=1.0), BEST[3]),
 }
 
+# Issue 15, the twelfth session (15i): the form of the ask in 19 languages (FeaturizerConfig.forms: the d:form_*
+# features of costsim/routing/forms.py, whose phrase lists were written and committed before this grid's first run).
+# Written down before the run: the tenth session's two recipes as they were (the baselines), each with the form
+# features, and the tenth best with the forms and the sets weighed ^1.
+TWELFTH = {
+    **TENTH,
+    "(a) tenth best + forms": (3e-6, 0.5, replace(BEST[2], forms=True), BEST[3]),
+    "(b) shipped + forms": (3e-6, 0.5, replace(WIDE_LENGTH, forms=True)),
+    "(c) tenth best + forms, sets ^1": (3e-6, 0.5, replace(BEST[2], forms=True), {**BEST[3], "source_power": 1.0}),
+}
+
 
 # issue 15's examples and the tiers they may go to (tests/test_learned.py checks the shipped model on them)
 ISSUE_EXAMPLES = {
@@ -246,4 +257,4 @@ def main(workers: int = 2, candidates: dict | None = None) -> None:
 if __name__ == "__main__":
     main(int(sys.argv[2]) if sys.argv[1:2] == ["--workers"] else 2,
          THIRD_ROUND if "--third-round" in sys.argv else TENTH if "--tenth" in sys.argv
-         else TENTH_LEVERS if "--tenth-levers" in sys.argv else None)
+         else TENTH_LEVERS if "--tenth-levers" in sys.argv else TWELFTH if "--twelfth" in sys.argv else None)

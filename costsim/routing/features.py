@@ -11,6 +11,8 @@ code, logs and earlier turns removed) and a few shape facts about the rest:
   counts over (words + 1) ** length_power (1/2 by default), so a long prose does not outweigh a short one.
 * ``d:`` dense shape features (pasted code and its size, a traceback, an earlier conversation, and the
   prose's length, capped: a terse follow-up is short, a spec longer, a long preamble no more than a spec).
+  With ``forms``, also the ``d:form_*`` features (:mod:`costsim.routing.forms`): 1 when the prose has the form of
+  an ask in any of 19 languages (asks to explain, how to, to find the cause; speaks of "our" system; ...).
 
 The batch is one text (messages joined by NUL lines): each regular expression runs once over it, ASCII
 prose is cut into words by one bytes.translate and split, and words are looked up in a dictionary and
@@ -31,6 +33,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from costsim.routing.forms import FORMS, LEXICON
 from costsim.routing.rules import joined, joined_prose, new_message
 
 __all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "batch_words", "document_features"]
@@ -132,12 +135,21 @@ class FeaturizerConfig:
     intl_function_words: bool = False  # also leave other languages' function words out on their own ("в", "la")
     words_cap: int = PROSE_WORDS_CAP  # d:prose_words stops growing at this many words
     quoted: bool = False  # a short quoted string ('Latenz (ms)', "orders") is read as one word, like inline code
+    forms: bool = False  # also the d:form_* features (costsim.routing.forms: the form of the ask, in 19 languages)
+
+    @property
+    def dense_names(self) -> tuple[str, ...]:
+        """Every dense feature the model reads: :attr:`dense`, then :data:`FORMS` with ``forms``."""
+        return (*self.dense, *FORMS) if self.forms else self.dense
 
     def to_json(self) -> dict:
-        return {"bigrams": self.bigrams, "dense": list(self.dense), "length_power": self.length_power,
-                "function_words": self.function_words, "stem_chars": self.stem_chars, "wide_stems": self.wide_stems,
-                "intl_function_words": self.intl_function_words,
-                "quoted": self.quoted, "words_cap": self.words_cap}
+        d = {"bigrams": self.bigrams, "dense": list(self.dense), "length_power": self.length_power,
+             "function_words": self.function_words, "stem_chars": self.stem_chars, "wide_stems": self.wide_stems,
+             "intl_function_words": self.intl_function_words,
+             "quoted": self.quoted, "words_cap": self.words_cap}
+        if self.forms:  # only when on: a file without them stays as it was
+            d["forms"] = True
+        return d
 
     @classmethod
     def from_json(cls, d: dict) -> FeaturizerConfig:
@@ -149,12 +161,87 @@ class FeaturizerConfig:
                    function_words=bool(d["function_words"]), stem_chars=int(d.get("stem_chars", 0)),
                    wide_stems=bool(d.get("wide_stems", False)),
                    intl_function_words=bool(d.get("intl_function_words", False)),
-                   quoted=bool(d.get("quoted", False)), words_cap=int(d.get("words_cap", PROSE_WORDS_CAP)))
+                   quoted=bool(d.get("quoted", False)), words_cap=int(d.get("words_cap", PROSE_WORDS_CAP)),
+                   forms=bool(d.get("forms", False)))
 
 
-def batch_words(prompts: Sequence[str], quoted: bool = False) -> tuple[list[bytes], np.ndarray, np.ndarray]:
+def _words_of(text: str) -> bytes:
+    """A phrase's words as the prose's are read (lower-cased, non-word characters made spaces, each CJK
+    character a word of its own), joined by single spaces."""
+    text = _WIDE_NON_WORD_RE.sub(" ", text.lower())
+    text = " ".join(_CJK_RE.split(text))
+    return b" ".join(text.encode("utf-8").translate(_ASCII_WORDS).split())
+
+
+@dataclass(frozen=True)
+class _FormPhrases:
+    """Every :data:`FORMS` phrase as a path of words from a root state: a word's id (0: in no phrase, 1: the NUL
+    that opens each prose), the transitions ``state * n_ids + id`` (sorted) with the state each leads to, and the
+    forms (a bit each) whose phrase ends in each state."""
+
+    ids: dict[bytes, int]
+    keys: np.ndarray
+    next_state: np.ndarray
+    ends: np.ndarray
+
+
+@functools.cache
+def form_phrases() -> _FormPhrases:
+    """The :data:`FORMS` phrases of every language, read as the prose is (:func:`_words_of`), built once."""
+    ids: dict[bytes, int] = {SEP: 1}
+    transitions: dict[tuple[int, int], int] = {}
+    ends = [0]
+    for bit, name in enumerate(FORMS):
+        for phrase in {w for lang in LEXICON[name].values() for p in lang.split("|") if (w := _words_of(p))}:
+            state = 0
+            for word in phrase.split(b" "):
+                step = (state, ids.setdefault(word, len(ids) + 1))
+                if step not in transitions:
+                    transitions[step] = len(ends)
+                    ends.append(0)
+                state = transitions[step]
+            ends[state] |= 1 << bit
+    n_ids = len(ids) + 2
+    order = sorted(transitions, key=lambda st: st[0] * n_ids + st[1])
+    return _FormPhrases(ids, np.array([st * n_ids + i for st, i in order], dtype=np.int64),
+                        np.array([transitions[k] for k in order], dtype=np.int64), np.array(ends, dtype=np.int64))
+
+
+def _forms_of(ids: np.ndarray, order: np.ndarray, out: np.ndarray) -> None:
+    """Set ``out[prompt, j]`` to 1 where the prose of a prompt (its words' :func:`form_phrases` ids, each prompt's
+    opened by a NUL; the k-th NUL opens prompt ``order[k]``) has a phrase of form j: every word starts a walk
+    along the phrases, all walks a step at a time (numpy), a walk ending where it meets no phrase."""
+    fp = form_phrases()
+    n_ids = len(fp.ids) + 2
+    start = np.flatnonzero(ids > 1)
+    state = np.zeros(len(start), dtype=np.int64)
+    found_at, found = [], []
+    for step in range(len(ids)):
+        at = start + step
+        inside = at < len(ids)
+        start, state, at = start[inside], state[inside], at[inside]
+        keys = state * n_ids + ids[at]
+        pos = np.minimum(np.searchsorted(fp.keys, keys), len(fp.keys) - 1)
+        going = fp.keys[pos] == keys
+        start, state = start[going], fp.next_state[pos[going]]
+        if not len(start):
+            break
+        done = fp.ends[state] > 0
+        found_at.append(start[done])
+        found.append(fp.ends[state[done]])
+    if not found_at:
+        return
+    starts, bits = np.concatenate(found_at), np.concatenate(found)
+    prompt = order[np.searchsorted(np.flatnonzero(ids == 1), starts, side="right") - 1]
+    for j in range(out.shape[1]):
+        out[prompt[(bits >> j) & 1 == 1], j] = 1.0
+
+
+def batch_words(prompts: Sequence[str], quoted: bool = False,
+                forms: bool = False) -> tuple[list[bytes], np.ndarray, np.ndarray]:
     """Every prompt's prose words (UTF-8, lower-cased), each prompt's preceded by a NUL word; the prompt
-    each NUL opens (the words come ASCII prompts first); and every :data:`DENSE` value, one row a prompt."""
+    each NUL opens (the words come ASCII prompts first); and every :data:`DENSE` value but ``prose_words``,
+    then with ``forms`` every :data:`FORMS` value, one row a prompt."""
     n = len(prompts)
     messages, multi = list(prompts), np.zeros(n)
     for i in [i for i, p in enumerate(prompts) if "[" in p]:
@@ -162,6 +249,7 @@ def batch_words(prompts: Sequence[str], quoted: bool = False) -> tuple[list[byte
         multi[i] = 1.0 if earlier else 0.0
     ascii_ = np.fromiter(map(str.isascii, messages), dtype=bool, count=n)
     code_chars, traceback = np.zeros(n), np.zeros(n)
+    form = np.zeros((n, len(FORMS) if forms else 0))
     words: list[bytes] = []
     groups = [np.flatnonzero(ascii_), np.flatnonzero(~ascii_)]
     for wide, rows in enumerate(groups):
@@ -180,8 +268,12 @@ def batch_words(prompts: Sequence[str], quoted: bool = False) -> tuple[list[byte
             if _CJK_RE.search(prose):
                 prose = " ".join(_CJK_RE.split(prose))
         words += prose.encode("utf-8").translate(_ASCII_WORDS).split()
-    shape = np.column_stack([code_chars > 0, np.log1p(code_chars) / 10.0, traceback, multi]).astype(float)
-    return words, np.concatenate(groups), shape
+    order = np.concatenate(groups)
+    if forms:
+        _forms_of(np.fromiter(map(form_phrases().ids.get, words, repeat(0)), dtype=np.int64, count=len(words)),
+                  order, form)
+    shape = np.column_stack([code_chars > 0, np.log1p(code_chars) / 10.0, traceback, multi, form]).astype(float)
+    return words, order, shape
 
 
 def prose_words_value(words: np.ndarray, cap: int = PROSE_WORDS_CAP) -> np.ndarray:
@@ -203,7 +295,7 @@ def _stem(word: bytes, n: int, wide: bool = False) -> bytes:
 
 def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -> tuple[Counter, dict[str, float], int]:
     """One prompt's n-gram counts by name, its dense values by name, and its number of words."""
-    all_words, _, shape = batch_words([prompt], cfg.quoted)
+    all_words, _, shape = batch_words([prompt], cfg.quoted, cfg.forms)
     words = [w.decode("utf-8") for w in all_words[1:]]
     alone = frozenset() if cfg.function_words else _ALL_FUNCTION_WORDS if cfg.intl_function_words else FUNCTION_WORDS
     counts = Counter("w:" + w for w in words if w not in alone)
@@ -213,8 +305,8 @@ def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
-    values = [*shape[0], float(prose_words_value(np.array(len(words)), cfg.words_cap))]
-    dense = {"d:" + name: float(value) for name, value in zip(DENSE, values) if name in cfg.dense}
+    values = [*shape[0, :4], float(prose_words_value(np.array(len(words)), cfg.words_cap)), *shape[0, 4:]]
+    dense = {"d:" + name: float(value) for name, value in zip((*DENSE, *FORMS), values) if name in cfg.dense_names}
     return counts, dense, len(words)
 
 
@@ -248,8 +340,13 @@ class FeatureSpace:
                 stem[rest.encode("utf-8")] = col
             elif kind == "d" and rest in DENSE:
                 self.dense_cols.append((DENSE.index(rest), col))
+            elif kind == "d" and rest in FORMS and cfg.forms:  # the shapes' columns after prose_words
+                self.dense_cols.append((len(DENSE) + FORMS.index(rest), col))
             else:
-                raise ValueError(f"feature {name!r} is not w:, b:, p: or d:{'|'.join(DENSE)}")
+                raise ValueError(f"feature {name!r} is not w:, b:, p: or d:{'|'.join(cfg.dense_names)}")
+        if cfg.forms:  # the phrases' words are tokens too (without columns): one lookup gives a word both ids
+            for word in form_phrases().ids:
+                self.token_ids.setdefault(word, len(self.token_ids))
         n_tok = len(self.token_ids) + 2 * len(pairs)  # an upper bound, fixed before the pairs add tokens
         for a, b, col in pairs:
             ia = 0 if a == START else self._token_id(a)
@@ -263,6 +360,11 @@ class FeatureSpace:
         n = cfg.stem_chars
         self.stem_col = np.array([stem.get(_stem(t, n, cfg.wide_stems), -1) if n else -1 for t in self.token_ids],
                                  dtype=np.int64)
+        # each token's form_phrases id (0: in no phrase), and 0 for words outside the tokens
+        self.form_ids = np.zeros(len(self.token_ids) + 1, dtype=np.int64)
+        if cfg.forms:
+            for word, form_id in form_phrases().ids.items():
+                self.form_ids[self.token_ids[word]] = form_id
         keys = np.array(sorted(bigram), dtype=np.int64)
         self.bigram_keys = keys
         self.bigram_cols = np.array([bigram[k] for k in keys.tolist()], dtype=np.int64)
@@ -301,6 +403,10 @@ class FeatureSpace:
         words.append(SEP)  # closes the last prose (its "</s>")
         unknown_id = len(self.token_ids)
         ids = np.fromiter(map(self.token_ids.get, words, repeat(unknown_id)), dtype=np.int64, count=len(words))
+        if self.cfg.forms:  # what batch_words(forms=True) computes, from the tokens' ids
+            form = np.zeros((n, len(FORMS)))
+            _forms_of(self.form_ids[ids], order, form)
+            shapes = np.column_stack([shapes, form])
         sep = ids == 0
         row_of = np.cumsum(sep) - 1  # the final NUL opens row n, which nothing belongs to
         words_per_row = np.bincount(row_of[~sep], minlength=n + 1)[:n]
@@ -325,10 +431,11 @@ class FeatureSpace:
                 stem = np.fromiter(map(self._unknown_stem.__getitem__, long_words), dtype=np.int64, count=len(unknown))
                 rows.append(row_of[unknown[stem >= 0]])
                 cols.append(stem[stem >= 0])
-        if any(k == len(DENSE) - 1 for k, _ in self.dense_cols):  # prose_words: only when the model reads it
-            prose_words = np.zeros(n)
+        if self.cfg.forms or any(k == len(DENSE) - 1 for k, _ in self.dense_cols):  # prose_words: when the model
+            prose_words = np.zeros(n)                                                 # reads it or a form after it
             prose_words[order] = words_per_row
-            shapes = np.column_stack([shapes, prose_words_value(prose_words, self.cfg.words_cap)])
+            value = prose_words_value(prose_words, self.cfg.words_cap)
+            shapes = np.column_stack([shapes[:, :4], value, shapes[:, 4:]])
         return Hits(n, order, shapes, scale, row_of[used], ids[used], np.concatenate(rows), np.concatenate(cols))
 
     def coo(self, prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

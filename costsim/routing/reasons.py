@@ -52,7 +52,13 @@ _WORDS = {
     "asks why something happens": "why",
 }
 _DENSE = {"has_code": "pasted code", "code_len": "pasted code", "traceback": "a pasted traceback or log",
-          "multi_turn": "a follow-up in a conversation", "prose_words": "how much the request spells out"}
+          "multi_turn": "a follow-up in a conversation", "prose_words": "how much the request spells out",
+          # the form of the ask, in 19 languages (costsim.routing.forms): after every other cue, so the shipped
+          # model's cues keep their places
+          "form_explain": "asks to explain a concept", "form_howto": "asks a how-to question",
+          "form_diagnose": "asks to find the cause", "form_ours": "speaks of our own system",
+          "form_intermittent": "an intermittent failure", "form_decide": "asks for a decision",
+          "form_followup": "a follow-up: carry on"}
 
 CUES: tuple[str, ...] = tuple(dict.fromkeys([*_OPENERS.values(), *_WORDS, *_DENSE.values()]))
 _CUE_OF_WORD = {word: cue for cue, words in _WORDS.items() for word in words.split()}

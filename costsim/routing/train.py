@@ -102,7 +102,7 @@ def vocabulary(prompts: Sequence[str], config: FeaturizerConfig, min_df: int) ->
     df: Counter = Counter()
     for p in prompts:
         df.update(document_features(p, config)[0].keys())
-    return sorted([k for k, c in df.items() if c >= min_df] + [f"d:{name}" for name in config.dense])
+    return sorted([k for k, c in df.items() if c >= min_df] + [f"d:{name}" for name in config.dense_names])
 
 
 def _class_weights(y: np.ndarray, class_weight: str | Sequence[float] | None) -> np.ndarray:
