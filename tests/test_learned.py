@@ -486,12 +486,13 @@ def test_a_form_phrase_matches_whole_words_only(prompt, form):
 
 
 def test_the_form_features_are_off_unless_asked_for_and_named_as_cues():
-    """forms is off by default and absent from the featurizer's JSON until on (the shipped file is unchanged);
-    a file naming d:form_* without it is refused; every language has phrases for every form; each form is a cue."""
+    """forms is off by default and absent from the featurizer's JSON until on (weights files trained without it
+    read as before); the shipped weights read it (issue 15's twelfth session); a file naming d:form_* without it is
+    refused; every language has phrases for every form; each form is a cue."""
     from costsim.routing.forms import FORMS, LEXICON
     from costsim.routing.reasons import CUES, cue_of
 
-    assert "forms" not in FeaturizerConfig().to_json() and LearnedClassifier.load().config.forms is False
+    assert "forms" not in FeaturizerConfig().to_json() and LearnedClassifier.load().config.forms is True
     cfg = FeaturizerConfig(forms=True)
     assert cfg.to_json()["forms"] is True and FeaturizerConfig.from_json(cfg.to_json()) == cfg
     assert not any(k.startswith("d:form") for k in featurize("what is a monad?", FeaturizerConfig()))

@@ -10,9 +10,11 @@ RECIPE_* defaults, also what `costsim train` uses) and REAL_WEIGHT were chosen b
 cross-source evaluation (each source held out whole; the Aider log in four parts of whole sessions, the Cursor logs
 one repository at a time), among candidates that route issue 15's own examples sensibly: word unigrams and bigrams
 of the request's own prose (pasted code, logs and earlier turns removed), 5-character stems of longer words
-(non-ASCII words too since the eighth session), and five shape features, the prose's length only capped at 32
-words; no question marks, no punctuation and no function words on their own (issue 15: in the older sets they marked
-how hard asks were *written*, so plain questions went to tier 3); L2 3e-6; balanced class weights.
+(non-ASCII words too since the eighth session), a short quoted string as one word, five shape features with the
+prose's length capped at 16 words, and since the twelfth session the form of the ask in 19 languages
+(costsim/routing/forms.py); no question marks, no punctuation and no function words on their own, in any language
+(issue 15: in the older sets they marked how hard asks were *written*, so plain questions went to tier 3); L2 3e-6;
+balanced class weights; each authored set weighed by its size ^0.5 (SOURCE_POWER).
 tools/heldout_report.py then chooses the routing offsets on the pooled cross-source probabilities (a grid of 0.1
 steps), writes them into the weights and reports a nested check (each source routed by offsets chosen without it),
 and the typed prior (`learned:typed`), chosen on the typed sources' cross-source probabilities; cautious offsets
@@ -54,10 +56,11 @@ REAL_WEIGHT = 0.5
 
 # Each authoring set (each part of a typed log) weighs (mean set size / its size) ** SOURCE_POWER in training, the
 # templated train.jsonl 1: at 1 every set weighs as much as the average one, so a style written in 40 requests
-# (textbook "why" questions) counts as much as one written in 300 (terse asks). 0, every request weighing alike, is the
-# shipped recipe; 0.5 and 1 were tried in issue 15's eighth session's third round (tools/select_recipe.py's
-# THIRD_ROUND) and not shipped.
-SOURCE_POWER = 0.0
+# (textbook "why" questions) counts as much as one written in 300 (terse asks). 0, every request weighing alike, was the
+# shipped recipe until issue 15's twelfth session; 0.5 and 1 were tried in the eighth session's third round
+# (tools/select_recipe.py's THIRD_ROUND) and not shipped then; 0.5 ships since the twelfth (select_recipe's TWELFTH
+# grid, candidate (a): the tenth session's best with the forms of the ask).
+SOURCE_POWER = 0.5
 
 
 def set_weights(records: list[dict], source_power: float = SOURCE_POWER) -> list[float]:

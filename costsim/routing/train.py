@@ -119,13 +119,18 @@ def _class_weights(y: np.ndarray, class_weight: str | Sequence[float] | None) ->
 
 
 # The recipe the shipped weights use (tools/train_default.py), and `costsim train` with it: words, word bigrams,
-# and 5-character stems of the request prose's longer words, non-ASCII ones included (issue 15, eighth session),
-# and five shape features (no punctuation, no function words alone; the prose's length only capped at 32 words),
-# L2 3e-6 (1e-5 until the eighth session), balanced class weights. Chosen by tools/select_recipe.py on cross-source
-# figures only, among candidates that route issue 15's examples sensibly; tools/train_default.py weighs the prompts
-# people typed 0.5x (REAL_WEIGHT). Offsets chosen by tools/heldout_report.py on the cross-source probabilities.
+# and 5-character stems of the request prose's longer words, non-ASCII ones included (issue 15, eighth session);
+# other languages' function words only inside bigrams, as English ones (ninth); a short quoted string read as one
+# word (ninth); five shape features, the prose's length capped at 16 words (tenth); and since issue 15's twelfth
+# session the form of the ask in 19 languages (routing/forms.py: explains, how-to, find the cause, our system,
+# intermittent, a decision, a follow-up). No punctuation. L2 3e-6, balanced class weights;
+# tools/train_default.py weighs the prompts people typed 0.5x (REAL_WEIGHT) and each authored set by its size ^0.5
+# (SOURCE_POWER). Chosen by tools/select_recipe.py on cross-source figures only (its TWELFTH grid, candidate (a)),
+# among candidates that route issue 15's examples sensibly; offsets chosen by tools/heldout_report.py on the
+# cross-source probabilities.
 RECIPE_CONFIG = FeaturizerConfig(
-    stem_chars=5, wide_stems=True, dense=("has_code", "code_len", "traceback", "multi_turn", "prose_words")
+    stem_chars=5, wide_stems=True, intl_function_words=True, quoted=True, words_cap=16, forms=True,
+    dense=("has_code", "code_len", "traceback", "multi_turn", "prose_words"),
 )
 RECIPE_L2 = 3e-6
 RECIPE_OFFSETS = (0.0, -0.1, 0.5)
