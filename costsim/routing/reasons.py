@@ -80,5 +80,5 @@ def cue_of(feature: str) -> str | None:
 
 def cue_columns(names: Sequence[str]) -> np.ndarray:
     """Each feature's cue as an index into :data:`CUES` (-1: none)."""
-    index = {cue: i for i, cue in enumerate(CUES)}
+    index: dict[str | None, int] = {cue: i for i, cue in enumerate(CUES)}  # a feature of no cue: None
     return np.array([index.get(cue_of(name), -1) for name in names], dtype=np.int64)
