@@ -247,3 +247,22 @@ def test_validate_takes_the_whole_pricing_folder_policy_included(tmp_path):
     bad.write_text("tiers:\n  1: {model: gpt-5-nano}\n  2: {model: deepseek-v4-flash}\n  3: {model: claude-opus-9}\n")
     result = CliRunner().invoke(app, ["pricing", "validate", str(bad)])
     assert result.exit_code == 2 and "unknown model 'claude-opus-9'" in result.stderr
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("abc", "must be a number, got 'abc'"), (True, "must be a number, got True"), (-1, "must be >= 0, got -1"),
+    (1e300, "must be <= 1,000,000,000,000,000, got 1e+300"),
+    (float("nan"), "must be a finite number, got nan"),
+    (1e10, "must be <= 1,000,000,000,000,000 USD per million tokens, got 10000000000000000"),  # 10^10 * 10^6
+])
+def test_import_names_a_bad_price_in_the_map_instead_of_writing_it(tmp_path, value, problem):
+    entry = {"input_cost_per_token": value, "output_cost_per_token": 1e-6, "litellm_provider": "openai"}
+    result, _ = run_import(tmp_path, {"gpt-x": entry}, "gpt-x")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(f"gpt-x.input_cost_per_token: {problem}")
+
+
+def test_import_names_an_entry_that_is_not_an_object(tmp_path):
+    result, _ = run_import(tmp_path, {"gpt-x": "see docs"}, "gpt-x")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("gpt-x: not a price entry (a JSON string, not an object)")

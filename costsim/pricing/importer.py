@@ -17,6 +17,7 @@ from typing import Any
 
 from costsim.errors import PricingError, load_json, read_text
 from costsim.pricing.prices import unknown_model_message
+from costsim.yamlio import LARGEST, to_decimal
 
 MTOK = Decimal(1_000_000)
 LITELLM_KINDS = {"input": "input_cost_per_token", "output": "output_cost_per_token",
@@ -26,8 +27,17 @@ GENAI_KINDS = {"input": "input_mtok", "output": "output_mtok", "cache_read": "ca
                "cache_write_5m": "cache_write_mtok"}
 
 
-def _dec(value) -> Decimal:
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+def _dec(value, where: str, path: Path, scale: Decimal = Decimal(1)) -> Decimal:
+    """A price from the map, times `scale`, checked as a price table's are (a number, finite, >= 0, no larger
+    than yamlio.LARGEST once scaled): a map's bad value is named here, not written into a table that
+    `pricing validate` then refuses."""
+    def fail(message: str):
+        raise PricingError(f"{where}: {message}", path=path)
+
+    price = to_decimal(value, fail) * scale
+    if price > LARGEST:
+        fail(f"must be <= {LARGEST:,} USD per million tokens, got {_num(price)}")
+    return price
 
 
 def _num(value: Decimal) -> str:
@@ -62,7 +72,7 @@ def import_table(path: Path, models: list[str], *, day: date, provider: str | No
                            path=path)
     lines = [f"# Imported by `costsim pricing import` from {source} ({Path(path).name}) on {day}.",
              "# USD per million tokens. Check with `costsim pricing validate`; use with --pricing FILE.",
-             f"checked: {day}", f"provider: {provider or providers[0]}", "models:"]
+             f"checked: {day}", f"provider: {_quoted(provider or providers[0])}", "models:"]
     for e in entries:
         lines += model_lines(e, day)
     return "\n".join(lines) + "\n"
@@ -119,7 +129,10 @@ def _quoted(text: str) -> str:
 
 def _from_litellm(data: dict, name: str, path: Path) -> dict:
     key = name if name in data else next((k for k in data if k.rsplit("/", 1)[-1] == name), None)
-    if key is None or not isinstance(data.get(key), dict):
+    if key is not None and not isinstance(data[key], dict):
+        kind = {str: "string", list: "list", bool: "boolean", type(None): "null"}.get(type(data[key]), "number")
+        raise PricingError(f"{key}: not a price entry (a JSON {kind}, not an object)", path=path)
+    if key is None:
         index = {k.lower(): k for k in data if k != "sample_spec"}
         raise PricingError(unknown_model_message(name, index).replace("no price table has it", "not in this map")
                            .replace(" (add it with --pricing FILE)", ""), path=path)
@@ -128,7 +141,7 @@ def _from_litellm(data: dict, name: str, path: Path) -> dict:
 
     def per_mtok(field: str) -> Decimal | None:
         value = entry.get(field)
-        return None if value is None else _dec(value) * MTOK
+        return None if value is None else _dec(value, f"{where}.{field}", path, MTOK)
 
     rates = {kind: per_mtok(field) for kind, field in LITELLM_KINDS.items()}
     for kind in ("input", "output"):
@@ -169,7 +182,8 @@ def _from_litellm(data: dict, name: str, path: Path) -> dict:
 
 
 def _litellm_off_peak(block: dict, where: str, path: Path) -> str:
-    rates = {kind: _dec(block[field]) * MTOK for kind, field in LITELLM_KINDS.items() if block.get(field) is not None}
+    rates = {kind: _dec(block[field], f"{where}.off_peak_pricing.{field}", path, MTOK)
+             for kind, field in LITELLM_KINDS.items() if block.get(field) is not None}
     windows, weekends = [], False
     for w in block.get("windows", []):
         hours = w.get("hours_utc", [])
@@ -253,14 +267,14 @@ def _genai_period(prices: dict, where: str, path: Path) -> dict:
         if value is None:
             continue
         if isinstance(value, dict):  # TieredPrices {base, tiers: [{start, price}]}
-            rates[kind] = _dec(value["base"])
+            rates[kind] = _dec(value.get("base"), f"{where}.{field}.base", path)
             tiers = value.get("tiers") or []
             if len(tiers) != 1:
                 raise PricingError(f"{where}.{field}: {len(tiers)} prompt-size tiers; costsim models one", path=path)
             above = int(tiers[0]["start"])
-            lc[kind] = _dec(tiers[0]["price"])
+            lc[kind] = _dec(tiers[0].get("price"), f"{where}.{field}.tiers[0].price", path)
         else:
-            rates[kind] = _dec(value)
+            rates[kind] = _dec(value, f"{where}.{field}", path)
     for kind in ("input", "output"):
         if kind not in rates:
             raise PricingError(f"{where}: has no {GENAI_KINDS[kind]} (a model with no price is not $0)", path=path)
