@@ -232,19 +232,20 @@ def _from_genai(data: list, name: str, path: Path) -> dict:
     prov, model = found
     where = f"{prov.get('id')}/{model['id']}"
     prices = model.get("prices")
-    conditional = prices if isinstance(prices, list) else [{"prices": prices}]
+    conditional = prices if isinstance(prices, list) else [{"prices": _object(prices, f"{where}.prices", path)}]
     periods, notes = [], []
-    for item in conditional:
-        constraint = item.get("constraint") or {}
+    for k, item in enumerate(conditional):
+        item = _object(item, f"{where}.prices[{k}]", path)
+        constraint = _object(item.get("constraint"), f"{where}.prices[{k}].constraint", path)
         if "start_time" in constraint or "end_time" in constraint:
             notes.append(
                 f"time-of-day price {constraint.get('start_time')}-{constraint.get('end_time')} UTC not "
                 "imported: add it as an off_peak window by hand"
             )
             continue
-        period = _genai_period(item.get("prices") or {}, where, path)
+        period = _genai_period(_object(item.get("prices"), f"{where}.prices[{k}].prices", path), where, path)
         if "start_date" in constraint:
-            period["from"] = constraint["start_date"]
+            period["from"] = _day(constraint["start_date"], f"{where}.prices[{k}].constraint.start_date", path)
         periods.append(period)
     if not periods:
         raise PricingError(f"{where}: has no usable price (a model with no price is not $0)", path=path)
@@ -269,10 +270,16 @@ def _genai_period(prices: dict, where: str, path: Path) -> dict:
         if isinstance(value, dict):  # TieredPrices {base, tiers: [{start, price}]}
             rates[kind] = _dec(value.get("base"), f"{where}.{field}.base", path)
             tiers = value.get("tiers") or []
+            if not isinstance(tiers, list):
+                raise PricingError(f"{where}.{field}.tiers: expected a list, got {json.dumps(tiers)[:40]}", path=path)
             if len(tiers) != 1:
                 raise PricingError(f"{where}.{field}: {len(tiers)} prompt-size tiers; costsim models one", path=path)
-            above = int(tiers[0]["start"])
-            lc[kind] = _dec(tiers[0].get("price"), f"{where}.{field}.tiers[0].price", path)
+            tier = _object(tiers[0], f"{where}.{field}.tiers[0]", path)
+            start = _dec(tier.get("start"), f"{where}.{field}.tiers[0].start", path)
+            if start != int(start):
+                raise PricingError(f"{where}.{field}.tiers[0].start: must be a whole number of tokens", path=path)
+            above = int(start)
+            lc[kind] = _dec(tier.get("price"), f"{where}.{field}.tiers[0].price", path)
         else:
             rates[kind] = _dec(value, f"{where}.{field}", path)
     for kind in ("input", "output"):
@@ -282,3 +289,19 @@ def _genai_period(prices: dict, where: str, path: Path) -> dict:
     if above is not None:
         period["long_context"] = (above, {**{k: v for k, v in rates.items() if k not in lc}, **lc})
     return period
+
+
+def _object(value, where: str, path: Path) -> dict:
+    """`value` when it is a JSON object, {} when absent; anything else is the map's error, named."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise PricingError(f"{where}: expected an object, got {json.dumps(value)[:40]}", path=path)
+    return value
+
+
+def _day(value, where: str, path: Path) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise PricingError(f"{where}: expected a date like 2026-05-14, got {value!r}", path=path) from None
