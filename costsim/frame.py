@@ -49,6 +49,8 @@ COLUMNS: dict[str, str] = {
 
 EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold (ns since 1970)
 LATEST = datetime(2262, 1, 1, tzinfo=timezone.utc)
+MAX_TOKENS_TOTAL = 10**18  # the most tokens a plan (or a classifier's calls on it) may come to: int64 columns, with
+# room for sums of several
 
 
 SUBAGENT_FILE = r"[\\/]subagents[\\/]"  # Claude Code: <session>/subagents/agent-*.jsonl, a conversation of its own

@@ -179,3 +179,26 @@ def test_a_plan_too_large_for_integer_counts_is_refused_not_overflowed(cli):
     assert big.exit_code == 0
     tokens = json.loads(big.stdout)["tokens"]
     assert (tokens["input"], tokens["output"]) == (10**14 * 2_000, 10**14 * 1_000)
+
+
+def test_classifier_calls_too_many_to_count_are_refused_not_wrapped(cli):
+    # 10**13 requests, each read by a classifier with 10**7 input + 5 output tokens: past int64, where the
+    # product wrapped to a negative smart + classifier cost before
+    result = cli("compare", "--requests", str(10**13), "--classifier-model", "gpt-5-nano",
+                 "--classifier-input-tokens", str(10**7))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: --classifier-input-tokens/--classifier-output-tokens: the classifier's calls come to "
+        f"{10**13 * (10**7 + 5):,} tokens, more than costsim counts ({10**18:,})")
+
+
+@pytest.mark.parametrize("change, problem", [
+    ("1e400", "the change must be <= 1,000,000,000,000,000, got 1e400"),
+    ("nan", "the change must be a finite number, got 'nan'"),
+    ("+2000000%", "a rise of more than 1,000,000% is no what-if costsim prices"),
+    ("abc", "'abc' is not a number or a percentage change"),
+])
+def test_a_what_if_past_what_a_price_can_be_is_refused_by_name(cli, change, problem):
+    result = cli("compare", "--what-if", f"claude-opus-4-7.input={change}")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: --what-if 'claude-opus-4-7.input={change}': {problem}"

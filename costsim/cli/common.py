@@ -105,8 +105,12 @@ ClassifierModelOpt = typer.Option(
     "--classifier-model",
     help="Price a classifier model reading every request (e.g. gpt-5-nano): a line of its own under smart routing.",
 )
-ClassifierInOpt = typer.Option(200, "--classifier-input-tokens", min=0, help="Classifier input tokens per request.")
-ClassifierOutOpt = typer.Option(5, "--classifier-output-tokens", min=0, help="Classifier output tokens per request.")
+CLASSIFIER_TOKENS_MAX = 10_000_000  # a classifier's tokens per request: past any context window, and a log's worth
+# of requests times it still fits the int64 token columns
+ClassifierInOpt = typer.Option(200, "--classifier-input-tokens", min=0, max=CLASSIFIER_TOKENS_MAX,
+                               help="Classifier input tokens per request.")
+ClassifierOutOpt = typer.Option(5, "--classifier-output-tokens", min=0, max=CLASSIFIER_TOKENS_MAX,
+                                help="Classifier output tokens per request.")
 EscalationOpt = typer.Option(
     None,
     "--escalation-rate",

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from costsim.errors import ConfigError
-from costsim.frame import INT_COLUMNS, TOKEN_COLUMNS
+from costsim.frame import INT_COLUMNS, MAX_TOKENS_TOTAL, TOKEN_COLUMNS
 from costsim.pricing.prices import Rates, request_cost_usd
 from costsim.report.model import LineItem, Report, StrategyResult
 from costsim.report.parts import ClassifierOverhead, Escalation, Simulation, UnderRouting
@@ -129,6 +129,11 @@ def classifier_strategy(model: str) -> ClassifierStrategy:
 
 def classifier_frame(df: pd.DataFrame, opts: SimOptions) -> pd.DataFrame:
     """The classifier's own calls: the same rows (day, tier, count), `c_in`/`c_out` tokens per request."""
+    per_request = opts.classifier_input_tokens + opts.classifier_output_tokens
+    total = int(df["requests"].sum()) * per_request  # Python ints: the int64 product below would wrap silently
+    if total > MAX_TOKENS_TOTAL:
+        raise ConfigError(f"--classifier-input-tokens/--classifier-output-tokens: the classifier's calls come to "
+                          f"{total:,} tokens, more than costsim counts ({MAX_TOKENS_TOTAL:,})")
     out = df.copy()
     for column in (*TOKEN_COLUMNS, "reasoning_tokens"):
         out[column] = 0

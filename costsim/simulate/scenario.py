@@ -10,13 +10,12 @@ from pathlib import Path
 import pandas as pd
 
 from costsim.errors import ConfigError
-from costsim.frame import normalize
+from costsim.frame import MAX_TOKENS_TOTAL, normalize
 from costsim.paths import bundled
 from costsim.routing.policy import TIERS, Policy, TokenProfile
 from costsim.yamlio import Fields, load_yaml, to_decimal
 
 SPRINT = "samples/sprint.yaml"
-MAX_PLANNED_TOKENS = 10**18  # a plan's tokens, all tiers: well inside int64 with room for sums of several plans
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def scenario_frame(scenario: Scenario, day: date) -> pd.DataFrame:
                      "output_tokens": count * profile.output_tokens, "timestamp": pd.Timestamp(day, tz="UTC"),
                      "source": f"scenario:tier{tier}"})
     total = sum(row["input_tokens"] + row["output_tokens"] for row in rows)
-    if total > MAX_PLANNED_TOKENS:  # int64 token columns: refuse rather than overflow (or wrap) later
-        raise ConfigError(f"the plan comes to {total:,} tokens, more than costsim counts ({MAX_PLANNED_TOKENS:,}); "
+    if total > MAX_TOKENS_TOTAL:  # int64 token columns: refuse rather than overflow (or wrap) later
+        raise ConfigError(f"the plan comes to {total:,} tokens, more than costsim counts ({MAX_TOKENS_TOTAL:,}); "
                           "plan fewer requests or fewer tokens per request")
     return normalize(pd.DataFrame(rows))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from costsim.errors import ConfigError
 from costsim.frame import RATE_KINDS
@@ -29,8 +29,10 @@ from costsim.pricing.prices import PriceBook, Rates, request_cost_usd
 from costsim.report.model import Report
 from costsim.report.parts import SweepCurve, SweepPoint, SweepResult
 from costsim.routing.policy import TIERS, Policy, TokenProfile
+from costsim.yamlio import to_decimal
 
 HUNDRED = Decimal(100)
+MAX_RISE_PCT = Decimal(1_000_000)  # --what-if MODEL.FIELD=+N%: at most 10,000x, so a changed price stays a price
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,18 @@ def parse_what_if(text: str, book: PriceBook, option: str = "--what-if") -> What
     if fld not in RATE_KINDS:
         raise ConfigError(f"{option} {text!r}: unknown price field {fld!r} (fields: {', '.join(RATE_KINDS)})")
     value = rhs.strip()
-    try:
-        number = Decimal(value.rstrip("%"))
-    except InvalidOperation:
-        raise ConfigError(f"{option} {text!r}: {value!r} is not a number or a percentage change") from None
+
+    def fail(message: str):
+        if "must be a number" in message:
+            raise ConfigError(f"{option} {text!r}: {value!r} is not a number or a percentage change")
+        raise ConfigError(f"{option} {text!r}: the change {message}")
+
+    number = to_decimal(value.rstrip("%"), fail, minimum=None)  # finite, and no larger than a price can be
     if value.endswith("%"):
         if number < -100:
             raise ConfigError(f"{option} {text!r}: a price cannot fall by more than 100%")
+        if number > MAX_RISE_PCT:
+            raise ConfigError(f"{option} {text!r}: a rise of more than {MAX_RISE_PCT:,}% is no what-if costsim prices")
         return WhatIf(text, found.id, fld, number, None)
     if number < 0:
         raise ConfigError(f"{option} {text!r}: a price cannot be negative")
