@@ -40,6 +40,7 @@ __all__ = ["DENSE", "FeaturizerConfig", "FeatureSpace", "featurize", "batch_word
 
 # no question-mark count (issue 15); the prose's length only bounded (prose_words), last
 DENSE = ("has_code", "code_len", "traceback", "multi_turn", "prose_words")
+PROSE_WORDS_AT = DENSE.index("prose_words")  # the last of DENSE: batch_words gives the shapes before it, then forms
 PROSE_WORDS_CAP = 32  # prose_words stops growing here (words_cap): a long preamble is not more work than a spec
 SEP = b"\x00"
 START, END = "<s>", "</s>"  # never a word: "<" and ">" are not read
@@ -305,7 +306,8 @@ def document_features(prompt: str, cfg: FeaturizerConfig = FeaturizerConfig()) -
     if cfg.bigrams:
         seq = [START, *words, END]
         counts.update(f"b:{a} {b}" for a, b in zip(seq, seq[1:]))
-    values = [*shape[0, :4], float(prose_words_value(np.array(len(words)), cfg.words_cap)), *shape[0, 4:]]
+    values = [*shape[0, :PROSE_WORDS_AT], float(prose_words_value(np.array(len(words)), cfg.words_cap)),
+              *shape[0, PROSE_WORDS_AT:]]
     dense = {"d:" + name: float(value) for name, value in zip((*DENSE, *FORMS), values) if name in cfg.dense_names}
     return counts, dense, len(words)
 
@@ -431,11 +433,11 @@ class FeatureSpace:
                 stem = np.fromiter(map(self._unknown_stem.__getitem__, long_words), dtype=np.int64, count=len(unknown))
                 rows.append(row_of[unknown[stem >= 0]])
                 cols.append(stem[stem >= 0])
-        if self.cfg.forms or any(k == len(DENSE) - 1 for k, _ in self.dense_cols):  # prose_words: when the model
+        if self.cfg.forms or any(k == PROSE_WORDS_AT for k, _ in self.dense_cols):  # prose_words: when the model
             prose_words = np.zeros(n)                                                 # reads it or a form after it
             prose_words[order] = words_per_row
             value = prose_words_value(prose_words, self.cfg.words_cap)
-            shapes = np.column_stack([shapes[:, :4], value, shapes[:, 4:]])
+            shapes = np.column_stack([shapes[:, :PROSE_WORDS_AT], value, shapes[:, PROSE_WORDS_AT:]])
         return Hits(n, order, shapes, scale, row_of[used], ids[used], np.concatenate(rows), np.concatenate(cols))
 
     def coo(self, prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
