@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from costsim.errors import ConfigError
 from costsim.frame import RATE_KINDS
@@ -63,10 +63,12 @@ def parse_what_if(text: str, book: PriceBook, option: str = "--what-if") -> What
     if fld not in RATE_KINDS:
         raise ConfigError(f"{option} {text!r}: unknown price field {fld!r} (fields: {', '.join(RATE_KINDS)})")
     value = rhs.strip()
+    try:
+        Decimal(value.rstrip("%"))
+    except InvalidOperation:
+        raise ConfigError(f"{option} {text!r}: {value!r} is not a number or a percentage change") from None
 
     def fail(message: str):
-        if "must be a number" in message:
-            raise ConfigError(f"{option} {text!r}: {value!r} is not a number or a percentage change")
         raise ConfigError(f"{option} {text!r}: the change {message}")
 
     number = to_decimal(value.rstrip("%"), fail, minimum=None)  # finite, and no larger than a price can be
