@@ -245,7 +245,7 @@ def test_parts_read_on_several_threads_come_back_in_file_order(tmp_path, monkeyp
     results still come in file order, each as the careful reader gives it."""
     paths = _many_parts(tmp_path, monkeypatch)
     scans = engine.Scans(paths, IngestStats())
-    assert len(scans.readers) == 3 and len(scans.parts) == 7
+    assert scans.reads.threads == 3 and len(scans.parts) == 7
     scans.close()
     assert_same_files(paths)
 
@@ -264,11 +264,11 @@ def test_an_error_in_any_reading_thread_reaches_the_caller_and_closing_stops_the
     with pytest.raises(RuntimeError, match="disk gone"):
         list(scans)
     scans.close()
-    assert not any(reader.running for reader in scans.readers)
+    assert not scans.reads.running
     early = engine.Scans(paths, IngestStats())
     next(iter(early))
     early.close()  # with parts still waiting to be handed over
-    assert not any(reader.running for reader in early.readers)
+    assert not early.reads.running
 
 
 def test_prompts_are_handed_on_as_they_are_read(tmp_path):

@@ -359,26 +359,27 @@ def wanted() -> bool:
 
 class Scans:
     """Every session file's result, in file order. From the start (the caller's own setup runs alongside),
-    `threads()` reader threads (`ahead.Ahead`) run the parts' queries, part k on thread k mod threads(),
-    each up to AHEAD parts ahead of their use, so the engine keeps reading while the caller classifies and
-    prices. A part query runs on one core (WITH ORDINALITY, which numbers the lines, keeps DuckDB to one
-    thread), so the parts are what run in parallel. The threads only query: each part's rows are made into
-    results where they are used, so DuckDB starts the next part at once."""
+    one reader thread a core (`pulled.Pulled`) runs the parts' queries, each taking the next part not yet
+    taken (a thread slowed by other work on its core holds up no part of the other's), at most AHEAD parts a
+    thread ahead of their use, so the engine keeps reading while the caller classifies and prices. A part
+    query runs on one core (WITH ORDINALITY, which numbers the lines, keeps DuckDB to one thread), so the
+    parts are what run in parallel. The threads only query: each part's rows are made into results where
+    they are used, so DuckDB starts the next part at once."""
 
     AHEAD = 2  # parts a reader thread has read and not yet handed over (each some 30 MiB of Arrow rows)
 
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
-        from costsim.ingest.ahead import Ahead
+        from costsim.ingest.pulled import Pulled
 
         self.parts, self.stats = parts_of(paths, PART_BYTES), stats
         count = max(min(threads(), len(self.parts)), 1)
-        self.readers = [Ahead(_read_parts(self.parts[k::count]), depth=self.AHEAD, name=f"costsim-engine-{k}")
-                        for k in range(count)]
+        self.reads = Pulled(self.parts, lambda con, part: _read_part(part, con), depth=self.AHEAD * count,
+                            open_state=lambda: connect(cores=1), close_state=lambda con: con.close())
+        for k in range(count):
+            self.reads.add_thread(f"costsim-engine-{k}")
 
     def __iter__(self) -> Iterator[dict]:
-        reads = [iter(reader) for reader in self.readers]
-        for k, part in enumerate(self.parts):
-            read = next(reads[k % len(reads)])  # a reader's error is raised here
+        for part, read in zip(self.parts, self.reads):  # a reader's error is raised here
             found = _no_lines() if read is None else part_found(read[1], read[0])
             del read
             yield from part_results(part, self.stats, found)
@@ -386,18 +387,7 @@ class Scans:
 
     def close(self) -> None:
         """Stop: queries under way finish, none starts, and the readers' connections are closed."""
-        for reader in self.readers:
-            reader.close()
-
-
-def _read_parts(parts: list[list[str]]) -> Iterator[tuple | None]:
-    """Each part's `_read_part`, in order, on one one-thread connection (less memory churn than one each)."""
-    con = connect(cores=1)
-    try:
-        for part in parts:
-            yield _read_part(part, con)
-    finally:
-        con.close()
+        self.reads.close()
 
 
 class CarefulScans:
