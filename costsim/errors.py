@@ -37,6 +37,19 @@ class CostsimError(Exception):
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+def shown(value, limit: int = 80) -> str:
+    """A value read from a file, for a message, as it is written there: text quoted, anything else as JSON
+    (`true`, `null`, `[1, 2]`, not Python's True and None), cut to `limit` characters."""
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError, RecursionError):
+            text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def read_text(path: str | Path, error: type[CostsimError] = CostsimError) -> str:
     """A file's text, read as UTF-8 with universal newlines (as `Path.read_text` reads it); a file that is
     missing, a folder or unreadable, or bytes that are not UTF-8 (named with their line), raise `error`."""

@@ -11,7 +11,7 @@ pandas is imported by the functions that build frames, not when the names are re
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,6 +49,12 @@ COLUMNS: dict[str, str] = {
 
 EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold (ns since 1970)
 LATEST = datetime(2262, 1, 1, tzinfo=timezone.utc)
+DAYS = f"costsim handles dates from {EARLIEST.date()} to {LATEST.date() - timedelta(days=1)}"
+
+
+def day_in_span(day: date) -> bool:
+    """Whether a day (an option's, a price period's) lies in the span a usage frame's timestamps can hold."""
+    return EARLIEST.date() <= day < LATEST.date()
 MAX_TOKENS_TOTAL = 10**18  # the most tokens a plan (or a classifier's calls on it) may come to: int64 columns, with
 # room for sums of several
 

@@ -16,9 +16,19 @@ from typing import Any, NoReturn, TypeVar, overload
 
 import yaml
 
-from costsim.errors import CostsimError, read_text
+from costsim.errors import CostsimError, read_text, shown
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's, in C, when built in: ~10x faster on the price tables) with dates left as
+    text, for `Fields.date` to read: YAML's own reading of 2026-13-01 raises a bare ValueError with no line,
+    and of 2026-05-14 10:00 a datetime that no price period or report day can be."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
 _T = TypeVar("_T")
 
 
@@ -27,7 +37,7 @@ def load_yaml(path: str | Path, error: type[CostsimError] = CostsimError) -> Any
     path = Path(path)
     text = read_text(path, error)
     try:
-        data = yaml.load(text, Loader=_LOADER)  # libyaml (C) when built in: ~10x faster on the price tables
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -112,12 +122,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             return None
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"must be a date like 2026-05-14, got {value!r}", key)
+        return to_day(value, lambda message: self.fail(message, key))
 
     def list(self, key: builtins.str) -> list:
         value = self.data.get(key, [])
@@ -147,6 +152,22 @@ class Fields:
         return value
 
 
+def to_day(value: Any, fail) -> date:
+    """A calendar day from text like 2026-05-14 (`_Loader` leaves YAML's dates as text); a day outside
+    `frame.day_in_span` fails."""
+    from costsim.frame import DAYS, day_in_span
+
+    if isinstance(value, datetime.datetime) or not isinstance(value, (str, date)):
+        fail(f"must be a date like 2026-05-14, got {shown(value)}")
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(value)
+    except ValueError:
+        fail(f"must be a date like 2026-05-14, got {shown(value)}")
+    if not day_in_span(day):
+        fail(f"{day}: {DAYS}")
+    return day
+
+
 LARGEST = Decimal(10) ** 15  # no price, share, cap, rate or report total costsim reads is larger: past it, sums
 # of such numbers would leave the 28 digits Decimal keeps exactly (and 1e400 could not even be shown in dollars)
 
@@ -155,13 +176,13 @@ def to_decimal(value: Any, fail, *, minimum: Decimal | None = Decimal(0), maximu
     """Exact Decimal from a YAML/JSON/CLI number; floats go through their shortest repr (0.1 -> "0.1").
     `maximum`: the largest value allowed (LARGEST when not given)."""
     if isinstance(value, bool) or value is None:
-        fail(f"must be a number, got {value!r}")
+        fail(f"must be a number, got {shown(value)}")
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
-        fail(f"must be a number, got {value!r}")
+        fail(f"must be a number, got {shown(value)}")
     if not number.is_finite():
-        fail(f"must be a finite number, got {value!r}")
+        fail(f"must be a finite number, got {shown(value)}")
     if minimum is not None and number < minimum:
         fail(f"must be >= {minimum}, got {value}")
     if number > (LARGEST if maximum is None else maximum):

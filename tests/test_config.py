@@ -59,7 +59,7 @@ caps:
     ("budget: 5\n", "unknown key 'budget'"),
     ("caps:\n  monthly_cost_usd: {warn: 10, fial: 20}\n", "caps.monthly_cost_usd: unknown key 'fial'"),
     ("caps:\n  monthly_cost_usd: {}\n", "caps.monthly_cost_usd: a cap needs a number"),
-    ("caps:\n  monthly_cost_usd: {fail: }\n", "caps.monthly_cost_usd.fail: must be a number, got None"),
+    ("caps:\n  monthly_cost_usd: {fail: }\n", "caps.monthly_cost_usd.fail: must be a number, got null"),
     ("caps:\n  monthly_cost_usd:\n", "caps.monthly_cost_usd: must be a number"),
     ("caps:\n  monthly_cost_usd: {fail: lots}\n", "caps.monthly_cost_usd.fail: must be a number"),
     ("caps:\n  monthly_cost_usd: {fail: -5}\n", "caps.monthly_cost_usd.fail: must be >= 0"),

@@ -170,6 +170,14 @@ BAD_LINES = {
         '{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1, "tier": 4}',
         "bad tier: tier must be 1, 2 or 3",
     ),
+    "a count that is true": (  # the value as the log writes it, not Python's True
+        '{"timestamp": "2026-06-01", "model": "gpt-5", "input_tokens": true, "output_tokens": 1}',
+        "bad token count: input_tokens must be a whole number >= 0 (at most 999,999,999,999), got true",
+    ),
+    "a timestamp that is false": (
+        '{"timestamp": false, "model": "gpt-5", "input_tokens": 5, "output_tokens": 1}',
+        "bad timestamp: false",
+    ),
     "bad timestamp": (
         '{"timestamp": "soon", "model": "gpt-5", "input_tokens": 5, "output_tokens": 1}',
         "bad timestamp",

@@ -126,7 +126,9 @@ def test_evaluate_a_directory_scores_each_file(tmp_path):
 def test_bad_labeled_files_name_file_and_line(tmp_path):
     cases = {
         "missing tier": ([LABELED[0], {"prompt": "x"}], ":2", "missing `tier`"),
-        "out of range": ([LABELED[0], LABELED[1], {"prompt": "x", "tier": 4}], ":3", "must be 1, 2 or 3"),
+        "out of range": ([LABELED[0], LABELED[1], {"prompt": "x", "tier": 4}], ":3", "must be 1, 2 or 3, got 4"),
+        "true": ([{"prompt": "x", "tier": True}], ":1", "must be 1, 2 or 3, got true"),  # as written, not Python's True
+        "null": ([{"prompt": "x", "tier": None}], ":1", "must be 1, 2 or 3, got null"),
         "empty prompt": ([{"prompt": "  ", "tier": 1}], ":1", "empty or missing `prompt`"),
         "malformed": ([LABELED[0], "{not json"], ":2", "malformed JSON"),
     }

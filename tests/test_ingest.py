@@ -432,3 +432,15 @@ def test_claude_code_lines_read_in_place_keep_the_careful_readers_meaning(tmp_pa
     assert by_line.loc["4", "prompt"] == 'Refactor "billing"\n now'  # the meta line sets no prompt
     assert (by_line.loc["4", "input_tokens"], by_line.loc["4", "cache_write_5m_tokens"]) == (3, 100)
     assert int(frame["output_tokens"].sum()) == 90 + 40 + 600 * 1
+
+
+@pytest.mark.parametrize("engine", [(), ("--engine", "dask")])
+def test_a_web_address_is_refused_as_costsim_works_offline(cli, engine):
+    """An http(s) or ftp address is not object storage: costsim downloads nothing, and says what it reads."""
+    for url in ("http://example.com/usage.jsonl", "HTTPS://example.com/logs/", "ftp://example.com/x.csv"):
+        result = cli("estimate", url, *engine)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip() == (
+            f"error: {url}: costsim does not download logs (it works offline): download the file and name it, "
+            "or name a folder, a database URL, or object storage (s3://, gs://, az://) with --engine dask"
+        )

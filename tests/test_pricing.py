@@ -80,6 +80,15 @@ def test_a_good_file_and_the_bundled_tables_validate(tmp_path):
             "models[0] (acme-1).prices[0].service_tiers",
             "unknown key 'turbo'",
         ),
+        # a day with a time (YAML's datetime, once an internal error when a log was priced), no such day
+        # (once YAML's own bare ValueError), a day no log timestamp can reach
+        (GOOD.replace("from: 2026-01-01", "from: 2026-01-01 10:00:00"), "models[0] (acme-1).prices[0].from",
+         "must be a date like 2026-05-14, got '2026-01-01 10:00:00'"),
+        (GOOD.replace("from: 2026-01-01", "from: 2026-13-01"), "models[0] (acme-1).prices[0].from",
+         "must be a date like 2026-05-14, got '2026-13-01'"),
+        (GOOD.replace("from: 2026-01-01", "from: 2300-01-01"), "models[0] (acme-1).prices[0].from",
+         "2300-01-01: costsim handles dates from 1678-01-01 to 2261-12-31"),
+        ("checked: 2026-02-30\n" + GOOD, "checked", "must be a date like 2026-05-14, got '2026-02-30'"),
     ],
 )
 def test_bad_price_file_is_one_line_naming_file_model_and_field_exit_2(tmp_path, text, field, problem):
@@ -250,9 +259,9 @@ def test_validate_takes_the_whole_pricing_folder_policy_included(tmp_path):
 
 
 @pytest.mark.parametrize("value, problem", [
-    ("abc", "must be a number, got 'abc'"), (True, "must be a number, got True"), (-1, "must be >= 0, got -1"),
+    ("abc", "must be a number, got 'abc'"), (True, "must be a number, got true"), (-1, "must be >= 0, got -1"),
     (1e300, "must be <= 1,000,000,000,000,000, got 1e+300"),
-    (float("nan"), "must be a finite number, got nan"),
+    (float("nan"), "must be a finite number, got NaN"),  # as the JSON map writes it
     (1e10, "must be <= 1,000,000,000,000,000 USD per million tokens, got 10000000000000000"),  # 10^10 * 10^6
 ])
 def test_import_names_a_bad_price_in_the_map_instead_of_writing_it(tmp_path, value, problem):
@@ -274,7 +283,7 @@ def test_import_names_an_entry_that_is_not_an_object(tmp_path):
     ([{"constraint": "x", "prices": {"input_mtok": 1, "output_mtok": 2}}],
      'g/m.prices[0].constraint: expected an object'),
     ([{"constraint": {"start_date": "soon"}, "prices": {"input_mtok": 1, "output_mtok": 2}}],
-     "g/m.prices[0].constraint.start_date: expected a date like 2026-05-14, got 'soon'"),
+     "g/m.prices[0].constraint.start_date: must be a date like 2026-05-14, got 'soon'"),
     ({"input_mtok": {"base": 1, "tiers": "x"}, "output_mtok": 2}, 'g/m.input_mtok.tiers: expected a list, got "x"'),
     ({"input_mtok": {"base": 1, "tiers": ["x"]}, "output_mtok": 2}, 'g/m.input_mtok.tiers[0]: expected an object'),
     ({"input_mtok": {"base": 1, "tiers": [{"start": "abc", "price": 2}]}, "output_mtok": 2},

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import typer
 
 from costsim.cli.console import out_folder_exists
 from costsim.errors import ConfigError
-from costsim.frame import EARLIEST, LATEST
+from costsim.frame import DAYS, day_in_span
 from costsim.pricing.book import load_price_book
 from costsim.pricing.prices import PriceBook
 from costsim.render import formats
@@ -43,9 +43,8 @@ def parse_day(value: str | None, option: str = "--as-of") -> date | None:
         day = date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{option} {value!r}: expected a date like 2026-05-14") from None
-    if not EARLIEST.date() <= day < LATEST.date():  # what a usage frame's timestamps can hold
-        raise ConfigError(f"{option} {value!r}: costsim handles dates from {EARLIEST.date()} to "
-                          f"{LATEST.date() - timedelta(days=1)}")
+    if not day_in_span(day):
+        raise ConfigError(f"{option} {value!r}: {DAYS}")
     return day
 
 

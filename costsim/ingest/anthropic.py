@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from costsim.errors import shown
 from costsim.ingest.common import IngestStats
 from costsim.ingest.records import Skip, read_json_format, timestamp, tokens
 
@@ -35,7 +36,7 @@ def usage_row(usage: dict | None, model: str | None = None) -> dict:
         row = _counts(usage, "usage.")
     else:
         if not isinstance(iterations, list) or not all(isinstance(i, dict) for i in iterations):
-            raise Skip("bad token count", f"usage.iterations must be a list of objects, got {iterations!r:.80}")
+            raise Skip("bad token count", f"usage.iterations must be a list of objects, got {shown(iterations)}")
         row = {key: 0 for key in TOKEN_KEYS}
         steps = []
         for n, step in enumerate(iterations):

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from costsim.errors import InputError
+from costsim.errors import ConfigError, InputError
 from costsim.frame import EARLIEST, LATEST
 
 CHUNK_RECORDS = 50_000
@@ -225,8 +225,7 @@ def expand(inputs: list[str], stats: IngestStats | None = None) -> list[tuple[st
             out.append((item, False))
             continue
         if "://" in item:  # database URLs were passed through above
-            from costsim.errors import ConfigError
-
+            refuse_web(item)
             raise ConfigError(
                 f"{item}: object storage is read by the cluster engine: add --engine dask "
                 "(pip install 'costsim[dask]' if Dask is not installed)"
@@ -291,6 +290,17 @@ DATABASE_SCHEMES = ("postgresql://", "postgres://")
 def is_database_url(item: str) -> bool:
     """Whether an input names a database (a LiteLLM proxy's PostgreSQL) rather than a file."""
     return item.lower().startswith(DATABASE_SCHEMES)
+
+
+WEB_SCHEMES = ("http://", "https://", "ftp://", "ftps://")
+
+
+def refuse_web(url: str) -> None:
+    """A web address is not read (costsim runs offline, and a page is not a log store): say so, and what is."""
+    if url.lower().startswith(WEB_SCHEMES):
+        raise ConfigError(f"{url}: costsim does not download logs (it works offline): download the file and "
+                          "name it, or name a folder, a database URL, or object storage (s3://, gs://, az://) "
+                          "with --engine dask")
 
 
 def redacted_url(url: str) -> str:

@@ -21,7 +21,7 @@ from itertools import islice
 
 import pandas as pd
 
-from costsim.errors import InputError, load_json
+from costsim.errors import InputError, load_json, shown
 from costsim.frame import normalize
 from costsim.ingest import arrow_jsonl
 from costsim.ingest.ahead import Ahead
@@ -46,7 +46,7 @@ def row_from_record(record: dict, source: str) -> dict:
     if record.get("timestamp") not in (None, ""):
         stamp = parse_timestamp(record["timestamp"])
         if stamp is None:
-            raise Skip("bad timestamp", repr(record["timestamp"]))
+            raise Skip("bad timestamp", shown(record["timestamp"]))
         row["timestamp"] = stamp
     for key in ("input_tokens", "output_tokens", *OPTIONAL_TOKENS, "cache_write_tokens"):
         if record.get(key) in (None, ""):
@@ -55,7 +55,7 @@ def row_from_record(record: dict, source: str) -> dict:
         if count is None:
             raise Skip(
                 "bad token count",
-                f"{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {record.get(key)!r}",
+                f"{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {shown(record.get(key))}",
             )
         target = "cache_write_5m_tokens" if key == "cache_write_tokens" else key
         row[target] = row.get(target, 0) + count
@@ -66,7 +66,7 @@ def row_from_record(record: dict, source: str) -> dict:
     tier = record.get("tier")
     if tier not in (None, ""):
         if str(tier).strip() not in {"1", "2", "3"}:
-            raise Skip("bad tier", f"tier must be 1, 2 or 3, got {tier!r}")
+            raise Skip("bad tier", f"tier must be 1, 2 or 3, got {shown(tier)}")
         row["tier"] = int(str(tier).strip())
     for key in OPTIONAL_TEXT:
         if record.get(key) not in (None, ""):
@@ -77,7 +77,7 @@ def row_from_record(record: dict, source: str) -> dict:
         try:
             row["latency_ms"] = float(record["latency_ms"])
         except (TypeError, ValueError):
-            raise Skip("bad latency", f"latency_ms must be a number, got {record['latency_ms']!r}") from None
+            raise Skip("bad latency", f"latency_ms must be a number, got {shown(record['latency_ms'])}") from None
     return row
 
 

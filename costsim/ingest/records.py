@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pandas as pd
 
-from costsim.errors import InputError, load_json
+from costsim.errors import InputError, load_json, shown
 from costsim.frame import INT_COLUMNS, normalize
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_text, parse_timestamp, token_count
 
@@ -180,7 +180,7 @@ def tokens(obj: dict | None, key: str, *, required: bool = False, where: str = "
     count = token_count(value)
     if count is None:
         raise Skip(
-            "bad token count", f"{where}{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {value!r}"
+            "bad token count", f"{where}{key} must be a whole number >= 0 (at most {MAX_TOKENS:,}), got {shown(value)}"
         )
     return count
 
@@ -197,9 +197,9 @@ def billed_usd(value, field: str) -> str | None:
             raise InvalidOperation
         amount = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise Skip("bad billed cost", f"{field} must be a number of USD, got {value!r}") from None
+        raise Skip("bad billed cost", f"{field} must be a number of USD, got {shown(value)}") from None
     if not amount.is_finite() or amount < 0 or amount > 10**9:
-        raise Skip("bad billed cost", f"{field} must be a number of USD >= 0, got {value!r}")
+        raise Skip("bad billed cost", f"{field} must be a number of USD >= 0, got {shown(value)}")
     return str(amount)
 
 

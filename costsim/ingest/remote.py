@@ -27,6 +27,9 @@ def is_url(path: str) -> bool:
 
 def filesystem(url: str):
     """(fsspec filesystem, path inside it) for a URL; a missing fsspec or driver says what to install."""
+    from costsim.ingest.common import refuse_web
+
+    refuse_web(url)
     try:
         import fsspec
     except ImportError:

@@ -13,11 +13,11 @@ import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from costsim.errors import PricingError, load_json, read_text
 from costsim.pricing.prices import unknown_model_message
-from costsim.yamlio import LARGEST, to_decimal
+from costsim.yamlio import LARGEST, to_day, to_decimal
 
 MTOK = Decimal(1_000_000)
 LITELLM_KINDS = {"input": "input_cost_per_token", "output": "output_cost_per_token",
@@ -301,7 +301,7 @@ def _object(value, where: str, path: Path) -> dict:
 
 
 def _day(value, where: str, path: Path) -> date:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise PricingError(f"{where}: expected a date like 2026-05-14, got {value!r}", path=path) from None
+    def fail(message: str) -> NoReturn:
+        raise PricingError(f"{where}: {message}", path=path)
+
+    return to_day(value, fail)

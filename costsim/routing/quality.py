@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from costsim.errors import InputError
+from costsim.errors import InputError, shown
 from costsim.pricing.prices import PriceBook, request_cost_usd
 from costsim.routing.evaluate import Evaluation, evaluate
 from costsim.routing.policy import PRESETS, Policy
@@ -66,7 +66,7 @@ def load_labeled(path: str | Path) -> list[LabeledRequest]:
         if "tier" not in rec:
             raise InputError("missing `tier` (1, 2 or 3)", path=path, line=line_no)
         if isinstance(tier, bool) or not isinstance(tier, int) or tier not in (1, 2, 3):
-            raise InputError(f"`tier` must be 1, 2 or 3, got {tier!r}", path=path, line=line_no)
+            raise InputError(f"`tier` must be 1, 2 or 3, got {shown(tier)}", path=path, line=line_no)
         out.append(LabeledRequest(prompt, tier, line_no))
     if not out:
         raise InputError("no labeled records", path=path)
