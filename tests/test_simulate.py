@@ -224,3 +224,18 @@ def test_cli_estimate_pinned_and_latency(tmp_path):
     assert Decimal(pinned["cost_usd"]) == (2 * OPUS + 2 * FLASH) / M
     assert data["accounting"]["priced"] == 4
     assert {(r["tier"], r["p50_ms"]) for r in data["latency"]} == {(1, 550.0), (2, 1200.0), (3, 4000.0)}
+
+
+def test_token_sums_past_int64_across_chunks_stay_exact(book, policy):
+    """Each chunk's sums are int64; the run's are added across chunks. Two chunks of 6 * 10^18 input tokens
+    each on one model come to 1.2 * 10^19, past int64 (9.22 * 10^18), which used to wrap to a negative count
+    and a negative cost. (Readers cap a request at 10^12 tokens: a real log needs ~9.2 million such.)"""
+    row = normalize(pd.DataFrame({"tier": [3], "model": ["claude-opus-4-7"], "input_tokens": [6 * 10**18],
+                                  "output_tokens": [0], "timestamp": [pd.Timestamp(DAY, tz="UTC")]}))
+    pricer = Pricer(book, policy, (ALL_FRONTIER,), as_of=DAY)
+    pricer.add(row)
+    pricer.add(row)
+    from costsim.report import Accounting
+
+    cost = pricer.report(kind="estimate", accounting=Accounting(2, 2)).strategy("all_frontier").cost_usd
+    assert cost == Decimal(12 * 10**18) * 5 / M  # opus input: $5 per million tokens

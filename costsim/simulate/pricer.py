@@ -307,7 +307,10 @@ class Pricer:
             return pd.DataFrame(columns=[*GROUP_KEYS, *INT_COLUMNS])
         frame = pd.DataFrame({column: np.concatenate([block[column] for block in self._lines])
                               for column in (*GROUP_KEYS, *INT_COLUMNS)})
-        return frame.groupby(GROUP_KEYS, sort=False, as_index=False)[list(INT_COLUMNS)].sum()
+        counts = list(INT_COLUMNS)
+        if any(float(np.abs(frame[c].to_numpy(dtype=np.float64)).sum()) >= INT64_SAFE for c in counts):
+            frame[counts] = frame[counts].astype(object)  # Python ints: a sum past int64 stays exact, never wraps
+        return frame.groupby(GROUP_KEYS, sort=False, as_index=False)[counts].sum()
 
     def _combine_block(self) -> dict[str, np.ndarray]:
         """`_combine` as a line item block: plain arrays, as `_add_strategy` makes them."""
@@ -376,6 +379,9 @@ class Pricer:
 
 
 EXACT_FLOAT = 2**53  # float64 holds every integer below this exactly
+
+
+INT64_SAFE = float(2**62)  # a column whose sum could pass int64 (with room for float rounding) adds Python ints
 
 
 def _group_sums(group: np.ndarray, count: int, values: np.ndarray, bounds: tuple[int, int] | None = None,
