@@ -196,3 +196,24 @@ def test_a_folder_of_files_in_no_known_format_says_so_when_nothing_is_priced(cli
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"error: the input: no records in it, nothing to price; files not read: 2 "
                                      f"({tmp_path}/a.jsonl: no known log format; and 1 more)")
+
+
+def test_csv_cells_from_a_log_never_start_a_spreadsheet_formula(cli, tmp_path):
+    """A project named like a formula (=HYPERLINK(...), +, -, @) would run when the CSV is opened in a
+    spreadsheet: its cell starts with ' (text follows), and the numbers beside it are untouched."""
+    import csv
+    import io
+
+    names = ['=HYPERLINK("https://e.test","x")', "+1", "-2", "@SUM(A1)", "plain"]
+    lines = [json.dumps({"timestamp": "2026-05-01T00:00:00Z", "model": "gpt-4o", "input_tokens": 10,
+                         "output_tokens": 5, "id": f"r{i}", "project": name}) for i, name in enumerate(names)]
+    path = tmp_path / "log.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    result = cli("estimate", str(path), "--by", "project", "--format", "csv", "--as-of", "2026-05-14")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    keys = {row[0] for row in rows[1:]} - {"all"}
+    assert keys == {'\'=HYPERLINK("https://e.test","x")', "'+1", "'-2", "'@SUM(A1)", "plain"}
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+    costs = [row[5] for row in rows[1:] if row[0] == "'-2"]  # one request of 10 + 5 tokens each
+    assert costs and all(float(cost) > 0 for cost in costs)

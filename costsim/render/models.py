@@ -14,6 +14,7 @@ from rich.console import Console
 from costsim.errors import ConfigError
 from costsim.money import usd
 from costsim.pricing.prices import PriceBook, request_cost_usd
+from costsim.render.safe_text import csv_text
 from costsim.render.tables import markdown_table, table_of
 from costsim.report.fields import LEAVE_OUT
 from costsim.report.jsonshape import envelope, to_json
@@ -97,7 +98,8 @@ def models_csv(table: ModelTable) -> str:
     writer = csv.DictWriter(out, fieldnames=list(asdict(rows[0])) if rows else ["model"], lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow({k: str(v) if v is not None else "" for k, v in asdict(r).items()})
+        writer.writerow({k: csv_text(v) if isinstance(v, str) else str(v) if v is not None else ""
+                         for k, v in asdict(r).items()})
     return out.getvalue()
 
 

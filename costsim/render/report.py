@@ -15,7 +15,7 @@ from rich.text import Text
 
 from costsim.money import in_usd, pct, tokens, usd
 from costsim.render import charts as chart
-from costsim.render.safe_text import markdown_text, printable
+from costsim.render.safe_text import csv_text, markdown_text, printable
 from costsim.render.tables import markdown_table, table_of
 from costsim.report.model import Report, StrategyResult
 from costsim.report.parts import AsBilled, LogDetail
@@ -288,7 +288,7 @@ def to_csv(report: Report) -> str:
                 *everything,
                 s["key"],
                 "all",
-                " ".join(s["models"]),
+                csv_text(" ".join(s["models"])),
                 s["requests"],
                 s["cost_usd"],
                 s["cost_per_request_usd"],
@@ -302,7 +302,7 @@ def to_csv(report: Report) -> str:
                     *everything,
                     s["key"],
                     t["tier"],
-                    " ".join(t["models"]),
+                    csv_text(" ".join(t["models"])),
                     t["requests"],
                     t["cost_usd"],
                     "",
@@ -312,5 +312,6 @@ def to_csv(report: Report) -> str:
             )
     for row in (view or {}).get("rows", []):
         for s in data["strategies"]:
-            writer.writerow([row["key"], s["key"], "all", "", row["requests"], row["cost_usd"][s["key"]], "", "", ""])
+            writer.writerow([csv_text(row["key"]), s["key"], "all", "", row["requests"], row["cost_usd"][s["key"]],
+                             "", "", ""])
     return out.getvalue()

@@ -35,6 +35,17 @@ def markdown_text(text: object) -> str:
     return printable(text).translate(_MARKDOWN_LITERAL)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: object) -> str:
+    """Text for a CSV cell that a spreadsheet shows as the characters it is: a log's model name or project
+    that starts like a formula (`=HYPERLINK(...)`, `+`, `-`, `@`) gets a leading `'`, which spreadsheets take
+    as "text follows" (OWASP's advice for CSV injection). Numbers are written apart and never pass here."""
+    s = printable(text)
+    return "'" + s if s.startswith(_FORMULA_START) else s
+
+
 def one_line(text: object) -> str:
     """Printable, with runs of whitespace (newlines included) folded to one space."""
     return " ".join(printable(unicodedata.normalize("NFC", str(text))).split())
