@@ -50,11 +50,6 @@ COLUMNS: dict[str, str] = {
 EARLIEST = datetime(1678, 1, 1, tzinfo=timezone.utc)  # the span a usage frame's timestamps can hold (ns since 1970)
 LATEST = datetime(2262, 1, 1, tzinfo=timezone.utc)
 DAYS = f"costsim handles dates from {EARLIEST.date()} to {LATEST.date() - timedelta(days=1)}"
-
-
-def day_in_span(day: date) -> bool:
-    """Whether a day (an option's, a price period's) lies in the span a usage frame's timestamps can hold."""
-    return EARLIEST.date() <= day < LATEST.date()
 MAX_TOKENS_TOTAL = 10**18  # the most tokens a plan (or a classifier's calls on it) may come to: int64 columns, with
 # room for sums of several
 
@@ -63,6 +58,11 @@ SUBAGENT_FILE = r"[\\/]subagents[\\/]"  # Claude Code: <session>/subagents/agent
 # A chunk's `attrs` key: True when no later chunk of the run holds rows of a conversation of this chunk or
 # an earlier one (a session's main file, a subagent's file), so the rows held so far can be priced now
 CLOSES_CONVERSATIONS = "closes_conversations"
+
+
+def day_in_span(day: date) -> bool:
+    """Whether a day (an option's, a price period's) lies in the span a usage frame's timestamps can hold."""
+    return EARLIEST.date() <= day < LATEST.date()
 
 
 def normalize(df: pd.DataFrame) -> pd.DataFrame:
