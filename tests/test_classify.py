@@ -262,3 +262,23 @@ def test_tiers_of_a_big_batch_come_back_from_the_worker_processes_as_the_decisio
     finally:
         classify.close()
     assert tiers.dtype == "int8" and tiers.tolist() == [d.tier for d in learned(prompts + prompts[:5])]
+
+
+@pytest.mark.parametrize("classifier, workers", [("learned", False), ("keywords", True)])
+def test_an_estimate_sends_prompts_to_workers_only_for_a_classifier_that_is_not_batched(
+        cli, tmp_path, monkeypatch, classifier, workers):
+    """The reader threads hold every core while an estimate classifies: the learned classifier's batch call
+    (~290,000 short prompts a second) decides in this process, where a worker process cost more than it
+    saved; the keyword rules (~10,000 a second) still split a big batch over worker processes."""
+    from costsim.routing import pool as classify_pool
+
+    asked = []
+    monkeypatch.setenv("COSTSIM_WORKERS", "2")
+    monkeypatch.setattr(classify_pool.Remembering, "start", lambda self: asked.append(self.parallel) and False)
+    log = tmp_path / "log.jsonl"
+    log.write_text("".join(json.dumps({"model": "gpt-5", "input_tokens": 10, "output_tokens": 5,
+                                       "prompt": f"rename helper_{i} to util_{i}"}) + "\n"
+                           for i in range(classify_pool.PARALLEL_FROM)))
+    result = cli("estimate", str(log), "--classifier", classifier, "--as-of", "2026-05-14", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert asked and set(asked) == {workers}
