@@ -153,6 +153,21 @@ def test_bad_scenario_file(cli, tmp_path):
     assert f"{path}: unknown key 'profil'" in result.stderr
 
 
+@pytest.mark.parametrize("claims, problem", [  # each was an internal error (StopIteration, int('a'))
+    ("strategy_cost_usd: {cheapest: 1}", "claims.strategy_cost_usd: unknown key 'cheapest' (allowed: all_frontier, "
+                                         "all_mid, smart)"),
+    ("savings_pct: {a: 1}", "claims.savings_pct: unknown key 'a' (allowed: all_frontier, all_mid, smart)"),
+    ("tier_cost_usd: {a: 1}", "claims.tier_cost_usd: unknown key 'a' (allowed: 1, 2, 3)"),
+    ("tier_cost_usd: {4: 1}", "claims.tier_cost_usd: unknown key '4' (allowed: 1, 2, 3)"),
+])
+def test_a_claim_about_a_strategy_or_tier_that_is_not_there_is_named(cli, tmp_path, claims, problem):
+    path = tmp_path / "plan.yaml"
+    path.write_text(f"requests: 10\ndistribution: 65/25/10\nclaims:\n  as_of: 2026-05-14\n  {claims}\n")
+    result = cli("compare", "--scenario", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {path}: {problem}"
+
+
 def test_bad_policy_file(cli, tmp_path):
     path = tmp_path / "policy.yaml"
     path.write_text("tiers:\n  1: {model: gpt-5-nano}\n  2: {model: deepseek-v4-flash}\n")

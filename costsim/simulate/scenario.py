@@ -13,6 +13,7 @@ from costsim.errors import ConfigError
 from costsim.frame import MAX_TOKENS_TOTAL, normalize
 from costsim.paths import bundled
 from costsim.routing.policy import TIERS, Policy, TokenProfile
+from costsim.simulate.pricer import SCENARIO_STRATEGIES
 from costsim.yamlio import Fields, load_yaml, to_decimal
 
 SPRINT = "samples/sprint.yaml"
@@ -111,15 +112,21 @@ def _claims(raw, path: Path) -> Claims:
     f = Fields(raw, allowed={"source", "as_of", "strategy_cost_usd", "savings_pct", "tier_cost_usd", "classifier"},
                required={"as_of"}, path=path, where="claims", error=ConfigError)
 
-    def numbers(key: str, keys_are_tiers: bool = False) -> dict:
+    def numbers(key: str, keys: dict) -> dict:
+        """A mapping of claimed figures, each key one of `keys` (as written -> as kept)."""
         raw_map = f.get(key, {}) or {}
         if not isinstance(raw_map, dict):
             f.fail("must be a mapping", key)
-        return {(int(k) if keys_are_tiers else str(k)): to_decimal(v, lambda m, k=k: f.fail(m, f"{key}.{k}"))
-                for k, v in raw_map.items()}
+        out = {}
+        for k, v in raw_map.items():
+            if str(k) not in keys:
+                f.fail(f"unknown key {str(k)!r} (allowed: {', '.join(keys)})", key)
+            out[keys[str(k)]] = to_decimal(v, lambda m, k=k: f.fail(m, f"{key}.{k}"))
+        return out
 
-    return Claims(f.str("source", ""), f.required_date("as_of"), numbers("strategy_cost_usd"), numbers("savings_pct"),
-                  numbers("tier_cost_usd", keys_are_tiers=True),
+    strategies = {s.key: s.key for s in SCENARIO_STRATEGIES}
+    return Claims(f.str("source", ""), f.required_date("as_of"), numbers("strategy_cost_usd", strategies),
+                  numbers("savings_pct", strategies), numbers("tier_cost_usd", {str(t): t for t in TIERS}),
                   _classifier_claim(f.get("classifier"), path) if f.has("classifier") else None)
 
 
