@@ -111,6 +111,19 @@ def test_cli_monte_carlo_table_and_bad_ranges():
     assert bad.stderr.count("\n") == 1 and "--distribution" in bad.stderr and "low end" in bad.stderr
 
 
+@pytest.mark.parametrize("option, value, problem", [
+    ("--concentration", "nan", "--concentration nan: must be a number above 0"),  # gave costs of -$9.7e17
+    ("--concentration", "inf", "--concentration inf: must be a number above 0"),
+    ("--token-spread", "nan", "--token-spread nan: must be a number, 0 or more"),
+    ("--token-spread", "1e400", "--token-spread inf: must be a number, 0 or more"),  # was an internal error
+    ("--samples", "99999999999999999999", "--samples 99999999999999999999: must be from 1 to 1,000,000"),
+])
+def test_a_monte_carlo_option_that_is_no_number_is_refused_not_priced(option, value, problem):
+    result = CliRunner().invoke(app, ["compare", "--as-of", "2026-05-14", option, value])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {problem}"
+
+
 def test_savings_are_null_not_nan_when_all_frontier_costs_nothing():
     """With no tokens every strategy costs $0, so savings are undefined: JSON null (NaN is not JSON) and a dash."""
     import json

@@ -104,6 +104,8 @@ def test_cli_sweep_json_has_break_even_and_export(tmp_path):
         (["--what-if", "nosuch.input=-30%"], "--what-if"),
         (["--vary", "4"], "--vary"),
         (["--target-savings", "120"], "--target-savings"),
+        (["--target-savings", "nan"], "--target-savings NaN: must be from 0"),  # NaN was an internal error
+        (["--step", "nan"], "--step NaN: must be above 0"),
         (["--export", "chart.jpg"], "--export"),
         (["--export", "nodir/chart.svg"], "does not exist"),
     ],

@@ -14,6 +14,7 @@ same formulas as simulate.py, over per-tier costs; long-context and cache rates 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -77,6 +78,9 @@ def parse_ranges(text: str, option: str = "--distribution") -> ShareRanges:
     return ShareRanges({t: v / scale for t, v in lows.items()}, {t: v / scale for t, v in highs.items()})
 
 
+MAX_SAMPLES = 1_000_000  # a sample is a few floats per tier and strategy: 10^6 is ~100 MiB and seconds
+
+
 @dataclass(frozen=True)
 class MonteCarloSpec:
     samples: int = 2000
@@ -87,12 +91,12 @@ class MonteCarloSpec:
     empirical: dict[int, tuple[np.ndarray, np.ndarray]] | None = field(default=None, hash=False, compare=False)
 
     def __post_init__(self):
-        if self.samples < 1:
-            raise ConfigError(f"--samples {self.samples}: must be at least 1")
-        if self.concentration is not None and self.concentration <= 0:
-            raise ConfigError(f"--concentration {self.concentration}: must be above 0")
-        if self.token_spread < 0:
-            raise ConfigError(f"--token-spread {self.token_spread}: must be 0 or more")
+        if not 1 <= self.samples <= MAX_SAMPLES:
+            raise ConfigError(f"--samples {self.samples}: must be from 1 to {MAX_SAMPLES:,}")
+        if self.concentration is not None and not (math.isfinite(self.concentration) and self.concentration > 0):
+            raise ConfigError(f"--concentration {self.concentration}: must be a number above 0")
+        if not (math.isfinite(self.token_spread) and self.token_spread >= 0):  # NaN once gave negative costs
+            raise ConfigError(f"--token-spread {self.token_spread}: must be a number, 0 or more")
 
 
 def split_counts(requests: int, shares: np.ndarray) -> np.ndarray:

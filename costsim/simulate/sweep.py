@@ -157,9 +157,9 @@ def sweep(book: PriceBook, policy: Policy, profiles: dict[int, TokenProfile], sh
     """Savings at every step of the swept share, the closed-form break-even, and the sweep's own bracket."""
     if vary not in TIERS:
         raise ConfigError(f"--vary {vary}: sweep tier 1, 2 or 3")
-    if not 0 < step_pct <= 100:
+    if not (step_pct.is_finite() and 0 < step_pct <= 100):  # NaN cannot even be compared
         raise ConfigError(f"--step {step_pct}: must be above 0 and at most 100")
-    if not 0 <= target_pct < 100:
+    if not (target_pct.is_finite() and 0 <= target_pct < 100):
         raise ConfigError(f"--target-savings {target_pct}: must be from 0 to below 100 (percent)")
 
     def overhead(b: PriceBook) -> Decimal:
