@@ -147,6 +147,11 @@ def test_plain_files_merge_messages_and_attach_prompts_like_the_careful_reader(t
     _assistant(9, {**USAGE, "cache_read_input_tokens": "12"}), _assistant(9, {**USAGE, "input_tokens": [5]}),
     _assistant(9, {**USAGE, "cache_creation": {"ephemeral_5m_input_tokens": "lots"}}),
     _assistant(9, {**USAGE, "server_tool_use": {"web_fetch_requests": False}}),
+    # a model or id that is no JSON string: the careful reader takes [] or {} as none and true as "True",
+    # where DuckDB's text of it is "[]" or "true" (found by mutating the sample tree)
+    _assistant(9, USAGE, model=[]), _assistant(9, USAGE, model={}), _assistant(9, USAGE, model=True),
+    _assistant(9, USAGE, model=0), _assistant(9, USAGE, message_id=[]), _assistant(9, USAGE, request=True),
+    {**_assistant(9, USAGE), "requestId": 5},
 ], ids=lambda odd: (odd if isinstance(odd, str) else json.dumps(odd))[:40])
 def test_a_file_with_an_odd_line_is_read_by_the_careful_reader(tmp_path, odd):
     """Whatever the engine cannot vouch for, the careful reader reads, so problems keep their file:line."""

@@ -245,6 +245,8 @@ def test_a_span_exported_twice_is_a_duplicate(tmp_path):
         (json.dumps(line(span("a9", {"gen_ai.usage.input_tokens": 5}))), "missing required field"),
         (json.dumps(line(span("a9", CHAT, start="99999999999999999999999"))), "bad timestamp"),
         (json.dumps(line(span("a9", CHAT, start="yesterday"))), "bad timestamp"),
+        (json.dumps({"resourceSpans": [{"scopeSpans": True}]}), "not an OTLP span"),  # was an internal error
+        (json.dumps({"resourceSpans": [{"scopeSpans": 1.5}]}), "not an OTLP span"),
     ],
 )
 def test_bad_lines_are_named_counted_and_fail_the_run(cli, tmp_path, bad, reason):

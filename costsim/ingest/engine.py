@@ -68,6 +68,15 @@ def _count(path: str) -> str:
     return f"CASE WHEN {path} IS NOT NULL THEN coalesce(TRY_CAST({path}::VARCHAR AS DOUBLE), -1) END"
 
 
+def _not_text(value: str, path: str) -> str:
+    """SQL: an assistant line's field (read as VARCHAR) that the line writes as no JSON string (`[]`, `true`,
+    `5`): the careful reader reads such a value differently (an empty list is no model; `true` is "True"), so
+    the line is odd. Only a value that could be one (not starting with a-z, or true or false) is parsed again
+    (`json_type`, in a CASE: an AND parsed every line, +40% a query); models and ids start with a-z."""
+    suspect = f"(ascii({value}) NOT BETWEEN 97 AND 122 OR {value} IN ('true', 'false'))"
+    return f"CASE WHEN {suspect} THEN coalesce(json_type(line, '{path}') <> 'VARCHAR', true) ELSE false END"
+
+
 def _whole(column: str) -> str:
     """SQL: the count is a whole number from 0 to MAX_TOKENS."""
     return f"({column} >= 0 AND {column} <= {MAX_TOKENS} AND {column} = floor({column}))"
@@ -108,11 +117,14 @@ WITH raw AS (
                     AND j.message.usage.iterations::VARCHAR NOT IN ('[]', 'null'), false) AS iterations,
            coalesce(CASE WHEN j.type = 'progress' THEN json_extract_string(line, '$.data.message.type') END
                     = 'assistant', false) AS subagent,
-           CASE WHEN j.type = 'user' AND NOT contains(line, '"content":[{{"tool_use_id":') THEN line END AS user_line
+           CASE WHEN j.type = 'user' AND NOT contains(line, '"content":[{{"tool_use_id":') THEN line END AS user_line,
+           CASE WHEN j.type = 'assistant' THEN {_not_text('j.message.model', '$.message.model')}
+                OR {_not_text('j.message.id', '$.message.id')} OR {_not_text('j.requestId', '$.requestId')}
+           END AS not_text
     FROM raw
 ), judged AS (
     SELECT *, coalesce(type = 'assistant' AND model = '<synthetic>' AND input_tokens IS NOT NULL, false) AS no_usage,
-           type IS NULL OR subagent OR (type = 'assistant'
+           type IS NULL OR subagent OR coalesce(not_text, false) OR (type = 'assistant'
                AND NOT coalesce(model = '<synthetic>' AND input_tokens IS NOT NULL, false)
                AND (iterations OR NOT coalesce(model <> ''
                         AND {_whole("input_tokens")} AND {_whole("output_tokens")}

@@ -93,7 +93,11 @@ def _spans(document: dict) -> Iterator[tuple[object, str | None]]:
             continue
         resource = resource_spans.get("resource")
         service = attributes(resource.get("attributes") if isinstance(resource, dict) else None).get("service.name")
-        for scope_spans in resource_spans.get("scopeSpans") or []:
+        scopes = resource_spans.get("scopeSpans") or []
+        if not isinstance(scopes, list):  # `true`, `1.5`, "x": not spans, and named as such
+            yield None, None
+            continue
+        for scope_spans in scopes:
             spans = scope_spans.get("spans") if isinstance(scope_spans, dict) else None
             for span in spans if isinstance(spans, list) else [None]:
                 yield span, str(service) if service else None
