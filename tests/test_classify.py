@@ -264,21 +264,38 @@ def test_tiers_of_a_big_batch_come_back_from_the_worker_processes_as_the_decisio
     assert tiers.dtype == "int8" and tiers.tolist() == [d.tier for d in learned(prompts + prompts[:5])]
 
 
-@pytest.mark.parametrize("classifier, workers", [("learned", False), ("keywords", True)])
-def test_an_estimate_sends_prompts_to_workers_only_for_a_classifier_that_is_not_batched(
-        cli, tmp_path, monkeypatch, classifier, workers):
-    """The reader threads hold every core while an estimate classifies: the learned classifier's batch call
-    (~290,000 short prompts a second) decides in this process, where a worker process cost more than it
-    saved; the keyword rules (~10,000 a second) still split a big batch over worker processes."""
+@pytest.mark.parametrize("log_kind", ["claude-code", "neutral"])
+@pytest.mark.parametrize("classifier", ["learned", "keywords"])
+def test_prompts_go_to_workers_unless_a_batched_classifier_meets_them_while_the_engine_reads(
+        cli, tmp_path, monkeypatch, classifier, log_kind):
+    """A Claude Code tree's prompts are classified as the engine reads, its threads on every core: the
+    learned classifier's batch call (~290,000 short prompts a second) decides them in this process, where a
+    worker process cost more than it saved; the keyword rules (~10,000 a second) still split a big batch over
+    worker processes. A chunk's new prompts (any other log) go to workers with either: this thread is then
+    the one working, and a worker halves its share."""
     from costsim.routing import pool as classify_pool
 
     asked = []
     monkeypatch.setenv("COSTSIM_WORKERS", "2")
-    monkeypatch.setattr(classify_pool.Remembering, "start", lambda self: asked.append(self.parallel) and False)
-    log = tmp_path / "log.jsonl"
-    log.write_text("".join(json.dumps({"model": "gpt-5", "input_tokens": 10, "output_tokens": 5,
-                                       "prompt": f"rename helper_{i} to util_{i}"}) + "\n"
-                           for i in range(classify_pool.PARALLEL_FROM)))
+    monkeypatch.setattr(classify_pool.Remembering, "start", lambda self: asked.append(True) and False)
+    prompts = [f"rename helper_{i} to util_{i}" for i in range(classify_pool.PARALLEL_FROM)]
+    if log_kind == "neutral":
+        log = tmp_path / "log.jsonl"
+        log.write_text("".join(json.dumps({"model": "gpt-5", "input_tokens": 10, "output_tokens": 5, "prompt": p})
+                               + "\n" for p in prompts))
+    else:
+        log = tmp_path / "projects" / "p"
+        log.mkdir(parents=True)
+        usage = {"input_tokens": 3, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0, "output_tokens": 7}
+        (log / "s.jsonl").write_text("".join(
+            json.dumps({"parentUuid": None, "sessionId": "s", "type": "user", "timestamp": "2026-05-01T09:59:00Z",
+                        "message": {"role": "user", "content": p}}) + "\n"
+            + json.dumps({"parentUuid": None, "sessionId": "s", "type": "assistant", "requestId": f"req{i}",
+                          "timestamp": "2026-05-01T10:00:00Z",
+                          "message": {"id": f"msg{i}", "type": "message", "role": "assistant",
+                                      "model": "claude-sonnet-4-5", "content": [], "usage": usage}}) + "\n"
+            for i, p in enumerate(prompts)))
     result = cli("estimate", str(log), "--classifier", classifier, "--as-of", "2026-05-14", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert asked and set(asked) == {workers}
+    assert json.loads(result.stdout)["accounting"]["priced"] == len(prompts)
+    assert asked == ([] if (classifier, log_kind) == ("learned", "claude-code") else [True])

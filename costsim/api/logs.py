@@ -103,10 +103,13 @@ def estimate(
             name, classify_many = make_classifier(policy, classifier)
         # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last
         # file): they are classified then, alongside the reading, and remembered until their rows come. A
-        # batched classifier decides them here: the readers hold every core, and a worker process cost more
-        # than it saved (100,000-line folder 1.81 -> 1.71 s, 0.35 CPU-s less; 1M lines 8.0 -> 7.9 s, 2026-12-07)
-        classify_many = Remembering(classify_many, REMEMBERED_PROMPTS, parallel=not batched(classify_many))
-        stats.prompts_read = classify_many.tiers
+        # batched classifier decides those here: the engine's readers hold every core, and a worker process
+        # cost more than it saved (100,000-line folder 1.81 -> 1.71 s, 0.35 CPU-s less; 1M lines 8.0 -> 7.9 s).
+        # A chunk's new prompts (other logs) still go to workers: there this thread is the one working
+        # (300,000 neutral records of distinct prompts: 7.5 s with a worker, 10.6 s without; 2026-12-07)
+        workers_while_reading = not batched(classify_many)
+        classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
+        stats.prompts_read = lambda prompts: classify_many.tiers(prompts, parallel=workers_while_reading)
         stats.on_read = read_progress = _ReadProgress(stats, progress)
         estimated, samples = _fold_all(run, chunks, classify_many, read_progress)
     finally:

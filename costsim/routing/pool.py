@@ -62,8 +62,9 @@ class Remembering:
 
         return pd.util.hash_array(np.asarray(prompts, dtype=object), categorize=False)
 
-    def tiers(self, prompts) -> np.ndarray:
-        """Each prompt's tier (int8): remembered ones looked up, the new ones decided once and remembered."""
+    def tiers(self, prompts, parallel: bool = True) -> np.ndarray:
+        """Each prompt's tier (int8): remembered ones looked up, the new ones decided once and remembered (in
+        worker processes too, for a big batch, unless `parallel` is False)."""
         keys = self.keys(prompts)
         tiers = self.seen.get(keys)
         new = np.flatnonzero(tiers == 0)
@@ -71,7 +72,8 @@ class Remembering:
             new_keys, first = np.unique(keys[new], return_index=True)
             order = np.argsort(first)  # decided in the order they come
             decided = np.zeros(len(first), dtype=np.int8)
-            decided[order] = self._decide([prompts[i] for i in new[first[order]].tolist()], tiers_only=True)
+            decided[order] = self._decide([prompts[i] for i in new[first[order]].tolist()], tiers_only=True,
+                                          parallel=parallel)
             room = self.max_prompts - len(self.seen)
             if room > 0:
                 self.seen.add(new_keys[:room], decided[:room])
@@ -103,9 +105,9 @@ class Remembering:
             self.pool = Workers(workers - 1, payload)  # each unpickles the classifier while the caller goes on
         return True
 
-    def _decide(self, prompts: list[str], tiers_only: bool = False) -> list:
+    def _decide(self, prompts: list[str], tiers_only: bool = False, parallel: bool = True) -> list:
         decide = tiers_of(self.classifier) if tiers_only else self.classifier
-        if len(prompts) < PARALLEL_FROM or not self.start():
+        if len(prompts) < PARALLEL_FROM or not parallel or not self.start():
             return list(decide(prompts))
         assert self.pool is not None
         size = -(-len(prompts) // cores())  # one part a core, this process's the last
@@ -160,7 +162,7 @@ def tiers_of(classifier) -> Callable[[list[str]], Sequence[int]]:
 
 def batched(classifier) -> bool:
     """Whether the classifier decides a batch of tiers in one vectorised call (the learned one: some 290,000
-    short prompts a second on one core), so a run that reads on every core gains nothing from workers."""
+    short prompts a second on one core)."""
     return _own_tiers(classifier) is not None
 
 
