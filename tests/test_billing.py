@@ -294,10 +294,12 @@ def test_currency_needs_a_rate():
 
 
 def test_stale_bundled_tables_are_warned_about():
-    checked = {"openai.yaml": date(2026, 11, 27), "old.yaml": date(2026, 1, 1), "none.yaml": None}
+    checked = {"openai.yaml": date(2026, 11, 27), "old.yaml": date(2026, 1, 1), "none.yaml": None,
+               "typo.yaml": date(2062, 12, 1)}
     warnings = stale_tables(checked, date(2026, 12, 27), 30)  # 2026-11-27 is 30 days back: not older than 30
-    assert [w.split()[2] for w in warnings] == ["none.yaml", "old.yaml"]
+    assert [w.split()[2] for w in warnings] == ["none.yaml", "old.yaml", "typo.yaml"]
     assert "360 days ago" in warnings[1]  # 2026-01-01 → 2026-12-27
+    assert "checked 2062-12-01, after today (2026-12-27)" in warnings[2]  # its age cannot be told: never quiet
 
 
 def test_every_bundled_table_has_a_checked_date(book):

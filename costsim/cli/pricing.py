@@ -76,11 +76,14 @@ def billing_options(batch: bool = False, off_peak: bool = False) -> BillingOptio
 
 
 def stale_tables(checked: dict[str, date | None], today: date, max_age_days: int) -> list[str]:
-    """One warning per bundled table checked more than `max_age_days` before `today`."""
+    """One warning per bundled table checked more than `max_age_days` before `today` (or, by its date, after it)."""
     out = []
     for name, day in sorted(checked.items()):
         if day is None:
             out.append(f"price table {name} has no `checked:` date; its prices may be out of date")
+        elif day > today:  # a typo, or this machine's clock: either way its age cannot be told
+            out.append(f"price table {name} says it was checked {day}, after today ({today}); its prices may be "
+                       "out of date")
         elif (today - day).days > max_age_days:
             how = ("tools/build_catalog.py" if name.startswith("generated/") else "`costsim pricing import`")
             out.append(f"price table {name} was checked {day} ({(today - day).days} days ago, more than "
