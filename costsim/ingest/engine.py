@@ -43,11 +43,11 @@ except ImportError:  # pragma: no cover - duckdb is a base dependency; without i
 AVAILABLE = duckdb is not None
 LINE_BYTES = 16 << 20  # longer lines (a pasted image, say) send their part to the careful reader: a
 # bigger limit makes DuckDB allocate (and the system clear) that much per buffer, for every file
-PART_BYTES = 128 << 20  # a part's files. Whole estimates, quiet machine, 2026-12-07, one reader thread:
-# pooled-prompt folder 13.0 / 12.0 / 10.8 / 11.1 s with 32 / 64 / 128 / 256 MiB parts (peak 417 / 429 / 435 /
-# 549 MiB); prompt-heavy folder 22.5 s, 615 MiB (32) -> 21.2 s, 638 MiB (128). With a reader per core
-# (2026-12-07, shared machine), prompt-heavy 64 / 96 / 128 MiB: 10.3, 7.7 / 8.0, 7.6 / 8.2, 7.3 s: no
-# difference beyond the noise
+PART_BYTES = 64 << 20  # a part's files. With a reader per core, prompt-heavy 64 / 96 / 128 MiB: 10.3, 7.7 /
+# 8.0, 7.6 / 8.2, 7.3 s (2026-12-07, shared machine): no difference beyond the noise. 64 MiB, not 128, since
+# the thirteenth session: with spill.SPILL_BYTES at 8 MiB, the prompt-heavy 1M-line folder peaks at 369-379
+# MiB, not 451-466, and the 100,000-line one at 297-298, not 311-319 (1.25x for 10x the lines, the issue's
+# flat-memory goal, against 1.47x), the same reports, times within the noise (three alternated runs each)
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
 
