@@ -94,7 +94,7 @@ class Fields:
     def str(self, key: builtins.str, default: builtins.str | None = None) -> builtins.str | None:
         value = self._value(key, default)
         if value is not None and not isinstance(value, str):
-            self.fail(f"must be text, got {value!r}", key)
+            self.fail(f"must be text, got {shown(value)}", key)
         return value
 
     def decimal(self, key: builtins.str, *, minimum: Decimal = Decimal(0),
@@ -115,7 +115,7 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.fail(f"must be a whole number >= {minimum}, got {value!r}", key)
+            self.fail(f"must be a whole number >= {minimum}, got {shown(value)}", key)
         return value
 
     def date(self, key: builtins.str) -> date | None:
@@ -157,10 +157,10 @@ def to_day(value: Any, fail) -> date:
     `frame.day_in_span` fails."""
     from costsim.frame import DAYS, day_in_span
 
-    if isinstance(value, datetime.datetime) or not isinstance(value, (str, date)):
+    if not isinstance(value, str):
         fail(f"must be a date like 2026-05-14, got {shown(value)}")
     try:
-        day = value if isinstance(value, date) else date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         fail(f"must be a date like 2026-05-14, got {shown(value)}")
     if not day_in_span(day):

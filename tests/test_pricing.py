@@ -278,13 +278,13 @@ def test_import_names_an_entry_that_is_not_an_object(tmp_path):
 
 
 @pytest.mark.parametrize("prices, problem", [
-    ("x", 'g/m.prices: expected an object, got "x"'),
-    (["x"], 'g/m.prices[0]: expected an object, got "x"'),
+    ("x", "g/m.prices: expected an object, got 'x'"),
+    (["x"], "g/m.prices[0]: expected an object, got 'x'"),
     ([{"constraint": "x", "prices": {"input_mtok": 1, "output_mtok": 2}}],
      'g/m.prices[0].constraint: expected an object'),
     ([{"constraint": {"start_date": "soon"}, "prices": {"input_mtok": 1, "output_mtok": 2}}],
      "g/m.prices[0].constraint.start_date: must be a date like 2026-05-14, got 'soon'"),
-    ({"input_mtok": {"base": 1, "tiers": "x"}, "output_mtok": 2}, 'g/m.input_mtok.tiers: expected a list, got "x"'),
+    ({"input_mtok": {"base": 1, "tiers": "x"}, "output_mtok": 2}, "g/m.input_mtok.tiers: expected a list, got 'x'"),
     ({"input_mtok": {"base": 1, "tiers": ["x"]}, "output_mtok": 2}, 'g/m.input_mtok.tiers[0]: expected an object'),
     ({"input_mtok": {"base": 1, "tiers": [{"start": "abc", "price": 2}]}, "output_mtok": 2},
      "g/m.input_mtok.tiers[0].start: must be a number, got 'abc'"),

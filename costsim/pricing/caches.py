@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from costsim.errors import PricingError
+from costsim.errors import PricingError, shown
 from costsim.paths import bundled
 from costsim.pricing.prices import ModelPrice, PriceBook
 from costsim.yamlio import Fields, load_yaml
@@ -84,18 +84,18 @@ def parse_cache_model(provider: str, raw, path: Path, book: PriceBook | None) ->
                path=path, where=f"providers.{provider}", error=PricingError)
     mode = f.required_str("mode")
     if mode not in MODES:
-        f.fail(f"must be one of {', '.join(MODES)}, got {mode!r}", "mode")
+        f.fail(f"must be one of {', '.join(MODES)}, got {shown(mode)}", "mode")
     if f.has("idle_minutes_1h") and mode != "explicit":
         f.fail("only an explicit cache has 1-hour writes", "idle_minutes_1h")
     survives = f.get("survives_model_change")
     if not isinstance(survives, bool):
-        f.fail(f"must be true or false, got {survives!r}", "survives_model_change")
+        f.fail(f"must be true or false, got {shown(survives)}", "survives_model_change")
     if survives:
         f.fail("a cache belongs to one model: costsim's replay cannot carry it to another (set false)",
                "survives_model_change")
     url = f.required_str("source_url")
     if not url.startswith("https://"):
-        f.fail(f"must be an https:// address, got {url!r}", "source_url")
+        f.fail(f"must be an https:// address, got {shown(url)}", "source_url")
     idle = f.required_int("idle_minutes", minimum=0)
     max_idle = f.int("max_idle_minutes", minimum=0)
     if max_idle is not None and max_idle < idle:
@@ -107,7 +107,7 @@ def parse_cache_model(provider: str, raw, path: Path, book: PriceBook | None) ->
     for name, tokens in by_model.items():
         where = f"min_prefix_tokens_by_model.{name}"
         if isinstance(tokens, bool) or not isinstance(tokens, int) or tokens < 0:
-            f.fail(f"must be a whole number >= 0, got {tokens!r}", where)
+            f.fail(f"must be a whole number >= 0, got {shown(tokens)}", where)
         model_id = str(name).strip().lower()
         if book is not None:
             model = book.find(model_id)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
-from costsim.errors import PricingError, load_json, read_text
+from costsim.errors import PricingError, load_json, read_text, shown
 from costsim.pricing.prices import unknown_model_message
 from costsim.yamlio import LARGEST, to_day, to_decimal
 
@@ -271,7 +271,7 @@ def _genai_period(prices: dict, where: str, path: Path) -> dict:
             rates[kind] = _dec(value.get("base"), f"{where}.{field}.base", path)
             tiers = value.get("tiers") or []
             if not isinstance(tiers, list):
-                raise PricingError(f"{where}.{field}.tiers: expected a list, got {json.dumps(tiers)[:40]}", path=path)
+                raise PricingError(f"{where}.{field}.tiers: expected a list, got {shown(tiers, 40)}", path=path)
             if len(tiers) != 1:
                 raise PricingError(f"{where}.{field}: {len(tiers)} prompt-size tiers; costsim models one", path=path)
             tier = _object(tiers[0], f"{where}.{field}.tiers[0]", path)
@@ -296,7 +296,7 @@ def _object(value, where: str, path: Path) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise PricingError(f"{where}: expected an object, got {json.dumps(value)[:40]}", path=path)
+        raise PricingError(f"{where}: expected an object, got {shown(value, 40)}", path=path)
     return value
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from costsim.errors import PricingError, UnknownModelError
+from costsim.errors import PricingError, UnknownModelError, shown
 from costsim.frame import RATE_KINDS
 from costsim.paths import bundled
 from costsim.pricing.names import candidates, hosts
@@ -307,7 +307,7 @@ def read_bundled_book() -> PriceBook:
         name = path.name if path in hand else f"generated/{path.name}"
         hosted = top.get("hosted", False)
         if not isinstance(hosted, bool):
-            top.fail(f"must be true or false, got {hosted!r}", "hosted")
+            top.fail(f"must be true or false, got {shown(hosted)}", "hosted")
         for model in parse_table(path, bundled_table=True, data=data):
             if path in hand:
                 book.add(model, path, override=False)
@@ -567,12 +567,12 @@ def parse_off_peak(period: Fields, path: Path) -> OffPeak:
     for text in f.list("utc_windows"):
         m = _WINDOW.match(str(text).strip())
         if m is None or m.group(1, 2) == m.group(3, 4):
-            f.fail(f"windows are UTC 'HH:MM-HH:MM' with start != end, got {text!r}", "utc_windows")
+            f.fail(f"windows are UTC 'HH:MM-HH:MM' with start != end, got {shown(text)}", "utc_windows")
         h1, m1, h2, m2 = map(int, m.groups())
         windows.append((h1 * 60 + m1, h2 * 60 + m2))
     weekends = f.get("weekends_all_day", False)
     if not isinstance(weekends, bool):
-        f.fail(f"must be true or false, got {weekends!r}", "weekends_all_day")
+        f.fail(f"must be true or false, got {shown(weekends)}", "weekends_all_day")
     if not windows and not weekends:
         f.fail("needs at least one window (or weekends_all_day: true)", "utc_windows")
     return OffPeak(tuple(windows), weekends, parse_rates(f.get("usd_per_mtok"), path, f.field("usd_per_mtok")))
