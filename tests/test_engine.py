@@ -173,12 +173,36 @@ def test_gzip_and_problems_are_named_with_their_line(tmp_path):
     assert_same_files([plain, str(packed)])
 
 
-def test_a_line_longer_than_the_engine_takes_sends_its_part_to_the_careful_reader(tmp_path):
+def test_a_very_long_line_is_read_as_the_careful_reader_reads_it(tmp_path):
+    """A pasted image, say: 16 MiB, DuckDB's own limit on a line of a CSV or JSON scan."""
     folder = tmp_path / "projects" / "p"
-    long_prompt = "word " * (engine.LINE_BYTES // 5 + 10)
+    long_prompt = "word " * ((16 << 20) // 5 + 10)
     paths = [_write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)]),
              _write(folder / "b.jsonl", [_user(long_prompt), _assistant(2, USAGE), _assistant(3, USAGE)])]
     assert_same_files(paths)
+
+
+@pytest.mark.parametrize("ending", [b"\r\n", b"\r", b"\n\n", b""], ids=["crlf", "cr-only", "blank-lines", "none"])
+def test_line_endings_are_read_as_the_careful_reader_reads_them(tmp_path, ending):
+    """Lines end where Python's reader ends them, at \\n only: a file whose lines end in \\r alone is one
+    line to both readers (the engine's old CSV scan took \\r as a line end too), a blank line is odd, and a
+    last line with no newline is still a line."""
+    folder = tmp_path / "projects" / "p"
+    good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
+    lines = [json.dumps(line).encode() for line in (_user("hi"), _assistant(2, USAGE), _assistant(3, USAGE))]
+    (folder / "b.jsonl").write_bytes(ending.join(lines) + ending)
+    assert_same_files([good, str(folder / "b.jsonl")])
+    if ending == b"\r":
+        assert engine.query_part([str(folder / "b.jsonl")])["files"]["lines"].tolist() == [1]
+
+
+def test_a_file_that_is_not_utf8_sends_its_part_to_the_careful_reader(tmp_path):
+    folder = tmp_path / "projects" / "p"
+    good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
+    bad = folder / "b.jsonl"
+    bad.write_bytes(Path(good).read_bytes() + b'{"type": "user", "message": {"content": "caf\xe9"}}\n')
+    assert engine._read_part([good, str(bad)]) is None
+    assert_same_files([good, str(bad)])
 
 
 def test_a_file_whose_name_is_a_glob_pattern_is_read_carefully(tmp_path):

@@ -14,12 +14,10 @@ and the lines that carry a prompt; `part_results` turns those into the per-file 
 Nothing the query cannot vouch for is read by it: a file with any line that is not plainly what Claude
 Code writes (bad JSON, a count that is not a whole number from 0 to MAX_TOKENS, an assistant line with
 no usage or no model, an unreadable timestamp, a progress line carrying a subagent's message, a
-non-empty `usage.iterations`) or whose
-parsed-line count differs from its newline count (blank lines shift line numbers) is read again by
-`claude_code.scan_file`, which names every problem as file:line. A part's query runs on one core (WITH
-ORDINALITY, which numbers the lines, keeps DuckDB to one thread), so parts are read by as many threads
-as there are cores, and while the main thread classifies one part, the next parts' queries run (DuckDB
-releases the GIL), so reading overlaps the rest.
+non-empty `usage.iterations`, a blank line), and every file of a part that is not UTF-8, is read again by
+`claude_code.scan_file`, which names every problem as file:line. A part's query runs on one core, and
+parts are read by as many threads as there are cores: while the main thread classifies one part, the
+next parts' queries run (DuckDB releases the GIL), so reading overlaps the rest.
 """
 
 from __future__ import annotations
@@ -41,8 +39,6 @@ except ImportError:  # pragma: no cover - duckdb is a base dependency; without i
     duckdb = None
 
 AVAILABLE = duckdb is not None
-LINE_BYTES = 16 << 20  # longer lines (a pasted image, say) send their part to the careful reader: a
-# bigger limit makes DuckDB allocate (and the system clear) that much per buffer, for every file
 PART_BYTES = 64 << 20  # a part's files. With a reader per core, prompt-heavy 64 / 96 / 128 MiB: 10.3, 7.7 /
 # 8.0, 7.6 / 8.2, 7.3 s (2026-12-07, shared machine): no difference beyond the noise. 64 MiB, not 128, since
 # the thirteenth session: with spill.SPILL_BYTES at 8 MiB, the prompt-heavy 1M-line folder peaks at 369-379
@@ -82,22 +78,26 @@ def _whole(column: str) -> str:
     return f"({column} >= 0 AND {column} <= {MAX_TOKENS} AND {column} = floor({column}))"
 
 
-# One query, one scan of a part's files, one row a line, in line order: every line is read as text (so
-# line numbers and each file's line count are the file's own, blank lines included), parsed once
-# (json_transform, in DuckDB's threads) and judged; Python counts each file's lines and merges each
-# message's lines (`query_part`: a GROUP BY here took a quarter of the query). A line that may be a
-# user's prompt (a user line that is not a tool's result in Claude Code's own layout) has its message
-# content alone read again, as JSON. `odd` marks lines only the careful reader may judge (a blank line
-# too: it would shift the engine's numbering where a line ends in \r\n). Parsing a tool's result was
-# not worth skipping: telling one apart exactly as the careful reader does cost DuckDB more than its
-# parse (measured on the prompt-heavy folder, where they are a third of the bytes).
+# One query, one scan of a part's files, one row a line, in line order: each file is read whole as text
+# and split at \n (where Python's reader ends a line, so line numbers and each file's line count are the
+# file's own, blank lines included; `n` is the file's index << 32 plus its line number), each line parsed
+# once (json_transform) and judged. Splitting the text took half the CPU of a CSV scan of the same lines
+# (read_csv with no delimiter, which also ended lines at a lone \r), and each part's query 17-19% less in
+# all (prompt-heavy and pooled folders, 2026-12-07; a TRY around json_transform must not meet the empty
+# piece after a file's last \n: one error in a vector makes DuckDB redo the whole vector a row at a time).
+# Python counts each file's lines and merges each message's lines (`query_part`: a GROUP BY here took a
+# quarter of the query). A line that may be a user's prompt (a user line that is not a tool's result in
+# Claude Code's own layout) has its message content alone read again, as JSON. `odd` marks lines only the
+# careful reader may judge (a blank line too). Parsing a tool's result was not worth skipping: telling one
+# apart exactly as the careful reader does cost DuckDB more than its parse (measured on the prompt-heavy
+# folder, where they are a third of the bytes).
 _PART = f"""
 WITH raw AS (
-    SELECT file_index AS file, ordinality AS n, line,
-           CASE WHEN line IS NOT NULL THEN TRY(json_transform(line, '{_LINE}')) END AS j
-    FROM read_csv($files, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', escape = '', header = false,
-                  auto_detect = false, max_line_size = {LINE_BYTES}, new_line = '\\n',
-                  strict_mode = false) WITH ORDINALITY
+    SELECT file, (file::BIGINT << 32) + n AS n, line,
+           CASE WHEN line <> '' THEN TRY(json_transform(line, '{_LINE}')) END AS j
+    FROM (SELECT file, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
+          FROM (SELECT file_index AS file, string_split(content, chr(10)) AS lines FROM read_text($files)))
+    WHERE n < pieces OR line <> ''
 ), line AS (
     SELECT file, n, j.type AS type, j.message.model AS model,
            CASE WHEN coalesce(j.message.id, '') = '' THEN NULL
@@ -374,8 +374,8 @@ class Scans:
     one reader thread a core (`pulled.Pulled`) runs the parts' queries, each taking the next part not yet
     taken (a thread slowed by other work on its core holds up no part of the other's), at most AHEAD parts a
     thread ahead of their use, so the engine keeps reading while the caller classifies and prices. A part
-    query runs on one core (WITH ORDINALITY, which numbers the lines, keeps DuckDB to one thread), so the
-    parts are what run in parallel. The threads only query: each part's rows are made into results where
+    query runs on one core (`connect(cores=1)`: its rows come in line order), so the parts are what run
+    in parallel. The threads only query: each part's rows are made into results where
     they are used, so DuckDB starts the next part at once."""
 
     AHEAD = 2  # parts a reader thread has read and not yet handed over (each some 30 MiB of Arrow rows)
@@ -424,14 +424,14 @@ def session_scans(paths: list[str], stats: IngestStats):
 
 
 def _read_part(paths: list[str], con=None) -> tuple | None:
-    """The files the part query reads and its rows; None for a part it does not read, or refuses (a line
-    longer than LINE_BYTES, say): the careful reader reads every file of it."""
+    """The files the part query reads and its rows; None for a part it does not read, or refuses (a file
+    that is not UTF-8, say): the careful reader reads every file of it."""
     plain = [p for p in paths if not p.endswith(".gz") and not any(c in p for c in "*?[")]  # DuckDB globs those
     if not plain:
         return None
     try:
         return plain, part_lines(plain, con)
-    except duckdb.InvalidInputException:  # the text scan's line limit; any other error is a bug to show
+    except duckdb.InvalidInputException:  # text that is not UTF-8; any other error is a bug to show
         return None
 
 
