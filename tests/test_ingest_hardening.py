@@ -5,6 +5,7 @@ the terminal raw. Each case starts from a real line (tests/fixtures/real/, see S
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,32 @@ def test_a_claude_code_field_of_the_wrong_type_is_skipped_and_named(tmp_path, fi
     path.write_text(json.dumps(line) + "\n" + _first_assistant_line() + "\n")
     rows, stats = _read(path.parent.parent)
     assert rows <= 2
+
+
+def _sample_assistant_line() -> str:
+    """An assistant line of the bundled sample tree: Claude Code's usual layout, which the fast paths read."""
+    tree = REAL.parent.parent.parent / "samples" / "logs" / "claude-code"
+    return next(line for path in sorted(tree.rglob("*.jsonl")) for line in path.read_text().splitlines()
+                if '"role":"assistant"' in line and '"usage"' in line)
+
+
+@pytest.mark.parametrize("layout", [_first_assistant_line, _sample_assistant_line], ids=["real", "usual"])
+@pytest.mark.parametrize("engine", ["duckdb", "careful"])
+@pytest.mark.parametrize("stamp", ["2026-13-01T00:00:00Z", "2026-02-30T10:00:00Z", "2300-01-01T00:00:00Z",
+                                   "1600-01-01T00:00:00.5Z", "0000-01-01T00:00:00Z"])
+def test_a_claude_code_date_that_is_none_or_out_of_range_is_named(tmp_path, monkeypatch, layout, engine, stamp):
+    """In Claude Code's own layout, where the fast paths read the stamp as text: a month 13 stopped the run with
+    an internal error, and numpy read the year 2300 as 1715 without a word (found by mutating the sample tree)."""
+    monkeypatch.setenv("COSTSIM_ENGINE", engine)
+    good = layout()
+    bad = re.sub(r'"timestamp":"[^"]*"', f'"timestamp":"{stamp}"', good.replace('"id":"msg_', '"id":"msg_x', 1))
+    assert bad != good and stamp in bad
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(good + "\n" + bad + "\n")
+    rows, stats = _read(path.parent.parent)
+    assert rows == 1 and stats.skipped["bad timestamp"] == 1
+    assert stats.problems == [f"{path}:2: bad timestamp: timestamp '{stamp}'"]
 
 
 def test_duplicate_ids_with_different_usage_are_counted_and_warned(tmp_path):

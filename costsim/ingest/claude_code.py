@@ -41,7 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from costsim.errors import InputError, load_json
-from costsim.frame import CALL_COLUMNS, CLOSES_CONVERSATIONS, SUBAGENT_FILE
+from costsim.frame import CALL_COLUMNS, CLOSES_CONVERSATIONS, EARLIEST, LATEST, SUBAGENT_FILE
 from costsim.frame import REQUEST_COUNTS as COUNTS
 from costsim.ingest.anthropic import usage_row
 from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
@@ -319,18 +319,9 @@ class _Rows:
 
 
 def _stamps(stamps: list) -> np.ndarray:
-    try:
-        return np.array(stamps).astype("datetime64[ns]")
-    except ValueError:  # a stamp numpy does not read: pandas names it the way the rest of ingest does
-        return (
-            pd.to_datetime(
-                pd.Series([s.decode() if isinstance(s, bytes) else s for s in stamps], dtype="object"),
-                utc=True,
-                format="ISO8601",
-            )
-            .dt.tz_localize(None)
-            .to_numpy(dtype="datetime64[ns]")
-        )
+    """Timestamps read one line at a time (naive UTC text, checked by `_fast_assistant` or `timestamp`; None
+    where a line has none) as datetime64[ns]."""
+    return np.array(stamps).astype("datetime64[ns]")
 
 
 def empty_table() -> dict:
@@ -422,7 +413,13 @@ def _scan_block(block: bytes, first_line: int, name: str, stats: IngestStats, ro
     if not_requests:
         stats.skipped[NOT_A_REQUEST] += not_requests
     if found:
-        columns = _assistant_columns(heads, tails, stats, rows)
+        stamps, unreadable = _block_stamps([t[7] for t in tails])
+        if unreadable:  # a date that is no date (month 13, say): the careful way names its line
+            others = sorted(others + [found[k] for k in unreadable])
+            for k in reversed(unreadable):
+                del heads[k], tails[k], found[k]
+    if found:
+        columns = _assistant_columns(heads, tails, stamps, stats, rows)
         rows.add_arrays(first_line + np.array(found, dtype=np.int64)[columns.pop("index")], columns)
     if others:
         lines, keys, models, stamps = [], [], [], []
@@ -446,15 +443,43 @@ def _prompt(line: bytes) -> str | None | bool:
     return _user_text(record)
 
 
-def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows) -> dict:
+def _block_stamps(stamps: list[bytes]) -> tuple[np.ndarray, list[int]]:
+    """The timestamps of a block's assistant lines (the fast path's `\\d{4}-\\d\\d-...` text), and the
+    positions of those that are no date (a month 13) or outside the dates a frame holds (numpy would wrap the
+    year 2300 into 1715 without a word); these are left out of the array."""
+    try:
+        micros = np.array(stamps).astype("datetime64[us]")
+    except ValueError:
+        micros = np.array([_micros(stamp) for stamp in stamps], dtype="datetime64[us]")
+    unreadable = np.flatnonzero(np.isnat(micros) | (micros < _EARLIEST_US) | (micros >= _LATEST_US)).tolist()
+    if unreadable:
+        micros = np.delete(micros, unreadable)
+    return micros.astype("datetime64[ns]"), unreadable
+
+
+_EARLIEST_US = np.datetime64(EARLIEST.replace(tzinfo=None), "us")
+_LATEST_US = np.datetime64(LATEST.replace(tzinfo=None), "us")
+
+
+def _micros(stamp: bytes) -> np.datetime64:
+    """One fast-path timestamp as a datetime64[us]; NaT when it is no date."""
+    try:
+        return np.datetime64(stamp.decode(), "us")
+    except ValueError:
+        return np.datetime64("NaT", "us")
+
+
+def _assistant_columns(heads: list, tails: list, stamps: np.ndarray, stats: IngestStats, rows: _Rows) -> dict:
     """Columns of the assistant lines read in place (message id and model from the head; usage,
-    request id and timestamp from the tail). `<synthetic>` placeholder lines are skipped as no usage."""
+    request id and timestamp from the tail; `stamps`, the timestamps read). `<synthetic>` placeholder lines
+    are skipped as no usage."""
     stats.records_read += len(heads)
     real = np.array([g[1] != b"<synthetic>" for g in heads], dtype=bool)
     if not real.all():
         stats.skipped[NO_USAGE] += int((~real).sum())
         heads = [g for g, keep in zip(heads, real) if keep]
         tails = [g for g, keep in zip(tails, real) if keep]
+        stamps = stamps[real]
     codes, code = rows.models, rows.model_code
     keys = [g[0] + b":" + u[6] for g, u in zip(heads, tails)]
     def column(k):  # one tail group for every line (faster than zip(*tails))
@@ -478,7 +503,7 @@ def _assistant_columns(heads: list, tails: list, stats: IngestStats, rows: _Rows
         "id_hash": SeenIds.hashes(keys) if keys else np.zeros(0, np.uint64),
         "has_id": np.ones(len(keys), dtype=bool),
         "model": np.array([codes[g[1]] if g[1] in codes else code(g[1]) for g in heads], dtype=np.int32),
-        "timestamp": _stamps(column(7)) if keys else np.zeros(0, dtype="datetime64[ns]"),
+        "timestamp": stamps,
         "input_tokens": numbers[0],
         "cache_read_tokens": numbers[1],
         "cache_write_5m_tokens": write_5m,
@@ -608,6 +633,8 @@ def _fast_assistant(line: bytes, head: re.Match):
         write_5m, write_1h = int(u.get(b"ephemeral_5m_input_tokens", 0)), int(u.get(b"ephemeral_1h_input_tokens", 0))
     else:
         write_5m, write_1h = int(u.get(b"cache_creation_input_tokens", 0)), 0
+    if _block_stamps([tail.group(3).removesuffix(b"Z")])[1]:
+        return None  # a date that is none, or out of range: json.loads and `timestamp` name it
     message_id, request_id = head.group(1).decode(), tail.group(2).decode()
     return {
         "model": model,

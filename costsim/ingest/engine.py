@@ -13,8 +13,9 @@ and the lines that carry a prompt; `part_results` turns those into the per-file 
 
 Nothing the query cannot vouch for is read by it: a file with any line that is not plainly what Claude
 Code writes (bad JSON, a count that is not a whole number from 0 to MAX_TOKENS, an assistant line with
-no usage or no model, an unreadable timestamp, a progress line carrying a subagent's message, a
-non-empty `usage.iterations`, a blank line), and every file of a part that is not UTF-8, is read again by
+no usage or no model, an unreadable timestamp or one outside the dates a frame holds, a progress line
+carrying a subagent's message, a non-empty `usage.iterations`, a blank line), and every file of a part
+that is not UTF-8, is read again by
 `claude_code.scan_file`, which names every problem as file:line. A part's query runs on one core, and
 parts are read by as many threads as there are cores: while the main thread classifies one part, the
 next parts' queries run (DuckDB releases the GIL), so reading overlaps the rest.
@@ -29,6 +30,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from costsim.errors import load_json
+from costsim.frame import EARLIEST, LATEST
 from costsim.frame import REQUEST_COUNTS as COUNTS
 from costsim.ingest.common import MAX_TOKENS, IngestStats, id_hash_sql
 from costsim.ingest.duck import connect, threads
@@ -132,7 +134,8 @@ WITH raw AS (
                         AND (split_5m IS NULL OR {_whole("split_5m")}) AND (split_1h IS NULL OR {_whole("split_1h")})
                         AND (web_search_calls IS NULL OR {_whole("web_search_calls")})
                         AND (web_fetch_calls IS NULL OR {_whole("web_fetch_calls")})
-                        AND (stamp_text IS NULL OR stamp IS NOT NULL), false))) AS odd
+                        AND (stamp_text IS NULL OR (stamp >= TIMESTAMPTZ '{EARLIEST.isoformat()}'
+                                                    AND stamp < TIMESTAMPTZ '{LATEST.isoformat()}')), false))) AS odd
     FROM line
 ), keyed AS (
     SELECT *, type = 'assistant' AND NOT no_usage AND NOT odd AS request,
