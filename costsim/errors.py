@@ -72,7 +72,18 @@ def read_text(path: str | Path, error: type[CostsimError] = CostsimError) -> str
 
 def load_json(text: str | bytes):
     """`json.loads`, with a value nested more deeply than Python's parser goes (a RecursionError, which no
-    reader would name) raised as the JSONDecodeError every reader already turns into file:line."""
+    reader would name) raised as the JSONDecodeError every reader already turns into file:line. A line that
+    is not JSON is named without its newline, as the engines (which split lines at \\n) name it: a string
+    the line leaves open is "Unterminated string", not "Invalid control character" (the \\n)."""
+    try:
+        return _loads(text)
+    except json.JSONDecodeError:
+        if not (text.endswith("\n") if isinstance(text, str) else text.endswith(b"\n")):
+            raise
+    return _loads(text[:-1])
+
+
+def _loads(text: str | bytes):
     try:
         return json.loads(text)
     except RecursionError:

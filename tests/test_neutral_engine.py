@@ -36,6 +36,7 @@ ODD_LINES = [
     _line(prompt="[bug] a prompt that starts like a list"),
     _line(session="true"),
     '{"model": "gpt-4o", "input_tokens": 5',  # bad JSON
+    '{"model": "gpt-4o", "prompt": "a line cut off',  # a string left open: named without the line's \\n
     "[1, 2]",  # not an object
     "",
     "   ",
@@ -69,8 +70,9 @@ def test_odd_lines_among_good_ones_report_as_the_line_reader_does(cli, tmp_path,
     assert engine == careful
     assert engine_err == careful_err
     assert f"{path}:4: bad token count" in engine_err  # the "7.0" line, named by its own line number
-    # 30 good lines + 18 non-blank odd ones; blank lines are not records
-    assert engine["accounting"]["records_read"] == 30 + 18
+    assert f"{path}:36: malformed JSON: Unterminated string" in engine_err  # was "Invalid control character"
+    # 30 good lines + 19 non-blank odd ones; blank lines are not records
+    assert engine["accounting"]["records_read"] == 30 + 19
 
 
 def test_the_first_copy_of_an_id_is_priced_whichever_reader_reads_it(cli, tmp_path, monkeypatch):
@@ -127,7 +129,7 @@ def test_blocks_judged_in_pieces_keep_every_line_number(cli, tmp_path, monkeypat
     for report in (engine, careful):  # which copies are checked against the first copy's usage depends on
         report.pop("conflicting_duplicates", None)  # where the blocks fall, in either reader
     assert engine == careful and engine_err == careful_err
-    assert engine["accounting"]["records_read"] == 1500 + 18 * 3
+    assert engine["accounting"]["records_read"] == 1500 + 19 * 3
     assert engine["accounting"]["duplicates"] == 800
 
 
