@@ -119,6 +119,26 @@ def test_a_claude_code_date_that_is_none_or_out_of_range_is_named(tmp_path, monk
     assert stats.problems == [f"{path}:2: bad timestamp: timestamp '{stamp}'"]
 
 
+@pytest.mark.parametrize("engine", ["duckdb", "careful"])
+@pytest.mark.parametrize("model, problem", [
+    (b"claude-\xc3", "malformed JSON: 'utf-8' codec can't decode byte 0xc3"),  # was an internal error
+    (b"", "missing required field: message.model"),  # was priced as a model named ""
+])
+def test_a_claude_code_model_that_is_no_name_is_named_in_the_usual_layout(tmp_path, monkeypatch, engine, model,
+                                                                          problem):
+    """Found by inserting bytes into the sample tree: the line-by-line fast path read any bytes as a model."""
+    monkeypatch.setenv("COSTSIM_ENGINE", engine)
+    good = _sample_assistant_line().encode()
+    bad = re.sub(rb'"model":"[^"]*"', b'"model":"' + model + b'"', good.replace(b'"id":"msg_', b'"id":"msg_x', 1))
+    assert bad != good
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(good + b"\n" + bad + b"\n")
+    rows, stats = _read(path.parent.parent)
+    assert rows == 1 and len(stats.problems) == 1
+    assert stats.problems[0].startswith(f"{path}:2: {problem}")
+
+
 def test_duplicate_ids_with_different_usage_are_counted_and_warned(tmp_path):
     lines = (REAL / "openai-responses.jsonl").read_text().splitlines()
     first = json.loads(lines[0])

@@ -210,23 +210,21 @@ def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]
     }
 
 
-_MESSAGE_HEAD = re.compile(rb'"message":\{"id":"([^"\\]*)","type":"message","role":"assistant","model":"([^"\\]*)"')
-
+_NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
 _TOOL_RESULT = b'"message":{"role":"user","content":[{"tool_use_id":'
 _USAGE_TAIL = re.compile(
-    rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"([^"\\]*)",'
+    rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"(' + _NAME + rb'*)",'
     rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"'
 )
 _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 
-_NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash
 # An assistant line's head (message id and model) and, found by a reverse search from the line's end,
 # its usage through its timestamp, without a regex walking the message content (which can be a whole
 # file a tool wrote). A user line whose message content is a string: a prompt.
 _HEAD = re.compile(
-    rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'*)",'
-)
+    rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'+)",'
+)  # ids and model in printable ASCII, none empty: any other goes the careful way
 _TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes the careful way and is named
     rb'"usage":\{"input_tokens":(\d{1,12}),"cache_creation_input_tokens":(\d{1,12}),"cache_read_input_tokens":(\d{1,12}),'
     rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d{1,12}),"ephemeral_1h_input_tokens":(\d{1,12})\},)?'
@@ -576,7 +574,7 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
     row = None
     at = line.find(b'"message":{', 0, 1024)  # top-level keys before it are short
     if at >= 0:
-        if (head := _MESSAGE_HEAD.match(line, at)) is not None:
+        if (head := _HEAD.match(line, at)) is not None:
             row = _fast_assistant(line, head)
         elif line.startswith(_TOOL_RESULT, at):
             stats.skipped[NOT_A_REQUEST] += 1  # a tool's output: no prompt text to keep
