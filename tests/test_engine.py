@@ -3,6 +3,7 @@ same rows, accounting and named problems, on every Claude Code fixture and on fi
 
 import gzip
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -197,6 +198,48 @@ def test_line_endings_are_read_as_the_careful_reader_reads_them(tmp_path, ending
 
 
 def test_a_file_that_is_not_utf8_sends_its_part_to_the_careful_reader(tmp_path):
+    folder = tmp_path / "projects" / "p"
+    good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
+    bad = folder / "b.jsonl"
+    bad.write_bytes(Path(good).read_bytes() + b'{"type": "user", "message": {"content": "caf\xe9"}}\n')
+    assert engine._read_part([good, str(bad)]) is None
+    assert_same_files([good, str(bad)])
+
+
+def test_big_files_read_a_block_at_a_time_give_what_the_careful_reader_gives(tmp_path, monkeypatch):
+    """Files past BIG_FILE_BYTES (here 1 KB) are read in blocks of whole lines (here 4 KB), between small
+    files read whole: line numbers run on across blocks, and odd lines in a big file still send it to the
+    careful reader."""
+    monkeypatch.setattr(engine, "BIG_FILE_BYTES", 1024)
+    monkeypatch.setattr(engine, "BLOCK_BYTES", 4096)
+    folder = tmp_path / "projects" / "p"
+    many = [line for i in range(40) for line in (_user(f"prompt {i}"), _assistant(i, USAGE), _assistant(i, USAGE))]
+    paths = [_write(folder / "a.jsonl", [_user("hello"), _assistant(100, USAGE)]),
+             _write(folder / "b.jsonl", many),
+             _write(folder / "c.jsonl", [_user("hi"), _assistant(101, USAGE)]),
+             _write(folder / "d.jsonl", many[:70] + ["", "{broken"] + many[70:])]
+    long_line = json.dumps(_user("word " * 3000))  # longer than a block: the buffer grows
+    (folder / "e.jsonl").write_text("\n".join([json.dumps(_assistant(7, USAGE)), long_line,
+                                               *map(json.dumps, many[:50])]))  # no newline at the end
+    paths.append(str(folder / "e.jsonl"))
+    blocks, read = [], engine._block_lines
+
+    def counted(*args):
+        for table in read(*args):
+            blocks.append(table.num_rows)
+            yield table
+
+    monkeypatch.setattr(engine, "_block_lines", counted)
+    lines = engine.part_lines(paths)
+    assert lines.num_rows == 2 + 120 + 2 + 122 + 52
+    assert len(blocks) >= 6 and os.path.getsize(paths[1]) > 2 * 4096  # b, d and e, two blocks or more each
+    monkeypatch.setattr(engine, "_block_lines", read)
+    assert vouched(paths) == set(paths[:3] + paths[4:])
+    assert_same_files(paths)
+
+
+def test_a_big_file_that_is_not_utf8_sends_its_part_to_the_careful_reader(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "BIG_FILE_BYTES", 100)
     folder = tmp_path / "projects" / "p"
     good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
     bad = folder / "b.jsonl"

@@ -93,13 +93,25 @@ def _whole(column: str) -> str:
 # careful reader may judge (a blank line too). Parsing a tool's result was not worth skipping: telling one
 # apart exactly as the careful reader does cost DuckDB more than its parse (measured on the prompt-heavy
 # folder, where they are a third of the bytes).
-_PART = f"""
-WITH raw AS (
-    SELECT file, (file::BIGINT << 32) + n AS n, line,
-           CASE WHEN line <> '' THEN TRY(json_transform(line, '{_LINE}')) END AS j
+_FILE_LINES = """
+    SELECT file, (file << 32) + n AS n, line
     FROM (SELECT file, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
-          FROM (SELECT file_index AS file, string_split(content, chr(10)) AS lines FROM read_text($files)))
-    WHERE n < pieces OR line <> ''
+          FROM (SELECT $positions[file_index::BIGINT + 1]::BIGINT AS file, string_split(content, chr(10)) AS lines
+                FROM read_text($files)))
+    WHERE n < pieces OR line <> ''"""  # `positions`: each file's place in the part
+_BLOCK_LINES = """
+    SELECT file, (file << 32) + $first - 1 + n AS n, line
+    FROM (SELECT file, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
+          FROM (SELECT $position::BIGINT AS file, string_split(decode(block), chr(10)) AS lines FROM block_text))
+    WHERE n < pieces OR line <> ''"""  # `_block_lines`: a block of a big file's whole lines, from line `first`
+
+
+def _part_query(lines: str) -> str:
+    """The part query over `lines` (SQL giving each line's file, `n` and text)."""
+    return f"""
+WITH raw AS (
+    SELECT file, n, line, CASE WHEN line <> '' THEN TRY(json_transform(line, '{_LINE}')) END AS j
+    FROM ({lines})
 ), line AS (
     SELECT file, n, j.type AS type, j.message.model AS model,
            CASE WHEN coalesce(j.message.id, '') = '' THEN NULL
@@ -162,6 +174,9 @@ FROM keyed
 """
 
 
+_PART, _PART_OF_BLOCK = _part_query(_FILE_LINES), _part_query(_BLOCK_LINES)
+
+
 def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
     """Consecutive runs of files, in file order: as many parts as `part_bytes` asks, of about equal size (a
     file goes to the part its middle byte falls in), so no part is a small remainder read on its own. Not
@@ -189,14 +204,66 @@ def query_part(paths: list[str], con=None) -> dict:
 
 def part_lines(paths: list[str], con=None):
     """The part query's rows, one a line, as an Arrow table (runs in DuckDB's threads, the GIL released:
-    safe to call from another thread), on `con` or on a connection of its own."""
+    safe to call from another thread), on `con` or on a connection of its own. A file of BIG_FILE_BYTES or
+    more is read a block at a time (`_block_lines`). Raises duckdb.InvalidInputException for a file that is
+    not UTF-8."""
+    import pyarrow as pa
+
     own = con is None
     con = connect() if own else con
     try:
-        return con.sql(_PART, params={"files": paths}).to_arrow_table()
+        big = [os.path.getsize(path) >= BIG_FILE_BYTES for path in paths]
+        small = [k for k, is_big in enumerate(big) if not is_big]
+        tables = [con.sql(_PART, params={"files": [paths[k] for k in small], "positions": small}).to_arrow_table()
+                  ] if small else []
+        tables += [table for k, is_big in enumerate(big) if is_big for table in _block_lines(paths[k], k, con)]
+        return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
     finally:
         if own:
             con.close()
+
+
+BIG_FILE_BYTES = 64 << 20  # a file read whole is held ~2x its size at once (its text and its lines): a 600 MB
+# session peaked at 920 MiB (770 with the CSV scan before); read in blocks, 720-730 MiB in about the same time
+BLOCK_BYTES = 32 << 20
+
+
+def _block_lines(path: str, position: int, con):
+    """The part query's rows of one big file (the `position`-th of its part), a block of whole lines at a
+    time: read into one buffer, reused (a new 32 MiB bytes object a block cost its page faults again), and
+    given to DuckDB without a copy; `decode` checks it is UTF-8, as read_text does."""
+    import duckdb
+    import pyarrow as pa
+
+    buffer, held, first = bytearray(BLOCK_BYTES), 0, 1  # held: bytes of a line not yet whole, at the front
+    with open(path, "rb", buffering=0) as stream:
+        while True:
+            if held == len(buffer):  # a line longer than the buffer
+                buffer = buffer + bytes(len(buffer))
+            got = stream.readinto(memoryview(buffer)[held:])
+            size = held + got
+            end = size if not got else buffer.rfind(b"\n", 0, size) + 1  # at the end, the last line as it is
+            if not size:
+                return
+            if not end:
+                held = size
+                continue
+            view = memoryview(buffer)[:end]
+            offsets = pa.py_buffer(np.array([0, end], dtype=np.int64))
+            block = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(view)])
+            con.register("block_text", pa.table({"block": block}))
+            try:
+                yield con.sql(_PART_OF_BLOCK, params={"first": first, "position": position}).to_arrow_table()
+            except duckdb.ConversionException as error:  # not UTF-8
+                raise duckdb.InvalidInputException(f"{path}: {error}") from None
+            finally:
+                con.unregister("block_text")
+                del view, block
+            if not got:
+                return
+            first += buffer.count(b"\n", 0, end)
+            buffer[: size - end] = buffer[end:size]
+            held = size - end
 
 
 def part_found(lines, paths: list[str]) -> dict:
