@@ -197,7 +197,9 @@ def test_line_endings_are_read_as_the_careful_reader_reads_them(tmp_path, ending
         assert engine.query_part([str(folder / "b.jsonl")])["files"]["lines"].tolist() == [1]
 
 
-def test_a_file_that_is_not_utf8_sends_its_part_to_the_careful_reader(tmp_path):
+@pytest.mark.parametrize("big_file_bytes", [engine.BIG_FILE_BYTES, 100], ids=["read-whole", "read-in-blocks"])
+def test_a_file_that_is_not_utf8_sends_its_part_to_the_careful_reader(tmp_path, monkeypatch, big_file_bytes):
+    monkeypatch.setattr(engine, "BIG_FILE_BYTES", big_file_bytes)
     folder = tmp_path / "projects" / "p"
     good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
     bad = folder / "b.jsonl"
@@ -236,16 +238,6 @@ def test_big_files_read_a_block_at_a_time_give_what_the_careful_reader_gives(tmp
     monkeypatch.setattr(engine, "_block_lines", read)
     assert vouched(paths) == set(paths[:3] + paths[4:])
     assert_same_files(paths)
-
-
-def test_a_big_file_that_is_not_utf8_sends_its_part_to_the_careful_reader(tmp_path, monkeypatch):
-    monkeypatch.setattr(engine, "BIG_FILE_BYTES", 100)
-    folder = tmp_path / "projects" / "p"
-    good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
-    bad = folder / "b.jsonl"
-    bad.write_bytes(Path(good).read_bytes() + b'{"type": "user", "message": {"content": "caf\xe9"}}\n')
-    assert engine._read_part([good, str(bad)]) is None
-    assert_same_files([good, str(bad)])
 
 
 def test_a_file_whose_name_is_a_glob_pattern_is_read_carefully(tmp_path):
