@@ -15,10 +15,10 @@ Nothing the query cannot vouch for is read by it: a file with any line that is n
 Code writes (bad JSON, a count that is not a whole number from 0 to MAX_TOKENS, an assistant line with
 no usage or no model, an unreadable timestamp or one outside the dates a frame holds, a progress line
 carrying a subagent's message, a non-empty `usage.iterations`, a blank line), and every file of a part
-that is not UTF-8, is read again by
-`claude_code.scan_file`, which names every problem as file:line. A part's query runs on one core, and
-parts are read by as many threads as there are cores: while the main thread classifies one part, the
-next parts' queries run (DuckDB releases the GIL), so reading overlaps the rest.
+that is not UTF-8, is read again by `claude_code.scan_file`, which names every problem as file:line. A
+part's query runs on one core, and parts are read by as many threads as there are cores: while the main
+thread classifies one part, the next parts' queries run (DuckDB releases the GIL), so reading overlaps
+the rest.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ PART_BYTES = 64 << 20  # a part's files. With a reader per core, prompt-heavy 64
 # the thirteenth session: with spill.SPILL_BYTES at 8 MiB, the prompt-heavy 1M-line folder peaks at 369-379
 # MiB, not 451-466, and the 100,000-line one at 297-298, not 311-319 (1.25x for 10x the lines, the issue's
 # flat-memory goal, against 1.47x), the same reports, times within the noise (three alternated runs each)
+BIG_FILE_BYTES = 64 << 20  # a file read whole is held ~2x its size at once (its text and its lines): a 600 MB
+# session peaked at 920 MiB (770 with the CSV scan before); read in blocks, 720-730 MiB in about the same time
+BLOCK_BYTES = 32 << 20  # a big file's lines read at once
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
 
@@ -223,16 +226,10 @@ def part_lines(paths: list[str], con=None):
             con.close()
 
 
-BIG_FILE_BYTES = 64 << 20  # a file read whole is held ~2x its size at once (its text and its lines): a 600 MB
-# session peaked at 920 MiB (770 with the CSV scan before); read in blocks, 720-730 MiB in about the same time
-BLOCK_BYTES = 32 << 20
-
-
 def _block_lines(path: str, position: int, con):
     """The part query's rows of one big file (the `position`-th of its part), a block of whole lines at a
     time: read into one buffer, reused (a new 32 MiB bytes object a block cost its page faults again), and
     given to DuckDB without a copy; `decode` checks it is UTF-8, as read_text does."""
-    import duckdb
     import pyarrow as pa
 
     buffer, held, first = bytearray(BLOCK_BYTES), 0, 1  # held: bytes of a line not yet whole, at the front
@@ -242,9 +239,9 @@ def _block_lines(path: str, position: int, con):
                 buffer = buffer + bytes(len(buffer))
             got = stream.readinto(memoryview(buffer)[held:])
             size = held + got
-            end = size if not got else buffer.rfind(b"\n", 0, size) + 1  # at the end, the last line as it is
             if not size:
                 return
+            end = size if not got else buffer.rfind(b"\n", 0, size) + 1  # at the end, the last line as it is
             if not end:
                 held = size
                 continue
