@@ -356,20 +356,22 @@ def test_prompts_are_handed_on_as_they_are_read(tmp_path):
 @pytest.mark.parametrize("options", [{}, {"by": "session", "sticky_minutes": (5,)}])
 def test_rows_that_wait_on_disk_give_the_same_report(monkeypatch, options):
     """Past SPILL_BYTES a tree's held rows wait in a temporary file, all but their merge keys, in batches
-    read back a batch at a time: the report is the same, every figure, as when they wait in memory (the real
-    tree, in chunks of 5 rows so a batch's files come back into many chunks; every file a batch of its own,
-    and batches of several files)."""
-    from costsim.ingest import claude_code, spill
+    read back a batch at a time: the report is the same, every figure, as when they wait in memory, and as when
+    the chunks are made as the files come (the real tree, in chunks of 5 rows so a batch's files come back into
+    many chunks; every file a batch of its own, and batches of several files)."""
+    from costsim.ingest import spill, tree_chunks
 
     folder = str(ROOT / "tests" / "fixtures" / "real" / "claude-code")
-    monkeypatch.setattr(claude_code, "CHUNK_RECORDS", 5)
+    monkeypatch.setattr(tree_chunks, "CHUNK_RECORDS", 5)
 
     def run():
         report, sample = api.estimate([folder], load_price_book(), load_policy(), as_of=date(2026, 5, 14),
                                       today=date(2026, 11, 27), **options)
         return report.to_dict(), sorted(zip(sample["source"], sample["tier"]))
 
-    in_memory = run()
+    in_memory = run()  # chunks made as the files come: no row waits
+    too_early = tree_chunks.ChunkedTooEarly("every run read again, its rows waiting for the last file")
+    monkeypatch.setattr(tree_chunks.EarlyChunks, "add", lambda self, result: (_ for _ in ()).throw(too_early))
     opened = {".gz": gzip.open, ".jsonl": open}
     holding = [path for path in Path(folder).rglob("*.jsonl*") if b'"usage"' in opened[path.suffix](path, "rb").read()]
     batches, streams = [], []

@@ -113,16 +113,18 @@ def test_conversations_priced_as_chunks_close_them_report_as_rows_held_to_the_en
     """A Claude Code tree's chunks close the conversations read so far (each file's rows are whole
     conversations), so the run prices its held rows then; the report is the one from pricing them all at
     the end, every figure (chunks of 5 rows: many closings, and long files cut between chunks)."""
-    from costsim.ingest import claude_code
+    from costsim.ingest import claude_code, tree_chunks
     from costsim.simulate import cache_strategies
 
-    monkeypatch.setattr(claude_code, "CHUNK_RECORDS", 5)
+    monkeypatch.setattr(tree_chunks, "CHUNK_RECORDS", 5)
     calls = []
     price_closed = cache_strategies.price_closed
     monkeypatch.setattr(cache_strategies, "price_closed", lambda *a, **k: calls.append(1) or price_closed(*a, **k))
     as_closed = _report(cli, str(REAL_TREE), *options)
     assert (len(calls) > 3) == (options != ("--pinned",))  # pinned routing needs whole sessions: held to the end
-    monkeypatch.setattr(claude_code, "_own_conversations", lambda results: False)
+    monkeypatch.setattr(claude_code, "own_conversations", lambda results: False)
+    too_early = tree_chunks.ChunkedTooEarly("rows wait for the last file")  # chunks made after it, not as files come
+    monkeypatch.setattr(tree_chunks.EarlyChunks, "add", lambda self, result: (_ for _ in ()).throw(too_early))
     calls.clear()
     at_the_end = _report(cli, str(REAL_TREE), *options)
     assert not calls

@@ -60,64 +60,77 @@ def estimate(
     for each number of minutes. Both hold slim rows until the end, like pinned.
     `explained`: rows of each tier, first in each chunk, whose reasons are worked out for the sample (0 when
     nobody will read them: a run without --explain; the tiers are the same)."""
+    from costsim.ingest.tree_chunks import ChunkedTooEarly
     from costsim.routing.pool import Remembering, batched
     from costsim.simulate.views import check_view
 
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
-    stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
-    calibration = None
 
-    def start_reading():
-        return read_logs(inputs, stats, log_format)
+    def attempt(early_chunks: bool) -> tuple[Report, pd.DataFrame]:
+        stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
+        stats.early_chunks = early_chunks
+        calibration = None
 
-    # reading starts first: the engine reads the first files while the run is set up (not when calibrating,
-    # whose first pass reads everything before the classifier is known)
-    chunks = start_reading() if target_shares is None else None
-    try:
-        run = EstimateRun(
-            book,
-            policy,
-            as_of=as_of,
-            today=today,
-            billing=billing,
-            by=by,
-            sim=sim,
-            caches=caches,
-            sticky_minutes=sticky_minutes,
-            price_closed=True,
-            explained=explained,
-        )
-        if target_shares is not None:
-            name, classify_many, calibration = _calibrated(
-                inputs,
+        def start_reading():
+            return read_logs(inputs, stats, log_format)
+
+        # reading starts first: the engine reads the first files while the run is set up (not when calibrating,
+        # whose first pass reads everything before the classifier is known)
+        chunks = start_reading() if target_shares is None else None
+        try:
+            run = EstimateRun(
                 book,
                 policy,
-                classifier,
-                target_shares,
-                dict(strict=strict, since=since, until=until, columns=columns),
-                log_format,
+                as_of=as_of,
+                today=today,
+                billing=billing,
+                by=by,
+                sim=sim,
+                caches=caches,
+                sticky_minutes=sticky_minutes,
+                price_closed=True,
+                explained=explained,
             )
-            chunks = start_reading()
-        if calibration is None:
-            name, classify_many = make_classifier(policy, classifier)
-        # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last
-        # file): they are classified then, alongside the reading, and remembered until their rows come. A
-        # batched classifier decides those here: the engine's readers hold every core, and a worker process
-        # cost more than it saved (100,000-line folder 1.81 -> 1.71 s, 0.35 CPU-s less; 1M lines 8.0 -> 7.9 s).
-        # A chunk's new prompts (other logs) still go to workers: there this thread is the one working
-        # (300,000 neutral records of distinct prompts: 7.5 s with a worker, 10.6 s without; 2026-12-07)
-        workers_while_reading = not batched(classify_many)
-        classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
-        stats.prompts_read = lambda prompts: classify_many.tiers(prompts, parallel=workers_while_reading)
-        stats.on_read = read_progress = _ReadProgress(stats, progress)
-        estimated, samples = _fold_all(run, chunks, classify_many, read_progress)
-    finally:
-        if chunks is not None:
-            chunks.close()
-    report = run.report(stats, estimated, name, classifier, calibration)
-    sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
-    return report, sample
+            if target_shares is not None:
+                name, classify_many, calibration = _calibrated(
+                    inputs,
+                    book,
+                    policy,
+                    classifier,
+                    target_shares,
+                    dict(strict=strict, since=since, until=until, columns=columns),
+                    log_format,
+                )
+                chunks = start_reading()
+            if calibration is None:
+                name, classify_many = make_classifier(policy, classifier)
+            # Claude Code folders hand their prompts over as the engine reads (their rows wait for the last
+            # file): they are classified then, alongside the reading, and remembered until their rows come. A
+            # batched classifier decides those here: the engine's readers hold every core, and a worker process
+            # cost more than it saved (100,000-line folder 1.81 -> 1.71 s, 0.35 CPU-s less; 1M lines 8.0 -> 7.9 s).
+            # A chunk's new prompts (other logs) still go to workers: there this thread is the one working
+            # (300,000 neutral records of distinct prompts: 7.5 s with a worker, 10.6 s without; 2026-12-07)
+            workers_while_reading = not batched(classify_many)
+            classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
+            stats.prompts_read = lambda prompts: classify_many.tiers(prompts, parallel=workers_while_reading)
+            stats.on_read = read_progress = _ReadProgress(stats, progress)
+            estimated, samples = _fold_all(run, chunks, classify_many, read_progress)
+        finally:
+            if chunks is not None:
+                chunks.close()
+        report = run.report(stats, estimated, name, classifier, calibration)
+        sample = pd.concat(samples) if samples else pd.DataFrame(columns=list(SAMPLE_COLUMNS))
+        return report, sample
+
+    # a lone Claude Code tree's chunks are folded as its files come (not when calibrating, whose first pass reads
+    # everything first), unless a later file shows they had to wait for its last: then it is read again
+    if target_shares is None:
+        try:
+            return attempt(early_chunks=True)
+        except ChunkedTooEarly:
+            pass
+    return attempt(early_chunks=False)
 
 
 class _ReadProgress:

@@ -37,17 +37,16 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from costsim.errors import InputError, load_json
-from costsim.frame import CALL_COLUMNS, CLOSES_CONVERSATIONS, EARLIEST, LATEST, SUBAGENT_FILE
+from costsim.frame import CALL_COLUMNS, EARLIEST, LATEST
 from costsim.frame import REQUEST_COUNTS as COUNTS
 from costsim.ingest.anthropic import usage_row
-from costsim.ingest.common import CHUNK_RECORDS, MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
-from costsim.ingest.copies import final_copies, merge_copies
-from costsim.ingest.records import Skip, finish_table, message_text, timestamp
+from costsim.ingest.common import MAX_PROBLEMS_SHOWN, IngestStats, SeenIds, open_binary
+from costsim.ingest.copies import merge_copies
+from costsim.ingest.records import Skip, message_text, timestamp
 from costsim.ingest.spill import Spill
+from costsim.ingest.tree_chunks import EarlyChunks, flush, own_conversations
 
 NOT_A_REQUEST = "not a request (user, system or summary line)"
 NO_USAGE = "no usage"
@@ -88,6 +87,7 @@ def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = Fal
     ends with a file's last row closes the conversations read so far (`frame.CLOSES_CONVERSATIONS`)."""
     buffer: list[dict] = []
     spill = Spill()
+    early = EarlyChunks(stats) if alone and stats.early_chunks else None
     prompts: list[str] = []  # read and not yet handed to stats.prompts_read
     try:
         for path, result in zip(paths, scans):
@@ -98,11 +98,20 @@ def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = Fal
                     stats.prompts_read(prompts)
                     prompts = []
             yield from _merge_result(result, stats, buffer)
-            spill.hold(buffer)
+            if early is None:
+                spill.hold(buffer)
+            elif early.add(result):
+                if prompts and stats.prompts_read is not None:
+                    stats.prompts_read(prompts)  # the chunks' prompts decided before they are folded
+                    prompts = []
+                yield from early.chunks(buffer)
         if prompts:
             stats.prompts_read(prompts)
+        if early is not None:
+            yield from early.rest(buffer)
+            return
         spill.settle(buffer)
-        yield from _flush(buffer, stats, closing=alone and _own_conversations(buffer), spill=spill)
+        yield from flush(buffer, stats, closing=alone and own_conversations(buffer), spill=spill)
     finally:
         spill.close()
         scans.close()
@@ -125,89 +134,7 @@ def _merge_result(result: dict, stats: IngestStats, buffer: list[dict] | None = 
     if len(result["table"]["line"]):
         buffer.append(result)
     if own:
-        yield from _flush(buffer, stats)
-
-
-def _own_conversations(results: list[dict]) -> bool:
-    """Whether no two files share a conversation (a subagent's file has its own, a main file its session's)."""
-    sessions = [r["session"] for r in results if not re.search(SUBAGENT_FILE, r["name"])]
-    return len(sessions) == len(set(sessions))
-
-
-def _flush(buffer: list[dict], stats: IngestStats, closing: bool = False, spill: Spill | None = None
-           ) -> Iterator[pd.DataFrame]:
-    """The files' rows as usage-frame chunks: each message's final copy across the files (rule 3), then
-    ids already seen in earlier inputs dropped; text columns are Arrow arrays (no Python string per row).
-    Chunks are made a run of files at a time (about CHUNK_RECORDS rows), so the text columns of only one
-    chunk exist at once; each file's rows are let go once its chunk is made (and read back from `spill`
-    first, where they wait on disk)."""
-    if not buffer:
-        return
-    tables = [r["table"] for r in buffer]
-    hashes = np.concatenate([t["id_hash"] for t in tables])
-    present = np.concatenate([t["has_id"] for t in tables])
-    keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
-    stats.duplicates += int((~keep).sum())
-    keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
-    at = np.cumsum([0] + [len(t["id_hash"]) for t in tables])
-    kept = [keep[at[i] : at[i + 1]] for i in range(len(tables))]
-    del hashes, present, tables, keep
-    sizes = np.cumsum([int(mask.sum()) for mask in kept])
-    restored = spill.restored if spill is not None else (lambda result: result)
-    if not sizes[-1]:  # nothing left to price: one empty chunk, as any reader gives
-        yield from _chunk([restored(buffer[0])], kept[:1], stats, closing)
-    start = 0 if sizes[-1] else len(buffer)
-    while start < len(buffer):
-        stop = max(
-            int(np.searchsorted(sizes, (sizes[start - 1] if start else 0) + CHUNK_RECORDS, side="right")), start + 1
-        )
-        yield from _chunk([restored(r) for r in buffer[start:stop]], kept[start:stop], stats, closing)
-        for k in range(start, stop):
-            buffer[k] = kept[k] = None  # this file's rows are in the chunk now
-        start = stop
-    buffer.clear()
-
-
-def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats, closing: bool) -> Iterator[pd.DataFrame]:
-    """Some files' kept rows as finished usage-frame chunks; with `closing`, the last closes the conversations."""
-    tables = [r["table"] for r in results]
-    keep = np.concatenate(kept)
-    text = _text_columns(results, tables, kept)
-    frame = pd.DataFrame(
-        {
-            **{key: pd.arrays.ArrowStringArray(column) for key, column in text.items()},
-            **{key: np.concatenate([t[key] for t in tables])[keep] for key in COUNTS},
-            "timestamp": pd.to_datetime(np.concatenate([t["timestamp"] for t in tables])[keep], utc=True),
-        }
-    )
-    for start in range(0, max(len(frame), 1), CHUNK_RECORDS):
-        chunk = finish_table(frame.iloc[start : start + CHUNK_RECORDS].reset_index(drop=True), stats)
-        chunk.attrs[CLOSES_CONVERSATIONS] = closing and start + CHUNK_RECORDS >= len(frame)
-        yield chunk
-
-
-def _text_columns(buffer: list[dict], tables: list[dict], kept: list[np.ndarray]) -> dict:
-    """The kept rows' source (file:line), model, prompt, project and session as Arrow string arrays, made
-    with one take per column for all files: each file's codes are offset into the files' joined lists."""
-    counts = np.array([int(mask.sum()) for mask in kept], dtype=np.int64)
-    file_of = pa.array(np.repeat(np.arange(len(tables), dtype=np.int64), counts))
-    models, prompts, model_codes, prompt_codes = [], [], [], []
-    for t, mask in zip(tables, kept):
-        model_codes.append(t["model"][mask].astype(np.int64) + len(models))
-        prompt = t["prompt"][mask].astype(np.int64)
-        prompt_codes.append(np.where(prompt < 0, -1, prompt + len(prompts)))
-        models.extend(t["models"])
-        prompts.extend(t["prompts"])
-    prompt = np.concatenate(prompt_codes)
-    lines = pa.array(np.concatenate([t["line"] for t in tables])[np.concatenate(kept)]).cast(pa.string())
-    names = pa.array([r["name"] for r in buffer], pa.string()).take(file_of)
-    return {
-        "source": pc.binary_join_element_wise(names, lines, ":"),
-        "model": pa.array(models, pa.string()).take(pa.array(np.concatenate(model_codes))),
-        "prompt": pa.array(prompts, pa.string()).take(pa.array(prompt, mask=prompt < 0)),
-        "project": pa.array([r["project"] for r in buffer], pa.string()).take(file_of),
-        "session": pa.array([r["session"] for r in buffer], pa.string()).take(file_of),
-    }
+        yield from flush(buffer, stats)
 
 
 _NAME = rb'[^"\\\x00-\x1f\x7f-\xff]'  # printable ASCII but quote and backslash

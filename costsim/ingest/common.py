@@ -51,6 +51,7 @@ class IngestStats:
     conflicting_duplicates: int = 0    # duplicates whose usage differs from the copy kept (counted, and warned of)
     prompts_read: object = None        # called with prompt texts as readers find them, ahead of their rows
     on_read: Callable[[], object] | None = None  # called as a reader whose rows wait counts records read
+    early_chunks: bool = False         # a lone Claude Code tree's chunks made as its files come (claude_code)
     _seen_ids: SeenIds = field(default_factory=lambda: SeenIds())
     _seen_usage: SeenIds = field(default_factory=lambda: SeenIds())  # id + usage, to tell differing copies
 
@@ -90,6 +91,10 @@ class IngestStats:
     def usage_hashes(self) -> np.ndarray:
         """The id + usage hash of every record read with its usage checked, sorted."""
         return self._seen_usage.array()
+
+    def seen_hashes(self, hashes: np.ndarray) -> np.ndarray:
+        """Which of these id hashes were kept before (nothing is recorded)."""
+        return self._seen_ids.seen(hashes)
 
     def drop_duplicate_hashes(self, hashes: np.ndarray, present: np.ndarray) -> np.ndarray:
         """Like drop_duplicates, for ids already hashed (`present` marks rows that have one)."""
@@ -182,11 +187,12 @@ class SeenIds:
     def first_of_hashes(self, h: np.ndarray) -> np.ndarray:
         """True for each hash not seen before (its first occurrence here); records them."""
         fresh = ~pd.Series(h, copy=False).duplicated().to_numpy()  # a hash table: no sort of the whole chunk
-        fresh &= ~self._in_runs(h)
+        fresh &= ~self.seen(h)
         self._add_run(np.sort(h[fresh]))
         return fresh
 
-    def _in_runs(self, h: np.ndarray) -> np.ndarray:
+    def seen(self, h: np.ndarray) -> np.ndarray:
+        """True for each hash recorded before (nothing is recorded)."""
         found = np.zeros(len(h), dtype=bool)
         if not self._runs or not len(h):
             return found

@@ -445,7 +445,8 @@ class Scans:
     in parallel. The threads only query: each part's rows are made into results where
     they are used, so DuckDB starts the next part at once."""
 
-    AHEAD = 2  # parts a reader thread has read and not yet handed over (each some 30 MiB of Arrow rows)
+    AHEAD = 1  # parts a reader thread has read and not yet handed over (each some 15-30 MiB of Arrow rows; with
+    # a tree's chunks folded as they come, 2 ahead peaked ~20 MiB higher and was no faster: tree_chunks.CHUNK_RECORDS)
 
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
         from costsim.ingest.pulled import Pulled
