@@ -84,7 +84,9 @@ def read_sessions(paths: list[str], stats: IngestStats, scans, alone: bool = Fal
     but their prompts are handed to `stats.prompts_read` as they are read, so an estimate classifies them
     while the engine reads on.
     `alone`: these are all of the run's files, so when no two session files share a session, a chunk that
-    ends with a file's last row closes the conversations read so far (`frame.CLOSES_CONVERSATIONS`)."""
+    ends with a file's last row closes the conversations read so far (`frame.CLOSES_CONVERSATIONS`); and with
+    `stats.early_chunks` the chunks are made as the files come (`tree_chunks.EarlyChunks`, which raises
+    ChunkedTooEarly where a later file shows they had to wait)."""
     buffer: list[dict] = []
     spill = Spill()
     early = EarlyChunks(stats) if alone and stats.early_chunks else None
