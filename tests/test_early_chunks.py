@@ -17,9 +17,12 @@ pytestmark = pytest.mark.skipif(not engine.AVAILABLE, reason="duckdb is not inst
 
 
 def _report(folder, **options):
+    shown: list[int] = []  # what the progress display is told, record counts as they are read
     report, sample = api.estimate([str(folder)], load_price_book(), load_policy(), as_of=date(2026, 5, 14),
-                                  today=date(2026, 11, 27), classifier="keywords", **options)
-    return report.to_dict(), sorted(zip(sample["source"], sample["tier"]))
+                                  today=date(2026, 11, 27), classifier="keywords", progress=shown.append, **options)
+    report = report.to_dict()
+    assert sum(shown) == report["accounting"]["records_read"]  # a tree read twice is not counted twice
+    return report, sorted(zip(sample["source"], sample["tier"]))
 
 
 def _late(monkeypatch) -> list[str]:

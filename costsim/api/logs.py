@@ -67,6 +67,8 @@ def estimate(
     by = check_view(by)
     sim = sim if sim is not None and sim.active else None
 
+    shown: list[_ReadProgress] = []  # each attempt's progress: a second read counts no record twice
+
     def attempt(early_chunks: bool) -> tuple[Report, pd.DataFrame]:
         stats = make_stats(book, strict=strict, since=since, until=until, columns=columns)
         stats.early_chunks = early_chunks
@@ -114,7 +116,8 @@ def estimate(
             workers_while_reading = not batched(classify_many)
             classify_many = Remembering(classify_many, REMEMBERED_PROMPTS)
             stats.prompts_read = lambda prompts: classify_many.tiers(prompts, parallel=workers_while_reading)
-            stats.on_read = read_progress = _ReadProgress(stats, progress)
+            stats.on_read = read_progress = _ReadProgress(stats, progress, told=shown[-1].told if shown else 0)
+            shown.append(read_progress)
             estimated, samples = _fold_all(run, chunks, classify_many, read_progress)
         finally:
             if chunks is not None:
@@ -137,8 +140,8 @@ class _ReadProgress:
     """`progress` told of the records read since it was last told: after each chunk is folded, and as a
     reader whose rows come later (a Claude Code tree's) reads them."""
 
-    def __init__(self, stats: IngestStats, progress: Callable[[int], None] | None) -> None:
-        self.stats, self.progress, self.told = stats, progress, 0
+    def __init__(self, stats: IngestStats, progress: Callable[[int], None] | None, told: int = 0) -> None:
+        self.stats, self.progress, self.told = stats, progress, told  # told: shown before (a first attempt's)
 
     def __call__(self) -> None:
         read = self.stats.records_read - self.told
