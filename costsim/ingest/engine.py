@@ -96,17 +96,21 @@ def _whole(column: str) -> str:
 # careful reader may judge (a blank line too). Parsing a tool's result was not worth skipping: telling one
 # apart exactly as the careful reader does cost DuckDB more than its parse (measured on the prompt-heavy
 # folder, where they are a third of the bytes).
-_FILE_LINES = """
-    SELECT file, (file << 32) + n AS n, line
-    FROM (SELECT file, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
-          FROM (SELECT $positions[file_index::BIGINT + 1]::BIGINT AS file, string_split(content, chr(10)) AS lines
-                FROM read_text($files)))
-    WHERE n < pieces OR line <> ''"""  # `positions`: each file's place in the part
-_BLOCK_LINES = """
-    SELECT file, (file << 32) + $first - 1 + n AS n, line
-    FROM (SELECT file, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
-          FROM (SELECT $position::BIGINT AS file, string_split(decode(block), chr(10)) AS lines FROM block_text))
-    WHERE n < pieces OR line <> ''"""  # `_block_lines`: a block of a big file's whole lines, from line `first`
+def _lines(texts: str) -> str:
+    """SQL: the lines of `texts` (SQL giving a file's place in the part, the number of its first line, and its
+    text, whole or a block of whole lines), each with its file and `n`; the empty piece after the last \n is no
+    line."""
+    return f"""
+    SELECT file, (file << 32) + first - 1 + n AS n, line
+    FROM (SELECT file, first, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
+          FROM (SELECT file, first, string_split(text, chr(10)) AS lines FROM ({texts})))
+    WHERE n < pieces OR line <> ''"""
+
+
+_FILE_LINES = _lines("SELECT $positions[file_index::BIGINT + 1]::BIGINT AS file, 1 AS first, content AS text "
+                     "FROM read_text($files)")  # `positions`: each file's place in the part
+_BLOCK_LINES = _lines("SELECT $position::BIGINT AS file, $first AS first, decode(block) AS text "
+                      "FROM block_text")  # `_block_lines`: a block of a big file's whole lines
 
 
 def _part_query(lines: str) -> str:
