@@ -43,14 +43,12 @@ def flush(buffer: list[dict], stats: IngestStats, closing: bool = False, spill: 
     if not buffer:
         return
     tables = [r["table"] for r in buffer]
-    hashes = np.concatenate([t["id_hash"] for t in tables])
-    present = np.concatenate([t["has_id"] for t in tables])
-    keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
+    hashes, present, output = _keys(tables)
+    keep = final_copies(hashes, present, output)
     stats.duplicates += int((~keep).sum())
     keep[keep] = stats.drop_duplicate_hashes(hashes[keep], present[keep])
-    at = np.cumsum([0] + [len(t["id_hash"]) for t in tables])
-    kept = [keep[at[i] : at[i + 1]] for i in range(len(tables))]
-    del hashes, present, tables, keep
+    kept = _by_file(keep, tables)
+    del hashes, present, output, tables, keep
     sizes = np.cumsum([int(mask.sum()) for mask in kept])
     restored = spill.restored if spill is not None else (lambda result: result)
     if not sizes[-1]:  # nothing left to price: one empty chunk, as any reader gives
@@ -65,6 +63,20 @@ def flush(buffer: list[dict], stats: IngestStats, closing: bool = False, spill: 
             buffer[k] = kept[k] = None  # type: ignore[call-overload]  # this file's rows are in the chunk now
         start = stop
     buffer.clear()
+
+
+def _keys(tables: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The files' merge keys, joined: each row's id hash, whether it has an id, its output count."""
+    def joined(key: str) -> np.ndarray:
+        return np.concatenate([t[key] for t in tables])
+
+    return joined("id_hash"), joined("has_id"), joined("output_tokens")
+
+
+def _by_file(mask: np.ndarray, tables: list[dict]) -> list[np.ndarray]:
+    """A mask over the files' joined rows, cut into each file's."""
+    at = np.cumsum([0] + [len(t["id_hash"]) for t in tables]).tolist()
+    return [mask[a:b] for a, b in zip(at, at[1:])]
 
 
 def _chunk(results: list[dict], kept: list[np.ndarray], stats: IngestStats, closing: bool) -> Iterator[pd.DataFrame]:
@@ -174,14 +186,12 @@ class EarlyChunks:
         """Each waiting file's rows kept by rule 3 among the waiting files, less ids already in chunks; and
         the rows left out for that alone (later copies of messages in chunks)."""
         tables = [r["table"] for r in buffer]
-        hashes = np.concatenate([t["id_hash"] for t in tables])
-        present = np.concatenate([t["has_id"] for t in tables])
-        keep = final_copies(hashes, present, np.concatenate([t["output_tokens"] for t in tables]))
+        hashes, present, output = _keys(tables)
+        keep = final_copies(hashes, present, output)
         later = np.zeros(len(keep), dtype=bool)
         later[keep] = present[keep] & self.stats.seen_hashes(hashes[keep])
         keep &= ~later
-        at = np.cumsum([0] + [len(t["id_hash"]) for t in tables]).tolist()
-        return [keep[a:b] for a, b in zip(at, at[1:])], [later[a:b] for a, b in zip(at, at[1:])]
+        return _by_file(keep, tables), _by_file(later, tables)
 
     def _chunk(self, buffer: list[dict], kept: list[np.ndarray], later: list[np.ndarray]) -> Iterator[pd.DataFrame]:
         """The first run of waiting files as chunks, as `flush` cuts them (the conversations read so far
@@ -191,12 +201,10 @@ class EarlyChunks:
         del buffer[:stop]
         tables = [result["table"] for result in results]
         self.waiting -= sum(len(table["line"]) for table in tables)
-        hashes, present, output = (np.concatenate([t[key] for t in tables]) for key in ("id_hash", "has_id",
-                                                                                         "output_tokens"))
+        hashes, present, output = _keys(tables)
         keep, copies = np.concatenate(kept), np.concatenate(later[:stop])
         self.later.append((hashes[copies], output[copies]))
         self.stats.duplicates += int((~keep).sum())
         keep[keep] = self.stats.drop_duplicate_hashes(hashes[keep], present[keep])  # records them: none is dropped
         self.chunked.append((hashes[keep & present], output[keep & present]))
-        at = np.cumsum([0] + [len(mask) for mask in kept]).tolist()
-        yield from _chunk(results, [keep[a:b] for a, b in zip(at, at[1:])], self.stats, closing=True)
+        yield from _chunk(results, _by_file(keep, tables), self.stats, closing=True)
