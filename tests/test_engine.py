@@ -204,7 +204,7 @@ def test_a_file_that_is_not_utf8_sends_its_part_to_the_careful_reader(tmp_path, 
     good = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE)])
     bad = folder / "b.jsonl"
     bad.write_bytes(Path(good).read_bytes() + b'{"type": "user", "message": {"content": "caf\xe9"}}\n')
-    assert engine._read_part([good, str(bad)]) is None
+    assert engine.part_lines([good, str(bad)]) is None
     assert_same_files([good, str(bad)])
 
 
@@ -224,20 +224,42 @@ def test_big_files_read_a_block_at_a_time_give_what_the_careful_reader_gives(tmp
     (folder / "e.jsonl").write_text("\n".join([json.dumps(_assistant(7, USAGE)), long_line,
                                                *map(json.dumps, many[:50])]))  # no newline at the end
     paths.append(str(folder / "e.jsonl"))
-    blocks, read = [], engine._block_lines
-
-    def counted(*args):
-        for table in read(*args):
-            blocks.append(table.num_rows)
-            yield table
-
-    monkeypatch.setattr(engine, "_block_lines", counted)
+    blocks = [piece for piece in engine.pieces(paths) if piece[0] == "block"]
+    assert [piece[1] for piece in blocks].count(paths[1]) >= 2 and os.path.getsize(paths[1]) > 2 * 4096
+    assert {piece[1] for piece in blocks} == {paths[1], paths[3], paths[4]}  # b, d and e, in blocks
     lines = engine.part_lines(paths)
     assert lines.num_rows == 2 + 120 + 2 + 122 + 52
-    assert len(blocks) >= 6 and os.path.getsize(paths[1]) > 2 * 4096  # b, d and e, two blocks or more each
-    monkeypatch.setattr(engine, "_block_lines", read)
     assert vouched(paths) == set(paths[:3] + paths[4:])
     assert_same_files(paths)
+
+
+def test_a_big_files_blocks_cover_it_in_whole_lines(tmp_path, monkeypatch):
+    """Blocks end just after a newline at or past BLOCK_BYTES from their start, a line longer than a block
+    widening its block, and together they are the file, each byte once."""
+    monkeypatch.setattr(engine, "BLOCK_BYTES", 10)
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(b"aaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\ncc\n\nddddddddd\neeeeeeeeee")  # a long line; no last newline
+    blocks = engine._blocks(str(path))
+    data = path.read_bytes()
+    assert [data[a:b] for a, b in blocks] == [b"aaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\n", b"cc\n\nddddddddd\n", b"eeeeeeeeee"]
+    path.write_bytes(b"123456789\n" * 3)  # a newline exactly at the block's last byte
+    assert engine._blocks(str(path)) == [(0, 10), (10, 20), (20, 30)]
+
+
+def test_a_big_files_blocks_are_read_by_every_reader_thread(tmp_path, monkeypatch):
+    """One big session file is many queries, shared by the reader threads as parts are, and its lines are
+    numbered on across blocks whichever thread read them (the careful reader's results, line for line)."""
+    monkeypatch.setattr(engine, "BIG_FILE_BYTES", 1024)
+    monkeypatch.setattr(engine, "BLOCK_BYTES", 2048)
+    monkeypatch.setenv("COSTSIM_WORKERS", "2")
+    many = [line for i in range(60) for line in (_user(f"prompt {i}"), _assistant(i, USAGE), _assistant(i, USAGE))]
+    path = _write(tmp_path / "projects" / "p" / "s.jsonl", many[:100] + ["{broken"] + many[100:])
+    clean = _write(tmp_path / "projects" / "q" / "s.jsonl", many)
+    scans = engine.Scans([clean], IngestStats())
+    assert scans.reads.threads == 2 and len(scans.pieces[0]) >= 10  # one part, ten queries or more
+    scans.close()
+    assert_same_files([clean])
+    assert_same_files([path])  # the broken line: the careful reader names it
 
 
 def test_a_file_whose_name_is_a_glob_pattern_is_read_carefully(tmp_path):
@@ -288,10 +310,10 @@ def test_an_error_in_the_reading_thread_reaches_the_caller(tmp_path, monkeypatch
     are used, and nothing waits for a part that will never come."""
     paths = [_write(tmp_path / "projects" / "p" / f"{i}.jsonl", [_user("hi"), _assistant(i, USAGE)]) for i in range(3)]
 
-    def broken(paths, con=None):
+    def broken(reader, piece):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(engine, "_read_part", broken)
+    monkeypatch.setattr(engine, "_read_piece", broken)
     with pytest.raises(RuntimeError, match="disk gone"):
         list(engine.Scans(paths, IngestStats()))
 
@@ -316,14 +338,14 @@ def test_parts_read_on_several_threads_come_back_in_file_order(tmp_path, monkeyp
 
 def test_an_error_in_any_reading_thread_reaches_the_caller_and_closing_stops_them_all(tmp_path, monkeypatch):
     paths = _many_parts(tmp_path, monkeypatch)
-    read_part = engine._read_part
+    read_piece = engine._read_piece
 
-    def broken_fifth(paths, con=None):
-        if paths[0].endswith("4.jsonl"):
+    def broken_fifth(reader, piece):
+        if piece[1][0].endswith("4.jsonl"):
             raise RuntimeError("disk gone")
-        return read_part(paths, con)
+        return read_piece(reader, piece)
 
-    monkeypatch.setattr(engine, "_read_part", broken_fifth)
+    monkeypatch.setattr(engine, "_read_piece", broken_fifth)
     scans = engine.Scans(paths, IngestStats())
     with pytest.raises(RuntimeError, match="disk gone"):
         list(scans)

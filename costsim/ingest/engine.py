@@ -109,8 +109,8 @@ def _lines(texts: str) -> str:
 
 _FILE_LINES = _lines("SELECT $positions[file_index::BIGINT + 1]::BIGINT AS file, 1 AS first, content AS text "
                      "FROM read_text($files)")  # `positions`: each file's place in the part
-_BLOCK_LINES = _lines("SELECT $position::BIGINT AS file, $first AS first, decode(block) AS text "
-                      "FROM block_text")  # `_block_lines`: a block of a big file's whole lines
+_BLOCK_LINES = _lines("SELECT $position::BIGINT AS file, 1 AS first, decode(block) AS text "
+                      "FROM block_text")  # `_block_lines`: a block of a big file's whole lines, numbered from 1
 
 
 def _part_query(lines: str) -> str:
@@ -210,61 +210,112 @@ def query_part(paths: list[str], con=None) -> dict:
 
 
 def part_lines(paths: list[str], con=None):
-    """The part query's rows, one a line, as an Arrow table (runs in DuckDB's threads, the GIL released:
-    safe to call from another thread), on `con` or on a connection of its own. A file of BIG_FILE_BYTES or
-    more is read a block at a time (`_block_lines`). Raises duckdb.InvalidInputException for a file that is
-    not UTF-8."""
-    import pyarrow as pa
-
+    """The part query's rows, one a line, as an Arrow table, its pieces (`pieces`) read one after the other
+    on `con` or on a connection of its own; None when DuckDB refuses a file (one that is not UTF-8)."""
     own = con is None
-    con = connect() if own else con
+    reader = _Reader(connect() if own else con)
     try:
-        big = [os.path.getsize(path) >= BIG_FILE_BYTES for path in paths]
-        small = [k for k, is_big in enumerate(big) if not is_big]
-        tables = [con.sql(_PART, params={"files": [paths[k] for k in small], "positions": small}).to_arrow_table()
-                  ] if small else []
-        tables += [table for k, is_big in enumerate(big) if is_big for table in _block_lines(paths[k], k, con)]
-        return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+        planned = pieces(paths)
+        tables = [_read_piece(reader, piece) for piece in planned]
+        return None if any(table is None for table in tables) else _joined(planned, tables)
     finally:
         if own:
-            con.close()
+            reader.con.close()
 
 
-def _block_lines(path: str, position: int, con):
-    """The part query's rows of one big file (the `position`-th of its part), a block of whole lines at a
-    time: read into one buffer, reused (a new 32 MiB bytes object a block cost its page faults again), and
-    given to DuckDB without a copy; `decode` checks it is UTF-8, as read_text does."""
+def pieces(paths: list[str]) -> list[tuple]:
+    """A part's queries, in order: its files under BIG_FILE_BYTES read whole by one query, then each big
+    file's blocks of whole lines (`_blocks`), one query a block, so the reader threads share a big file as
+    they share parts. Each names the files' places in `paths`."""
+    big = [os.path.getsize(path) >= BIG_FILE_BYTES for path in paths]
+    small = [k for k, is_big in enumerate(big) if not is_big]
+    files = [("files", [paths[k] for k in small], small)] if small else []
+    return files + [("block", paths[k], k, start, end)
+                    for k, is_big in enumerate(big) if is_big for start, end in _blocks(paths[k])]
+
+
+def _blocks(path: str) -> list[tuple[int, int]]:
+    """The file's bytes as (start, end) blocks of whole lines, each cut after the first \n at or past
+    BLOCK_BYTES from its start (a line longer than that widens its block); the last ends at the file's
+    size now (a session still being written is read as it was)."""
+    size, cuts = os.path.getsize(path), [0]
+    with open(path, "rb") as stream:
+        while cuts[-1] + BLOCK_BYTES < size:
+            at = cuts[-1] + BLOCK_BYTES - 1
+            stream.seek(at)
+            while (piece := stream.read(1 << 16)) and (newline := piece.find(b"\n")) < 0:
+                at += len(piece)
+            cuts.append(min(at + newline + 1, size) if piece else size)
+    if cuts[-1] < size:
+        cuts.append(size)
+    return list(zip(cuts, cuts[1:]))
+
+
+class _Reader:
+    """A reader thread's DuckDB connection and the buffer its blocks are read into (a new 32 MiB bytes object
+    a block cost its page faults again)."""
+
+    def __init__(self, con) -> None:
+        self.con, self.buffer = con, bytearray()
+
+    def read(self, path: str, start: int, end: int) -> memoryview:
+        """The file's bytes from `start` to `end` (fewer, should it have shrunk since)."""
+        if len(self.buffer) < end - start:
+            self.buffer = bytearray(end - start)
+        view, got = memoryview(self.buffer)[: end - start], 0
+        with open(path, "rb", buffering=0) as stream:
+            stream.seek(start)
+            while got < len(view) and (count := stream.readinto(view[got:])):
+                got += count
+        return view[:got]
+
+
+def _read_piece(reader: _Reader, piece: tuple):
+    """A piece's rows (`pieces`; a block's lines numbered from 1: `_joined` runs them on), or None when
+    DuckDB refuses a file, one that is not UTF-8 (any other error is a bug to show)."""
+    try:
+        if piece[0] == "files":
+            _, files, positions = piece
+            return reader.con.sql(_PART, params={"files": files, "positions": positions}).to_arrow_table()
+        _, path, position, start, end = piece
+        return _block_lines(reader.read(path, start, end), position, reader.con)
+    except duckdb.InvalidInputException:  # read_text's word for text that is not UTF-8
+        return None
+
+
+def _block_lines(view: memoryview, position: int, con):
+    """The part query's rows of a block of a big file's whole lines (the file the `position`-th of its part),
+    given to DuckDB without a copy; `decode` checks it is UTF-8, as read_text does (None when it is not)."""
     import pyarrow as pa
 
-    buffer, held, first = bytearray(BLOCK_BYTES), 0, 1  # held: bytes of a line not yet whole, at the front
-    with open(path, "rb", buffering=0) as stream:
-        while True:
-            if held == len(buffer):  # a line longer than the buffer
-                buffer = buffer + bytes(len(buffer))
-            got = stream.readinto(memoryview(buffer)[held:])
-            size = held + got
-            if not size:
-                return
-            end = size if not got else buffer.rfind(b"\n", 0, size) + 1  # at the end, the last line as it is
-            if not end:
-                held = size
-                continue
-            view = memoryview(buffer)[:end]
-            offsets = pa.py_buffer(np.array([0, end], dtype=np.int64))
-            block = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(view)])
-            con.register("block_text", pa.table({"block": block}))
-            try:
-                yield con.sql(_PART_OF_BLOCK, params={"first": first, "position": position}).to_arrow_table()
-            except duckdb.ConversionException as error:  # not UTF-8
-                raise duckdb.InvalidInputException(f"{path}: {error}") from None
-            finally:
-                con.unregister("block_text")
-                del view, block
-            if not got:
-                return
-            first += buffer.count(b"\n", 0, end)
-            buffer[: size - end] = buffer[end:size]
-            held = size - end
+    offsets = pa.py_buffer(np.array([0, len(view)], dtype=np.int64))
+    block = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(view)])
+    con.register("block_text", pa.table({"block": block}))
+    try:
+        return con.sql(_PART_OF_BLOCK, params={"position": position}).to_arrow_table()
+    except duckdb.ConversionException:  # decode's word for bytes that are not UTF-8
+        return None
+    finally:
+        con.unregister("block_text")
+        del block
+
+
+def _joined(pieces: list[tuple], tables: list):
+    """A part's pieces' rows as one table, each block's line numbers run on from its file's blocks before
+    (a block's rows are its lines, blank ones too, in order)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    lines_before: dict[int, int] = {}  # a big file's place in the part -> the lines of its blocks so far
+    out = []
+    for piece, table in zip(pieces, tables):
+        if piece[0] == "block":
+            before = lines_before.get(piece[2], 0)
+            if before:
+                table = table.set_column(table.schema.get_field_index("n"), "n", pc.add(table.column("n"), before))
+            lines_before[piece[2]] = before + table.num_rows
+        out.append(table)
+    return pa.concat_tables(out) if len(out) > 1 else out[0]
 
 
 def part_found(lines, paths: list[str]) -> dict:
@@ -442,30 +493,36 @@ def wanted() -> bool:
 
 class Scans:
     """Every session file's result, in file order. From the start (the caller's own setup runs alongside),
-    one reader thread a core (`pulled.Pulled`) runs the parts' queries, each taking the next part not yet
-    taken (a thread slowed by other work on its core holds up no part of the other's), at most AHEAD parts a
-    thread ahead of their use, so the engine keeps reading while the caller classifies and prices. A part
-    query runs on one core (`connect(cores=1)`: its rows come in line order), so the parts are what run
-    in parallel. The threads only query: each part's rows are made into results where
-    they are used, so DuckDB starts the next part at once."""
+    one reader thread a core (`pulled.Pulled`) runs the parts' queries (`pieces`: a part's small files, or a
+    block of a big file), each taking the next query not yet taken (a thread slowed by other work on its core
+    holds up no query of the other's), at most AHEAD queries a thread ahead of their use, so the engine keeps
+    reading while the caller classifies and prices. A query runs on one core (`connect(cores=1)`: its rows
+    come in line order), so the queries are what run in parallel. The threads only query: each part's rows
+    are made into results where they are used, so DuckDB starts the next query at once."""
 
-    AHEAD = 1  # parts a reader thread has read and not yet handed over (each some 15-30 MiB of Arrow rows; with
+    AHEAD = 1  # queries a reader thread has run and not yet handed over (each some 15-30 MiB of Arrow rows; with
     # a tree's chunks folded as they come, 2 ahead peaked ~20 MiB higher and was no faster: tree_chunks.CHUNK_RECORDS)
 
     def __init__(self, paths: list[str], stats: IngestStats) -> None:
         from costsim.ingest.pulled import Pulled
 
         self.parts, self.stats = parts_of(paths, PART_BYTES), stats
-        count = max(min(threads(), len(self.parts)), 1)
-        self.reads = Pulled(self.parts, lambda con, part: _read_part(part, con), depth=self.AHEAD * count,
-                            open_state=lambda: connect(cores=1), close_state=lambda con: con.close())
+        self.plain = [[p for p in part if not p.endswith(".gz") and not any(c in p for c in "*?[")]
+                      for part in self.parts]  # the files the engine reads: DuckDB would glob those, and not gunzip
+        self.pieces = [pieces(plain) for plain in self.plain]
+        count = max(min(threads(), sum(map(len, self.pieces))), 1)
+        self.reads = Pulled([piece for part in self.pieces for piece in part], _read_piece, depth=self.AHEAD * count,
+                            open_state=lambda: _Reader(connect(cores=1)), close_state=lambda reader: reader.con.close())
         for k in range(count):
             self.reads.add_thread(f"costsim-engine-{k}")
 
     def __iter__(self) -> Iterator[dict]:
-        for part, read in zip(self.parts, self.reads):  # a reader's error is raised here
-            found = _no_lines() if read is None else part_found(read[1], read[0])
-            del read
+        reads = iter(self.reads)  # a reader's error is raised here
+        for part, plain, planned in zip(self.parts, self.plain, self.pieces):
+            tables = [next(reads) for _ in planned]
+            refused = not planned or any(table is None for table in tables)  # the careful reader reads every file
+            found = _no_lines() if refused else part_found(_joined(planned, tables), plain)
+            del tables
             yield from part_results(part, self.stats, found)
         self.close()  # every reader done: their connections are closed
 
@@ -493,18 +550,6 @@ class CarefulScans:
 def session_scans(paths: list[str], stats: IngestStats):
     """The session files' results by the engine, or by the careful reader where it is not wanted."""
     return Scans(paths, stats) if wanted() else CarefulScans(paths, stats)
-
-
-def _read_part(paths: list[str], con=None) -> tuple | None:
-    """The files the part query reads and its rows; None for a part it does not read, or refuses (a file
-    that is not UTF-8, say): the careful reader reads every file of it."""
-    plain = [p for p in paths if not p.endswith(".gz") and not any(c in p for c in "*?[")]  # DuckDB globs those
-    if not plain:
-        return None
-    try:
-        return plain, part_lines(plain, con)
-    except duckdb.InvalidInputException:  # text that is not UTF-8; any other error is a bug to show
-        return None
 
 
 def _no_lines() -> dict:
