@@ -89,8 +89,10 @@ def _mentions(text: pa.Array, word: str) -> np.ndarray:
     if isinstance(text, pa.ChunkedArray):
         text = text.combine_chunks()
     if pa.types.is_string(text.type) or pa.types.is_large_string(text.type):
-        data = text.buffers()[2]  # offsets, then the bytes of every string (a slice's neighbours too)
-        if data is None or not _holds(data, word.encode()):
+        offsets, data = text.buffers()[1:3]  # the bytes of every string, a slice's neighbours too: its own only
+        ends = np.frombuffer(offsets, dtype=np.int64 if pa.types.is_large_string(text.type) else np.int32)
+        ends = ends[text.offset: text.offset + len(text) + 1] if len(text) else ends[:0]
+        if data is None or not len(ends) or not _holds(memoryview(data)[ends[0]:ends[-1]], word.encode()):
             return np.zeros(len(text), dtype=bool)
     return np.asarray(pc.fill_null(pc.match_substring(text, word), False))
 
