@@ -10,6 +10,7 @@ pandas is imported by the functions that build frames, not when the names are re
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -72,31 +73,44 @@ def normalize(df: pd.DataFrame) -> pd.DataFrame:
 
 def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.DataFrame:
     """`normalize` for columns not yet in a frame (each a Series on `index`, as a reader's Arrow columns
-    come): the frame is built once, in its dtypes, not once as read and again normalized."""
+    come): the frame is built once, in its dtypes, not once as read and again normalized. A column already
+    in its dtype is kept as it is (a chunk's columns mostly are: half the time of casting each again)."""
+    import numpy as np
     import pandas as pd
 
     out = {}
     n = len(index)
-    for column, dtype in COLUMNS.items():
+    for column, dtype in _dtypes().items():
         if column in columns:
             values = columns[column]
-            if column in INT_COLUMNS:
+            if column in INT_COLUMNS and values.dtype.kind not in "iub":  # an integer column holds no NA
                 values = values.fillna(1 if column == "requests" else 0)
         elif column in INT_COLUMNS:
-            values = pd.Series(1 if column == "requests" else 0, index=index)
+            values = pd.Series(np.full(n, 1 if column == "requests" else 0, dtype=np.int64), index=index, copy=False)
         elif column in ("batch", "output_estimated"):
-            values = pd.Series(False, index=index)
-        elif not dtype.startswith("datetime"):
+            values = pd.Series(np.zeros(n, dtype=bool), index=index, copy=False)
+        elif dtype.kind != "M":
             values = pd.Series(pd.NA, index=index, dtype=dtype)  # all missing, built in its dtype at once
         else:
             values = pd.Series([pd.NA] * n, index=index, dtype="object")
-        if column == "batch":  # a record without `batch` next to one with it is not batched (NaN is truthy)
-            values = values.astype("boolean").fillna(False)
-        if dtype.startswith("datetime"):  # in nanoseconds whatever unit the reader gave (s, us): frames of two
-            out[column] = pd.to_datetime(values, utc=True).astype(dtype)  # readers join without becoming objects
+        if column == "batch" and values.dtype != dtype:  # a record without `batch` next to one with it is not
+            values = values.astype("boolean").fillna(False)  # batched (NaN is truthy)
+        if values.dtype == dtype:
+            out[column] = values
+        elif dtype.kind == "M":  # in nanoseconds whatever unit the reader gave (s, us): frames of two readers
+            out[column] = pd.to_datetime(values, utc=True).astype(dtype)  # join without becoming objects
         else:
             out[column] = values.astype(dtype)
     return pd.DataFrame(out, index=index, copy=False)  # no copy of the integer columns into one block
+
+
+@functools.cache
+def _dtypes() -> dict:
+    """COLUMNS' dtypes as pandas dtype objects, made once (a dtype's name is looked up in pandas' registry of
+    extension types each time it is given as text)."""
+    import pandas as pd
+
+    return {column: pd.api.types.pandas_dtype(dtype) for column, dtype in COLUMNS.items()}
 
 
 def prompt_tokens_per_request(df: pd.DataFrame) -> pd.Series:

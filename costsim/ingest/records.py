@@ -277,12 +277,12 @@ def prepare_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
         df["output_estimated"] = missing_output.to_numpy()
         df["output_tokens"] = df["output_tokens"].fillna(0)
     for column in INT_COLUMNS:
-        if column in df.columns:
+        if column in df.columns and df[column].dtype.kind not in "iu":  # an integer column holds no NA
             df[column] = df[column].fillna(0)
     for column in ("batch", "output_estimated"):
-        if column in df.columns:
+        if column in df.columns and df[column].dtype != bool:
             df[column] = df[column].astype("boolean").fillna(False).astype(bool)  # no object downcast
-    return normalize(df.drop(columns=["count_text"], errors="ignore"))
+    return normalize(df.drop(columns=["count_text"]) if "count_text" in df.columns else df)
 
 
 def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
