@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from costsim import api
+from costsim.errors import InputError
 from costsim.ingest import engine
 from costsim.ingest.claude_code import scan_file
 from costsim.ingest.common import IngestStats, expand
@@ -303,6 +304,24 @@ def test_engine_choice(monkeypatch):
     monkeypatch.setenv("COSTSIM_ENGINE", "spark")
     with pytest.raises(ConfigError, match="COSTSIM_ENGINE must be duckdb or careful"):
         engine.wanted()
+
+
+@pytest.mark.parametrize("big_file_bytes", [engine.BIG_FILE_BYTES, 100], ids=["read-whole", "read-in-blocks"])
+def test_a_file_gone_since_it_was_listed_is_named_not_an_internal_error(tmp_path, monkeypatch, big_file_bytes):
+    """A session file deleted while the run reads (Claude Code prunes old sessions): the engine leaves its part
+    to the careful reader, which names the file, as a user's error (exit 2), not a bug to report."""
+    monkeypatch.setattr(engine, "BIG_FILE_BYTES", big_file_bytes)
+    paths = [_write(tmp_path / "projects" / "p" / f"{i}.jsonl", [_user("hi"), _assistant(i, USAGE)]) for i in range(2)]
+    read_piece = engine._read_piece
+
+    def deleting(reader, piece):
+        Path(paths[1]).unlink(missing_ok=True)
+        return read_piece(reader, piece)
+
+    monkeypatch.setattr(engine, "_read_piece", deleting)
+    with pytest.raises(InputError, match="cannot read") as raised:
+        list(engine.Scans(paths, IngestStats()))
+    assert raised.value.path == paths[1]
 
 
 def test_an_error_in_the_reading_thread_reaches_the_caller(tmp_path, monkeypatch):

@@ -272,14 +272,15 @@ class _Reader:
 
 def _read_piece(reader: _Reader, piece: tuple):
     """A piece's rows (`pieces`; a block's lines numbered from 1: `_joined` runs them on), or None when
-    DuckDB refuses a file, one that is not UTF-8 (any other error is a bug to show)."""
+    DuckDB refuses a file, one that is not UTF-8, or a file cannot be read (gone since it was listed, say):
+    the careful reader then reads the part, and names the problem. Any other error is a bug to show."""
     try:
         if piece[0] == "files":
             _, files, positions = piece
             return reader.con.sql(_PART, params={"files": files, "positions": positions}).to_arrow_table()
         _, path, position, start, end = piece
         return _block_lines(reader.read(path, start, end), position, reader.con)
-    except duckdb.InvalidInputException:  # read_text's word for text that is not UTF-8
+    except (duckdb.InvalidInputException, duckdb.IOException, OSError):  # read_text's words: not UTF-8, unread
         return None
 
 
@@ -388,7 +389,7 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
         name = stats.display(path)
         i = by_file.get(path)
         project, session = project_and_session(path)
-        if i is None and not path.endswith(".gz") and os.path.getsize(path) == 0:
+        if i is None and not path.endswith(".gz") and _empty(path):
             yield _result(empty_table(), name, project, session, 0, 0, 0, 0)
             continue
         if i is None or files["odd"][i]:
@@ -413,6 +414,14 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
             int(files["no_usage"][i]),
             int(files["copies"][i]) - int(hi - lo),
         )
+
+
+def _empty(path: str) -> bool:
+    """Whether the file is empty (False when it cannot be read: the careful reader names why)."""
+    try:
+        return os.path.getsize(path) == 0
+    except OSError:
+        return False
 
 
 def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.ndarray, list[str]]) -> dict:

@@ -90,9 +90,10 @@ def _mentions(text: pa.Array, word: str) -> np.ndarray:
         text = text.combine_chunks()
     if pa.types.is_string(text.type) or pa.types.is_large_string(text.type):
         offsets, data = text.buffers()[1:3]  # the bytes of every string, a slice's neighbours too: its own only
+        if data is None or not len(text):
+            return np.zeros(len(text), dtype=bool)
         ends = np.frombuffer(offsets, dtype=np.int64 if pa.types.is_large_string(text.type) else np.int32)
-        ends = ends[text.offset: text.offset + len(text) + 1] if len(text) else ends[:0]
-        if data is None or not len(ends) or not _holds(memoryview(data)[ends[0]:ends[-1]], word.encode()):
+        if not _holds(memoryview(data)[ends[text.offset]:ends[text.offset + len(text)]], word.encode()):
             return np.zeros(len(text), dtype=bool)
     return np.asarray(pc.fill_null(pc.match_substring(text, word), False))
 
