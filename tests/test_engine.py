@@ -322,6 +322,9 @@ def test_a_file_gone_since_it_was_listed_is_named_not_an_internal_error(tmp_path
     with pytest.raises(InputError, match="cannot read") as raised:
         list(engine.Scans(paths, IngestStats()))
     assert raised.value.path == paths[1]
+    monkeypatch.setattr(engine, "_read_piece", read_piece)
+    with pytest.raises(InputError, match="cannot read"):  # gone before the reading starts
+        list(engine.Scans(paths, IngestStats()))
 
 
 def test_an_error_in_the_reading_thread_reaches_the_caller(tmp_path, monkeypatch):

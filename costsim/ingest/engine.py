@@ -190,7 +190,7 @@ def parts_of(paths: list[str], part_bytes: int = PART_BYTES) -> list[list[str]]:
     rounded to a multiple of the reader threads: the readers then finish one after the other, and the main
     thread makes the results of one part while the other is read (with both last parts at once, the
     prompt-heavy folder's peak was 20-40 MiB higher and no faster)."""
-    sizes = np.array([os.path.getsize(path) for path in paths], dtype=np.float64)
+    sizes = np.array([_size(path) or 0 for path in paths], dtype=np.float64)
     total = float(sizes.sum())
     count = max(int(np.ceil(total / part_bytes)), 1)
     middles = np.cumsum(sizes) - sizes / 2
@@ -227,7 +227,7 @@ def pieces(paths: list[str]) -> list[tuple]:
     """A part's queries, in order: its files under BIG_FILE_BYTES read whole by one query, then each big
     file's blocks of whole lines (`_blocks`), one query a block, so the reader threads share a big file as
     they share parts. Each names the files' places in `paths`."""
-    big = [os.path.getsize(path) >= BIG_FILE_BYTES for path in paths]
+    big = [(_size(path) or 0) >= BIG_FILE_BYTES for path in paths]  # a file gone: its query fails (`_read_piece`)
     small = [k for k, is_big in enumerate(big) if not is_big]
     files = [("files", [paths[k] for k in small], small)] if small else []
     return files + [("block", paths[k], k, start, end)
@@ -389,7 +389,7 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
         name = stats.display(path)
         i = by_file.get(path)
         project, session = project_and_session(path)
-        if i is None and not path.endswith(".gz") and _empty(path):
+        if i is None and not path.endswith(".gz") and _size(path) == 0:
             yield _result(empty_table(), name, project, session, 0, 0, 0, 0)
             continue
         if i is None or files["odd"][i]:
@@ -416,12 +416,12 @@ def part_results(paths: list[str], stats: IngestStats, found: dict) -> Iterator[
         )
 
 
-def _empty(path: str) -> bool:
-    """Whether the file is empty (False when it cannot be read: the careful reader names why)."""
+def _size(path: str) -> int | None:
+    """The file's size, None when it cannot be read (gone since it was listed: the careful reader names why)."""
     try:
-        return os.path.getsize(path) == 0
+        return os.path.getsize(path)
     except OSError:
-        return False
+        return None
 
 
 def _file_table(columns: dict, lo: int, hi: int, first: int, prompts: tuple[np.ndarray, list[str]]) -> dict:
