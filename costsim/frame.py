@@ -83,7 +83,7 @@ def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.D
     for column, dtype in _dtypes().items():
         if column in columns:
             values = columns[column]
-            if column in INT_COLUMNS and values.dtype.kind not in "iub":  # an integer column holds no NA
+            if column in INT_COLUMNS and not holds_no_na(values):
                 values = values.fillna(1 if column == "requests" else 0)
         elif column in INT_COLUMNS:
             values = pd.Series(np.full(n, 1 if column == "requests" else 0, dtype=np.int64), index=index, copy=False)
@@ -102,6 +102,14 @@ def normalize_columns(columns: Mapping[str, pd.Series], index: pd.Index) -> pd.D
         else:
             out[column] = values.astype(dtype)
     return pd.DataFrame(out, index=index, copy=False)  # no copy of the integer columns into one block
+
+
+def holds_no_na(values: pd.Series) -> bool:
+    """Whether a column cannot hold a missing value: a plain numpy integer or boolean one (a nullable Int64
+    or Arrow integer column can)."""
+    import numpy as np
+
+    return isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub"
 
 
 @functools.cache

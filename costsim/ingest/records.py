@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError, load_json, shown
-from costsim.frame import INT_COLUMNS, normalize
+from costsim.frame import INT_COLUMNS, holds_no_na, normalize
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_text, parse_timestamp, token_count
 
 OUTSIDE_WINDOW = "outside --since/--until"
@@ -277,7 +277,7 @@ def prepare_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
         df["output_estimated"] = missing_output.to_numpy()
         df["output_tokens"] = df["output_tokens"].fillna(0)
     for column in INT_COLUMNS:
-        if column in df.columns and df[column].dtype.kind not in "iu":  # an integer column holds no NA
+        if column in df.columns and not holds_no_na(df[column]):
             df[column] = df[column].fillna(0)
     for column in ("batch", "output_estimated"):
         if column in df.columns and df[column].dtype != bool:
