@@ -164,6 +164,56 @@ def test_a_file_with_an_odd_line_is_read_by_the_careful_reader(tmp_path, odd):
     assert_same_files([good, mixed])
 
 
+# An assistant line in Claude Code's own compact layout, where the careful reader's fast path reads it
+_COMPACT = ('{"parentUuid":"p","isSidechain":false,"userType":"external","cwd":"/x","sessionId":"s","version":"2.0.0",'
+            '"message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5",'
+            '"content":[{"type":"text","text":"..."}],"stop_reason":null,"usage":USAGE},"requestId":"req_1",'
+            '"type":"assistant","uuid":"u1","timestamp":"2026-05-01T10:00:20.000Z"}')
+
+
+@pytest.mark.parametrize("usage, counts", [
+    ('{"input_tokens":4,"cache_creation_input_tokens":200,"cache_read_input_tokens":3000,"output_tokens":120}',
+     (4, 3000, 200, 0, 120)),
+    ('{"input_tokens":4,"cache_creation_input_tokens": 200,"cache_read_input_tokens":3000,"output_tokens":120}',
+     (4, 3000, 200, 0, 120)),  # a space after a colon: the fast path once took this write as 0
+    ('{"input_tokens":4,"cache_creation_input_tokens":200,"cache_read_input_tokens":3000 ,"output_tokens":120}',
+     (4, 3000, 200, 0, 120)),  # a space before a comma: the read as 0
+    ('{"input_tokens":4,"cache_creation_input_tokens":200,"cache_read_input_tokens":3e3,"output_tokens":120}',
+     (4, 3000, 200, 0, 120)),  # 3e3 is 3,000 to json.loads and to the engine
+    ('{"input_tokens":4,"cache_creation_input_tokens":200,"cache_read_input_tokens":3000,'
+     '"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens": 200},"output_tokens":120}',
+     (4, 3000, 0, 200, 120)),  # a spaced 1-hour write: once billed as 5-minute
+    ('{"input_tokens":4,"cache_creation_input_tokens":200,"cache_read_input_tokens":3000,"output_tokens":120,'
+     '"iterations":[{"input_tokens":9,"output_tokens":9}]}',
+     (9, 0, 0, 0, 9)),  # the iterations are the bill (anthropic.usage_row); once the top's and a nested count mixed
+    ('{"input_tokens":4,"cache_creation_input_tokens":200,"cache_read_input_tokens":3000,"output_tokens":120,'
+     '"server_tool_use":{"input_tokens":7}}',
+     (4, 3000, 200, 0, 120)),  # a nested key of the same name is not the top's
+], ids=["compact", "space-after-colon", "space-before-comma", "exponent", "spaced-1h-write", "iterations", "nested"])
+def test_the_careful_readers_fast_path_reads_usage_as_json_loads_does(tmp_path, usage, counts):
+    """The careful reader reads a compact assistant line without parsing its content, but its usage as JSON:
+    whitespace, exponents and nested keys mean what json.loads makes of them, and the engine agrees
+    (found by a byte-level fuzzer: a space after a colon made the careful reader, the reference, price 0)."""
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(_COMPACT.replace("USAGE", usage) + "\n")
+    table = scan_file(str(path), str(path), False)["table"]
+    keys = ("input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens")
+    assert tuple(int(table[key][0]) for key in keys) == counts
+    assert_same_files([str(path)])
+
+
+def test_a_count_with_a_leading_zero_is_malformed_json_to_both_readers(tmp_path):
+    """03000 is no JSON number: the careful reader's regexes once read it as 3,000 where json.loads stops."""
+    path = tmp_path / "projects" / "p" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    usage = '{"input_tokens":4,"cache_creation_input_tokens":200,"cache_read_input_tokens":03000,"output_tokens":120}'
+    path.write_text(_COMPACT.replace("USAGE", usage) + "\n")
+    result = scan_file(str(path), str(path), False)
+    assert result["malformed"] == 1 and "malformed JSON" in result["problems"][0]
+    assert_same_files([str(path)])
+
+
 def test_gzip_and_problems_are_named_with_their_line(tmp_path):
     folder = tmp_path / "projects" / "p"
     plain = _write(folder / "a.jsonl", [_user("hello"), _assistant(1, USAGE), "{broken", _assistant(2, USAGE)])

@@ -145,7 +145,6 @@ _USAGE_TAIL = re.compile(
     rb'"usage":(\{(?:[^{}"]|"[^"\\]*"|\{[^{}]*\})*\})\},"requestId":"(' + _NAME + rb'*)",'
     rb'"type":"assistant","uuid":"[^"\\]*","timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"'
 )
-_COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 
 
 # An assistant line's head (message id and model) and, found by a reverse search from the line's end,
@@ -154,10 +153,12 @@ _COUNT = re.compile(rb'"([a-z0-9_]+)":(\d+)[,}]')
 _HEAD = re.compile(
     rb'"message":\{"id":"(' + _NAME + rb'+)","type":"message","role":"assistant","model":"(' + _NAME + rb'+)",'
 )  # ids and model in printable ASCII, none empty: any other goes the careful way
-_TAIL = re.compile(  # counts of up to 12 digits (MAX_TOKENS): a bigger one goes the careful way and is named
-    rb'"usage":\{"input_tokens":(\d{1,12}),"cache_creation_input_tokens":(\d{1,12}),"cache_read_input_tokens":(\d{1,12}),'
-    rb'(?:"cache_creation":\{"ephemeral_5m_input_tokens":(\d{1,12}),"ephemeral_1h_input_tokens":(\d{1,12})\},)?'
-    rb'"output_tokens":(\d{1,12})(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|\d+|null|\{[^{}\n]*\}))*\}\},'
+_N = rb"(0|[1-9]\d{0,11})"  # a count of up to 12 digits (MAX_TOKENS), no leading zero (not JSON)
+_TAIL = re.compile(  # any other count goes the careful way and is named
+    rb'"usage":\{"input_tokens":' + _N + rb',"cache_creation_input_tokens":' + _N + rb',"cache_read_input_tokens":' + _N
+    + rb',(?:"cache_creation":\{"ephemeral_5m_input_tokens":' + _N + rb',"ephemeral_1h_input_tokens":' + _N + rb'\},)?'
+    rb'"output_tokens":' + _N
+    + rb'(?:,"(?!cache_creation")[a-z_]+":(?:"[^"\\\n]*"|(?:0|[1-9]\d*)|null|\{[^{}\n]*\}))*\}\},'
     rb'"requestId":"(' + _NAME + rb'+)","type":"assistant","uuid":"[^"\\\n]*",'
     rb'"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z"'
 )
@@ -533,7 +534,10 @@ def _scan_line(line: bytes, line_no: int, name: str, stats: IngestStats):
 
 
 def _fast_assistant(line: bytes, head: re.Match):
-    """A row (or a Skip) from an assistant line in the usual layout; None to read it with json.loads."""
+    """A row (or a Skip) from an assistant line in the usual layout; None to read it with json.loads. Only
+    the usage object is parsed (a few hundred bytes, not the message content), and read by `usage_row` as
+    the careful path reads it: a count written with a space, as 3e3, or inside `iterations` means what
+    json.loads makes of it (a regex over the counts took such a count as 0, or a nested one for the top's)."""
     at = line.rfind(b'"usage":{')  # message.usage is the message's last key, after any content
     if at < head.end():
         return None
@@ -543,33 +547,16 @@ def _fast_assistant(line: bytes, head: re.Match):
     model = head.group(2).decode()
     if model == "<synthetic>":
         return Skip(NO_USAGE, malformed=False)
-    usage = tail.group(1)
-    if _SERVER_CALL.search(usage):
-        return None  # json.loads reads its server tool calls
-    u = dict(_COUNT.findall(usage))
-    if (
-        b"input_tokens" not in u
-        or b"output_tokens" not in u
-        or b'_tokens":"' in usage
-        or b":-" in usage
-        or b"." in usage
-        or any(len(v) > 12 for v in u.values())
-    ):
-        return None  # a count that is not a plain whole number, or implausibly large: the careful path names it
-    if b"ephemeral_5m_input_tokens" in u or b"ephemeral_1h_input_tokens" in u:
-        write_5m, write_1h = int(u.get(b"ephemeral_5m_input_tokens", 0)), int(u.get(b"ephemeral_1h_input_tokens", 0))
-    else:
-        write_5m, write_1h = int(u.get(b"cache_creation_input_tokens", 0)), 0
+    try:
+        usage = usage_row(load_json(tail.group(1)), model)
+    except (ValueError, Skip):
+        return None  # not JSON, or a count that is not a plain whole number: the careful path names it
     if _block_stamps([tail.group(3).removesuffix(b"Z")])[1]:
         return None  # a date that is none, or out of range: json.loads and `timestamp` name it
     message_id, request_id = head.group(1).decode(), tail.group(2).decode()
     return {
         "model": model,
-        "input_tokens": int(u[b"input_tokens"]),
-        "output_tokens": int(u[b"output_tokens"]),
-        "cache_read_tokens": int(u.get(b"cache_read_input_tokens", 0)),
-        "cache_write_5m_tokens": write_5m,
-        "cache_write_1h_tokens": write_1h,
+        **usage,
         "timestamp": tail.group(3).decode().removesuffix("Z"),
         "id": f"{message_id}:{request_id}" if request_id else message_id,
     }
