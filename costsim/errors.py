@@ -74,7 +74,12 @@ def load_json(text: str | bytes):
     """`json.loads`, with a value nested more deeply than Python's parser goes (a RecursionError, which no
     reader would name) raised as the JSONDecodeError every reader already turns into file:line. A line that
     is not JSON is named without its newline, as the engines (which split lines at \\n) name it: a string
-    the line leaves open is "Unterminated string", not "Invalid control character" (the \\n)."""
+    the line leaves open is "Unterminated string", not "Invalid control character" (the \\n). A leading
+    byte-order mark is passed over in text as json.loads passes it over in bytes, so a line reads the same
+    whichever a reader holds (a mark at a line's start mid-file: text to the engines' odd lines, bytes to
+    the line readers)."""
+    if isinstance(text, str) and text.startswith("\ufeff"):
+        text = text[1:]
     try:
         return _loads(text)
     except json.JSONDecodeError:

@@ -91,6 +91,8 @@ def test_the_first_copy_of_an_id_is_priced_whichever_reader_reads_it(cli, tmp_pa
 @pytest.mark.parametrize("content", [
     (_line(id="a") + "\r\n" + _line(id="b", tier=2) + "\r\n").encode(),  # Windows line ends
     b"\xef\xbb\xbf" + (_line(id="a") + "\n").encode(),  # a byte-order mark
+    (_line(id="a") + "\n\ufeff" + _line(id="b") + "\n").encode(),  # a mark starting a line mid-file (fuzzer: it
+    # was "Unexpected UTF-8 BOM" to the engine's odd-line path, which parses text, and read by the line reader)
     (_line(id="a") + "\n\n\n" + _line(id="b") + "\n" + _line(id="c")).encode(),  # blank lines, no last newline
 ])
 def test_line_ends_marks_and_blank_lines_read_as_the_line_reader_reads_them(cli, tmp_path, monkeypatch, content):
