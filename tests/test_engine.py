@@ -290,11 +290,12 @@ def test_a_big_files_blocks_cover_it_in_whole_lines(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "BLOCK_BYTES", 10)
     path = tmp_path / "s.jsonl"
     path.write_bytes(b"aaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\ncc\n\nddddddddd\neeeeeeeeee")  # a long line; no last newline
-    blocks = engine._blocks(str(path))
+    blocks = engine._blocks(str(path), path.stat().st_size)
     data = path.read_bytes()
     assert [data[a:b] for a, b in blocks] == [b"aaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\n", b"cc\n\nddddddddd\n", b"eeeeeeeeee"]
     path.write_bytes(b"123456789\n" * 3)  # a newline exactly at the block's last byte
-    assert engine._blocks(str(path)) == [(0, 10), (10, 20), (20, 30)]
+    assert engine._blocks(str(path), 30) == [(0, 10), (10, 20), (20, 30)]
+    assert engine._blocks(str(tmp_path / "gone.jsonl"), 30) == [(0, 30)]  # its read fails: the careful reader names it
 
 
 def test_a_big_files_blocks_are_read_by_every_reader_thread(tmp_path, monkeypatch):

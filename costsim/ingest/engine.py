@@ -97,20 +97,20 @@ def _whole(column: str) -> str:
 # apart exactly as the careful reader does cost DuckDB more than its parse (measured on the prompt-heavy
 # folder, where they are a third of the bytes).
 def _lines(texts: str) -> str:
-    """SQL: the lines of `texts` (SQL giving a file's place in the part, the number of its first line, and its
-    text, whole or a block of whole lines), each with its file and `n`; the empty piece after the last \n is no
-    line."""
+    """SQL: the lines of `texts` (SQL giving a file's place in the part and its text, whole or a block of whole
+    lines, numbered from 1: `_joined` runs a block's numbers on), each with its file and `n`; the empty piece
+    after the last \n is no line."""
     return f"""
-    SELECT file, (file << 32) + first - 1 + n AS n, line
-    FROM (SELECT file, first, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
-          FROM (SELECT file, first, string_split(text, chr(10)) AS lines FROM ({texts})))
+    SELECT file, (file << 32) + n AS n, line
+    FROM (SELECT file, unnest(lines) AS line, generate_subscripts(lines, 1) AS n, len(lines) AS pieces
+          FROM (SELECT file, string_split(text, chr(10)) AS lines FROM ({texts})))
     WHERE n < pieces OR line <> ''"""
 
 
-_FILE_LINES = _lines("SELECT $positions[file_index::BIGINT + 1]::BIGINT AS file, 1 AS first, content AS text "
+_FILE_LINES = _lines("SELECT $positions[file_index::BIGINT + 1]::BIGINT AS file, content AS text "
                      "FROM read_text($files)")  # `positions`: each file's place in the part
-_BLOCK_LINES = _lines("SELECT $position::BIGINT AS file, 1 AS first, decode(block) AS text "
-                      "FROM block_text")  # `_block_lines`: a block of a big file's whole lines, numbered from 1
+_BLOCK_LINES = _lines("SELECT $position::BIGINT AS file, decode(block) AS text "
+                      "FROM block_text")  # `_block_lines`: a block of a big file's whole lines
 
 
 def _part_query(lines: str) -> str:
@@ -216,8 +216,7 @@ def part_lines(paths: list[str], con=None):
     reader = _Reader(connect() if own else con)
     try:
         planned = pieces(paths)
-        tables = [_read_piece(reader, piece) for piece in planned]
-        return None if any(table is None for table in tables) else _joined(planned, tables)
+        return _joined(planned, [_read_piece(reader, piece) for piece in planned])
     finally:
         if own:
             reader.con.close()
@@ -227,25 +226,28 @@ def pieces(paths: list[str]) -> list[tuple]:
     """A part's queries, in order: its files under BIG_FILE_BYTES read whole by one query, then each big
     file's blocks of whole lines (`_blocks`), one query a block, so the reader threads share a big file as
     they share parts. Each names the files' places in `paths`."""
-    big = [(_size(path) or 0) >= BIG_FILE_BYTES for path in paths]  # a file gone: its query fails (`_read_piece`)
-    small = [k for k, is_big in enumerate(big) if not is_big]
+    sizes = [_size(path) or 0 for path in paths]  # a file gone: its query fails (`_read_piece`)
+    small = [k for k, size in enumerate(sizes) if size < BIG_FILE_BYTES]
     files = [("files", [paths[k] for k in small], small)] if small else []
     return files + [("block", paths[k], k, start, end)
-                    for k, is_big in enumerate(big) if is_big for start, end in _blocks(paths[k])]
+                    for k, size in enumerate(sizes) if size >= BIG_FILE_BYTES for start, end in _blocks(paths[k], size)]
 
 
-def _blocks(path: str) -> list[tuple[int, int]]:
-    """The file's bytes as (start, end) blocks of whole lines, each cut after the first \n at or past
-    BLOCK_BYTES from its start (a line longer than that widens its block); the last ends at the file's
-    size now (a session still being written is read as it was)."""
-    size, cuts = os.path.getsize(path), [0]
-    with open(path, "rb") as stream:
-        while cuts[-1] + BLOCK_BYTES < size:
-            at = cuts[-1] + BLOCK_BYTES - 1
-            stream.seek(at)
-            while (piece := stream.read(1 << 16)) and (newline := piece.find(b"\n")) < 0:
-                at += len(piece)
-            cuts.append(min(at + newline + 1, size) if piece else size)
+def _blocks(path: str, size: int) -> list[tuple[int, int]]:
+    """The file's first `size` bytes (its size when the run started: a session still being written is read as
+    it was) as (start, end) blocks of whole lines, each cut after the first \n at or past BLOCK_BYTES from its
+    start (a line longer than that widens its block). A file gone since is one block, whose read fails."""
+    cuts = [0]
+    try:
+        with open(path, "rb") as stream:
+            while cuts[-1] + BLOCK_BYTES < size:
+                at = cuts[-1] + BLOCK_BYTES - 1
+                stream.seek(at)
+                while (piece := stream.read(1 << 16)) and (newline := piece.find(b"\n")) < 0:
+                    at += len(piece)
+                cuts.append(min(at + newline + 1, size) if piece else size)
+    except OSError:
+        cuts = [0]
     if cuts[-1] < size:
         cuts.append(size)
     return list(zip(cuts, cuts[1:]))
@@ -303,10 +305,13 @@ def _block_lines(view: memoryview, position: int, con):
 
 def _joined(pieces: list[tuple], tables: list):
     """A part's pieces' rows as one table, each block's line numbers run on from its file's blocks before
-    (a block's rows are its lines, blank ones too, in order)."""
+    (a block's rows are its lines, blank ones too, in order); None when a piece was refused (or the part has
+    none): the careful reader then reads every file of the part."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if not tables or any(table is None for table in tables):
+        return None
     lines_before: dict[int, int] = {}  # a big file's place in the part -> the lines of its blocks so far
     out = []
     for piece, table in zip(pieces, tables):
@@ -528,10 +533,9 @@ class Scans:
     def __iter__(self) -> Iterator[dict]:
         reads = iter(self.reads)  # a reader's error is raised here
         for part, plain, planned in zip(self.parts, self.plain, self.pieces):
-            tables = [next(reads) for _ in planned]
-            refused = not planned or any(table is None for table in tables)  # the careful reader reads every file
-            found = _no_lines() if refused else part_found(_joined(planned, tables), plain)
-            del tables
+            lines = _joined(planned, [next(reads) for _ in planned])
+            found = _no_lines() if lines is None else part_found(lines, plain)
+            del lines
             yield from part_results(part, self.stats, found)
         self.close()  # every reader done: their connections are closed
 
