@@ -21,6 +21,7 @@ import pandas as pd
 
 from costsim.errors import ConfigError, InputError
 from costsim.frame import EARLIEST, LATEST
+from costsim.lookup import HashRuns
 
 CHUNK_RECORDS = 50_000
 BOM = b"\xef\xbb\xbf"
@@ -148,18 +149,12 @@ def _hashing():
 
 
 class SeenIds:
-    """Record ids already read, held as 64-bit hashes (8 bytes per id, not a Python string each).
-
-    Hashes live in sorted runs of at most RUN_CAP entries: a new chunk's hashes become a run, and
-    neighbouring runs of equal size are merged (like a binary counter), so memory is 8 bytes per
-    distinct id with no full-size copy ever made. Two different ids colliding needs ~4e9 ids for even
-    odds; a collision would count one record as a duplicate.
-    """
-
-    RUN_CAP = 1 << 20
+    """Record ids already read, held as 64-bit hashes (`lookup.HashRuns`: 8 bytes per id, not a Python string
+    each). Two different ids colliding needs ~4e9 ids for even odds; a collision would count one record as a
+    duplicate."""
 
     def __init__(self) -> None:
-        self._runs: list[np.ndarray] = []
+        self._runs = HashRuns()
 
     @staticmethod
     def hashes(ids) -> np.ndarray:
@@ -182,40 +177,18 @@ class SeenIds:
 
     def array(self) -> np.ndarray:
         """Every hash recorded so far, sorted (what a cluster part reports, to find ids two parts share)."""
-        return np.sort(np.concatenate(self._runs)) if self._runs else np.zeros(0, dtype=np.uint64)
+        return self._runs.array()
 
     def first_of_hashes(self, h: np.ndarray) -> np.ndarray:
         """True for each hash not seen before (its first occurrence here); records them."""
         fresh = ~pd.Series(h, copy=False).duplicated().to_numpy()  # a hash table: no sort of the whole chunk
         fresh &= ~self.seen(h)
-        self._add_run(np.sort(h[fresh]))
+        self._runs.add(np.sort(h[fresh]))
         return fresh
 
     def seen(self, h: np.ndarray) -> np.ndarray:
         """True for each hash recorded before (nothing is recorded)."""
-        found = np.zeros(len(h), dtype=bool)
-        if not self._runs or not len(h):
-            return found
-        order = np.argsort(h)  # sorted needles keep the binary searches in cache
-        needles = h[order]
-        hit = np.zeros(len(h), dtype=bool)
-        for run in self._runs:
-            at = np.minimum(np.searchsorted(run, needles), len(run) - 1)
-            hit |= run[at] == needles
-        found[order] = hit
-        return found
-
-    def _add_run(self, run: np.ndarray) -> None:
-        if not len(run):
-            return
-        self._runs.append(run)
-        while (
-            len(self._runs) > 1
-            and len(self._runs[-2]) <= len(self._runs[-1])
-            and len(self._runs[-1]) + len(self._runs[-2]) <= self.RUN_CAP
-        ):
-            last = self._runs.pop()
-            self._runs[-1] = np.sort(np.concatenate([self._runs[-1], last]), kind="stable")  # merges two sorted runs
+        return self._runs.contains(h)
 
 
 SIDECARS = ("*.meta.json", "sessions-index.json")  # Claude Code's own bookkeeping beside its logs

@@ -33,6 +33,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from costsim.lookup import IntIndex
 from costsim.routing.forms import FORMS, LEXICON
 from costsim.routing.rules import joined, joined_prose, new_message
 
@@ -397,6 +398,11 @@ class FeatureSpace:
         second[self.bigram_keys % self.n_tok] = True
         return first, second
 
+    @functools.cached_property
+    def _bigram_index(self) -> IntIndex:
+        """Each bigram key's place in :attr:`bigram_keys` (a batch's pairs of words are millions of lookups)."""
+        return IntIndex(self.bigram_keys)
+
     def hits(self, prompts: Sequence[str]) -> Hits:
         """Where the batch's features are: each word of the vocabulary with its row (its token's columns are
         :attr:`token_cols`), each other hit (a bigram, an unknown word's stem) with its row and column."""
@@ -418,9 +424,8 @@ class FeatureSpace:
         if self.cfg.bigrams and len(self.bigram_keys):
             first, second = self._bigram_ends
             at = np.flatnonzero(first[ids[:-1]] & second[ids[1:]])
-            keys = ids[at] * self.n_tok + ids[at + 1]
-            pos = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
-            found = self.bigram_keys[pos] == keys
+            pos = self._bigram_index.places(ids[at] * self.n_tok + ids[at + 1])
+            found = pos >= 0
             rows.append(row_of[at[found]])
             cols.append(self.bigram_cols[pos[found]])
         if self.cfg.stem_chars and self.stem_cols:

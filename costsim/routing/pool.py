@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from costsim.lookup import HashRuns
 from costsim.routing.rules import Decision
 
 PARALLEL_FROM = 512  # new prompts in one batch worth sending to worker processes
@@ -42,7 +43,7 @@ class Remembering:
     Agent logs repeat a prompt in many requests, across chunks (every assistant message of a turn
     carries the turn's prompt). `tiers` is the run's path: a batch in, an int8 tier per prompt out, each
     distinct prompt decided once (by the classifier's own batch `tiers` where it has one, else its
-    decisions' tiers) and remembered compactly, a 64-bit digest and one byte a prompt (`TierMemory`, at
+    decisions' tiers) and remembered compactly, a 64-bit digest and one byte a prompt (`lookup.HashRuns`, at
     most `max_prompts`). Calling it gives whole decisions, reasons included (each distinct prompt of
     the batch decided once, nothing remembered: `costsim classify` and --explain's sample). A batch of at
     least PARALLEL_FROM new prompts is split over the cores, this process deciding one part and worker
@@ -51,7 +52,7 @@ class Remembering:
 
     def __init__(self, classifier, max_prompts: int = 200_000, parallel: bool = True) -> None:
         self.classifier, self.max_prompts, self.parallel = classifier, max_prompts, parallel
-        self.seen = TierMemory()
+        self.seen = HashRuns(values=True)  # tiers by digest
         self.pool = None
 
     @staticmethod
@@ -66,7 +67,7 @@ class Remembering:
         """Each prompt's tier (int8): remembered ones looked up, the new ones decided once and remembered (in
         worker processes too, for a big batch, unless `parallel` is False)."""
         keys = self.keys(prompts)
-        tiers = self.seen.get(keys)
+        tiers = self.seen.values(keys)
         new = np.flatnonzero(tiers == 0)
         if len(new):
             new_keys, first = np.unique(keys[new], return_index=True)
@@ -120,37 +121,6 @@ class Remembering:
         if self.pool is not None:
             self.pool.close()
             self.pool = None
-
-
-class TierMemory:
-    """Tiers by 64-bit prompt digest, in sorted arrays (9 bytes a prompt, no Python object each): new
-    digests become a sorted run, and runs of similar size are merged, so a lookup searches a few runs."""
-
-    def __init__(self) -> None:
-        self.runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted digests, their int8 tiers)
-
-    def __len__(self) -> int:
-        return sum(len(keys) for keys, _ in self.runs)
-
-    def get(self, keys: np.ndarray) -> np.ndarray:
-        """Each digest's tier, 0 where none is remembered."""
-        tiers = np.zeros(len(keys), dtype=np.int8)
-        for run, run_tiers in self.runs:
-            at = np.minimum(np.searchsorted(run, keys), len(run) - 1)
-            hit = run[at] == keys
-            tiers[hit] = run_tiers[at[hit]]
-        return tiers
-
-    def add(self, keys: np.ndarray, tiers: np.ndarray) -> None:
-        """Remember digests not remembered yet (distinct, sorted) with their tiers."""
-        if not len(keys):
-            return
-        self.runs.append((keys.astype(np.uint64), tiers.astype(np.int8)))
-        while len(self.runs) > 1 and len(self.runs[-2][0]) <= 2 * len(self.runs[-1][0]):
-            (a, a_tiers), (b, b_tiers) = self.runs.pop(-2), self.runs.pop()
-            keys = np.concatenate([a, b])
-            order = np.argsort(keys, kind="stable")
-            self.runs.append((keys[order], np.concatenate([a_tiers, b_tiers])[order]))
 
 
 def tiers_of(classifier) -> Callable[[list[str]], Sequence[int]]:
