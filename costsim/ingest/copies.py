@@ -17,7 +17,7 @@ def merge_copies(
     share a message when they share an id hash (and `files`, a file code per row, when given: several
     files' rows at once); a row without an id is a message of its own."""
     firsts, finals = _copies(hashes, present, output, files)
-    keep = np.argsort(firsts, kind="stable")
+    keep = np.argsort(firsts)  # positions, each a message's own: any sort gives one order (numpy's vectorised one)
     return firsts[keep], finals[keep]
 
 
