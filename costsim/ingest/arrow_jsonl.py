@@ -250,20 +250,28 @@ def engine_tables(stream, threads: int | None = None, name: str | None = None):
             table = table.append_column("source", sources(name, table.column("n")))
         return table
 
+    def judged(first: int, lines, found: list):
+        tables = [piece.result() for piece in found]
+        if any(isinstance(table, tuple) for table in tables):  # the whole block record by record
+            return first, _judged(lines, first, None, "")[1]
+        return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+
     try:
         with ThreadPoolExecutor(count, thread_name_prefix="costsim-neutral-judge") as pool:
-            while block := next_block(stream):
-                lines, n = _split(block)
+            judging = None  # (first line number, lines, their pieces' futures): the block the pool judges
+            while True:
+                block = next_block(stream)  # read and split while the block before is judged
+                lines, n = _split(block) if block else (None, 0)
                 del block  # nothing of a block is held while its rows wait to be used (`Ahead` keeps some)
+                if judging is not None:
+                    yield judged(*judging)
+                    judging = None
+                if lines is None:
+                    break
                 cuts = [n * k // count for k in range(count + 1)]
-                found = [pool.submit(judge, lines[a:b], first + a) for a, b in zip(cuts, cuts[1:]) if b > a]
-                tables = [piece.result() for piece in found]
-                del found
-                if any(isinstance(table, tuple) for table in tables):  # the whole block record by record
-                    yield first, _judged(lines, first, None, "")[1]
-                else:
-                    yield pa.concat_tables(tables) if len(tables) > 1 else tables[0]
-                del lines, tables
+                judging = (first, lines, [pool.submit(judge, lines[a:b], first + a)
+                                          for a, b in zip(cuts, cuts[1:]) if b > a])
+                del lines
                 first += n
     finally:
         for con in made:
