@@ -74,26 +74,27 @@ def load_json(text: str | bytes):
     """`json.loads`, with a value nested more deeply than Python's parser goes (a RecursionError, which no
     reader would name) raised as the JSONDecodeError every reader already turns into file:line. A line that
     is not JSON is named without its newline, as the engines (which split lines at \\n) name it: a string
-    the line leaves open is "Unterminated string", not "Invalid control character" (the \\n). A leading
-    byte-order mark is passed over in text as json.loads passes it over in bytes, so a line reads the same
-    whichever a reader holds (a mark at a line's start mid-file: text to the engines' odd lines, bytes to
-    the line readers)."""
-    if isinstance(text, str) and text.startswith("\ufeff"):
+    the line leaves open is "Unterminated string", not "Invalid control character" (the \\n). Bytes are
+    UTF-8 (JSON text is, RFC 8259; json.loads would guess UTF-16 or UTF-32 from a NUL among a line's first
+    bytes), and one leading byte-order mark is passed over, so a line reads the same whichever a reader
+    holds: text to the engines' odd lines, bytes to the line readers."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "surrogatepass")  # as json.loads decodes UTF-8
+    if text.startswith("\ufeff"):
         text = text[1:]
     try:
         return _loads(text)
     except json.JSONDecodeError:
-        if not (text.endswith("\n") if isinstance(text, str) else text.endswith(b"\n")):
+        if not text.endswith("\n"):
             raise
     return _loads(text[:-1])
 
 
-def _loads(text: str | bytes):
+def _loads(text: str):
     try:
         return json.loads(text)
     except RecursionError:
-        doc = text if isinstance(text, str) else ""
-        raise json.JSONDecodeError("nested more deeply than costsim reads", doc, 0) from None
+        raise json.JSONDecodeError("nested more deeply than costsim reads", text, 0) from None
 
 
 class InputError(CostsimError):

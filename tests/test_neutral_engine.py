@@ -103,6 +103,17 @@ def test_line_ends_marks_and_blank_lines_read_as_the_line_reader_reads_them(cli,
     assert engine["accounting"]["records_read"] == content.count(b'"model"')
 
 
+def test_a_nul_among_a_lines_first_bytes_is_named_as_the_engine_names_it(cli, tmp_path, monkeypatch):
+    """json.loads guesses UTF-16 from bytes like `{\\x00"id"`; a line is UTF-8 to every reader (the property
+    hunt found the line reader naming this "'utf-16-le' codec can't decode", the engine "Expecting property
+    name")."""
+    path = tmp_path / "nul.jsonl"
+    path.write_bytes(b"{\x00" + _line(id="a")[1:].encode() + b"\n" + _line(id="b").encode() + b"\n")
+    (engine, engine_err), (careful, careful_err) = _both(cli, monkeypatch, path)
+    assert engine == careful and engine_err == careful_err
+    assert f"{path}:1: malformed JSON: Expecting property name enclosed in double quotes" in engine_err
+
+
 def test_a_block_that_is_not_utf8_is_read_record_by_record(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(arrow_jsonl, "BLOCK_BYTES", 64 << 10)  # the bad line in a block of its own
     path = tmp_path / "latin1.jsonl"
