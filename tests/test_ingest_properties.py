@@ -1,13 +1,16 @@
 """Property tests: real lines of every format, mutated (cut short, a value swapped for one of another
 type or size, odd unicode, a byte-order mark), never crash a run, and every record read is priced,
-skipped or a duplicate. 15 examples per format in the suite (deterministic: `derandomize`); set
-COSTSIM_PROPERTY_EXAMPLES=500 for a longer hunt. Lines come from tests/fixtures/real/ (see SOURCE.md
-there) and, for formats no public real log was found for, from samples/logs/."""
+skipped or a duplicate; and the fast readers (the Claude Code engine, the neutral JSONL engine) give the
+report and messages their careful readers give, whatever the mutation and the writer's layout (spaces,
+exponents, line ends). 15 examples per format and 25 per reader pair in the suite (deterministic:
+`derandomize`); set COSTSIM_PROPERTY_EXAMPLES=500 for a longer hunt. Lines come from tests/fixtures/real/
+(see SOURCE.md there) and, for formats no public real log was found for, from samples/logs/."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -206,3 +209,93 @@ def test_mutated_real_lines_never_crash_and_every_record_is_accounted(log_format
         _run(text, log_format, suffix, header)
 
     check()
+
+
+# ---- the fast readers against the careful ones: the same report, to the byte, on mutated real lines ----
+# (`test_engine.py` and `test_neutral_engine.py` pin each disagreement found so far; these hunt for new ones)
+
+LINE_FORMS = st.sampled_from(["as is", "usage spaced", "usage spaced", "spaced", "crlf", "no last newline",
+                              "blank lines", "cr", "marked line"])
+
+
+def _respaced(line: str, usage_only: bool) -> str:
+    """A JSON line re-dumped with spaces; or, the rest as compact as Claude Code writes it, its message's cache
+    counts with a space after the colon and whole thousands written as exponents (3e3)."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return line
+    if not usage_only:
+        return json.dumps(record, ensure_ascii=False)
+    compact = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    at = compact.find('"usage":{"input_tokens":')
+    if at < 0:
+        return compact
+    head, usage = compact[:at + 24], compact[at + 24:]  # input and output counts stay compact, cache ones not
+    return head + re.sub(r'((?:cache|ephemeral)_\w+_tokens)":(\d+?)(000)?\b',
+                          lambda m: f'{m[1]}": {m[2]}e3' if m[3] else f'{m[1]}": {m[2]}', usage)
+
+
+def _in_form(text: str, form: str) -> str:
+    """The text as another writer would leave it: JSON re-dumped with spaces (all, or a usage's), other line
+    ends, blank lines, a second line starting with a byte-order mark."""
+    if form in ("spaced", "usage spaced"):
+        return "\n".join(_respaced(line, form == "usage spaced") for line in text.splitlines()) + "\n"
+    return {"crlf": text.replace("\n", "\r\n"), "no last newline": text.rstrip("\n"),
+            "blank lines": text.replace("\n", "\n\n", 2), "cr": text.replace("\n", "\r", 1),
+            "marked line": text.replace("\n", "\n\ufeff", 1)}.get(form, text)
+
+
+def _outcome(runner, args: list[str]) -> tuple[int, dict, str]:
+    """`costsim ARGS`: exit code, JSON report (without the time it was made) and messages."""
+    from costsim.cli.app import app
+
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 2) and "internal error" not in result.stderr, result.stderr
+    report = json.loads(result.stdout) if result.stdout.strip() else {}
+    report.pop("generated_at", None)
+    return result.exit_code, report, result.stderr
+
+
+def _hunt(runner, monkeypatch, lines: list[str], careful, claude_code: bool) -> None:
+    """Mutated files of `lines` (one or two, in a line form) give the same outcome read as usual and with
+    `careful(patch)` applied (which turns the fast reader off)."""
+    @settings(
+        max_examples=int(os.environ.get("COSTSIM_PROPERTY_EXAMPLES", "25")),
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.lists(mutated(lines, False), min_size=1, max_size=2), LINE_FORMS)
+    def check(texts, form):
+        with tempfile.TemporaryDirectory() as folder:
+            for k, text in enumerate(texts):  # a second file: a resumed session, its copies of ids included
+                path = Path(folder) / "projects" / "p" / f"s{k}.jsonl"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(_in_form(text, form).encode("utf-8", errors="surrogatepass"))
+            args = ["estimate", str(path.parent.parent) if claude_code else str(path), "--as-of", "2026-05-14",
+                    "--format", "json", "--classifier", "keywords"]
+            fast = _outcome(runner, args)
+            with monkeypatch.context() as patch:
+                careful(patch)
+                assert _outcome(runner, args) == fast
+
+    check()
+
+
+def test_mutated_claude_code_trees_read_by_the_engine_as_by_the_careful_reader(runner, monkeypatch):
+    from costsim.ingest import tree_chunks
+
+    monkeypatch.setattr(tree_chunks, "CHUNK_RECORDS", 3)  # chunks cut between a message's lines, and files
+    monkeypatch.setenv("COSTSIM_ENGINE", "duckdb")
+    lines = FORMATS["claude-code"][0] + [  # the real layout (model first), and the samples' (id first: fast path)
+        line for path in sorted((SAMPLES / "claude-code").rglob("*.jsonl")) for line in _lines(path)]
+    _hunt(runner, monkeypatch, lines, lambda patch: patch.setenv("COSTSIM_ENGINE", "careful"), claude_code=True)
+
+
+def test_mutated_neutral_jsonl_read_by_the_engine_as_by_the_record_path(runner, monkeypatch):
+    from costsim.ingest import arrow_jsonl
+
+    monkeypatch.setattr(arrow_jsonl, "BLOCK_BYTES", 512)  # a few lines a block: lines judged in pieces
+    _hunt(runner, monkeypatch, _lines(SAMPLES / "neutral.jsonl", limit=40),
+          lambda patch: patch.setattr(arrow_jsonl, "engine_readable", lambda head: False), claude_code=False)
