@@ -66,6 +66,19 @@ def day_in_span(day: date) -> bool:
     return EARLIEST.date() <= day < LATEST.date()
 
 
+def held_stamps(stamps: pd.Series) -> pd.Series | None:
+    """Timestamps (ISO 8601 text, or instants) as UTC instants, when every one is a date a frame holds;
+    None when any is not (no date, or outside EARLIEST..LATEST: pandas reads "-1" as the year -1), for a
+    reader's record-by-record path to name."""
+    import pandas as pd
+
+    if not isinstance(stamps.dtype, pd.DatetimeTZDtype):
+        stamps = pd.to_datetime(stamps, utc=True, format="ISO8601", errors="coerce")
+    if stamps.isna().any() or (stamps < EARLIEST).any() or (stamps >= LATEST).any():
+        return None
+    return stamps
+
+
 def normalize(df: pd.DataFrame) -> pd.DataFrame:
     """Add missing optional columns with their defaults and cast every column to its dtype."""
     return normalize_columns(dict(df.items()), df.index)

@@ -74,6 +74,49 @@ def test_a_bad_record_is_named_by_its_row(tmp_path):
     assert data["accounting"]["skipped"] == {"bad token count": 1}
 
 
+@pytest.mark.parametrize("kind", [pa.timestamp("us", tz="UTC"), pa.timestamp("ms"), pa.date32()])
+def test_a_bad_record_beside_a_timestamp_column_leaves_the_others_priced(tmp_path, kind):
+    """A batch with a bad record is read record by record, where a typed column's values are datetimes (or
+    dates): each was once named "bad timestamp", so the whole batch was skipped."""
+    from datetime import date, datetime
+
+    records = _records()
+    for record in records:
+        day = date.fromisoformat(record["timestamp"][:10])
+        record["timestamp"] = day if kind == pa.date32() else datetime(day.year, day.month, day.day, 10)
+    records[2]["output_tokens"] = -5
+    table = _table(records)
+    table = table.set_column(table.schema.get_field_index("timestamp"), "timestamp",
+                             pa.array([r["timestamp"] for r in records], type=kind))
+    target = tmp_path / "typed-bad.parquet"
+    pq.write_table(table, target)
+    result = runner.invoke(app, ["estimate", str(target), "--as-of", "2026-05-14", "--format", "json"])
+    assert result.exit_code == 2 and "bad timestamp" not in result.stderr, result.stderr
+    data = json.loads(result.stdout)
+    assert data["accounting"]["skipped"] == {"bad token count": 1}
+    assert data["accounting"]["priced"] == 4 - 1  # the sample's four records less the bad one (a copy of r2's id)
+
+
+def test_a_date_a_report_cannot_hold_is_named_not_an_internal_error(tmp_path):
+    """The year 1 in a timestamp column, and "-1" in JSONL (pandas reads it as the year -1), overflowed
+    the frame's nanoseconds on the fast paths: now the record path names the row."""
+    from datetime import datetime
+
+    records = _records()[:2]
+    table = _table(records)
+    table = table.set_column(table.schema.get_field_index("timestamp"), "timestamp",
+                             pa.array([datetime(1, 1, 1), datetime(2026, 5, 1, 10)], type=pa.timestamp("us")))
+    target = tmp_path / "year-one.parquet"
+    pq.write_table(table, target)
+    jsonl = tmp_path / "minus-one.jsonl"
+    jsonl.write_text("\n".join(json.dumps({**r, "timestamp": "-1" if i == 0 else r["timestamp"]})
+                               for i, r in enumerate(records)) + "\n")
+    for path in (target, jsonl):
+        result = runner.invoke(app, ["estimate", str(path), "--as-of", "2026-05-14", "--format", "json"])
+        assert result.exit_code == 2 and f"{path}:1: bad timestamp" in result.stderr, result.stderr
+        assert json.loads(result.stdout)["accounting"]["priced"] == 1
+
+
 def test_a_file_that_only_looks_like_parquet_is_a_named_error(tmp_path):
     target = tmp_path / "broken.parquet"
     target.write_bytes(b"PAR1 and then nothing")

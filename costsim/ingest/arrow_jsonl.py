@@ -29,7 +29,7 @@ try:
 except ImportError:  # pragma: no cover - pyarrow is a base dependency; without it the json.loads path reads
     pa = None
 
-from costsim.frame import EARLIEST, LATEST, normalize_columns
+from costsim.frame import EARLIEST, LATEST, held_stamps, normalize_columns
 from costsim.ingest.common import MAX_TOKENS, id_hash_sql
 from costsim.ingest.duck import connect
 
@@ -104,10 +104,8 @@ def table_frame(table, first: int, name: str, source=None) -> pd.DataFrame | Non
     model = table.column("model")
     if pc.any(pc.equal(model, "")).as_py():
         return None
-    stamps = pd.Series(table.column("timestamp").to_pandas())  # UTC already when `conform` could make it so
-    if not pa.types.is_timestamp(table.column("timestamp").type):
-        stamps = pd.to_datetime(stamps, utc=True, format="ISO8601", errors="coerce")
-    if stamps.isna().any():
+    stamps = held_stamps(pd.Series(table.column("timestamp").to_pandas()))  # UTC when `conform` could make it so
+    if stamps is None:
         return None
     if source is None:
         source = sources(name, pa.array(np.arange(first, first + n, dtype=np.int64)))  # not a Python range

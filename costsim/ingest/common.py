@@ -11,7 +11,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -289,12 +289,17 @@ def redacted_url(url: str) -> str:
 
 
 def parse_timestamp(value) -> datetime | None:
-    """ISO 8601 text (a trailing Z allowed) or epoch seconds/milliseconds → aware UTC datetime; None if
-    unparseable or outside the years 1678–2261 (a `created` of 10^30 is a bad value, not a crash)."""
+    """ISO 8601 text (a trailing Z allowed), epoch seconds/milliseconds, or a datetime or date (a Parquet
+    column's, naive ones UTC) → aware UTC datetime; None if unparseable or outside the years 1678–2261 (a
+    `created` of 10^30 is a bad value, not a crash)."""
     if value is None or value == "" or isinstance(value, bool):
         return None
     try:
-        if isinstance(value, (int, float)):
+        if isinstance(value, datetime):
+            stamp = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        elif isinstance(value, date):
+            stamp = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        elif isinstance(value, (int, float)):
             seconds = value / 1000 if value > 1e11 else value
             stamp = datetime.fromtimestamp(seconds, tz=timezone.utc)
         elif isinstance(value, str):

@@ -22,7 +22,7 @@ from itertools import islice
 import pandas as pd
 
 from costsim.errors import InputError, load_json, shown
-from costsim.frame import normalize
+from costsim.frame import held_stamps, normalize
 from costsim.ingest import arrow_jsonl
 from costsim.ingest.ahead import Ahead
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_binary, parse_timestamp, token_count
@@ -275,8 +275,8 @@ def _fast_frame(records: list, first: int, name: str) -> pd.DataFrame | None:
             return None
     if df["model"].isna().any() or (df["model"] == "").any():
         return None
-    stamps = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601", errors="coerce")
-    if stamps.isna().any():
+    stamps = held_stamps(df["timestamp"])
+    if stamps is None:
         return None
     df["timestamp"] = stamps
     df["source"] = [f"{name}:{line}" for line in range(first, first + len(df))]
