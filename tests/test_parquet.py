@@ -151,3 +151,52 @@ def test_a_timestamp_column_reads_as_its_iso_text_would(tmp_path, kind):
     assert frames[0]["timestamp"].iloc[0] == pd.Timestamp("2026-05-01 10:00:00.123", tz="UTC") - (
         pd.Timedelta(hours=2) if kind.tz == "Europe/Paris" else pd.Timedelta(hours=5, minutes=30) if kind.tz else
         pd.Timedelta(0)) - (pd.Timedelta(milliseconds=123) if kind.unit == "s" else pd.Timedelta(0))
+
+
+def test_generated_records_report_alike_as_parquet_and_as_jsonl(tmp_path):
+    """Property: any records, good or bad (counts out of range or missing, dates no frame holds, empty
+    models, repeated ids), priced from a Parquet file with typed columns as from the same records in JSONL:
+    the same tokens, accounting and strategies. (Each path's messages differ only in how a datetime prints.)"""
+    import os
+    from datetime import datetime, timezone
+
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import strategies as st
+
+    record = st.fixed_dictionaries({
+        "id": st.sampled_from(["r1", "r2", "r3", "r4"]),
+        "timestamp": st.one_of(
+            st.datetimes(min_value=datetime(2026, 4, 1), max_value=datetime(2026, 5, 20)),
+            st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 1, 1))),  # 1678-2261 only
+        "model": st.sampled_from(["gpt-5-nano", "claude-sonnet-4-5", "no-such-model", ""]),
+        "input_tokens": st.one_of(st.integers(0, 10**6), st.integers(-(10**13), 10**13)),
+        "output_tokens": st.integers(0, 10**6),
+        "cache_read_tokens": st.one_of(st.none(), st.integers(0, 10**6)),
+    })
+
+    @settings(max_examples=int(os.environ.get("COSTSIM_PROPERTY_EXAMPLES", "15")), deadline=None,
+              derandomize=True, suppress_health_check=list(HealthCheck),
+              phases=[Phase.explicit, Phase.reuse, Phase.generate])  # two runs an example: shrinking took 5 min
+    @given(st.lists(record, min_size=1, max_size=25))
+    def check(records):
+        stamps = [r["timestamp"].replace(tzinfo=timezone.utc) for r in records]
+        table = pa.table({
+            "id": [r["id"] for r in records],
+            "timestamp": pa.array(stamps, type=pa.timestamp("us", tz="UTC")),
+            "model": [r["model"] for r in records],
+            **{key: pa.array([r[key] for r in records], type=pa.int64())
+               for key in ("input_tokens", "output_tokens", "cache_read_tokens")},
+        })
+        parquet, jsonl = tmp_path / "gen.parquet", tmp_path / "gen.jsonl"
+        pq.write_table(table, parquet)
+        jsonl.write_text("".join(json.dumps({**r, "timestamp": s.isoformat()}) + "\n" for r, s in zip(records, stamps)))
+        outcomes = []
+        for path in (parquet, jsonl):
+            result = runner.invoke(app, ["estimate", str(path), "--as-of", "2026-05-14", "--format", "json"])
+            assert result.exit_code in (0, 2) and "internal error" not in result.stderr, result.stderr
+            data = json.loads(result.stdout) if result.stdout.strip() else {}
+            data.get("accounting", {}).pop("files", None)
+            outcomes.append((result.exit_code, {key: data.get(key) for key in ("tokens", "accounting", "strategies")}))
+        assert outcomes[0] == outcomes[1]
+
+    check()
