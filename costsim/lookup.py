@@ -2,7 +2,7 @@
 optional byte) and `IntIndex` (a fixed table from integers to their places).
 
 numpy's `searchsorted` costs ~20 dependent memory reads a key, which showed on the runs' main thread (perf,
-2026-12-08: a sixth of its numpy time in `binsearch`); both kinds here answer most keys with one read.
+2026-12-08: a third of its numpy time in `binsearch`); both kinds here answer most keys with one read.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ _FIBONACCI = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio: spreads keys
 
 
 class HashRuns:
-    """Uniformly spread 64-bit hashes (request ids, prompt digests), each with an int8 value when `values`.
+    """Uniformly spread 64-bit hashes (request ids, prompt digests), each with an int8 value when added with one.
 
     Each batch added becomes a sorted run (8 bytes a hash, 9 with its value, no Python object each), and
     the last two runs merge while the older is at most twice the newer and both fit in `cap` (no copy of
@@ -24,9 +24,9 @@ class HashRuns:
 
     BITS = 24
 
-    def __init__(self, values: bool = False, cap: int = 1 << 20) -> None:
+    def __init__(self, cap: int = 1 << 20) -> None:
         self.runs: list[tuple[np.ndarray, np.ndarray | None]] = []  # (sorted hashes, their values or None)
-        self._values, self._cap = values, cap
+        self._cap = cap
         self._bits = np.zeros(1 << (self.BITS - 3), dtype=np.uint8)
 
     def __len__(self) -> int:
@@ -41,7 +41,7 @@ class HashRuns:
         return self._find(keys)[1]
 
     def add(self, keys: np.ndarray, values: np.ndarray | None = None) -> None:
-        """Add distinct keys, sorted, none added before (with their values when the runs hold values)."""
+        """Add distinct keys, sorted, none added before (with their values, for a set that holds values)."""
         if not len(keys):
             return
         keys = keys.astype(np.uint64, copy=False)

@@ -15,7 +15,7 @@ def _batches(rng, count, size):
 @pytest.mark.parametrize("values", [False, True])
 def test_hash_runs_answer_as_a_dict_does_batch_after_batch(values):
     rng = np.random.default_rng(7)
-    runs, added = HashRuns(values=values, cap=3000), {}
+    runs, added = HashRuns(cap=3000), {}
     for batch in _batches(rng, 40, 500):
         tiers = rng.integers(1, 4, size=len(batch)).astype(np.int8)
         # asked before they are added: keys sharing the top bits of added ones (their bit set) and fresh ones
@@ -35,7 +35,7 @@ def test_hash_runs_answer_as_a_dict_does_batch_after_batch(values):
 
 def test_hash_runs_hold_eight_bytes_a_hash_and_nine_with_a_value():
     keys = np.sort(np.random.default_rng(1).integers(0, 2**63, size=1000, dtype=np.uint64))
-    plain, valued = HashRuns(), HashRuns(values=True)
+    plain, valued = HashRuns(), HashRuns()
     plain.add(keys)
     valued.add(keys, np.ones(1000, dtype=np.int8))
     assert sum(k.nbytes for k, _ in plain.runs) == 8000
@@ -43,7 +43,7 @@ def test_hash_runs_hold_eight_bytes_a_hash_and_nine_with_a_value():
 
 
 def test_empty_hash_runs_and_empty_batches():
-    runs = HashRuns(values=True)
+    runs = HashRuns()
     assert runs.contains(np.array([5], dtype=np.uint64)).tolist() == [False]
     assert runs.values(np.zeros(0, dtype=np.uint64)).tolist() == []
     runs.add(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int8))

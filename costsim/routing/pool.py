@@ -52,7 +52,7 @@ class Remembering:
 
     def __init__(self, classifier, max_prompts: int = 200_000, parallel: bool = True) -> None:
         self.classifier, self.max_prompts, self.parallel = classifier, max_prompts, parallel
-        self.seen = HashRuns(values=True)  # tiers by digest
+        self.seen = HashRuns()  # tiers by digest
         self.pool = None
 
     @staticmethod
