@@ -254,10 +254,6 @@ def _outcome(runner, args: list[str]) -> tuple[int, dict, str]:
     assert result.exit_code in (0, 2) and "internal error" not in result.stderr, result.stderr
     report = json.loads(result.stdout) if result.stdout.strip() else {}
     report.pop("generated_at", None)
-    # a copy's usage is compared with the first copy's only where a record-by-record path reads (for memory:
-    # 8 bytes a record), so conflicting copies depend on where the fast readers' blocks fall (as in
-    # test_neutral_engine and test_dask_engine)
-    report.pop("conflicting_duplicates", None)
     return result.exit_code, report, result.stderr
 
 

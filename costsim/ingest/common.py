@@ -104,16 +104,21 @@ class IngestStats:
         self.duplicates += int((~keep).sum())
         return keep
 
-    def drop_duplicates(self, ids: pd.Series, frame: pd.DataFrame | None = None) -> np.ndarray:
+    def drop_duplicates(self, ids: pd.Series, frame: pd.DataFrame | None = None, id_hashes=None) -> np.ndarray:
         """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are
         counted, and those whose usage (token and call counts in `frame`) matches no earlier copy of their
-        id are counted again as conflicting."""
-        present = ids.notna().to_numpy()
-        hashes = np.zeros(len(ids), dtype=np.uint64)
-        if present.any():
-            import pyarrow as pa
+        id are counted again as conflicting. `id_hashes`: the ids already hashed by an engine query (an Arrow
+        column, null where a row has no id), so they are not hashed again."""
+        if id_hashes is not None:
+            hashes = id_hashes.fill_null(0).to_numpy().astype(np.uint64, copy=False)
+            present = id_hashes.is_valid().to_numpy(zero_copy_only=False)
+        else:
+            present = ids.notna().to_numpy()
+            hashes = np.zeros(len(ids), dtype=np.uint64)
+            if present.any():
+                import pyarrow as pa
 
-            hashes[present] = SeenIds.hashes(pa.array(ids).filter(pa.array(present)))  # no Python string an id
+                hashes[present] = SeenIds.hashes(pa.array(ids).filter(pa.array(present)))  # no Python string an id
         keep = self.drop_duplicate_hashes(hashes, present)
         if frame is not None and present.any():
             from costsim.frame import INT_COLUMNS

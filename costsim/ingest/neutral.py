@@ -145,16 +145,16 @@ def _engine_chunks(batch, name: str, stats: IngestStats) -> Iterator[pd.DataFram
     rows = _slow_rows(block, stats, name)
     if not rows:
         if fast is not None:
-            yield finish_frame(fast, stats, check_usage=True)
+            yield finish_frame(fast, stats)
         return
     slow = prepare_table(pd.DataFrame.from_records(rows), stats)
     if fast is None:
-        yield finish_frame(slow, stats, check_usage=True)
+        yield finish_frame(slow, stats)
         return
     lines = np.concatenate([batch.filter(good).column("n").to_numpy(),
                             np.array([int(row["source"].rsplit(":", 1)[1]) for row in rows], dtype=np.int64)])
     frame = pd.concat([fast, slow], ignore_index=True).iloc[np.argsort(lines, kind="stable")]
-    yield finish_frame(frame.reset_index(drop=True), stats, check_usage=True)
+    yield finish_frame(frame.reset_index(drop=True), stats)
 
 
 def _read_lines(path: str, stats: IngestStats) -> Iterator[pd.DataFrame]:

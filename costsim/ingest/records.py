@@ -261,7 +261,7 @@ def finish_rows(rows: list[dict], stats: IngestStats) -> pd.DataFrame:
 
 def finish_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     """A table of rows (columns named like the usage frame, plus `count_text`) → a finished chunk."""
-    return finish_frame(prepare_table(df, stats), stats, check_usage=True)
+    return finish_frame(prepare_table(df, stats), stats)
 
 
 def prepare_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
@@ -310,16 +310,12 @@ def _count_inputs(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     return df
 
 
-def finish_frame(df: pd.DataFrame, stats: IngestStats, check_usage: bool = False, id_hashes=None) -> pd.DataFrame:
-    """Drop duplicate ids (counted; with `check_usage`, as the record-by-record readers of provider logs
-    ask, a copy whose usage differs from the first is counted apart, to warn) and records outside
-    --since/--until (skipped with that reason). `id_hashes`: the ids already hashed by an engine query (an
-    Arrow column, null where a row has no id), so they are not hashed again here."""
-    if id_hashes is not None and not check_usage:
-        keep = stats.drop_duplicate_hashes(id_hashes.fill_null(0).to_numpy(), id_hashes.is_valid().to_numpy(
-            zero_copy_only=False))
-    else:
-        keep = stats.drop_duplicates(df["id"], df if check_usage else None)
+def finish_frame(df: pd.DataFrame, stats: IngestStats, id_hashes=None) -> pd.DataFrame:
+    """Drop duplicate ids (counted, and a copy whose usage matches no earlier copy of its id counted apart, to
+    warn: a log may reuse ids, whichever of a reader's paths reads it) and records outside --since/--until
+    (skipped with that reason). `id_hashes`: the ids already hashed by an engine query (an Arrow column, null
+    where a row has no id), so they are not hashed again here."""
+    keep = stats.drop_duplicates(df["id"], df, id_hashes)
     if stats.since is not None or stats.until is not None:
         stamps = df["timestamp"]
         dated = stamps.notna().to_numpy()
