@@ -32,3 +32,16 @@ def test_a_column_already_in_its_dtype_is_kept_and_a_missing_batch_is_not_batche
     assert frame["input_tokens"].tolist() == [3, 4]
     assert frame["batch"].tolist() == [True, False]
     assert str(frame["timestamp"].dtype) == "datetime64[ns, UTC]"
+
+
+def test_a_reader_table_fills_missing_counts_by_the_same_rule():
+    """`prepare_table` (the record-by-record readers' rows) once filled every missing count with 0 before
+    `normalize` filled them: a missing request count became no request instead of one."""
+    from costsim.ingest.common import IngestStats
+    from costsim.ingest.records import prepare_table
+
+    rows = pd.DataFrame({"model": ["gpt-5-nano"] * 2, "timestamp": ["2026-05-14T10:00:00Z"] * 2,
+                         "input_tokens": [5, None], "output_tokens": [1, 2], "requests": [3, None]})
+    frame = prepare_table(rows, IngestStats())
+    assert frame["requests"].tolist() == [3, 1]  # a missing request count is one request
+    assert frame["input_tokens"].tolist() == [5, 0]  # a missing count is none

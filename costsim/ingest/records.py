@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from costsim.errors import InputError, load_json, shown
-from costsim.frame import INT_COLUMNS, holds_no_na, normalize
+from costsim.frame import normalize
 from costsim.ingest.common import CHUNK_RECORDS, MAX_TOKENS, IngestStats, open_text, parse_timestamp, token_count
 
 OUTSIDE_WINDOW = "outside --since/--until"
@@ -276,9 +276,6 @@ def prepare_table(df: pd.DataFrame, stats: IngestStats) -> pd.DataFrame:
     if missing_output.any():
         df["output_estimated"] = missing_output.to_numpy()
         df["output_tokens"] = df["output_tokens"].fillna(0)
-    for column in INT_COLUMNS:
-        if column in df.columns and not holds_no_na(df[column]):
-            df[column] = df[column].fillna(0)
     for column in ("batch", "output_estimated"):
         if column in df.columns and df[column].dtype != bool:
             df[column] = df[column].astype("boolean").fillna(False).astype(bool)  # no object downcast
