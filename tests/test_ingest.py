@@ -304,12 +304,16 @@ def test_bad_by_value():
 def test_repeated_ids_are_duplicates_across_chunks():
     import pandas as pd
 
+    def ids(*values):
+        return pd.DataFrame({"id": pd.Series(values, dtype="string")})
+
     stats = IngestStats()
-    first = stats.drop_duplicates(pd.Series(["a", "b", "a", None], dtype="string"))
+    first = stats.drop_duplicates(ids("a", "b", "a", None))
     assert first.tolist() == [True, True, False, True]
-    assert stats.drop_duplicates(pd.Series(["b", "c"], dtype="string")).tolist() == [False, True]
-    assert stats.drop_duplicates(pd.Series(["c", "d", "d"], dtype="string")).tolist() == [False, True, False]
+    assert stats.drop_duplicates(ids("b", "c")).tolist() == [False, True]
+    assert stats.drop_duplicates(ids("c", "d", "d")).tolist() == [False, True, False]
     assert stats.duplicates == 1 + 1 + 2
+    assert stats.conflicting_duplicates == 0  # no usage to differ
 
 
 def test_an_id_hashes_alike_as_text_bytes_arrow_and_in_a_duckdb_query():
@@ -444,3 +448,17 @@ def test_a_web_address_is_refused_as_costsim_works_offline(cli, engine):
             f"error: {url}: costsim does not download logs (it works offline): download the file and name it, "
             "or name a folder, a database URL, or object storage (s3://, gs://, az://) with --engine dask"
         )
+
+
+def test_a_datetime_or_date_value_is_a_utc_instant():
+    """A Parquet column's values reach `parse_timestamp` as datetimes and dates (naive ones are UTC)."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from costsim.ingest.common import parse_timestamp
+
+    paris = timezone(timedelta(hours=2))
+    assert parse_timestamp(datetime(2026, 5, 1, 12, tzinfo=paris)) == datetime(2026, 5, 1, 10, tzinfo=timezone.utc)
+    assert parse_timestamp(datetime(2026, 5, 1, 12, tzinfo=paris)).tzinfo == timezone.utc
+    assert parse_timestamp(datetime(2026, 5, 1, 12)) == datetime(2026, 5, 1, 12, tzinfo=timezone.utc)
+    assert parse_timestamp(date(2026, 5, 1)) == datetime(2026, 5, 1, tzinfo=timezone.utc)
+    assert parse_timestamp(datetime(1, 1, 1)) is None  # before the span a frame holds

@@ -104,15 +104,16 @@ class IngestStats:
         self.duplicates += int((~keep).sum())
         return keep
 
-    def drop_duplicates(self, ids: pd.Series, frame: pd.DataFrame | None = None, id_hashes=None) -> np.ndarray:
-        """Mask of rows to keep: the first of each id (in this chunk and every earlier one); the rest are
-        counted, and those whose usage (token and call counts in `frame`) matches no earlier copy of their
-        id are counted again as conflicting. `id_hashes`: the ids already hashed by an engine query (an Arrow
-        column, null where a row has no id), so they are not hashed again."""
+    def drop_duplicates(self, frame: pd.DataFrame, id_hashes=None) -> np.ndarray:
+        """Mask of the frame's rows to keep: the first of each id (in this chunk and every earlier one); the rest
+        are counted, and those whose usage (token and call counts) matches no earlier copy of their id are
+        counted again as conflicting. `id_hashes`: the ids already hashed by an engine query (an Arrow column,
+        null where a row has no id), so they are not hashed again."""
         if id_hashes is not None:
             hashes = id_hashes.fill_null(0).to_numpy().astype(np.uint64, copy=False)
             present = id_hashes.is_valid().to_numpy(zero_copy_only=False)
         else:
+            ids = frame["id"]
             present = ids.notna().to_numpy()
             hashes = np.zeros(len(ids), dtype=np.uint64)
             if present.any():
@@ -120,17 +121,16 @@ class IngestStats:
 
                 hashes[present] = SeenIds.hashes(pa.array(ids).filter(pa.array(present)))  # no Python string an id
         keep = self.drop_duplicate_hashes(hashes, present)
-        if frame is not None and present.any():
+        if present.any():
             from costsim.frame import INT_COLUMNS
 
+            rows = slice(None) if present.all() else present  # every row has an id: no copy of each column
             mix = np.zeros(int(present.sum()), dtype=np.uint64)  # the usage counts folded into one number
             with np.errstate(over="ignore"):
                 for column in (c for c in INT_COLUMNS if c in frame.columns):
-                    values = frame[column].to_numpy()[present].astype(np.uint64)
-                    mix = (mix ^ values) * np.uint64(0x100000001B3)
-            combined = hashes[present] ^ mix
-            fresh = self._seen_usage.first_of_hashes(combined)
-            self.conflicting_duplicates += int((fresh & ~keep[present]).sum())
+                    mix = (mix ^ frame[column].to_numpy()[rows].astype(np.uint64)) * np.uint64(0x100000001B3)
+            fresh = self._seen_usage.first_of_hashes(hashes[rows] ^ mix)
+            self.conflicting_duplicates += int((fresh & ~keep[rows]).sum())
         return keep
 
 
@@ -301,7 +301,7 @@ def parse_timestamp(value) -> datetime | None:
         return None
     try:
         if isinstance(value, datetime):
-            stamp = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+            stamp = value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
         elif isinstance(value, date):
             stamp = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
         elif isinstance(value, (int, float)):

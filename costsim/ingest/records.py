@@ -312,7 +312,7 @@ def finish_frame(df: pd.DataFrame, stats: IngestStats, id_hashes=None) -> pd.Dat
     warn: a log may reuse ids, whichever of a reader's paths reads it) and records outside --since/--until
     (skipped with that reason). `id_hashes`: the ids already hashed by an engine query (an Arrow column, null
     where a row has no id), so they are not hashed again here."""
-    keep = stats.drop_duplicates(df["id"], df, id_hashes)
+    keep = stats.drop_duplicates(df, id_hashes)
     if stats.since is not None or stats.until is not None:
         stamps = df["timestamp"]
         dated = stamps.notna().to_numpy()
